@@ -1,0 +1,232 @@
+//! Numbers to text. Output is plain decimal (`-`, digits, `.`) or, where that
+//! would be unreasonably long, scientific `1.5e-20`; both parse as Python's
+//! `decimal.Decimal`.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{One, Signed, Zero};
+
+/// Whether the shown text is the value itself or a rounding of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exactness {
+    Exact,
+    Rounded,
+}
+
+/// The significant digits of a non-zero number and the decimal exponent of
+/// the first one: `digits = "15", exponent = -3` is 0.0015.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decimal {
+    pub negative: bool,
+    pub digits: String,
+    pub exponent: i64,
+}
+
+/// Smallest exponent still written in plain notation (0.000001).
+const PLAIN_MIN_EXPONENT: i64 = -6;
+
+/// Text for an exact value: every digit when its decimal expansion ends,
+/// otherwise rounded to `significant` digits.
+pub fn format_exact(r: &BigRational, significant: usize) -> (String, Exactness) {
+    if r.is_zero() {
+        return ("0".into(), Exactness::Exact);
+    }
+    match terminating_decimal(r) {
+        Some(decimal) => {
+            // Every digit is exact, so plain notation may pad with zeros
+            // (2^100 prints all 31 digits); only tiny values go scientific.
+            let plain = decimal.exponent >= PLAIN_MIN_EXPONENT;
+            (render(&decimal, plain), Exactness::Exact)
+        }
+        None => (
+            format_rounded(&round_significant(r, significant), significant),
+            Exactness::Rounded,
+        ),
+    }
+}
+
+/// Text for a value rounded to `significant` digits. Zeros that would stand
+/// in for unknown digits (1.23e20 as 123000…) are avoided by going scientific.
+pub fn format_rounded(decimal: &Option<Decimal>, significant: usize) -> String {
+    match decimal {
+        None => "0".into(),
+        Some(d) => {
+            let plain = d.exponent >= PLAIN_MIN_EXPONENT && d.exponent < significant as i64;
+            render(d, plain)
+        }
+    }
+}
+
+fn render(d: &Decimal, plain: bool) -> String {
+    let mut out = String::new();
+    if d.negative {
+        out.push('-');
+    }
+    let digits = d.digits.as_str();
+    if !plain {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push_str(&format!("e{}", d.exponent));
+    } else if d.exponent < 0 {
+        out.push_str("0.");
+        out.push_str(&"0".repeat((-d.exponent - 1) as usize));
+        out.push_str(digits);
+    } else {
+        let int_len = d.exponent as usize + 1;
+        if digits.len() <= int_len {
+            out.push_str(digits);
+            out.push_str(&"0".repeat(int_len - digits.len()));
+        } else {
+            out.push_str(&digits[..int_len]);
+            out.push('.');
+            out.push_str(&digits[int_len..]);
+        }
+    }
+    out
+}
+
+/// All digits of `r` if its decimal expansion terminates (its reduced
+/// denominator has no prime factors but 2 and 5).
+pub fn terminating_decimal(r: &BigRational) -> Option<Decimal> {
+    if r.is_zero() {
+        return None;
+    }
+    let mut denom = r.denom().clone();
+    let two = BigInt::from(2u8);
+    let five = BigInt::from(5u8);
+    let (mut twos, mut fives) = (0usize, 0usize);
+    let twos_here = denom.trailing_zeros().unwrap_or(0) as usize;
+    denom >>= twos_here;
+    twos += twos_here;
+    while denom.is_multiple_of(&five) {
+        denom /= &five;
+        fives += 1;
+    }
+    if !denom.is_one() {
+        return None;
+    }
+    let places = twos.max(fives);
+    // numer / (2^twos 5^fives) = numer * 2^(places-twos) * 5^(places-fives) / 10^places
+    let scaled = r.numer().abs()
+        * num_traits::pow(two, places - twos)
+        * num_traits::pow(five, places - fives);
+    let text = scaled.to_string();
+    let exponent = text.len() as i64 - 1 - places as i64;
+    Some(Decimal {
+        negative: r.is_negative(),
+        digits: text.trim_end_matches('0').to_string(),
+        exponent,
+    })
+}
+
+/// `r` correctly rounded (half to even) to `significant` digits, trailing
+/// zeros trimmed; `None` for zero.
+pub fn round_significant(r: &BigRational, significant: usize) -> Option<Decimal> {
+    if r.is_zero() {
+        return None;
+    }
+    let numer = r.numer().abs();
+    let denom = r.denom();
+    let ten = BigInt::from(10u8);
+    let lower = num_traits::pow(ten.clone(), significant - 1);
+    let upper = &lower * &ten;
+    // log10 estimate from bit lengths, corrected below.
+    let mut exponent =
+        ((numer.bits() as f64 - denom.bits() as f64) * std::f64::consts::LOG10_2).floor() as i64;
+    loop {
+        let shift = significant as i64 - 1 - exponent;
+        let (n, d) = if shift >= 0 {
+            (
+                &numer * num_traits::pow(ten.clone(), shift as usize),
+                denom.clone(),
+            )
+        } else {
+            (
+                numer.clone(),
+                denom * num_traits::pow(ten.clone(), (-shift) as usize),
+            )
+        };
+        let (mut quotient, remainder) = n.div_rem(&d);
+        if quotient >= upper {
+            exponent += 1;
+            continue;
+        }
+        if quotient < lower {
+            exponent -= 1;
+            continue;
+        }
+        let twice = remainder * 2u8;
+        if twice > d || (twice == d && quotient.is_odd()) {
+            quotient += 1u8;
+        }
+        if quotient == upper {
+            quotient = lower.clone();
+            exponent += 1;
+        }
+        let text = quotient.to_string();
+        return Some(Decimal {
+            negative: r.is_negative(),
+            digits: text.trim_end_matches('0').to_string(),
+            exponent,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(n: i64, d: i64) -> BigRational {
+        BigRational::new(n.into(), d.into())
+    }
+
+    fn exact(r: BigRational) -> String {
+        format_exact(&r, 15).0
+    }
+
+    #[test]
+    fn terminating_values_print_every_digit() {
+        assert_eq!(exact(q(3, 10)), "0.3");
+        assert_eq!(exact(q(121, 100)), "1.21");
+        assert_eq!(exact(q(-1, 2)), "-0.5");
+        assert_eq!(exact(q(1000, 1)), "1000");
+        assert_eq!(exact(q(0, 1)), "0");
+        let big = BigRational::from_integer(BigInt::from(2u8).pow(100));
+        assert_eq!(exact(big), "1267650600228229401496703205376");
+        assert_eq!(exact(q(1, 1_000_000)), "0.000001");
+        assert_eq!(exact(q(1, 10_000_000)), "1e-7");
+        assert_eq!(exact(q(-15, 10_000_000_000)), "-1.5e-9");
+    }
+
+    #[test]
+    fn repeating_values_round_to_the_digit_count() {
+        assert_eq!(
+            format_exact(&q(1, 3), 15),
+            ("0.333333333333333".into(), Exactness::Rounded)
+        );
+        assert_eq!(exact(q(2, 3)), "0.666666666666667");
+        assert_eq!(exact(q(-1, 7)), "-0.142857142857143");
+        assert_eq!(format_exact(&q(1, 3), 5).0, "0.33333");
+    }
+
+    #[test]
+    fn rounded_values_go_scientific_instead_of_inventing_zeros() {
+        let big = q(10, 3) * BigRational::from_integer(BigInt::from(10u8).pow(20));
+        assert_eq!(exact(big), "3.33333333333333e20");
+        assert_eq!(exact(q(1, 3_000_000_000)), "3.33333333333333e-10");
+    }
+
+    #[test]
+    fn rounding_is_half_to_even_and_carries() {
+        let d = round_significant(&q(25, 10), 1).unwrap();
+        assert_eq!((d.digits.as_str(), d.exponent), ("2", 0));
+        let d = round_significant(&q(35, 10), 1).unwrap();
+        assert_eq!((d.digits.as_str(), d.exponent), ("4", 0));
+        let d = round_significant(&q(9999, 1000), 3).unwrap();
+        assert_eq!((d.digits.as_str(), d.exponent), ("1", 1));
+    }
+}

@@ -1,0 +1,578 @@
+//! Walks the tree at one working precision. `evaluate` in `mod.rs` runs it
+//! at rising precisions until the shown digits stop changing.
+
+use super::ast::{AddOp, Expr, ExprKind, MulOp};
+use super::error::{Error, ErrorKind, Span};
+use super::functions::{CONSTANTS, FUNCTIONS};
+use super::limits::Limits;
+use super::number::{self, ROUNDING, Value};
+use astro_float_num::{BigFloat, Consts};
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AngleMode {
+    #[default]
+    Radians,
+    Degrees,
+}
+
+/// What a name is bound to. Approximate results are kept as the expression
+/// that made them, so later uses recompute them at whatever precision they
+/// need instead of inheriting a fixed rounding error.
+#[derive(Debug, Clone)]
+pub enum Binding {
+    Exact(BigRational),
+    Deferred(Rc<Deferred>),
+}
+
+#[derive(Debug)]
+pub struct Deferred {
+    expr: Expr,
+    names: HashMap<String, Binding>,
+    angle: AngleMode,
+    /// Values already computed, by precision; shared subexpressions are
+    /// evaluated once per precision however often they are referenced.
+    cache: RefCell<Vec<(usize, Value)>>,
+}
+
+impl Deferred {
+    pub fn new(expr: Expr, names: HashMap<String, Binding>, angle: AngleMode) -> Self {
+        Deferred {
+            expr,
+            names,
+            angle,
+            cache: RefCell::new(Vec::new()),
+        }
+    }
+}
+
+pub struct Evaluator<'a> {
+    pub(super) precision: usize,
+    pub(super) angle: AngleMode,
+    pub(super) limits: &'a Limits,
+    names: &'a HashMap<String, Binding>,
+    consts: &'a mut Consts,
+    work: u64,
+    /// Set once any approximation has entered the result.
+    pub(super) used_approximation: bool,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(
+        precision: usize,
+        angle: AngleMode,
+        limits: &'a Limits,
+        names: &'a HashMap<String, Binding>,
+        consts: &'a mut Consts,
+    ) -> Self {
+        Evaluator {
+            precision,
+            angle,
+            limits,
+            names,
+            consts,
+            work: 0,
+            used_approximation: false,
+        }
+    }
+
+    /// Charges `units` of work (roughly 64-bit word operations) to the budget.
+    fn charge(&mut self, units: u64, span: Span) -> Result<(), Error> {
+        self.work = self.work.saturating_add(units);
+        if self.work > self.limits.max_work {
+            return Err(Error::new(
+                ErrorKind::TooComplex,
+                "calculation too expensive (work limit reached)",
+                span,
+            ));
+        }
+        Ok(())
+    }
+
+    fn charge_exact(&mut self, a: &Value, b: &Value, span: Span) -> Result<(), Error> {
+        let words = |v: &Value| v.bits() / 64 + 1;
+        self.charge(words(a) * words(b), span)
+    }
+
+    fn charge_float(&mut self, weight: u64, span: Span) -> Result<(), Error> {
+        let words = self.precision as u64 / 64 + 1;
+        self.charge(words * words * weight, span)
+    }
+
+    pub fn eval(&mut self, expr: &Expr) -> Result<Value, Error> {
+        let span = expr.span;
+        match &expr.kind {
+            ExprKind::Number(r) => Ok(Value::Exact(r.clone())),
+            ExprKind::Name(name) => self.lookup(name, span),
+            ExprKind::Negate(inner) => Ok(match self.eval(inner)? {
+                Value::Exact(r) => Value::Exact(-r),
+                Value::Approx(f) => Value::Approx(f.neg()),
+            }),
+            ExprKind::Sum { first, rest } => {
+                let mut total = self.eval(first)?;
+                for (op, term) in rest {
+                    let value = match &term.kind {
+                        // Keypad percent: a + b% is a*(1 + b/100).
+                        ExprKind::Percent(inner) => {
+                            let percent = self.eval(inner)?;
+                            let share = self.multiply(&total, &percent, term.span)?;
+                            self.divide(&share, &Value::from_integer(100), term.span, term.span)?
+                        }
+                        _ => self.eval(term)?,
+                    };
+                    total = match op {
+                        AddOp::Add => self.add(&total, &value, span)?,
+                        AddOp::Subtract => self.subtract(&total, &value, span)?,
+                    };
+                }
+                Ok(total)
+            }
+            ExprKind::Product { first, rest } => {
+                let mut total = self.eval(first)?;
+                for (op, factor) in rest {
+                    let value = self.eval(factor)?;
+                    let so_far = first.span.to(factor.span);
+                    total = match op {
+                        MulOp::Multiply => self.multiply(&total, &value, so_far)?,
+                        MulOp::Divide => self.divide(&total, &value, factor.span, so_far)?,
+                        MulOp::Modulo => self.modulo(&total, &value, factor.span, so_far)?,
+                    };
+                }
+                Ok(total)
+            }
+            ExprKind::Power { base, exponent } => {
+                let b = self.eval(base)?;
+                let e = self.eval(exponent)?;
+                self.power(&b, &e, base.span, span)
+            }
+            ExprKind::Factorial(inner) => {
+                let value = self.eval(inner)?;
+                self.factorial(&value, inner.span, span)
+            }
+            ExprKind::Percent(inner) => {
+                let value = self.eval(inner)?;
+                self.divide(&value, &Value::from_integer(100), span, span)
+            }
+            ExprKind::Call { name, args, .. } => {
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push((self.eval(arg)?, arg.span));
+                }
+                self.charge_float(40, span)?;
+                let result = self.call_function(name, values, span)?;
+                self.check(result, span)
+            }
+        }
+    }
+
+    fn lookup(&mut self, name: &str, span: Span) -> Result<Value, Error> {
+        let p = self.precision;
+        match name {
+            "pi" => return Ok(Value::Approx(self.pi())),
+            "tau" => {
+                let pi = self.pi();
+                return Ok(Value::Approx(pi.mul(
+                    &BigFloat::from_word(2, 64),
+                    p,
+                    ROUNDING,
+                )));
+            }
+            "e" => {
+                self.used_approximation = true;
+                return Ok(Value::Approx(self.consts.e(p, ROUNDING)));
+            }
+            _ => {}
+        }
+        let key = if name == "_" { "ans" } else { name };
+        match self.names.get(key) {
+            Some(Binding::Exact(r)) => Ok(Value::Exact(r.clone())),
+            Some(Binding::Deferred(deferred)) => self.eval_deferred(deferred, span),
+            None if key == "ans" => Err(Error::new(
+                ErrorKind::UnknownName,
+                "no previous result yet for 'ans'",
+                span,
+            )),
+            None => Err(unknown_name(name, self.names, span)),
+        }
+    }
+
+    fn eval_deferred(&mut self, deferred: &Rc<Deferred>, span: Span) -> Result<Value, Error> {
+        self.used_approximation = true;
+        let p = self.precision;
+        if let Some((_, v)) = deferred.cache.borrow().iter().find(|(q, _)| *q == p) {
+            return Ok(v.clone());
+        }
+        let mut inner = Evaluator {
+            precision: p,
+            angle: deferred.angle,
+            limits: self.limits,
+            names: &deferred.names,
+            consts: self.consts,
+            work: self.work,
+            used_approximation: true,
+        };
+        let value = inner
+            .eval(&deferred.expr)
+            .map_err(|e| Error { span, ..e })?;
+        self.work = inner.work;
+        deferred.cache.borrow_mut().push((p, value.clone()));
+        Ok(value)
+    }
+
+    pub(super) fn pi(&mut self) -> BigFloat {
+        self.used_approximation = true;
+        self.consts.pi(self.precision, ROUNDING)
+    }
+
+    /// Applies a float function to `x` at the working precision.
+    pub(super) fn transcendental(
+        &mut self,
+        x: &Value,
+        span: Span,
+        function: fn(&BigFloat, usize, &mut Consts) -> BigFloat,
+    ) -> Result<Value, Error> {
+        self.used_approximation = true;
+        let p = self.precision;
+        let result = function(&x.to_float(p), p, self.consts);
+        self.checked(result, span)
+    }
+
+    /// Turns float results that are not finite numbers, or out of range, into errors.
+    pub(super) fn checked(&mut self, f: BigFloat, span: Span) -> Result<Value, Error> {
+        self.used_approximation = true;
+        if f.is_nan() {
+            return Err(Error::new(ErrorKind::Domain, "no real result here", span));
+        }
+        if f.is_inf() {
+            return Err(too_large(span));
+        }
+        if let Some(e) = number::binary_exponent(&f)
+            && e.unsigned_abs() > self.limits.max_bits
+        {
+            let message = if e > 0 {
+                "result too large"
+            } else {
+                "result too small to represent"
+            };
+            return Err(Error::new(ErrorKind::TooLarge, message, span));
+        }
+        Ok(Value::Approx(f))
+    }
+
+    /// Rejects exact values over the size limit.
+    fn check(&mut self, v: Value, span: Span) -> Result<Value, Error> {
+        match v {
+            Value::Exact(_) if v.bits() > self.limits.max_bits => Err(too_large(span)),
+            Value::Approx(f) => self.checked(f, span),
+            exact => Ok(exact),
+        }
+    }
+
+    fn float_op(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        span: Span,
+        op: fn(&BigFloat, &BigFloat, usize) -> BigFloat,
+    ) -> Result<Value, Error> {
+        self.charge_float(1, span)?;
+        let p = self.precision;
+        let result = op(&a.to_float(p), &b.to_float(p), p);
+        self.checked(result, span)
+    }
+
+    pub(super) fn add(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
+        match (a, b) {
+            (Value::Exact(x), Value::Exact(y)) => {
+                self.charge_exact(a, b, span)?;
+                self.check(Value::Exact(x + y), span)
+            }
+            _ => self.float_op(a, b, span, |x, y, p| x.add(y, p, ROUNDING)),
+        }
+    }
+
+    fn subtract(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
+        match (a, b) {
+            (Value::Exact(x), Value::Exact(y)) => {
+                self.charge_exact(a, b, span)?;
+                self.check(Value::Exact(x - y), span)
+            }
+            _ => self.float_op(a, b, span, |x, y, p| x.sub(y, p, ROUNDING)),
+        }
+    }
+
+    pub(super) fn multiply(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
+        match (a, b) {
+            (Value::Exact(x), Value::Exact(y)) => {
+                if a.bits() + b.bits() > 2 * self.limits.max_bits {
+                    return Err(too_large(span));
+                }
+                self.charge_exact(a, b, span)?;
+                self.check(Value::Exact(x * y), span)
+            }
+            _ => self.float_op(a, b, span, |x, y, p| x.mul(y, p, ROUNDING)),
+        }
+    }
+
+    pub(super) fn divide(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        divisor_span: Span,
+        span: Span,
+    ) -> Result<Value, Error> {
+        if b.is_zero() {
+            return Err(Error::new(
+                ErrorKind::DivisionByZero,
+                "division by zero",
+                divisor_span,
+            ));
+        }
+        match (a, b) {
+            (Value::Exact(x), Value::Exact(y)) => {
+                if a.bits() + b.bits() > 2 * self.limits.max_bits {
+                    return Err(too_large(span));
+                }
+                self.charge_exact(a, b, span)?;
+                self.check(Value::Exact(x / y), span)
+            }
+            _ => self.float_op(a, b, span, |x, y, p| x.div(y, p, ROUNDING)),
+        }
+    }
+
+    /// Floored modulo: the result has the sign of the divisor.
+    fn modulo(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        divisor_span: Span,
+        span: Span,
+    ) -> Result<Value, Error> {
+        if b.is_zero() {
+            return Err(Error::new(
+                ErrorKind::DivisionByZero,
+                "mod by zero",
+                divisor_span,
+            ));
+        }
+        let quotient = self.divide(a, b, divisor_span, span)?;
+        let whole = match quotient {
+            Value::Exact(q) => BigRational::from_integer(number::floor(&q)),
+            Value::Approx(f) => number::float_to_rational(&f.floor(), self.limits.max_bits)
+                .ok_or_else(|| too_large(span))?,
+        };
+        let product = self.multiply(b, &Value::Exact(whole), span)?;
+        self.subtract(a, &product, span)
+    }
+
+    fn power(
+        &mut self,
+        base: &Value,
+        exponent: &Value,
+        base_span: Span,
+        span: Span,
+    ) -> Result<Value, Error> {
+        if let (Value::Exact(b), Value::Exact(e)) = (base, exponent) {
+            if e.is_integer() {
+                let Some(n) = e.numer().to_i64() else {
+                    return self.huge_integer_power(b, span);
+                };
+                return self.exact_power(b, n, span).map(Value::Exact);
+            }
+            // A rational exponent p/q is exact when the q-th root is.
+            if let Some(q) = e.denom().to_u32().filter(|q| *q <= 64) {
+                if b.is_negative() && q % 2 == 0 {
+                    return Err(Error::new(
+                        ErrorKind::Domain,
+                        "even root of a negative number has no real value",
+                        base_span,
+                    ));
+                }
+                if let Some(root) = number::exact_root(b, q) {
+                    let n = e.numer().to_i64().ok_or_else(|| too_large(span))?;
+                    return self.exact_power(&root, n, span).map(Value::Exact);
+                }
+                if b.is_negative() {
+                    // An odd root of a negative base: -(|b|^e) or |b|^e by the numerator's parity.
+                    let magnitude =
+                        self.power(&Value::Exact(b.abs()), exponent, base_span, span)?;
+                    return Ok(if num_integer::Integer::is_odd(e.numer()) {
+                        negate(magnitude)
+                    } else {
+                        magnitude
+                    });
+                }
+            }
+        }
+        if base.is_negative() {
+            return Err(Error::new(
+                ErrorKind::Domain,
+                "a negative number to a non-integer power has no real value",
+                base_span,
+            ));
+        }
+        if base.is_zero() {
+            return if exponent.is_negative() {
+                Err(Error::new(
+                    ErrorKind::DivisionByZero,
+                    "division by zero (0 to a negative power)",
+                    span,
+                ))
+            } else {
+                Ok(Value::from_integer(0))
+            };
+        }
+        self.charge_float(40, span)?;
+        self.used_approximation = true;
+        let p = self.precision;
+        let result = base
+            .to_float(p)
+            .pow(&exponent.to_float(p), p, ROUNDING, self.consts);
+        self.checked(result, span)
+    }
+
+    /// `b^n` for an exponent that does not fit in 64 bits: only 0, 1 and -1 survive.
+    fn huge_integer_power(&mut self, b: &BigRational, span: Span) -> Result<Value, Error> {
+        if b.is_zero() || b.is_one() {
+            return Ok(Value::Exact(b.clone()));
+        }
+        Err(too_large(span))
+    }
+
+    pub(super) fn exact_power(
+        &mut self,
+        b: &BigRational,
+        n: i64,
+        span: Span,
+    ) -> Result<BigRational, Error> {
+        if n == 0 {
+            return Ok(BigRational::one()); // including 0^0
+        }
+        if b.is_zero() {
+            return if n < 0 {
+                Err(Error::new(
+                    ErrorKind::DivisionByZero,
+                    "division by zero (0 to a negative power)",
+                    span,
+                ))
+            } else {
+                Ok(b.clone())
+            };
+        }
+        if b.abs().is_one() {
+            return Ok(if n % 2 == 0 { b.abs() } else { b.clone() });
+        }
+        let bits = (b.numer().bits() + b.denom().bits()).saturating_mul(n.unsigned_abs());
+        if bits > self.limits.max_bits {
+            return Err(too_large(span));
+        }
+        let words = bits / 64 + 1;
+        self.charge(words * words, span)?;
+        let magnitude = num_traits::pow(b.clone(), n.unsigned_abs() as usize);
+        Ok(if n < 0 { magnitude.recip() } else { magnitude })
+    }
+
+    fn factorial(&mut self, value: &Value, operand_span: Span, span: Span) -> Result<Value, Error> {
+        let n = match value {
+            Value::Exact(r) if r.is_integer() && !r.is_negative() => r.numer().to_u64(),
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::Domain,
+                    "factorial takes whole numbers 0 or more",
+                    operand_span,
+                ));
+            }
+        };
+        let n = n
+            .filter(|n| *n <= self.limits.max_factorial)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::TooLarge,
+                    format!(
+                        "result too large (factorial limit is {}!)",
+                        self.limits.max_factorial
+                    ),
+                    span,
+                )
+            })?;
+        let mut product = BigInt::one();
+        for k in 2..=n {
+            product *= k;
+            self.charge(product.bits() / 64 + 1, span)?;
+        }
+        self.check(Value::Exact(BigRational::from_integer(product)), span)
+    }
+}
+
+fn negate(v: Value) -> Value {
+    match v {
+        Value::Exact(r) => Value::Exact(-r),
+        Value::Approx(f) => Value::Approx(f.neg()),
+    }
+}
+
+fn too_large(span: Span) -> Error {
+    Error::new(ErrorKind::TooLarge, "result too large", span)
+}
+
+/// An error for an unknown name, suggesting the closest known one.
+pub fn unknown_name(name: &str, names: &HashMap<String, Binding>, span: Span) -> Error {
+    let known = FUNCTIONS
+        .iter()
+        .map(|(n, _)| *n)
+        .chain(CONSTANTS.iter().copied())
+        .chain(["ans"])
+        .chain(names.keys().map(String::as_str));
+    let best = known
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= 2 && *distance < candidate.len())
+        .min();
+    let message = match best {
+        Some((_, suggestion)) => format!("unknown name '{name}'; did you mean '{suggestion}'?"),
+        None => format!("unknown name '{name}'"),
+    };
+    Error::new(ErrorKind::UnknownName, message, span)
+}
+
+/// Levenshtein distance, over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("sine", "sin"), 1);
+        assert_eq!(edit_distance("sqtr", "sqrt"), 2);
+        assert_eq!(edit_distance("", "ab"), 2);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+    }
+
+    #[test]
+    fn suggestions_name_the_nearest_known_name() {
+        let names = HashMap::new();
+        let e = unknown_name("sqr", &names, Span::default());
+        assert_eq!(e.message, "unknown name 'sqr'; did you mean 'sqrt'?");
+        let e = unknown_name("zzzzzz", &names, Span::default());
+        assert_eq!(e.message, "unknown name 'zzzzzz'");
+    }
+}

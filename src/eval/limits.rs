@@ -1,0 +1,36 @@
+//! Every bound that keeps hostile input cheap, in one place.
+
+/// Bounds on input and on the work one evaluation may do. Each is reported
+/// as a clear error when crossed, never as a crash or a hang.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest accepted input, in bytes.
+    pub max_input_bytes: usize,
+    /// Deepest nesting of parentheses, calls, unary and power operators.
+    pub max_depth: usize,
+    /// Largest exact number, as bits of numerator plus denominator; also the
+    /// largest binary exponent of an approximate result.
+    pub max_bits: u64,
+    /// Largest argument of `!`.
+    pub max_factorial: u64,
+    /// Largest decimal exponent in a literal such as `1e400`.
+    pub max_decimal_exponent: i64,
+    /// Highest working precision, in bits, tried for approximate results.
+    pub max_precision: usize,
+    /// Total work budget for one evaluation, in 64-bit word operations.
+    pub max_work: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 4096,
+            max_depth: 100,
+            max_bits: 1 << 17,
+            max_factorial: 5000,
+            max_decimal_exponent: 30_000,
+            max_precision: 4096,
+            max_work: 200_000_000,
+        }
+    }
+}

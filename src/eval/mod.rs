@@ -1,0 +1,260 @@
+//! The evaluator: text in, a value or an error with a span out.
+//!
+//! Pure: no I/O, no terminal, no globals. Exact rational arithmetic where
+//! the maths is exact; elsewhere the expression is evaluated at rising
+//! binary precision until two successive precisions agree on every shown
+//! digit, so each digit printed is correct.
+
+mod ast;
+mod error;
+mod format;
+mod functions;
+mod interpreter;
+mod lexer;
+mod limits;
+mod number;
+mod parser;
+
+pub use error::{Error, ErrorKind, Span};
+pub use format::Exactness;
+pub use functions::{CONSTANTS, FUNCTIONS};
+pub use interpreter::AngleMode;
+pub use limits::Limits;
+
+use ast::{Expr, Statement};
+use astro_float_num::Consts;
+use format::Decimal;
+use interpreter::{Binding, Deferred, Evaluator};
+use num_rational::BigRational;
+use number::Value;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Most significant digits `--digits` accepts.
+pub const MAX_DIGITS: usize = 100;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// Significant digits shown for rounded results.
+    pub digits: usize,
+    pub angle: AngleMode,
+    pub limits: Limits,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            digits: 15,
+            angle: AngleMode::Radians,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// A successful evaluation, ready to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub text: String,
+    pub exactness: Exactness,
+    /// The variable this line assigned, if it was `name = …`.
+    pub assigned: Option<String>,
+}
+
+/// Variables and `ans`, carried from one line to the next.
+pub struct Session {
+    names: HashMap<String, Binding>,
+    consts: Consts,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session {
+            names: HashMap::new(),
+            consts: Consts::new().expect("allocating the constants cache"),
+        }
+    }
+
+    /// Evaluates one line and, on success, updates `ans` and any assigned variable.
+    pub fn evaluate(&mut self, input: &str, settings: &Settings) -> Result<Answer, Error> {
+        let (answer, binding) = self.run(input, settings)?;
+        if let Some(name) = &answer.assigned {
+            self.names.insert(name.clone(), binding.clone());
+        }
+        self.names.insert("ans".into(), binding);
+        Ok(answer)
+    }
+
+    /// Evaluates one line without changing any state: for a live preview.
+    pub fn preview(&mut self, input: &str, settings: &Settings) -> Result<Answer, Error> {
+        self.run(input, settings).map(|(answer, _)| answer)
+    }
+
+    fn run(&mut self, input: &str, settings: &Settings) -> Result<(Answer, Binding), Error> {
+        let limits = &settings.limits;
+        let tokens = lexer::tokenize(input, limits)?;
+        let (expr, assigned) = match parser::parse(&tokens, limits)? {
+            Statement::Expression(expr) => (expr, None),
+            Statement::Assignment {
+                name,
+                name_span,
+                value,
+            } => {
+                if is_reserved(&name) {
+                    return Err(Error::new(
+                        ErrorKind::Syntax,
+                        format!("'{name}' is built in and cannot be assigned"),
+                        name_span,
+                    ));
+                }
+                (value, Some(name))
+            }
+        };
+        let (text, exactness, binding) = self.compute(&expr, settings)?;
+        Ok((
+            Answer {
+                text,
+                exactness,
+                assigned,
+            },
+            binding,
+        ))
+    }
+
+    /// Evaluates at rising precision until two precisions agree on the shown digits.
+    fn compute(
+        &mut self,
+        expr: &Expr,
+        settings: &Settings,
+    ) -> Result<(String, Exactness, Binding), Error> {
+        let limits = &settings.limits;
+        let digits = settings.digits.clamp(1, MAX_DIGITS);
+        // Enough bits for the digits plus a guard word, rounded to whole words.
+        let first = (digits as f64 * std::f64::consts::LOG2_10).ceil() as usize + 64;
+        let mut precision = first.div_ceil(64) * 64;
+        let max_precision = limits.max_precision.max(precision * 8);
+        let mut previous: Option<(Option<Decimal>, usize)> = None;
+        let mut trend = Trend::Unclear;
+        loop {
+            let mut evaluator = Evaluator::new(
+                precision,
+                settings.angle,
+                limits,
+                &self.names,
+                &mut self.consts,
+            );
+            let value = evaluator.eval(expr)?;
+            if !evaluator.used_approximation {
+                let Value::Exact(r) = value else {
+                    unreachable!("values without approximation are exact")
+                };
+                let (text, exactness) = format::format_exact(&r, digits);
+                return Ok((text, exactness, Binding::Exact(r)));
+            }
+            let exact = to_rational(&value, limits, expr.span)?;
+            let rounded = format::round_significant(&exact, digits);
+            if let Some((before, before_precision)) = &previous {
+                if *before == rounded {
+                    return Ok(self.approximate_answer(value, rounded, expr, settings));
+                }
+                trend = Trend::between(before, &rounded, *before_precision);
+            }
+            previous = Some((rounded, precision));
+            precision *= 2;
+            if precision > max_precision {
+                return match trend {
+                    // The value shrinks with every precision step: it is zero,
+                    // and what was computed is rounding noise (`sin(pi)`).
+                    Trend::Vanishing => Ok((
+                        "0".into(),
+                        Exactness::Rounded,
+                        Binding::Exact(BigRational::default()),
+                    )),
+                    Trend::Growing => Err(Error::new(
+                        ErrorKind::Domain,
+                        "no finite value here (the result grows without bound)",
+                        expr.span,
+                    )),
+                    Trend::Unclear => Err(Error::new(
+                        ErrorKind::Undetermined,
+                        format!(
+                            "cannot establish {digits} correct digits within {max_precision} bits of precision"
+                        ),
+                        expr.span,
+                    )),
+                };
+            }
+        }
+    }
+
+    fn approximate_answer(
+        &self,
+        value: Value,
+        rounded: Option<Decimal>,
+        expr: &Expr,
+        settings: &Settings,
+    ) -> (String, Exactness, Binding) {
+        if let Value::Exact(r) = value {
+            // Exact results reached through approximations (`floor(pi)`).
+            let (text, exactness) = format::format_exact(&r, settings.digits);
+            return (text, exactness, Binding::Exact(r));
+        }
+        // A float shown through rounding is an approximation even when the
+        // rounding happens to print few digits (`sqrt(2)^2` shows `2`).
+        let text = format::format_rounded(&rounded, settings.digits);
+        let mut captured = HashMap::new();
+        expr.for_each_name(&mut |name| {
+            let key = if name == "_" { "ans" } else { name };
+            if let Some(binding) = self.names.get(key) {
+                captured.insert(key.to_string(), binding.clone());
+            }
+        });
+        let deferred = Deferred::new(expr.clone(), captured, settings.angle);
+        (
+            text,
+            Exactness::Rounded,
+            Binding::Deferred(Rc::new(deferred)),
+        )
+    }
+}
+
+/// How the rounded value moved between two precisions that disagreed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trend {
+    Vanishing,
+    Growing,
+    Unclear,
+}
+
+impl Trend {
+    fn between(before: &Option<Decimal>, after: &Option<Decimal>, precision: usize) -> Trend {
+        // Half the bits of precision, in decimal orders of magnitude.
+        let jump = (precision as f64 * 0.15) as i64;
+        match (before, after) {
+            (_, None) => Trend::Vanishing,
+            (Some(b), Some(a)) if a.exponent < b.exponent - jump => Trend::Vanishing,
+            (Some(b), Some(a)) if a.exponent > b.exponent + jump => Trend::Growing,
+            _ => Trend::Unclear,
+        }
+    }
+}
+
+fn to_rational(value: &Value, limits: &Limits, span: Span) -> Result<BigRational, Error> {
+    match value {
+        Value::Exact(r) => Ok(r.clone()),
+        Value::Approx(f) => number::float_to_rational(f, limits.max_bits)
+            .ok_or_else(|| Error::new(ErrorKind::TooLarge, "result too large", span)),
+    }
+}
+
+fn is_reserved(name: &str) -> bool {
+    name == "ans"
+        || name == "_"
+        || CONSTANTS.contains(&name)
+        || FUNCTIONS.iter().any(|(n, _)| *n == name)
+}

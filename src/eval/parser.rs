@@ -1,0 +1,521 @@
+//! Tokens to a tree, by recursive descent with a depth bound.
+//!
+//! Grammar, loosest first:
+//! ```text
+//! statement := NAME '=' sum | sum ['=']
+//! sum       := product (('+' | '-') product)*
+//! product   := unary (('*' | '/' | 'mod') unary | implicit unary)*
+//! unary     := ('-' | '+' | '√') unary | power
+//! power     := postfix ['^' unary]          (right-associative)
+//! postfix   := primary ('!' | '%')*
+//! primary   := NUMBER | NAME | FUNCTION '(' args ')' | '(' sum ')'
+//! ```
+//! `implicit` is juxtaposition before `(`, a name or `√`: `2pi`, `2(3)`.
+//! Missing `)` at the very end are closed automatically.
+
+use super::ast::{AddOp, Expr, ExprKind, MulOp, Statement};
+use super::error::{Error, ErrorKind, Span};
+use super::functions::{Arity, function_arity};
+use super::lexer::{Token, TokenKind};
+use super::limits::Limits;
+
+pub fn parse(tokens: &[Token], limits: &Limits) -> Result<Statement, Error> {
+    let mut parser = Parser {
+        tokens,
+        position: 0,
+        depth: 0,
+        max_depth: limits.max_depth,
+    };
+    parser.statement()
+}
+
+struct Parser<'t> {
+    tokens: &'t [Token],
+    position: usize,
+    depth: usize,
+    max_depth: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> &Token {
+        // The lexer always ends the list with `End`, and `advance` never passes it.
+        &self.tokens[self.position]
+    }
+
+    fn peek_at(&self, offset: usize) -> &TokenKind {
+        let index = (self.position + offset).min(self.tokens.len() - 1);
+        &self.tokens[index].kind
+    }
+
+    fn advance(&mut self) -> Token {
+        let token = self.peek().clone();
+        if token.kind != TokenKind::End {
+            self.position += 1;
+        }
+        token
+    }
+
+    fn statement(&mut self) -> Result<Statement, Error> {
+        if self.peek().kind == TokenKind::End {
+            return Err(Error::new(
+                ErrorKind::Syntax,
+                "empty expression",
+                self.peek().span,
+            ));
+        }
+        let statement = match (self.peek_at(0), self.peek_at(1)) {
+            (TokenKind::Name(name), TokenKind::Equals) if *self.peek_at(2) != TokenKind::End => {
+                let name = name.clone();
+                let name_span = self.advance().span;
+                self.advance();
+                let value = self.sum()?;
+                Statement::Assignment {
+                    name,
+                    name_span,
+                    value,
+                }
+            }
+            _ => Statement::Expression(self.sum()?),
+        };
+        // A trailing `=` is what a keypad user types to evaluate: accept it.
+        if self.peek().kind == TokenKind::Equals && *self.peek_at(1) == TokenKind::End {
+            self.advance();
+        }
+        let token = self.peek();
+        match &token.kind {
+            TokenKind::End => Ok(statement),
+            TokenKind::RightParen => {
+                Err(Error::new(ErrorKind::Syntax, "unmatched ')'", token.span))
+            }
+            TokenKind::Equals => Err(Error::new(
+                ErrorKind::Syntax,
+                "'=' assigns only at the start: write name = expression",
+                token.span,
+            )),
+            TokenKind::Number(_) => Err(Error::new(
+                ErrorKind::Syntax,
+                "missing operator before this number",
+                token.span,
+            )),
+            _ => Err(unexpected(token)),
+        }
+    }
+
+    fn sum(&mut self) -> Result<Expr, Error> {
+        let first = self.product()?;
+        let mut rest = Vec::new();
+        loop {
+            let op = match self.peek().kind {
+                TokenKind::Plus => AddOp::Add,
+                TokenKind::Minus => AddOp::Subtract,
+                _ => break,
+            };
+            self.advance();
+            rest.push((op, self.product()?));
+        }
+        Ok(match rest.last() {
+            None => first,
+            Some((_, last)) => {
+                let span = first.span.to(last.span);
+                Expr::new(
+                    ExprKind::Sum {
+                        first: Box::new(first),
+                        rest,
+                    },
+                    span,
+                )
+            }
+        })
+    }
+
+    fn product(&mut self) -> Result<Expr, Error> {
+        let first = self.unary()?;
+        let mut rest = Vec::new();
+        loop {
+            let op = match self.peek().kind {
+                TokenKind::Star => MulOp::Multiply,
+                TokenKind::Slash => MulOp::Divide,
+                TokenKind::Mod => MulOp::Modulo,
+                TokenKind::LeftParen | TokenKind::Name(_) | TokenKind::Root => {
+                    rest.push((MulOp::Multiply, self.unary()?));
+                    continue;
+                }
+                _ => break,
+            };
+            self.advance();
+            rest.push((op, self.unary()?));
+        }
+        Ok(match rest.last() {
+            None => first,
+            Some((_, last)) => {
+                let span = first.span.to(last.span);
+                Expr::new(
+                    ExprKind::Product {
+                        first: Box::new(first),
+                        rest,
+                    },
+                    span,
+                )
+            }
+        })
+    }
+
+    fn unary(&mut self) -> Result<Expr, Error> {
+        self.depth += 1;
+        if self.depth > self.max_depth {
+            return Err(Error::new(
+                ErrorKind::TooComplex,
+                format!("expression nested too deeply (limit {})", self.max_depth),
+                self.peek().span,
+            ));
+        }
+        let result = self.unary_inner();
+        self.depth -= 1;
+        result
+    }
+
+    fn unary_inner(&mut self) -> Result<Expr, Error> {
+        let start = self.peek().span;
+        match self.peek().kind {
+            TokenKind::Minus => {
+                self.advance();
+                let operand = self.unary()?;
+                let span = start.to(operand.span);
+                Ok(Expr::new(ExprKind::Negate(Box::new(operand)), span))
+            }
+            TokenKind::Plus => {
+                self.advance();
+                self.unary()
+            }
+            TokenKind::Root => {
+                self.advance();
+                let operand = self.unary()?;
+                let span = start.to(operand.span);
+                Ok(Expr::new(
+                    ExprKind::Call {
+                        name: "sqrt".into(),
+                        name_span: start,
+                        args: vec![operand],
+                    },
+                    span,
+                ))
+            }
+            _ => self.power(),
+        }
+    }
+
+    fn power(&mut self) -> Result<Expr, Error> {
+        let base = self.postfix()?;
+        if self.peek().kind != TokenKind::Caret {
+            return Ok(base);
+        }
+        self.advance();
+        let exponent = self.unary()?;
+        let span = base.span.to(exponent.span);
+        Ok(Expr::new(
+            ExprKind::Power {
+                base: Box::new(base),
+                exponent: Box::new(exponent),
+            },
+            span,
+        ))
+    }
+
+    fn postfix(&mut self) -> Result<Expr, Error> {
+        let mut expr = self.primary()?;
+        let depth_before = self.depth;
+        loop {
+            let token = self.peek().clone();
+            let kind = match token.kind {
+                TokenKind::Bang => ExprKind::Factorial(Box::new(expr)),
+                TokenKind::Percent => {
+                    if let TokenKind::Number(_) = self.peek_at(1) {
+                        return Err(Error::new(
+                            ErrorKind::Syntax,
+                            "'%' is percent; for the remainder write 'mod'",
+                            token.span,
+                        ));
+                    }
+                    ExprKind::Percent(Box::new(expr))
+                }
+                _ => break,
+            };
+            // Each postfix operator nests the tree one level deeper.
+            self.depth += 1;
+            if self.depth > self.max_depth {
+                return Err(Error::new(
+                    ErrorKind::TooComplex,
+                    format!("expression nested too deeply (limit {})", self.max_depth),
+                    token.span,
+                ));
+            }
+            self.advance();
+            let span = match &kind {
+                ExprKind::Factorial(e) | ExprKind::Percent(e) => e.span.to(token.span),
+                _ => unreachable!("only postfix kinds are built here"),
+            };
+            expr = Expr::new(kind, span);
+        }
+        self.depth = depth_before;
+        Ok(expr)
+    }
+
+    fn primary(&mut self) -> Result<Expr, Error> {
+        let token = self.advance();
+        match token.kind {
+            TokenKind::Number(value) => Ok(Expr::new(ExprKind::Number(value), token.span)),
+            TokenKind::Name(name) => match function_arity(&name) {
+                Some(arity) => self.call(name, token.span, arity),
+                None => Ok(Expr::new(ExprKind::Name(name), token.span)),
+            },
+            TokenKind::LeftParen => {
+                let inner = self.sum()?;
+                let end = self.close_paren(token.span)?;
+                Ok(Expr::new(inner.kind, token.span.to(end)))
+            }
+            TokenKind::End => Err(Error::new(
+                ErrorKind::Syntax,
+                "expression ends too early: a number is missing",
+                token.span,
+            )),
+            _ => Err(unexpected(&token)),
+        }
+    }
+
+    fn call(&mut self, name: String, name_span: Span, arity: Arity) -> Result<Expr, Error> {
+        if self.peek().kind != TokenKind::LeftParen {
+            return Err(Error::new(
+                ErrorKind::Syntax,
+                format!("function {name} needs parentheses: {name}(…)"),
+                name_span,
+            ));
+        }
+        let open = self.advance().span;
+        let mut args = vec![self.sum()?];
+        while self.peek().kind == TokenKind::Comma {
+            self.advance();
+            args.push(self.sum()?);
+        }
+        let end = self.close_paren(open)?;
+        let span = name_span.to(end);
+        if !arity.accepts(args.len()) {
+            return Err(Error::new(
+                ErrorKind::Syntax,
+                format!("{name} takes {}, not {}", arity.describe(), args.len()),
+                span,
+            ));
+        }
+        Ok(Expr::new(
+            ExprKind::Call {
+                name,
+                name_span,
+                args,
+            },
+            span,
+        ))
+    }
+
+    /// Consumes the `)` matching `open`, or accepts the end of input in its place.
+    fn close_paren(&mut self, open: Span) -> Result<Span, Error> {
+        let token = self.peek().clone();
+        match token.kind {
+            TokenKind::RightParen => {
+                self.advance();
+                Ok(token.span)
+            }
+            TokenKind::End => Ok(token.span),
+            TokenKind::Number(_) => Err(Error::new(
+                ErrorKind::Syntax,
+                "missing operator before this number",
+                token.span,
+            )),
+            _ => Err(Error::new(
+                ErrorKind::Syntax,
+                "expected ')' to close this '('",
+                open.to(token.span),
+            )),
+        }
+    }
+}
+
+fn unexpected(token: &Token) -> Error {
+    let what = match &token.kind {
+        TokenKind::End => "expression ends too early".to_string(),
+        TokenKind::RightParen => "unmatched ')'".to_string(),
+        TokenKind::Comma => "',' only separates function arguments".to_string(),
+        TokenKind::Equals => "'=' assigns only at the start: write name = expression".to_string(),
+        other => format!("unexpected {}", describe(other)),
+    };
+    Error::new(ErrorKind::Syntax, what, token.span)
+}
+
+fn describe(kind: &TokenKind) -> &'static str {
+    match kind {
+        TokenKind::Number(_) => "number",
+        TokenKind::Name(_) => "name",
+        TokenKind::Plus => "'+'",
+        TokenKind::Minus => "'-'",
+        TokenKind::Star => "'*'",
+        TokenKind::Slash => "'/'",
+        TokenKind::Caret => "'^'",
+        TokenKind::Bang => "'!'",
+        TokenKind::Percent => "'%'",
+        TokenKind::Root => "'√'",
+        TokenKind::LeftParen => "'('",
+        TokenKind::RightParen => "')'",
+        TokenKind::Comma => "','",
+        TokenKind::Equals => "'='",
+        TokenKind::Mod => "'mod'",
+        TokenKind::End => "end of input",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::lexer::tokenize;
+
+    fn parse_str(input: &str) -> Result<Statement, Error> {
+        let limits = Limits::default();
+        parse(&tokenize(input, &limits)?, &limits)
+    }
+
+    /// A compact rendering of the tree to assert its shape.
+    fn shape(input: &str) -> String {
+        fn show(e: &Expr) -> String {
+            match &e.kind {
+                ExprKind::Number(n) => n.to_string(),
+                ExprKind::Name(n) => n.clone(),
+                ExprKind::Negate(e) => format!("(-{})", show(e)),
+                ExprKind::Sum { first, rest } => {
+                    let mut s = format!("({}", show(first));
+                    for (op, e) in rest {
+                        s += if *op == AddOp::Add { " + " } else { " - " };
+                        s += &show(e);
+                    }
+                    s + ")"
+                }
+                ExprKind::Product { first, rest } => {
+                    let mut s = format!("({}", show(first));
+                    for (op, e) in rest {
+                        s += match op {
+                            MulOp::Multiply => " * ",
+                            MulOp::Divide => " / ",
+                            MulOp::Modulo => " mod ",
+                        };
+                        s += &show(e);
+                    }
+                    s + ")"
+                }
+                ExprKind::Power { base, exponent } => {
+                    format!("({}^{})", show(base), show(exponent))
+                }
+                ExprKind::Factorial(e) => format!("({}!)", show(e)),
+                ExprKind::Percent(e) => format!("({}%)", show(e)),
+                ExprKind::Call { name, args, .. } => {
+                    let args: Vec<_> = args.iter().map(show).collect();
+                    format!("{name}({})", args.join(", "))
+                }
+            }
+        }
+        match parse_str(input).unwrap() {
+            Statement::Expression(e) => show(&e),
+            Statement::Assignment { name, value, .. } => format!("{name} := {}", show(&value)),
+        }
+    }
+
+    #[test]
+    fn power_binds_above_unary_minus() {
+        assert_eq!(shape("-2^2"), "(-(2^2))");
+        assert_eq!(shape("2^-1"), "(2^(-1))");
+    }
+
+    #[test]
+    fn power_is_right_associative() {
+        assert_eq!(shape("2^3^2"), "(2^(3^2))");
+    }
+
+    #[test]
+    fn factorial_binds_above_unary_minus() {
+        assert_eq!(shape("-3!"), "(-(3!))");
+        assert_eq!(shape("3!^2"), "((3!)^2)");
+    }
+
+    #[test]
+    fn implicit_multiplication_has_the_precedence_of_times() {
+        assert_eq!(shape("6/2(1+2)"), "(6 / 2 * (1 + 2))");
+        assert_eq!(shape("2pi"), "(2 * pi)");
+        assert_eq!(shape("(1+2)(3+4)"), "((1 + 2) * (3 + 4))");
+        assert_eq!(shape("2sqrt(4)"), "(2 * sqrt(4))");
+        assert_eq!(shape("2√4"), "(2 * sqrt(4))");
+    }
+
+    #[test]
+    fn chains_are_flat() {
+        assert_eq!(shape("1-2+3"), "(1 - 2 + 3)");
+        assert_eq!(shape("8/2/2*3 mod 5"), "(8 / 2 / 2 * 3 mod 5)");
+        assert_eq!(shape("3--2"), "(3 - (-2))");
+    }
+
+    #[test]
+    fn missing_closing_parentheses_are_closed_at_the_end() {
+        assert_eq!(shape("(1+2"), "(1 + 2)");
+        assert_eq!(shape("sqrt((4"), "sqrt(4)");
+    }
+
+    #[test]
+    fn assignment_and_trailing_equals() {
+        assert_eq!(shape("x = 2+3"), "x := (2 + 3)");
+        assert_eq!(shape("2+3="), "(2 + 3)");
+    }
+
+    #[test]
+    fn percent_is_postfix() {
+        assert_eq!(shape("100+10%"), "(100 + (10%))");
+    }
+
+    #[test]
+    fn errors_point_at_the_fault() {
+        let err = parse_str("1+2)").unwrap_err();
+        assert_eq!((err.span.start, err.span.end), (3, 4));
+        assert_eq!(err.message, "unmatched ')'");
+
+        let err = parse_str("2 3").unwrap_err();
+        assert_eq!((err.span.start, err.span.end), (2, 3));
+
+        let err = parse_str("1+").unwrap_err();
+        assert_eq!((err.span.start, err.span.end), (2, 2));
+
+        let err = parse_str("7 % 3").unwrap_err();
+        assert!(err.message.contains("mod"));
+
+        let err = parse_str("sin 3").unwrap_err();
+        assert_eq!((err.span.start, err.span.end), (0, 3));
+
+        let err = parse_str("min(1)").unwrap_err();
+        assert!(err.message.contains("at least 2"), "{}", err.message);
+
+        assert!(parse_str("").is_err());
+        assert!(parse_str("1 = 2").is_err());
+        assert!(parse_str("(,)").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = "(".repeat(2000) + "1";
+        let err = parse_str(&deep).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::TooComplex);
+        let minus = "-".repeat(2000) + "1";
+        assert_eq!(parse_str(&minus).unwrap_err().kind, ErrorKind::TooComplex);
+        let bangs = "3".to_string() + &"!".repeat(2000);
+        assert_eq!(parse_str(&bangs).unwrap_err().kind, ErrorKind::TooComplex);
+        let powers = "2^".repeat(1000) + "2";
+        assert_eq!(parse_str(&powers).unwrap_err().kind, ErrorKind::TooComplex);
+    }
+
+    #[test]
+    fn long_flat_chains_are_fine() {
+        let sum = vec!["1"; 1500].join("+");
+        assert!(parse_str(&sum).is_ok());
+    }
+}

@@ -1,0 +1,61 @@
+//! Picks pebble's face: one-shot, line mode or the interactive calculator.
+
+use pebble::cli::args::{Command, USAGE, parse_args};
+use pebble::cli::line::{NO_INPUT_HINT, run_lines, run_one_shot};
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let command = match parse_args(std::env::args_os().skip(1)) {
+        Ok(command) => command,
+        Err(message) => {
+            eprintln!("pebble: {message}\nTry 'pebble --help'.");
+            return ExitCode::from(2);
+        }
+    };
+    let (settings, expression) = match command {
+        Command::Help => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Command::Version => {
+            println!("pebble {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Command::Run {
+            settings,
+            expression,
+        } => (settings, expression),
+    };
+    let outcome = match expression {
+        Some(expression) => {
+            run_one_shot(&expression, &settings, &mut io::stdout(), &mut io::stderr()).map(|ok| {
+                if ok {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            })
+        }
+        None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
+            eprintln!("{NO_INPUT_HINT}");
+            Ok(ExitCode::from(2))
+        }
+        None => run_lines(
+            io::stdin().lock(),
+            &settings,
+            &mut io::stdout().lock(),
+            &mut io::stderr(),
+        )
+        .map(|report| match report {
+            r if r.evaluated == 0 => {
+                eprintln!("{NO_INPUT_HINT}");
+                ExitCode::from(2)
+            }
+            r if r.failed > 0 => ExitCode::FAILURE,
+            _ => ExitCode::SUCCESS,
+        }),
+    };
+    // A closed stdout (`pebble … | head -1`) ends the run quietly.
+    outcome.unwrap_or(ExitCode::FAILURE)
+}
