@@ -4,7 +4,7 @@
 //! correctly rounded at the working precision.
 
 use super::error::{Error, ErrorKind, Span};
-use super::interpreter::{AngleMode, Evaluator};
+use super::interpreter::{AngleMode, Evaluator, too_small};
 use super::number::{self, ROUNDING, Value};
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
@@ -258,6 +258,9 @@ impl Evaluator<'_> {
             x
         };
         let result = self.transcendental(&argument, span, function)?;
+        if name == "exp" && result.is_zero() {
+            return Err(too_small(span));
+        }
         if gives_angle && degrees {
             return self.radians_to_degrees(&result, span);
         }

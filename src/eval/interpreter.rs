@@ -254,12 +254,11 @@ impl<'a> Evaluator<'a> {
         if let Some(e) = number::binary_exponent(&f)
             && e.unsigned_abs() > self.limits.max_bits
         {
-            let message = if e > 0 {
-                "result too large"
+            return Err(if e > 0 {
+                too_large(span)
             } else {
-                "result too small to represent"
-            };
-            return Err(Error::new(ErrorKind::TooLarge, message, span));
+                too_small(span)
+            });
         }
         Ok(Value::Approx(f))
     }
@@ -433,6 +432,10 @@ impl<'a> Evaluator<'a> {
         let result = base
             .to_float(p)
             .pow(&exponent.to_float(p), p, ROUNDING, self.consts);
+        if result.is_zero() {
+            // A positive base to any power is not zero: the float underflowed.
+            return Err(too_small(span));
+        }
         self.checked(result, span)
     }
 
@@ -467,14 +470,20 @@ impl<'a> Evaluator<'a> {
         if b.abs().is_one() {
             return Ok(if n % 2 == 0 { b.abs() } else { b.clone() });
         }
-        let bits = (b.numer().bits() + b.denom().bits()).saturating_mul(n.unsigned_abs());
-        if bits > self.limits.max_bits {
+        // |b| >= 2^(bits-1) for numerator and denominator alike, so this
+        // lower bound on the result's size rejects only what must fail.
+        let least_bits = (b.numer().bits() + b.denom().bits() - 2).saturating_mul(n.unsigned_abs());
+        if least_bits > self.limits.max_bits {
             return Err(too_large(span));
         }
-        let words = bits / 64 + 1;
+        let words = least_bits / 32 + 1;
         self.charge(words * words, span)?;
         let magnitude = num_traits::pow(b.clone(), n.unsigned_abs() as usize);
-        Ok(if n < 0 { magnitude.recip() } else { magnitude })
+        let result = if n < 0 { magnitude.recip() } else { magnitude };
+        if result.numer().bits() + result.denom().bits() > self.limits.max_bits {
+            return Err(too_large(span));
+        }
+        Ok(result)
     }
 
     fn factorial(&mut self, value: &Value, operand_span: Span, span: Span) -> Result<Value, Error> {
@@ -518,6 +527,10 @@ fn negate(v: Value) -> Value {
 
 fn too_large(span: Span) -> Error {
     Error::new(ErrorKind::TooLarge, "result too large", span)
+}
+
+pub(super) fn too_small(span: Span) -> Error {
+    Error::new(ErrorKind::TooLarge, "result too small to represent", span)
 }
 
 /// An error for an unknown name, suggesting the closest known one.

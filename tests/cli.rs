@@ -1,0 +1,160 @@
+//! The binary's non-interactive faces: one-shot and line mode.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Output, Stdio};
+
+fn pebble(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pebble"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn pebble");
+    let mut input = child.stdin.take().unwrap();
+    let text = stdin.to_string();
+    let writer = std::thread::spawn(move || input.write_all(text.as_bytes()));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn one_shot_prints_the_result() {
+    let out = pebble(&["6*7"], "");
+    assert_eq!(
+        (stdout(&out).as_str(), out.status.code()),
+        ("42\n", Some(0))
+    );
+    let out = pebble(&["2", "+", "2"], "");
+    assert_eq!(stdout(&out), "4\n");
+    let out = pebble(&["0.1+0.2"], "");
+    assert_eq!(stdout(&out), "0.3\n");
+}
+
+#[test]
+fn one_shot_error_has_a_caret_on_stderr_and_exit_1() {
+    let out = pebble(&["1+2)*3"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(stderr(&out), "error: unmatched ')'\n  1+2)*3\n     ^\n");
+}
+
+#[test]
+fn leading_minus_is_an_expression() {
+    assert_eq!(stdout(&pebble(&["--", "-2^2"], "")), "-4\n");
+    assert_eq!(stdout(&pebble(&["-2^2"], "")), "-4\n");
+    assert_eq!(stdout(&pebble(&["-3", "*", "2"], "")), "-6\n");
+}
+
+#[test]
+fn options() {
+    let out = pebble(&["--digits", "30", "pi"], "");
+    assert_eq!(stdout(&out), "3.14159265358979323846264338328\n");
+    let out = pebble(&["--degrees", "sin(30)"], "");
+    assert_eq!(stdout(&out), "0.5\n");
+    let out = pebble(&["--help"], "");
+    assert!(stdout(&out).contains("Usage: pebble"));
+    assert_eq!(out.status.code(), Some(0));
+    let out = pebble(&["--version"], "");
+    assert_eq!(
+        stdout(&out),
+        format!("pebble {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let out = pebble(&["--digits", "0", "1"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--digits"));
+    let out = pebble(&["--bogus"], "");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn line_mode_evaluates_each_line() {
+    let out = pebble(&[], "2+2\nans*10\n\nx=3\nx^2\n");
+    assert_eq!(stdout(&out), "4\n40\n3\n9\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn line_mode_reports_errors_with_line_numbers_and_goes_on() {
+    let out = pebble(&[], "1\n2/0\n3\n");
+    assert_eq!(stdout(&out), "1\n3\n");
+    assert_eq!(
+        stderr(&out),
+        "error on line 2: division by zero\n  2/0\n    ^\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn no_input_gives_a_hint_not_a_panic() {
+    let out = pebble(&[], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nothing to calculate"));
+    assert!(!stderr(&out).contains("panicked"));
+}
+
+#[test]
+fn control_characters_are_never_echoed() {
+    let out = pebble(&["1+\u{1b}[2J"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!stderr(&out).contains('\u{1b}'));
+    assert!(stderr(&out).contains("control character U+001B"));
+}
+
+#[test]
+fn output_parses_as_a_plain_decimal() {
+    // Digits, one optional '.', optional leading '-', optional 'e' exponent.
+    let out = pebble(&[], "1/3\n2^100\n1e-30\nexp(1000)\n-sqrt(2)\n0.1+0.2\n");
+    for line in stdout(&out).lines() {
+        let (mantissa, exponent) = line.split_once('e').unwrap_or((line, "0"));
+        let mantissa = mantissa.strip_prefix('-').unwrap_or(mantissa);
+        assert!(
+            mantissa.chars().all(|c| c.is_ascii_digit() || c == '.'),
+            "{line}"
+        );
+        assert!(mantissa.matches('.').count() <= 1, "{line}");
+        assert!(exponent.parse::<i64>().is_ok(), "{line}");
+    }
+}
+
+#[test]
+fn line_mode_streams_100k_lines() {
+    let input: String = (0..100_000).map(|i| format!("{i}*2\n")).collect();
+    let out = pebble(&[], &input);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 100_000);
+    assert_eq!(text.lines().last(), Some("199998"));
+}
+
+#[test]
+fn line_mode_answers_before_input_ends() {
+    // An answer arrives while stdin is still open: input is not read whole first.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pebble"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    stdin.write_all(b"6*7\n").unwrap();
+    stdin.flush().unwrap();
+    reader.read_line(&mut line).unwrap();
+    assert_eq!(line, "42\n");
+    stdin.write_all(b"ans+1\n").unwrap();
+    drop(stdin);
+    line.clear();
+    reader.read_line(&mut line).unwrap();
+    assert_eq!(line, "43\n");
+    assert!(child.wait().unwrap().success());
+}

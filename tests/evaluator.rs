@@ -1,0 +1,386 @@
+//! The language rules, checked through the public evaluator API.
+
+use pebble::eval::{AngleMode, ErrorKind, Exactness, Session, Settings};
+
+fn settings() -> Settings {
+    Settings::default()
+}
+
+fn eval(input: &str) -> String {
+    eval_with(input, &settings())
+}
+
+fn eval_with(input: &str, settings: &Settings) -> String {
+    match Session::new().evaluate(input, settings) {
+        Ok(answer) => answer.text,
+        Err(e) => panic!("{input}: unexpected error {e}"),
+    }
+}
+
+fn error(input: &str) -> (ErrorKind, String, (usize, usize)) {
+    match Session::new().evaluate(input, &settings()) {
+        Ok(answer) => panic!("{input}: expected an error, got {}", answer.text),
+        Err(e) => (e.kind, e.message, (e.span.start, e.span.end)),
+    }
+}
+
+fn degrees() -> Settings {
+    Settings {
+        angle: AngleMode::Degrees,
+        ..Settings::default()
+    }
+}
+
+#[test]
+fn decimal_arithmetic_is_exact() {
+    assert_eq!(eval("0.1+0.2"), "0.3");
+    assert_eq!(eval("1.1*1.1"), "1.21");
+    assert_eq!(eval("(1+1e-15)-1"), "1e-15");
+    assert_eq!(eval("1/3*3"), "1");
+    assert_eq!(eval("0.1*3 - 0.3"), "0");
+    assert_eq!(eval("1 - 0.9"), "0.1");
+}
+
+#[test]
+fn big_integers_print_every_digit() {
+    assert_eq!(eval("2^64-1"), "18446744073709551615");
+    assert_eq!(eval("2^100"), "1267650600228229401496703205376");
+    assert_eq!(eval("20!"), "2432902008176640000");
+    assert_eq!(eval("25!"), "15511210043330985984000000");
+    assert_eq!(eval("(2/3)^3"), "0.296296296296296");
+    assert_eq!(eval("1.5^2"), "2.25");
+    assert_eq!(eval("2^-10"), "0.0009765625");
+    assert_eq!(eval("10^-7"), "1e-7");
+}
+
+#[test]
+fn exactness_is_reported() {
+    let mut session = Session::new();
+    let exact = session.evaluate("0.1+0.2", &settings()).unwrap();
+    assert_eq!(exact.exactness, Exactness::Exact);
+    let repeating = session.evaluate("1/3", &settings()).unwrap();
+    assert_eq!(repeating.exactness, Exactness::Rounded);
+    let irrational = session.evaluate("sqrt(2)", &settings()).unwrap();
+    assert_eq!(irrational.exactness, Exactness::Rounded);
+    let root = session.evaluate("sqrt(16)", &settings()).unwrap();
+    assert_eq!(root.exactness, Exactness::Exact);
+}
+
+#[test]
+fn default_display_is_fifteen_significant_digits() {
+    assert_eq!(eval("1/3"), "0.333333333333333");
+    assert_eq!(eval("2/3"), "0.666666666666667");
+    assert_eq!(eval("pi"), "3.14159265358979");
+    assert_eq!(eval("sqrt(2)"), "1.4142135623731");
+}
+
+#[test]
+fn irrational_functions_return_exact_values_where_they_exist() {
+    assert_eq!(eval("sqrt(16)"), "4");
+    assert_eq!(eval("sqrt(2.25)"), "1.5");
+    assert_eq!(eval("cbrt(-27)"), "-3");
+    assert_eq!(eval("log(1000)"), "3");
+    assert_eq!(eval("log(0.001)"), "-3");
+    assert_eq!(eval("log2(1024)"), "10");
+    assert_eq!(eval("log(81, 3)"), "4");
+    assert_eq!(eval("ln(1)"), "0");
+    assert_eq!(eval("exp(0)"), "1");
+    assert_eq!(eval("8^(2/3)"), "4");
+    assert_eq!(eval("4^0.5"), "2");
+    assert_eq!(eval("(-8)^(1/3)"), "-2");
+    assert_eq!(eval("sin(0)"), "0");
+    assert_eq!(eval("cos(0)"), "1");
+}
+
+#[test]
+fn residues_of_exact_zeros_are_not_printed() {
+    assert_eq!(eval("sin(pi)"), "0");
+    assert_eq!(eval("cos(pi/2)"), "0");
+    assert_eq!(eval("tan(pi)"), "0");
+    assert_eq!(eval("sin(2pi)"), "0");
+    assert_eq!(eval("ln(e)-1"), "0");
+    assert_eq!(eval("sqrt(2)^2-2"), "0");
+    assert_eq!(eval("sqrt(2)^2"), "2");
+    assert_eq!(eval("sin(pi)+1e-30"), "1e-30");
+}
+
+#[test]
+fn operator_precedence() {
+    assert_eq!(eval("-2^2"), "-4");
+    assert_eq!(eval("2^3^2"), "512");
+    assert_eq!(eval("2^-1"), "0.5");
+    assert_eq!(eval("3--2"), "5");
+    assert_eq!(eval("-3!"), "-6");
+    assert_eq!(eval("3!^2"), "36");
+    assert_eq!(eval("2+3*4"), "14");
+    assert_eq!(eval("(2+3)*4"), "20");
+    assert_eq!(eval("10-4-3"), "3");
+    assert_eq!(eval("2^3*2"), "16");
+    assert_eq!(eval("-2^-2"), "-0.25");
+}
+
+#[test]
+fn unicode_aliases() {
+    assert_eq!(eval("6×7"), "42");
+    assert_eq!(eval("1÷4"), "0.25");
+    assert_eq!(eval("5−7"), "-2");
+    assert_eq!(eval("√16"), "4");
+    assert_eq!(eval("2π"), eval("2*pi"));
+}
+
+#[test]
+fn percent_follows_the_keypad_rules() {
+    assert_eq!(eval("50%"), "0.5");
+    assert_eq!(eval("200+10%"), "220");
+    assert_eq!(eval("200-10%"), "180");
+    assert_eq!(eval("200*10%"), "20");
+    assert_eq!(eval("200/10%"), "2000");
+    assert_eq!(eval("100+10%+10%"), "121");
+}
+
+#[test]
+fn modulo_is_floored() {
+    assert_eq!(eval("7 mod 3"), "1");
+    assert_eq!(eval("-7 mod 3"), "2");
+    assert_eq!(eval("7 mod -3"), "-2");
+    assert_eq!(eval("5.5 mod 2"), "1.5");
+    let (kind, _, span) = error("7 mod 0");
+    assert_eq!(kind, ErrorKind::DivisionByZero);
+    assert_eq!(span, (6, 7));
+}
+
+#[test]
+fn implicit_multiplication() {
+    assert_eq!(eval("2(3)"), "6");
+    assert_eq!(eval("6/2(1+2)"), "9");
+    assert_eq!(eval("(1+2)(3+4)"), "21");
+    assert_eq!(eval("2pi"), "6.28318530717959");
+    assert_eq!(eval("1.5e3"), "1500");
+    assert_eq!(eval("2e-3"), "0.002");
+    assert_eq!(eval("2e"), "5.43656365691809");
+}
+
+#[test]
+fn unclosed_parentheses_close_at_the_end() {
+    assert_eq!(eval("(1+2"), "3");
+    assert_eq!(eval("2*(3+(4"), "14");
+    assert_eq!(eval("sqrt(16"), "4");
+    let (kind, message, span) = error("1+2)");
+    assert_eq!(kind, ErrorKind::Syntax);
+    assert_eq!(message, "unmatched ')'");
+    assert_eq!(span, (3, 4));
+}
+
+#[test]
+fn functions() {
+    assert_eq!(eval("abs(-2.5)"), "2.5");
+    assert_eq!(eval("floor(-2.5)"), "-3");
+    assert_eq!(eval("ceil(-2.5)"), "-2");
+    assert_eq!(eval("round(2.5)"), "3");
+    assert_eq!(eval("round(-2.5)"), "-3");
+    assert_eq!(eval("round(2.4999)"), "2");
+    assert_eq!(eval("floor(pi)"), "3");
+    assert_eq!(eval("ceil(e)"), "3");
+    assert_eq!(eval("min(3, 1, 2)"), "1");
+    assert_eq!(eval("max(3, 1/2, 2)"), "3");
+    assert_eq!(eval("max(pi, 3)"), "3.14159265358979");
+    assert_eq!(eval("gcd(12, 18, 27)"), "3");
+    assert_eq!(eval("lcm(4, 6)"), "12");
+    assert_eq!(eval("atan(1)*4"), "3.14159265358979");
+    assert_eq!(eval("tau/2"), eval("pi"));
+}
+
+#[test]
+fn degrees_mode_has_exact_special_angles() {
+    let d = degrees();
+    assert_eq!(eval_with("sin(30)", &d), "0.5");
+    assert_eq!(eval_with("cos(60)", &d), "0.5");
+    assert_eq!(eval_with("sin(90)", &d), "1");
+    assert_eq!(eval_with("cos(90)", &d), "0");
+    assert_eq!(eval_with("tan(45)", &d), "1");
+    assert_eq!(eval_with("sin(-30)", &d), "-0.5");
+    assert_eq!(eval_with("sin(750)", &d), "0.5");
+    assert_eq!(eval_with("asin(1)", &d), "90");
+    assert_eq!(eval_with("acos(0.5)", &d), "60");
+    assert_eq!(eval_with("atan(1)", &d), "45");
+    assert_eq!(eval_with("sin(45)", &d), "0.707106781186548");
+    assert_eq!(eval_with("sin(180)", &d), "0");
+    let err = Session::new().evaluate("tan(90)", &d).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Domain);
+}
+
+#[test]
+fn ans_and_variables() {
+    let mut session = Session::new();
+    let s = settings();
+    assert_eq!(session.evaluate("2+2", &s).unwrap().text, "4");
+    assert_eq!(session.evaluate("ans*10", &s).unwrap().text, "40");
+    assert_eq!(session.evaluate("_+2", &s).unwrap().text, "42");
+    let assigned = session.evaluate("x = 3", &s).unwrap();
+    assert_eq!(
+        (assigned.text.as_str(), assigned.assigned.as_deref()),
+        ("3", Some("x"))
+    );
+    assert_eq!(session.evaluate("2x^2", &s).unwrap().text, "18");
+    assert_eq!(session.evaluate("ans", &s).unwrap().text, "18");
+    // An error leaves ans as it was.
+    assert!(session.evaluate("1/0", &s).is_err());
+    assert_eq!(session.evaluate("ans", &s).unwrap().text, "18");
+}
+
+#[test]
+fn approximate_variables_keep_full_precision() {
+    let mut session = Session::new();
+    let s = settings();
+    session.evaluate("r = sqrt(2)", &s).unwrap();
+    assert_eq!(session.evaluate("r^2 - 2", &s).unwrap().text, "0");
+    session.evaluate("pi/3", &s).unwrap();
+    assert_eq!(session.evaluate("sin(ans)^2 - 3/4", &s).unwrap().text, "0");
+}
+
+#[test]
+fn variables_chained_many_times_stay_cheap() {
+    // Each line doubles the size of the expression behind `a`; a memo per
+    // precision keeps evaluation linear.
+    let mut session = Session::new();
+    let s = settings();
+    session.evaluate("a = pi", &s).unwrap();
+    for _ in 0..60 {
+        session.evaluate("a = a + a - a", &s).unwrap();
+    }
+    assert_eq!(session.evaluate("a", &s).unwrap().text, "3.14159265358979");
+}
+
+#[test]
+fn preview_changes_nothing() {
+    let mut session = Session::new();
+    let s = settings();
+    session.evaluate("5", &s).unwrap();
+    assert_eq!(session.preview("y = ans + 1", &s).unwrap().text, "6");
+    assert_eq!(session.evaluate("ans", &s).unwrap().text, "5");
+    assert_eq!(error_in(&mut session, "y").0, ErrorKind::UnknownName);
+}
+
+fn error_in(session: &mut Session, input: &str) -> (ErrorKind, String) {
+    let e = session.evaluate(input, &settings()).unwrap_err();
+    (e.kind, e.message)
+}
+
+#[test]
+fn zero_to_the_zero_is_one() {
+    assert_eq!(eval("0^0"), "1");
+}
+
+#[test]
+fn domain_errors_are_errors() {
+    for (input, kind, span) in [
+        ("1/0", ErrorKind::DivisionByZero, (2, 3)),
+        ("1/(2-2)", ErrorKind::DivisionByZero, (2, 7)),
+        ("sqrt(-1)", ErrorKind::Domain, (5, 7)),
+        ("ln(0)", ErrorKind::Domain, (3, 4)),
+        ("log(-5)", ErrorKind::Domain, (4, 6)),
+        ("(-1)!", ErrorKind::Domain, (0, 4)),
+        ("0.5!", ErrorKind::Domain, (0, 3)),
+        ("asin(2)", ErrorKind::Domain, (5, 6)),
+        ("acosh(0.5)", ErrorKind::Domain, (6, 9)),
+        ("atanh(1)", ErrorKind::Domain, (6, 7)),
+        ("(-2)^0.5", ErrorKind::Domain, (0, 4)),
+        ("0^-1", ErrorKind::DivisionByZero, (0, 4)),
+        ("tan(pi/2)", ErrorKind::Domain, (0, 9)),
+        ("gcd(2.5, 5)", ErrorKind::Domain, (4, 7)),
+    ] {
+        let (k, message, s) = error(input);
+        assert_eq!((k, s), (kind, span), "{input}: {message}");
+    }
+}
+
+#[test]
+fn unknown_names_suggest_the_nearest() {
+    let (kind, message, span) = error("2*sine(1)");
+    assert_eq!(kind, ErrorKind::UnknownName);
+    assert_eq!(message, "unknown name 'sine'; did you mean 'sin'?");
+    assert_eq!(span, (2, 6));
+    let mut session = Session::new();
+    session.evaluate("total = 5", &settings()).unwrap();
+    assert_eq!(
+        error_in(&mut session, "totl + 1").1,
+        "unknown name 'totl'; did you mean 'total'?"
+    );
+    assert_eq!(error("ans").1, "no previous result yet for 'ans'");
+}
+
+#[test]
+fn built_in_names_cannot_be_assigned() {
+    assert_eq!(error("pi = 3").0, ErrorKind::Syntax);
+    assert_eq!(error("sin = 3").0, ErrorKind::Syntax);
+    assert_eq!(error("ans = 3").0, ErrorKind::Syntax);
+}
+
+#[test]
+fn hostile_input_gets_a_clear_error() {
+    for (input, kind) in [
+        ("9^9^9", ErrorKind::TooLarge),
+        ("2^(2^64)", ErrorKind::TooLarge),
+        ("10^1000000", ErrorKind::TooLarge),
+        ("0.5^1000000", ErrorKind::TooLarge),
+        ("100000!", ErrorKind::TooLarge),
+        ("1e99999999", ErrorKind::TooLarge),
+        ("exp(1e10)", ErrorKind::TooLarge),
+        ("exp(-1e10)", ErrorKind::TooLarge),
+        ("2^0.5^-1e9", ErrorKind::TooLarge),
+    ] {
+        assert_eq!(error(input).0, kind, "{input}");
+    }
+    let deep = "(".repeat(100_000) + "1" + &")".repeat(100_000);
+    assert_eq!(error(&deep).0, ErrorKind::TooComplex);
+    let nested = "(".repeat(1000) + "1";
+    assert_eq!(error(&nested).0, ErrorKind::TooComplex);
+}
+
+#[test]
+fn nesting_within_the_limit_evaluates() {
+    let depth = 90;
+    let input = "sin(".repeat(depth) + "1" + &")".repeat(depth);
+    assert!(eval(&input).starts_with("0.1"));
+    let parens = "(".repeat(depth) + "2" + &")".repeat(depth);
+    assert_eq!(eval(&parens), "2");
+}
+
+#[test]
+fn big_exact_values_within_the_limit() {
+    let digits = eval("2^100000");
+    assert_eq!(digits.len(), 30103);
+    assert!(digits.starts_with("9990020930143845"));
+    assert_eq!(eval("1000!").len(), 2568);
+}
+
+#[test]
+fn syntax_errors_point_at_the_fault() {
+    for (input, span) in [
+        ("", (0, 0)),
+        ("1+", (2, 2)),
+        ("*2", (0, 1)),
+        ("2 3", (2, 3)),
+        ("1,2", (1, 2)),
+        ("sin 1", (0, 3)),
+        ("2 $ 3", (2, 3)),
+        ("1 = 2", (2, 3)),
+        ("1..2", (2, 4)),
+    ] {
+        let (kind, message, s) = error(input);
+        assert_eq!((kind, s), (ErrorKind::Syntax, span), "{input:?}: {message}");
+    }
+}
+
+#[test]
+fn more_digits_on_request() {
+    let s = Settings {
+        digits: 50,
+        ..Settings::default()
+    };
+    assert_eq!(eval_with("1/3", &s), format!("0.{}", "3".repeat(50)));
+    assert_eq!(
+        eval_with("pi", &s),
+        "3.1415926535897932384626433832795028841971693993751"
+    );
+}
