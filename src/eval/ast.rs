@@ -5,7 +5,7 @@
 //! that keeps the recursive evaluator within the parser's depth limit.
 
 use super::error::Span;
-use num_rational::BigRational;
+use super::lexer::Literal;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
@@ -28,7 +28,7 @@ pub enum MulOp {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
-    Number(BigRational),
+    Number(Literal),
     Name(String),
     Negate(Box<Expr>),
     /// `first (± term)*`; a term that is a `Percent` follows the keypad rule.

@@ -102,6 +102,13 @@ pub fn terminating_decimal(r: &BigRational) -> Option<Decimal> {
     let twos_here = denom.trailing_zeros().unwrap_or(0) as usize;
     denom >>= twos_here;
     twos += twos_here;
+    // Strip fives 27 at a time (5^27 fits a word), then singly: one big
+    // division per factor would be quadratic for denominators like 5^40000.
+    let five_27 = BigInt::from(5u64.pow(27));
+    while denom.is_multiple_of(&five_27) {
+        denom /= &five_27;
+        fives += 27;
+    }
     while denom.is_multiple_of(&five) {
         denom /= &five;
         fives += 1;

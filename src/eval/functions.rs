@@ -78,12 +78,20 @@ fn q(n: i64, d: i64) -> BigRational {
     BigRational::new(n.into(), d.into())
 }
 
-/// sin of an exact angle in degrees, where it is rational (multiples of 30°).
-fn exact_sin_degrees(angle: &BigRational) -> Option<BigRational> {
-    let reduced =
-        angle - BigRational::from_integer(number::floor(&(angle / q(360, 1)))) * q(360, 1);
-    let degrees = number::to_i64(&reduced)?;
-    Some(match degrees {
+/// A whole number of degrees reduced into `[0, period)`; `None` for fractions.
+fn whole_degrees(angle: &BigRational, offset: i64, period: i64) -> Option<i64> {
+    if !angle.is_integer() {
+        return None;
+    }
+    (angle.numer() + offset)
+        .mod_floor(&BigInt::from(period))
+        .to_i64()
+}
+
+/// sin of an exact angle in degrees (plus `offset`), where it is rational:
+/// multiples of 30°.
+fn exact_sin_degrees(angle: &BigRational, offset: i64) -> Option<BigRational> {
+    Some(match whole_degrees(angle, offset, 360)? {
         0 | 180 => q(0, 1),
         30 | 150 => q(1, 2),
         90 => q(1, 1),
@@ -95,9 +103,7 @@ fn exact_sin_degrees(angle: &BigRational) -> Option<BigRational> {
 
 /// tan of an exact angle in degrees: `Some(None)` at a pole.
 fn exact_tan_degrees(angle: &BigRational) -> Option<Option<BigRational>> {
-    let reduced =
-        angle - BigRational::from_integer(number::floor(&(angle / q(180, 1)))) * q(180, 1);
-    match number::to_i64(&reduced)? {
+    match whole_degrees(angle, 0, 180)? {
         0 => Some(Some(q(0, 1))),
         45 => Some(Some(q(1, 1))),
         135 => Some(Some(q(-1, 1))),
@@ -136,6 +142,22 @@ fn exact_inverse_degrees(name: &str, x: &BigRational) -> Option<BigRational> {
         .iter()
         .find(|(arg, _)| arg == x)
         .map(|(_, deg)| q(*deg, 1))
+}
+
+/// Roughly log2 |v|: how many bits stand before the binary point.
+fn magnitude_bits(v: &Value) -> i64 {
+    match v {
+        Value::Exact(r) if r.is_zero() => 0,
+        Value::Exact(r) => r.numer().bits() as i64 - r.denom().bits() as i64,
+        Value::Approx(f) => number::binary_exponent(f).unwrap_or(0),
+    }
+}
+
+fn negate(v: Value) -> Value {
+    match v {
+        Value::Exact(r) => Value::Exact(-r),
+        Value::Approx(f) => Value::Approx(f.neg()),
+    }
 }
 
 /// log2 |r| as an f64, for guessing integer logarithms of huge values.
@@ -178,9 +200,9 @@ impl Evaluator<'_> {
             }
             ("floor" | "ceil" | "round", _) => return self.round_to_integer(name, &x, x_span),
             ("min" | "max", _) => return self.min_max(name, args),
-            ("gcd" | "lcm", _) => return gcd_lcm(name, args),
-            ("sin", Some(r)) if degrees => exact_sin_degrees(r),
-            ("cos", Some(r)) if degrees => exact_sin_degrees(&(r + q(90, 1))),
+            ("gcd" | "lcm", _) => return self.gcd_lcm(name, args),
+            ("sin", Some(r)) if degrees => exact_sin_degrees(r, 0),
+            ("cos", Some(r)) if degrees => exact_sin_degrees(r, 90),
             ("tan", Some(r)) if degrees => match exact_tan_degrees(r) {
                 Some(Some(t)) => Some(t),
                 Some(None) => return Err(domain("tan is undefined at odd multiples of 90°")),
@@ -212,7 +234,7 @@ impl Evaluator<'_> {
             let (base, base_span) = &args[1];
             if !base.is_negative() && !base.is_zero() {
                 let ln_base =
-                    self.transcendental(base, *base_span, |v, p, cc| v.ln(p, ROUNDING, cc))?;
+                    self.transcendental(base, *base_span, 0, 1, |v, p, cc| v.ln(p, ROUNDING, cc))?;
                 if ln_base.is_zero() {
                     return Err(Error::new(
                         ErrorKind::Domain,
@@ -220,7 +242,8 @@ impl Evaluator<'_> {
                         *base_span,
                     ));
                 }
-                let ln_x = self.transcendental(&x, x_span, |v, p, cc| v.ln(p, ROUNDING, cc))?;
+                let ln_x =
+                    self.transcendental(&x, x_span, 0, 1, |v, p, cc| v.ln(p, ROUNDING, cc))?;
                 return self.divide(&ln_x, &ln_base, *base_span, span);
             }
             return Err(Error::new(
@@ -253,11 +276,31 @@ impl Evaluator<'_> {
         let takes_angle = matches!(name, "sin" | "cos" | "tan");
         let gives_angle = matches!(name, "asin" | "acos" | "atan");
         let argument = if takes_angle && degrees {
-            self.degrees_to_radians(&x)?
+            self.degrees_to_radians(&x, x_span)?
         } else {
             x
         };
-        let result = self.transcendental(&argument, span, function)?;
+        // Reducing a trigonometric argument modulo pi needs as many extra bits
+        // as the argument has before its point.
+        let extra_bits = if takes_angle {
+            let magnitude = magnitude_bits(&argument);
+            if magnitude > self.limits.max_precision as i64 {
+                return Err(Error::new(
+                    ErrorKind::TooLarge,
+                    format!(
+                        "argument too large for {name} (over 2^{})",
+                        self.limits.max_precision
+                    ),
+                    x_span,
+                ));
+            }
+            magnitude.max(0) as u64
+        } else {
+            0
+        };
+        // tan is several times slower than the others near its poles.
+        let weight = if name == "tan" { 5 } else { 1 };
+        let result = self.transcendental(&argument, span, extra_bits, weight, function)?;
         if name == "exp" && result.is_zero() {
             return Err(too_small(span));
         }
@@ -301,8 +344,18 @@ impl Evaluator<'_> {
         (power == *x).then(|| q(k, 1))
     }
 
-    fn degrees_to_radians(&mut self, x: &Value) -> Result<Value, Error> {
+    fn degrees_to_radians(&mut self, x: &Value, span: Span) -> Result<Value, Error> {
         let p = self.precision;
+        // Whole turns come off exactly, so sin(1e20) in degrees stays precise.
+        let x = &match x {
+            Value::Exact(r) => {
+                let turns = number::divide(r, &q(360, 1));
+                let whole = BigRational::from_integer(number::floor(&turns));
+                let turn_angle = Value::Exact(number::multiply(&whole, &q(360, 1)));
+                self.add(x, &negate(turn_angle), span)?
+            }
+            approx => approx.clone(),
+        };
         let pi = self.pi();
         let radians =
             x.to_float(p)
@@ -331,14 +384,14 @@ impl Evaluator<'_> {
                     .ok_or_else(|| Error::new(ErrorKind::TooLarge, "result too large", span))?
             }
         };
+        let (n, d) = (exact.numer(), exact.denom());
         let integer = match name {
-            "floor" => number::floor(&exact),
-            "ceil" => -number::floor(&-&exact),
+            "floor" => n.div_floor(d),
+            "ceil" => -(-n).div_floor(d),
             _ => {
-                // Half away from zero.
-                let half = q(1, 2);
-                let magnitude = number::floor(&(exact.abs() + half));
-                if exact.is_negative() {
+                // Half away from zero: floor((2|n| + d) / 2d), signed.
+                let magnitude = (n.abs() * 2u8 + d).div_floor(&(d * 2u8));
+                if n.is_negative() {
                     -magnitude
                 } else {
                     magnitude
@@ -361,26 +414,31 @@ impl Evaluator<'_> {
     }
 }
 
-fn gcd_lcm(name: &str, args: Vec<(Value, Span)>) -> Result<Value, Error> {
-    let mut accumulator: Option<BigInt> = None;
-    for (value, span) in args {
-        let n = match value.as_exact() {
-            Some(r) if r.is_integer() => r.numer().clone(),
-            _ => {
-                return Err(Error::new(
-                    ErrorKind::Domain,
-                    format!("{name} takes whole numbers"),
-                    span,
-                ));
+impl Evaluator<'_> {
+    fn gcd_lcm(&mut self, name: &str, args: Vec<(Value, Span)>) -> Result<Value, Error> {
+        let mut accumulator: Option<BigInt> = None;
+        for (value, span) in args {
+            let n = match value.as_exact() {
+                Some(r) if r.is_integer() => r.numer().clone(),
+                _ => {
+                    return Err(Error::new(
+                        ErrorKind::Domain,
+                        format!("{name} takes whole numbers"),
+                        span,
+                    ));
+                }
+            };
+            if let Some(a) = &accumulator {
+                self.charge(number::gcd_step_cost(a, &n), span)?;
             }
-        };
-        accumulator = Some(match accumulator {
-            None => n.abs(),
-            Some(a) if name == "gcd" => a.gcd(&n),
-            Some(a) => a.lcm(&n),
-        });
+            accumulator = Some(match accumulator {
+                None => n.abs(),
+                Some(a) if name == "gcd" => a.gcd(&n),
+                Some(a) => a.lcm(&n),
+            });
+        }
+        Ok(Value::Exact(BigRational::from_integer(
+            accumulator.unwrap_or_else(BigInt::zero),
+        )))
     }
-    Ok(Value::Exact(BigRational::from_integer(
-        accumulator.unwrap_or_else(BigInt::zero),
-    )))
 }

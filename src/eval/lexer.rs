@@ -2,12 +2,38 @@
 
 use super::error::{Error, ErrorKind, Span};
 use super::limits::Limits;
+use super::number;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 
+/// A number as written: `digits × 10^scale`, made into a rational only when
+/// evaluated, where its cost is charged (`1e19000` is a 63,000-bit number).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    pub digits: BigInt,
+    pub scale: i64,
+}
+
+impl Literal {
+    pub fn to_rational(&self) -> BigRational {
+        let power = BigInt::from(10u8).pow(self.scale.unsigned_abs() as u32);
+        if self.scale >= 0 {
+            BigRational::from_integer(&self.digits * power)
+        } else {
+            number::reduced(self.digits.clone(), power)
+        }
+    }
+
+    /// Rough cost in nanoseconds of `to_rational`.
+    pub fn cost(&self) -> u64 {
+        let words = (self.scale.unsigned_abs() * 10 / 3 + self.digits.bits()) / 64 + 1;
+        words * words
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum TokenKind {
-    Number(BigRational),
+    Number(Literal),
     Name(String),
     Plus,
     Minus,
@@ -176,15 +202,8 @@ fn number(input: &str, start: usize, limits: &Limits) -> Result<Token, Error> {
         return Err(too_large_literal(span));
     }
     let digits: BigInt = mantissa.parse().expect("only ASCII digits were collected");
-    let ten = BigInt::from(10u8);
-    let power = num_traits::pow(ten, scale.unsigned_abs() as usize);
-    let value = if scale >= 0 {
-        BigRational::from_integer(digits * power)
-    } else {
-        BigRational::new(digits, power)
-    };
     Ok(Token {
-        kind: TokenKind::Number(value),
+        kind: TokenKind::Number(Literal { digits, scale }),
         span,
     })
 }
@@ -209,30 +228,38 @@ mod tests {
             .collect()
     }
 
-    fn num(n: i64, d: i64) -> TokenKind {
-        TokenKind::Number(BigRational::new(n.into(), d.into()))
+    fn num(digits: i64, scale: i64) -> TokenKind {
+        TokenKind::Number(Literal {
+            digits: digits.into(),
+            scale,
+        })
     }
 
     #[test]
     fn decimals_are_exact_rationals() {
-        assert_eq!(kinds("0.1"), vec![num(1, 10), TokenKind::End]);
-        assert_eq!(kinds(".5"), vec![num(1, 2), TokenKind::End]);
-        assert_eq!(kinds("5."), vec![num(5, 1), TokenKind::End]);
+        assert_eq!(kinds("0.1"), vec![num(1, -1), TokenKind::End]);
+        assert_eq!(kinds(".5"), vec![num(5, -1), TokenKind::End]);
+        assert_eq!(kinds("5."), vec![num(5, 0), TokenKind::End]);
+        let half = Literal {
+            digits: 50.into(),
+            scale: -2,
+        };
+        assert_eq!(half.to_rational(), BigRational::new(1.into(), 2.into()));
     }
 
     #[test]
     fn scientific_literals_win_over_e_only_when_digits_follow() {
-        assert_eq!(kinds("1.5e3"), vec![num(1500, 1), TokenKind::End]);
-        assert_eq!(kinds("2e-3"), vec![num(2, 1000), TokenKind::End]);
-        assert_eq!(kinds("2E+2"), vec![num(200, 1), TokenKind::End]);
+        assert_eq!(kinds("1.5e3"), vec![num(15, 2), TokenKind::End]);
+        assert_eq!(kinds("2e-3"), vec![num(2, -3), TokenKind::End]);
+        assert_eq!(kinds("2E+2"), vec![num(2, 2), TokenKind::End]);
         assert_eq!(
             kinds("2e"),
-            vec![num(2, 1), TokenKind::Name("e".into()), TokenKind::End]
+            vec![num(2, 0), TokenKind::Name("e".into()), TokenKind::End]
         );
         assert_eq!(
             kinds("2e-x"),
             vec![
-                num(2, 1),
+                num(2, 0),
                 TokenKind::Name("e".into()),
                 TokenKind::Minus,
                 TokenKind::Name("x".into()),
@@ -246,13 +273,13 @@ mod tests {
         assert_eq!(
             kinds("2×3÷4−1"),
             vec![
-                num(2, 1),
+                num(2, 0),
                 TokenKind::Star,
-                num(3, 1),
+                num(3, 0),
                 TokenKind::Slash,
-                num(4, 1),
+                num(4, 0),
                 TokenKind::Minus,
-                num(1, 1),
+                num(1, 0),
                 TokenKind::End
             ]
         );

@@ -17,7 +17,8 @@ pub struct Limits {
     pub max_decimal_exponent: i64,
     /// Highest working precision, in bits, tried for approximate results.
     pub max_precision: usize,
-    /// Total work budget for one evaluation, in 64-bit word operations.
+    /// Work budget for one evaluation, in estimated nanoseconds of a current
+    /// machine: it keeps any input's answer well under 100 ms.
     pub max_work: u64,
 }
 
@@ -26,11 +27,11 @@ impl Default for Limits {
         Limits {
             max_input_bytes: 4096,
             max_depth: 100,
-            max_bits: 1 << 17,
+            max_bits: 1 << 16,
             max_factorial: 5000,
-            max_decimal_exponent: 30_000,
+            max_decimal_exponent: 19_000,
             max_precision: 4096,
-            max_work: 200_000_000,
+            max_work: 40_000_000,
         }
     }
 }

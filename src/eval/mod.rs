@@ -140,6 +140,8 @@ impl Session {
         let max_precision = limits.max_precision.max(precision * 8);
         let mut previous: Option<(Option<Decimal>, usize)> = None;
         let mut trend = Trend::Unclear;
+        // The work budget covers all precisions together.
+        let mut work = 0;
         loop {
             let mut evaluator = Evaluator::new(
                 precision,
@@ -147,8 +149,10 @@ impl Session {
                 limits,
                 &self.names,
                 &mut self.consts,
+                work,
             );
             let value = evaluator.eval(expr)?;
+            work = evaluator.work();
             if !evaluator.used_approximation {
                 let Value::Exact(r) = value else {
                     unreachable!("values without approximation are exact")

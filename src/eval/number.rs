@@ -5,7 +5,7 @@ use astro_float_num::{BigFloat, RoundingMode, Sign, Word};
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 
 /// Rounding used for every approximate operation.
@@ -76,10 +76,20 @@ impl Value {
     }
 }
 
-pub fn integer_to_float(i: &BigInt) -> BigFloat {
-    let (sign, words) = i.to_u64_digits();
+/// `i` as a float, rounded to about `precision` bits: huge integers keep
+/// their top words only, which is cheap and well within the precision loop's
+/// error margin (exact whenever `i` fits).
+pub fn integer_to_float(i: &BigInt, precision: usize) -> BigFloat {
+    let (sign, mut words) = i.to_u64_digits();
     if words.is_empty() {
         return BigFloat::from_word(0, 64);
+    }
+    let total_words = words.len();
+    let keep = precision / 64 + 2;
+    if total_words > keep {
+        words.drain(..total_words - keep);
+        // A sticky bit keeps the truncation from looking exact.
+        words[0] |= 1;
     }
     let words: Vec<Word> = words.into_iter().map(|w| w as Word).collect();
     let sign = if sign == num_bigint::Sign::Minus {
@@ -87,15 +97,15 @@ pub fn integer_to_float(i: &BigInt) -> BigFloat {
     } else {
         Sign::Pos
     };
-    BigFloat::from_words(&words, sign, (words.len() * 64) as i32)
+    BigFloat::from_words(&words, sign, (total_words * 64) as i32)
 }
 
 pub fn rational_to_float(r: &BigRational, precision: usize) -> BigFloat {
-    let numer = integer_to_float(r.numer());
-    if r.is_integer() && r.numer().bits() as usize <= precision {
+    let numer = integer_to_float(r.numer(), precision);
+    if r.is_integer() {
         return numer;
     }
-    numer.div(&integer_to_float(r.denom()), precision, ROUNDING)
+    numer.div(&integer_to_float(r.denom(), precision), precision, ROUNDING)
 }
 
 /// The binary exponent of a finite non-zero float (value in [2^(e-1), 2^e)).
@@ -146,6 +156,137 @@ pub fn floor(r: &BigRational) -> BigInt {
     r.numer().div_floor(r.denom())
 }
 
+/// Greatest common divisor, quick when either side fits in a word. The
+/// library's binary gcd takes time quadratic in the larger operand even
+/// when the other is 1, and integers divide by 1 all the time here.
+pub fn gcd(a: &BigInt, b: &BigInt) -> BigInt {
+    let small_and_big = match (a.to_u64(), b.to_u64()) {
+        (Some(x), _) => Some((x, b)),
+        (_, Some(y)) => Some((y, a)),
+        _ => None,
+    };
+    match small_and_big {
+        Some((0, other)) => other.abs(),
+        Some((small, other)) => {
+            let remainder = (other.abs() % small).to_u64().unwrap_or(0);
+            BigInt::from(remainder.gcd(&small))
+        }
+        None => a.gcd(b),
+    }
+}
+
+/// `n / d` in lowest terms with a positive denominator; `d` is not zero.
+pub fn reduced(n: BigInt, d: BigInt) -> BigRational {
+    let g = gcd(&n, &d);
+    let (n, d) = if g.is_one() { (n, d) } else { (n / &g, d / &g) };
+    if d.is_negative() {
+        BigRational::new_raw(-n, -d)
+    } else {
+        BigRational::new_raw(n, d)
+    }
+}
+
+pub fn add(a: &BigRational, b: &BigRational) -> BigRational {
+    if a.denom() == b.denom() {
+        return reduced(a.numer() + b.numer(), a.denom().clone());
+    }
+    reduced(
+        a.numer() * b.denom() + b.numer() * a.denom(),
+        a.denom() * b.denom(),
+    )
+}
+
+pub fn subtract(a: &BigRational, b: &BigRational) -> BigRational {
+    add(a, &-b)
+}
+
+pub fn multiply(a: &BigRational, b: &BigRational) -> BigRational {
+    if a.is_integer() && b.is_integer() {
+        return BigRational::from_integer(a.numer() * b.numer());
+    }
+    // Cross-reduce first so the products stay small.
+    let g1 = gcd(a.numer(), b.denom());
+    let g2 = gcd(b.numer(), a.denom());
+    BigRational::new_raw(
+        (a.numer() / &g1) * (b.numer() / &g2),
+        (a.denom() / &g2) * (b.denom() / &g1),
+    )
+}
+
+/// `a / b`; `b` is not zero.
+pub fn divide(a: &BigRational, b: &BigRational) -> BigRational {
+    let reciprocal = if b.numer().is_negative() {
+        BigRational::new_raw(-b.denom(), -b.numer())
+    } else {
+        BigRational::new_raw(b.denom().clone(), b.numer().clone())
+    };
+    multiply(a, &reciprocal)
+}
+
+/// `b^n` for `n >= 0`; numerator and denominator stay coprime, so no gcd.
+pub fn power(b: &BigRational, n: u32) -> BigRational {
+    BigRational::new_raw(b.numer().pow(n), b.denom().pow(n))
+}
+
+// Estimated costs, in nanoseconds of a current machine, of the exact
+// operations above, for the evaluator's work budget. Products are cheap; a
+// gcd of two large numbers is quadratic in their bits (binary gcd).
+
+fn bits(i: &BigInt) -> u64 {
+    i.bits()
+}
+
+fn gcd_cost(x_bits: u64, y_bits: u64) -> u64 {
+    if x_bits.min(y_bits) <= 64 {
+        x_bits.max(y_bits) / 64 + 1
+    } else {
+        x_bits * y_bits / 40
+    }
+}
+
+fn product_cost(x_bits: u64, y_bits: u64) -> u64 {
+    (x_bits / 64 + 1) * (y_bits / 64 + 1)
+}
+
+pub fn add_cost(a: &BigRational, b: &BigRational) -> u64 {
+    let (an, ad, bn, bd) = (
+        bits(a.numer()),
+        bits(a.denom()),
+        bits(b.numer()),
+        bits(b.denom()),
+    );
+    if a.denom() == b.denom() {
+        return an.max(bn) / 64 + 1 + gcd_cost(an.max(bn) + 1, ad);
+    }
+    let numerator = (an + bd).max(bn + ad) + 1;
+    2 * product_cost(an, bd) + 2 * product_cost(bn, ad) + gcd_cost(numerator, ad + bd)
+}
+
+pub fn multiply_cost(a: &BigRational, b: &BigRational) -> u64 {
+    let (an, ad, bn, bd) = (
+        bits(a.numer()),
+        bits(a.denom()),
+        bits(b.numer()),
+        bits(b.denom()),
+    );
+    product_cost(an, bn) + product_cost(ad, bd) + gcd_cost(an, bd) + gcd_cost(bn, ad)
+}
+
+pub fn divide_cost(a: &BigRational, b: &BigRational) -> u64 {
+    let (an, ad, bn, bd) = (
+        bits(a.numer()),
+        bits(a.denom()),
+        bits(b.numer()),
+        bits(b.denom()),
+    );
+    product_cost(an, bd) + product_cost(ad, bn) + gcd_cost(an, bn) + gcd_cost(bd, ad)
+}
+
+/// Cost of one gcd or lcm step of two integers.
+pub fn gcd_step_cost(a: &BigInt, b: &BigInt) -> u64 {
+    4 * (gcd_cost(bits(a), bits(b)) + product_cost(bits(a), bits(b)))
+}
+
 /// The exact `n`-th root of a rational, if it has one.
 pub fn exact_root(r: &BigRational, n: u32) -> Option<BigRational> {
     if r.is_negative() && n.is_multiple_of(2) {
@@ -153,18 +294,9 @@ pub fn exact_root(r: &BigRational, n: u32) -> Option<BigRational> {
     }
     let root = |i: &BigInt| {
         let candidate = i.nth_root(n);
-        (num_traits::pow(candidate.clone(), n as usize) == *i).then_some(candidate)
+        (candidate.pow(n) == *i).then_some(candidate)
     };
-    Some(BigRational::new(root(r.numer())?, root(r.denom())?))
-}
-
-/// `r` as a small integer, when it is one.
-pub fn to_i64(r: &BigRational) -> Option<i64> {
-    if r.is_integer() {
-        r.numer().to_i64()
-    } else {
-        None
-    }
+    Some(BigRational::new_raw(root(r.numer())?, root(r.denom())?))
 }
 
 #[cfg(test)]

@@ -384,7 +384,7 @@ mod tests {
     fn shape(input: &str) -> String {
         fn show(e: &Expr) -> String {
             match &e.kind {
-                ExprKind::Number(n) => n.to_string(),
+                ExprKind::Number(n) => n.to_rational().to_string(),
                 ExprKind::Name(n) => n.clone(),
                 ExprKind::Negate(e) => format!("(-{})", show(e)),
                 ExprKind::Sum { first, rest } => {
