@@ -38,8 +38,7 @@ fn main() -> ExitCode {
             })
         }
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
-            eprintln!("{NO_INPUT_HINT}");
-            Ok(ExitCode::from(2))
+            pebble::ui::terminal::run(settings).map(|()| ExitCode::SUCCESS)
         }
         None => run_lines(
             io::stdin().lock(),

@@ -1,0 +1,177 @@
+//! The terminal around the app: raw mode, alternate screen and mouse
+//! capture on the way in, and restored on every way out (quit, signals,
+//! panic, a closed terminal); the event loop and its side effects.
+
+use super::app::{Action, App};
+use super::history;
+use super::input::map_event;
+use super::render::render;
+use crate::eval::Settings;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use std::io::{self, Stdout, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// How often the loop looks for a stop signal while no input arrives.
+const SIGNAL_POLL: Duration = Duration::from_millis(100);
+
+pub fn run(settings: Settings) -> io::Result<()> {
+    // NO_COLOR, when set to anything non-empty, turns colour off.
+    let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let path = history::history_path(|name| std::env::var(name).ok());
+    let (entries, warning) = match path.as_deref().map(history::load) {
+        Some(Ok(entries)) => (entries, None),
+        Some(Err(message)) => (Vec::new(), Some(message)),
+        None => (Vec::new(), None),
+    };
+    let mut app = App::new(settings, entries, colour);
+    app.status = warning;
+
+    // As PID 1 in a container no default signal action applies, so every
+    // stop signal is caught and ends the loop like a quit key.
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGQUIT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    install_panic_hook();
+    let mut terminal = enter()?;
+    let outcome = event_loop(&mut terminal, &mut app, &stop, path.as_deref());
+    let restored = restore();
+    outcome.and(restored)
+}
+
+fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+        let _ = restore();
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(stdout))
+}
+
+/// Puts the terminal back as it was; safe to call more than once.
+pub fn restore() -> io::Result<()> {
+    let left = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
+    disable_raw_mode()?;
+    left
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = restore();
+        previous(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    stop: &AtomicBool,
+    history_path: Option<&Path>,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    loop {
+        terminal.draw(|frame| render(app, frame))?;
+        if let Some(text) = app.clipboard.take() {
+            let mut out = io::stdout();
+            out.write_all(osc52(&text).as_bytes())?;
+            out.flush()?;
+        }
+        if app.history_dirty {
+            app.history_dirty = false;
+            // An unwritable place (read-only container, no HOME) keeps
+            // history in memory only, silently.
+            if let Some(path) = history_path {
+                let _ = history::save(path, &app.history);
+            }
+        }
+        if app.should_quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if event::poll(SIGNAL_POLL)? {
+            let event = event::read()?;
+            if let Some(action) = map_event(&event, app) {
+                app.update(action);
+            }
+        }
+    }
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard;
+/// it travels with the output, so it works over SSH and in containers.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
+}
+
+/// Standard base64 with padding (RFC 4648). A few lines here instead of a
+/// crate: this is its only use.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_rfc_vectors() {
+        for (plain, encoded) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+    }
+
+    #[test]
+    fn osc52_wraps_the_text() {
+        assert_eq!(osc52("42"), "\x1b]52;c;NDI=\x07");
+    }
+}
