@@ -267,8 +267,22 @@ fn error_in(session: &mut Session, input: &str) -> (ErrorKind, String) {
 }
 
 #[test]
+fn negative_approximations_to_integer_powers() {
+    assert_eq!(eval("(-pi)^2"), eval("pi^2"));
+    assert_eq!(eval("(-pi)^3"), format!("-{}", eval("pi^3")));
+    assert_eq!(eval("sin(4)^2 + cos(4)^2"), "1");
+    assert_eq!(eval("(-sqrt(2))^-2"), "0.5");
+    assert_eq!(eval("(-e)^(1/3)"), format!("-{}", eval("e^(1/3)")));
+    assert_eq!(error("(-pi)^0.5").0, ErrorKind::Domain);
+    assert_eq!(error("(-pi)^pi").0, ErrorKind::Domain);
+}
+
+#[test]
 fn zero_to_the_zero_is_one() {
     assert_eq!(eval("0^0"), "1");
+    assert_eq!(eval("(e-e)^0"), "1");
+    assert_eq!(eval("(e-e)^2"), "0");
+    assert_eq!(eval("pi^0"), "1");
 }
 
 #[test]
@@ -384,4 +398,21 @@ fn more_digits_on_request() {
         eval_with("pi", &s),
         "3.1415926535897932384626433832795028841971693993751"
     );
+}
+
+#[test]
+fn long_chains_of_approximate_results_stay_bounded() {
+    // Each line's result is recomputed from the one before when a higher
+    // precision is needed; the chain is cut with an error, not a stack overflow.
+    let mut session = Session::new();
+    let s = settings();
+    session.evaluate("pi", &s).unwrap();
+    for _ in 0..300 {
+        session.evaluate("ans*2", &s).unwrap();
+    }
+    let deep = session.evaluate("sin(ans)^2 + cos(ans)^2 - 1", &s);
+    match deep {
+        Ok(answer) => assert_eq!(answer.text, "0"),
+        Err(e) => assert_eq!(e.kind, ErrorKind::TooComplex),
+    }
 }

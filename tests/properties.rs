@@ -59,3 +59,123 @@ proptest! {
         let _ = Session::new().evaluate(&input, &Settings::default());
     }
 }
+
+/// A random expression and its value computed independently in f64.
+#[derive(Debug, Clone)]
+struct Sample {
+    text: String,
+    value: f64,
+}
+
+fn leaf() -> impl Strategy<Value = Sample> {
+    prop_oneof![
+        (1u32..50).prop_map(|n| Sample {
+            text: n.to_string(),
+            value: n as f64
+        }),
+        (1u32..999).prop_map(|n| Sample {
+            text: format!("0.{n:03}"),
+            value: n as f64 / 1000.0
+        }),
+        Just(Sample {
+            text: "pi".into(),
+            value: std::f64::consts::PI
+        }),
+        Just(Sample {
+            text: "e".into(),
+            value: std::f64::consts::E
+        }),
+    ]
+}
+
+/// Non-finite intermediates poison the whole sample: pebble rejects them
+/// (`1/0`, `sqrt(-1)`) where f64 might recover (`atan(inf)`, `NaN^0`). So do
+/// tiny ones, where f64 has only rounding noise left (`ln(sin(pi))`).
+fn poisoned(operands: &[f64], value: f64) -> f64 {
+    let reliable = |v: &f64| v.is_finite() && (*v == 0.0 || v.abs() > 1e-9);
+    if operands.iter().all(reliable) {
+        value
+    } else {
+        f64::NAN
+    }
+}
+
+fn expression() -> impl Strategy<Value = Sample> {
+    leaf().prop_recursive(4, 24, 2, |inner| {
+        let unary =
+            prop::sample::select(vec!["-", "sin", "cos", "atan", "sqrt", "exp", "ln", "abs"]);
+        prop_oneof![
+            (
+                inner.clone(),
+                prop::sample::select(vec!["+", "-", "*", "/"]),
+                inner.clone()
+            )
+                .prop_map(|(a, op, b)| {
+                    let value = match op {
+                        "+" => a.value + b.value,
+                        "-" => a.value - b.value,
+                        "*" => a.value * b.value,
+                        _ => a.value / b.value,
+                    };
+                    Sample {
+                        text: format!("({}){op}({})", a.text, b.text),
+                        value: poisoned(&[a.value, b.value], value),
+                    }
+                }),
+            (inner.clone(), -3i32..4).prop_map(|(a, n)| Sample {
+                text: format!("({})^({n})", a.text),
+                value: poisoned(&[a.value], a.value.powi(n)),
+            }),
+            (unary, inner).prop_map(|(f, a)| {
+                let value = match f {
+                    "-" => -a.value,
+                    "sin" => a.value.sin(),
+                    "cos" => a.value.cos(),
+                    "atan" => a.value.atan(),
+                    "sqrt" => a.value.sqrt(),
+                    "exp" => a.value.exp(),
+                    "ln" => a.value.ln(),
+                    _ => a.value.abs(),
+                };
+                // f64 loses digits where these are badly conditioned.
+                let ill_conditioned = match f {
+                    "sin" | "cos" => a.value.abs() > 1e3,
+                    "exp" => a.value.abs() > 50.0,
+                    _ => false,
+                };
+                let value = if ill_conditioned { f64::NAN } else { value };
+                Sample {
+                    text: format!("{f}({})", a.text),
+                    value: poisoned(&[a.value], value),
+                }
+            }),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, max_global_rejects: 1_000_000, ..ProptestConfig::default() })]
+
+    /// Differential check against f64: where f64 gives a well-conditioned
+    /// finite value, pebble must agree to about 9 digits (f64 itself loses
+    /// some to rounding), and must not refuse a value f64 finds.
+    #[test]
+    fn agrees_with_f64_where_f64_is_reliable(sample in expression()) {
+        let v = sample.value;
+        prop_assume!(v.is_finite() && v.abs() > 1e-6 && v.abs() < 1e12);
+        match Session::new().evaluate(&sample.text, &Settings::default()) {
+            Ok(answer) => {
+                let shown: f64 = answer.text.parse().unwrap();
+                let relative = ((shown - v) / v).abs();
+                prop_assert!(relative < 1e-9, "{} = {} but f64 says {v}", sample.text, answer.text);
+            }
+            Err(e) => {
+                // Only limits may refuse; a domain error would contradict f64.
+                prop_assert!(
+                    matches!(e.kind, pebble::eval::ErrorKind::TooComplex | pebble::eval::ErrorKind::TooLarge),
+                    "{} failed with {:?}: {}", sample.text, e.kind, e.message
+                );
+            }
+        }
+    }
+}

@@ -60,6 +60,8 @@ pub struct Evaluator<'a> {
     work: u64,
     /// Set once any approximation has entered the result.
     pub(super) used_approximation: bool,
+    /// How many stored approximate results are being recomputed, nested.
+    deferred_depth: usize,
 }
 
 impl<'a> Evaluator<'a> {
@@ -80,6 +82,7 @@ impl<'a> Evaluator<'a> {
             consts,
             work,
             used_approximation: false,
+            deferred_depth: 0,
         }
     }
 
@@ -225,6 +228,18 @@ impl<'a> Evaluator<'a> {
         if let Some((_, v)) = deferred.cache.borrow().iter().find(|(q, _)| *q == p) {
             return Ok(v.clone());
         }
+        // Recomputing a result at a new precision recomputes what it was made
+        // from; a long chain of `ans` would otherwise recurse without bound.
+        if self.deferred_depth >= self.limits.max_depth {
+            return Err(Error::new(
+                ErrorKind::TooComplex,
+                format!(
+                    "this needs more than {} earlier approximate results recomputed",
+                    self.limits.max_depth
+                ),
+                span,
+            ));
+        }
         let mut inner = Evaluator {
             precision: p,
             angle: deferred.angle,
@@ -233,6 +248,7 @@ impl<'a> Evaluator<'a> {
             consts: self.consts,
             work: self.work,
             used_approximation: true,
+            deferred_depth: self.deferred_depth + 1,
         };
         let value = inner
             .eval(&deferred.expr)
@@ -430,11 +446,27 @@ impl<'a> Evaluator<'a> {
             }
         }
         if base.is_negative() {
-            return Err(Error::new(
-                ErrorKind::Domain,
-                "a negative number to a non-integer power has no real value",
-                base_span,
-            ));
+            // A negative approximate base has a real power only for exact
+            // exponents p/q with q odd: (-x)^(p/q) = ±x^(p/q) by p's parity.
+            let odd_root = exponent
+                .as_exact()
+                .filter(|e| num_integer::Integer::is_odd(e.denom()));
+            let Some(e) = odd_root else {
+                return Err(Error::new(
+                    ErrorKind::Domain,
+                    "a negative number to a non-integer power has no real value",
+                    base_span,
+                ));
+            };
+            let magnitude = self.power(&negate(base.clone()), exponent, base_span, span)?;
+            return Ok(if num_integer::Integer::is_odd(e.numer()) {
+                negate(magnitude)
+            } else {
+                magnitude
+            });
+        }
+        if exponent.is_zero() {
+            return Ok(Value::from_integer(1)); // 0^0 is 1 too
         }
         if base.is_zero() {
             return if exponent.is_negative() {
