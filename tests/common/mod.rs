@@ -1,6 +1,9 @@
 //! A real terminal for end-to-end tests: tmux, driven with send-keys and
 //! read with capture-pane and its format variables.
 
+// Each test binary uses its own part of these helpers.
+#![allow(dead_code)]
+
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
