@@ -11,10 +11,6 @@ debian_image := "docker.io/library/debian:bookworm-slim"
 # An extra CA bundle for builds behind a TLS-intercepting proxy (see README).
 ca_bundle := env("PEBBLE_CA_BUNDLE", "")
 ca_volume := if ca_bundle == "" { "" } else { "--volume=" + ca_bundle + ":/etc/ssl/certs/ca-certificates.crt:ro" }
-# Reproducible images: every timestamp is the last commit's.
-source_date_epoch := `git log -1 --format=%ct 2>/dev/null || echo 0`
-revision := `git rev-parse HEAD 2>/dev/null || echo unknown`
-version := `sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1`
 hardening := "--read-only --cap-drop=all --network=none --security-opt=no-new-privileges"
 
 # List the recipes
@@ -37,14 +33,11 @@ build-musl:
 
 # The scratch image, localhost/pebble:latest (multi-stage Containerfile)
 image: ensure-base-images
-    podman build {{ ca_volume }} --timestamp {{ source_date_epoch }} \
-        --build-arg VERSION={{ version }} --build-arg REVISION={{ revision }} \
-        -t {{ image }} -f Containerfile .
+    bash containers/build.sh Containerfile {{ image }}
 
 # The naive one-stage image, localhost/pebble:single-stage, for comparison
 image-single-stage: ensure-base-images
-    podman build {{ ca_volume }} --timestamp {{ source_date_epoch }} \
-        -t {{ single_stage_image }} -f containers/single-stage.Containerfile .
+    bash containers/build.sh containers/single-stage.Containerfile {{ single_stage_image }}
 
 # The musl binary and both images
 build-all: build-musl image image-single-stage

@@ -213,48 +213,26 @@ fn podman_stop_ends_it_promptly() {
     pane.assert_terminal_restored();
 }
 
+/// Two clean builds from the same commit give the same image ID. (A cached
+/// build may reuse a layer stamped with an earlier commit's time.)
 #[test]
-fn rebuilding_gives_the_same_image_id() {
-    let id = inspect("{{.Id}}");
-    let epoch = text(
-        &Command::new("git")
-            .args(["log", "-1", "--format=%ct"])
+fn clean_builds_are_reproducible() {
+    let build = |tag: &str| {
+        let out = Command::new("bash")
+            .args([
+                "containers/build.sh",
+                "Containerfile",
+                tag,
+                "--no-cache",
+                "-q",
+            ])
             .output()
-            .unwrap()
-            .stdout,
-    );
-    let revision = text(
-        &Command::new("git")
-            .args(["rev-parse", "HEAD"])
-            .output()
-            .unwrap()
-            .stdout,
-    );
-    let version = format!("VERSION={}", env!("CARGO_PKG_VERSION"));
-    let revision = format!("REVISION={}", revision.trim());
-    let out = podman(
-        &[
-            "build",
-            "--no-cache",
-            "--timestamp",
-            epoch.trim(),
-            "--build-arg",
-            &version,
-            "--build-arg",
-            &revision,
-            "-q",
-            "-t",
-            "localhost/pebble:rebuild",
-            "-f",
-            "Containerfile",
-            ".",
-        ],
-        None,
-    );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let rebuilt = text(&out.stdout).trim().to_string();
-    assert!(
-        id.starts_with(&rebuilt) || rebuilt.starts_with(&id),
-        "{id} vs {rebuilt}"
-    );
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout).trim().to_string()
+    };
+    let first = build("localhost/pebble:reproduce-1");
+    let second = build("localhost/pebble:reproduce-2");
+    assert!(!first.is_empty());
+    assert_eq!(first, second);
 }
