@@ -2,7 +2,7 @@
 //! mouse hit-testing always agree.
 
 use super::keypad::{self, KeypadButton};
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 
 /// Below this the screen shows only the input and its result.
 pub const MIN_FULL_WIDTH: u16 = 36;
@@ -23,14 +23,12 @@ pub struct Screen {
 }
 
 pub fn screen(area: Rect) -> Screen {
+    // Plain arithmetic rather than ratatui's constraint solver: these splits
+    // are fixed sizes, and solving them took most of a frame's time.
     if area.width < MIN_FULL_WIDTH || area.height < MIN_FULL_HEIGHT {
-        let [input, preview, _, status] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let (input, rest) = take_top(area, 1);
+        let (preview, rest) = take_top(rest, 1);
+        let (_, status) = take_bottom(rest, 1);
         return Screen {
             input,
             bordered_input: false,
@@ -40,22 +38,13 @@ pub fn screen(area: Rect) -> Screen {
             status: (area.height >= 4).then_some(status),
         };
     }
-    let [input, preview, body, status] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let (input, rest) = take_top(area, 3);
+    let (preview, rest) = take_top(rest, 1);
+    let (body, status) = take_bottom(rest, 1);
     let (history, keypad) = if area.width >= WIDE_WIDTH {
-        let [history, keypad] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(KEYPAD_WIDTH)]).areas(body);
-        (history, keypad)
+        take_right(body, KEYPAD_WIDTH)
     } else {
-        let keypad_height = if body.height >= 16 { 13 } else { 8 };
-        let [history, keypad] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(keypad_height)]).areas(body);
-        (history, keypad)
+        take_bottom(body, if body.height >= 16 { 13 } else { 8 })
     };
     Screen {
         input,
@@ -65,6 +54,50 @@ pub fn screen(area: Rect) -> Screen {
         keypad: Some(keypad),
         status: Some(status),
     }
+}
+
+/// Splits `area` into its top `height` rows and the rest.
+fn take_top(area: Rect, height: u16) -> (Rect, Rect) {
+    let height = height.min(area.height);
+    let top = Rect { height, ..area };
+    let rest = Rect {
+        y: area.y + height,
+        height: area.height - height,
+        ..area
+    };
+    (top, rest)
+}
+
+/// Splits `area` into the rest and its bottom `height` rows.
+fn take_bottom(area: Rect, height: u16) -> (Rect, Rect) {
+    let (rest, bottom) = take_top(area, area.height - height.min(area.height));
+    (rest, bottom)
+}
+
+/// Splits `area` into the rest and its rightmost `width` columns.
+pub fn take_right(area: Rect, width: u16) -> (Rect, Rect) {
+    let width = width.min(area.width);
+    let rest = Rect {
+        width: area.width - width,
+        ..area
+    };
+    let right = Rect {
+        x: area.x + area.width - width,
+        width,
+        ..area
+    };
+    (rest, right)
+}
+
+/// A `width`×`height` rectangle centred in `area` (clipped to it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
 }
 
 /// The inside of a bordered panel.

@@ -5,7 +5,7 @@ use super::keypad::KeypadButton;
 use super::layout::{self, Screen};
 use crate::eval::{AngleMode, Exactness};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
@@ -78,6 +78,41 @@ pub const HELP_TEXT: &[&str] = &[
     "  exact where maths is exact; ≈ marks rounded results",
 ];
 
+/// One line of text, clipped to `area`'s first row. Lighter than a
+/// Paragraph, which matters at a hundred lines a frame.
+fn draw_line(frame: &mut Frame, area: Rect, line: &Line) {
+    if area.width > 0 && area.height > 0 {
+        frame
+            .buffer_mut()
+            .set_line(area.x, area.y, line, area.width);
+    }
+}
+
+/// A titled box around `area`. Drawn edge by edge: a Block would also
+/// restyle every cell inside, which was most of a frame's cost.
+fn draw_panel(frame: &mut Frame, area: Rect, title: Span) {
+    if area.width < 2 || area.height < 2 {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    // Cell by cell: these symbols need no grapheme segmentation.
+    for x in area.x + 1..right {
+        buffer[(x, area.y)].set_symbol("─");
+        buffer[(x, bottom)].set_symbol("─");
+    }
+    for y in area.y + 1..bottom {
+        buffer[(area.x, y)].set_symbol("│");
+        buffer[(right, y)].set_symbol("│");
+    }
+    buffer[(area.x, area.y)].set_symbol("┌");
+    buffer[(right, area.y)].set_symbol("┐");
+    buffer[(area.x, bottom)].set_symbol("└");
+    buffer[(right, bottom)].set_symbol("┘");
+    let title_area = Rect::new(area.x + 1, area.y, area.width - 2, 1);
+    draw_line(frame, title_area, &Line::from(title));
+}
+
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme { colour: app.colour };
@@ -100,8 +135,11 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 fn render_input(app: &App, theme: &Theme, screen: &Screen, frame: &mut Frame) {
     let (text_area, prompt) = if screen.bordered_input {
-        let block = Block::bordered().title(Span::styled(" pebble ", theme.accent()));
-        frame.render_widget(block, screen.input);
+        draw_panel(
+            frame,
+            screen.input,
+            Span::styled(" pebble ", theme.accent()),
+        );
         (layout::inner(screen.input), "")
     } else {
         (screen.input, "> ")
@@ -130,7 +168,7 @@ fn render_input(app: &App, theme: &Theme, screen: &Screen, frame: &mut Frame) {
         let _ = i;
         spans.push(Span::styled(c.to_string(), style));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), text_area);
+    draw_line(frame, text_area, &Line::from(spans));
     if text_area.width > 0 && text_area.height > 0 && !app.show_help {
         let x = text_area.x + prompt.len() as u16 + (app.cursor - offset) as u16;
         frame.set_cursor_position((x.min(text_area.right().saturating_sub(1)), text_area.y));
@@ -161,15 +199,12 @@ fn render_preview(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         }
         Some(Err(error)) => Line::from(Span::styled(format!(" error: {error}"), theme.error())),
     };
-    frame.render_widget(Paragraph::new(line), area);
+    draw_line(frame, area, &line);
 }
 
 fn render_history(app: &App, theme: &Theme, panel: Rect, frame: &mut Frame) {
     let title = format!(" history ({}) ", app.history.len());
-    frame.render_widget(
-        Block::bordered().title(Span::styled(title, theme.dim())),
-        panel,
-    );
+    draw_panel(frame, panel, Span::styled(title, theme.dim()));
     for (index, row) in layout::history_lines(panel, app.history.len(), app.history_scroll) {
         let entry = &app.history[index];
         let (mark, style) = if entry.approximate {
@@ -182,15 +217,12 @@ fn render_history(app: &App, theme: &Theme, panel: Rect, frame: &mut Frame) {
             Span::raw(" "),
             Span::styled(format!("{mark} {}", entry.result), style),
         ]);
-        frame.render_widget(Paragraph::new(line), row);
+        draw_line(frame, row, &line);
     }
 }
 
 fn render_keypad(app: &App, theme: &Theme, panel: Rect, frame: &mut Frame) {
-    frame.render_widget(
-        Block::bordered().title(Span::styled(" keypad ", theme.dim())),
-        panel,
-    );
+    draw_panel(frame, panel, Span::styled(" keypad ", theme.dim()));
     for (button, cell) in layout::keypad_buttons(panel) {
         let mut style = theme.key(button);
         if app.pressed == Some(button) {
@@ -213,7 +245,18 @@ fn render_keypad(app: &App, theme: &Theme, panel: Rect, frame: &mut Frame) {
         } else {
             Line::from(Span::styled(format!(" {} ", button.label()), style))
         };
-        frame.render_widget(Paragraph::new(line.centered()).style(style), cell);
+        // The key's face: its colour across the cell, the label centred.
+        frame.buffer_mut().set_style(cell, style);
+        let offset = cell.width.saturating_sub(line.width() as u16) / 2;
+        draw_line(
+            frame,
+            Rect {
+                x: cell.x + offset,
+                width: cell.width - offset,
+                ..cell
+            },
+            &line,
+        );
     }
 }
 
@@ -237,22 +280,19 @@ fn render_status(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             theme.dim(),
         ),
     };
-    let [left_area, right_area] = ratatui::layout::Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(right.chars().count() as u16),
-    ])
-    .areas(area);
-    frame.render_widget(Paragraph::new(left), left_area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(right, theme.accent())),
+    let (left_area, right_area) = layout::take_right(area, right.chars().count() as u16);
+    draw_line(frame, left_area, &Line::from(left));
+    draw_line(
+        frame,
         right_area,
+        &Line::from(Span::styled(right, theme.accent())),
     );
 }
 
 fn render_help(theme: &Theme, area: Rect, frame: &mut Frame) {
     let width = area.width.min(72);
     let height = area.height.min(HELP_TEXT.len() as u16 + 2);
-    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+    let popup = layout::centered(area, width, height);
     frame.render_widget(Clear, popup);
     let lines: Vec<Line> = HELP_TEXT
         .iter()
