@@ -75,7 +75,7 @@ lint:
 # Benchmarks: pebble against bc, render time, start-up, memory, rebuild time
 bench: build build-musl
     cargo bench --locked --bench render -- --noplot
-    bash bench/compare.sh target/release/pebble
+    python3 bench/compare.py {{ musl_binary }}
 
 # Fuzz the evaluator (needs nightly and cargo-fuzz)
 fuzz seconds="60":

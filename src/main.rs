@@ -2,7 +2,7 @@
 
 use pebble::cli::args::{Command, USAGE, parse_args};
 use pebble::cli::line::{NO_INPUT_HINT, run_lines, run_one_shot};
-use std::io::{self, IsTerminal};
+use std::io::{self, BufWriter, IsTerminal};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -40,10 +40,12 @@ fn main() -> ExitCode {
         None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
             pebble::ui::terminal::run(settings).map(|()| ExitCode::SUCCESS)
         }
+        // Block-buffered: stdout alone writes every line as it goes;
+        // run_lines flushes whenever it is about to wait for input.
         None => run_lines(
             io::stdin().lock(),
             &settings,
-            &mut io::stdout().lock(),
+            &mut BufWriter::new(io::stdout().lock()),
             &mut io::stderr(),
         )
         .map(|report| match report {

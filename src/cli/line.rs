@@ -1,7 +1,7 @@
 //! One-shot and line mode: results to stdout, caret diagnostics to stderr.
 
 use crate::eval::{Error, Session, Settings};
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 
 /// What a person who ran pebble with nothing to do should read.
 pub const NO_INPUT_HINT: &str = "\
@@ -52,7 +52,7 @@ pub struct LineReport {
 /// Evaluates each non-empty line of `input` in order, streaming: one result
 /// line per input line on `out`, errors with their line number on `err`.
 pub fn run_lines(
-    input: impl BufRead,
+    input: impl Read,
     settings: &Settings,
     out: &mut impl Write,
     err: &mut impl Write,
@@ -62,11 +62,12 @@ pub fn run_lines(
         evaluated: 0,
         failed: 0,
     };
-    let mut input = input;
+    let mut input = BufReader::with_capacity(64 * 1024, input);
     let mut raw = Vec::new();
     for number in 1.. {
-        // Flush before a read could block, so interactive pipes see answers at once.
-        if input.fill_buf()?.is_empty() || !has_full_line(input.fill_buf()?) {
+        // Flush before a read could block, so interactive pipes see answers
+        // at once; while whole lines are buffered, keep batching output.
+        if !has_full_line(input.buffer()) {
             out.flush()?;
         }
         raw.clear();

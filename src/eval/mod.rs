@@ -86,7 +86,12 @@ impl Session {
         if let Some(name) = &answer.assigned {
             self.names.insert(name.clone(), binding.clone());
         }
-        self.names.insert("ans".into(), binding);
+        match self.names.get_mut("ans") {
+            Some(ans) => *ans = binding,
+            None => {
+                self.names.insert("ans".into(), binding);
+            }
+        }
         Ok(answer)
     }
 
@@ -98,7 +103,7 @@ impl Session {
     fn run(&mut self, input: &str, settings: &Settings) -> Result<(Answer, Binding), Error> {
         let limits = &settings.limits;
         let tokens = lexer::tokenize(input, limits)?;
-        let (expr, assigned) = match parser::parse(&tokens, limits)? {
+        let (expr, assigned) = match parser::parse(tokens, limits)? {
             Statement::Expression(expr) => (expr, None),
             Statement::Assignment {
                 name,

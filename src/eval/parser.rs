@@ -19,7 +19,7 @@ use super::functions::{Arity, function_arity};
 use super::lexer::{Token, TokenKind};
 use super::limits::Limits;
 
-pub fn parse(tokens: &[Token], limits: &Limits) -> Result<Statement, Error> {
+pub fn parse(tokens: Vec<Token>, limits: &Limits) -> Result<Statement, Error> {
     let mut parser = Parser {
         tokens,
         position: 0,
@@ -29,14 +29,15 @@ pub fn parse(tokens: &[Token], limits: &Limits) -> Result<Statement, Error> {
     parser.statement()
 }
 
-struct Parser<'t> {
-    tokens: &'t [Token],
+struct Parser {
+    /// Ends with `End`; consumed tokens are taken out, not cloned.
+    tokens: Vec<Token>,
     position: usize,
     depth: usize,
     max_depth: usize,
 }
 
-impl Parser<'_> {
+impl Parser {
     fn peek(&self) -> &Token {
         // The lexer always ends the list with `End`, and `advance` never passes it.
         &self.tokens[self.position]
@@ -48,11 +49,20 @@ impl Parser<'_> {
     }
 
     fn advance(&mut self) -> Token {
-        let token = self.peek().clone();
-        if token.kind != TokenKind::End {
-            self.position += 1;
+        let span = self.peek().span;
+        if self.peek().kind == TokenKind::End {
+            return Token {
+                kind: TokenKind::End,
+                span,
+            };
         }
-        token
+        self.position += 1;
+        // Leave a placeholder: the parser never looks back.
+        let placeholder = Token {
+            kind: TokenKind::Comma,
+            span,
+        };
+        std::mem::replace(&mut self.tokens[self.position - 1], placeholder)
     }
 
     fn statement(&mut self) -> Result<Statement, Error> {
@@ -225,15 +235,15 @@ impl Parser<'_> {
         let mut expr = self.primary()?;
         let depth_before = self.depth;
         loop {
-            let token = self.peek().clone();
-            let kind = match token.kind {
+            let span = self.peek().span;
+            let kind = match self.peek().kind {
                 TokenKind::Bang => ExprKind::Factorial(Box::new(expr)),
                 TokenKind::Percent => {
                     if let TokenKind::Number(_) = self.peek_at(1) {
                         return Err(Error::new(
                             ErrorKind::Syntax,
                             "'%' is percent; for the remainder write 'mod'",
-                            token.span,
+                            span,
                         ));
                     }
                     ExprKind::Percent(Box::new(expr))
@@ -246,12 +256,12 @@ impl Parser<'_> {
                 return Err(Error::new(
                     ErrorKind::TooComplex,
                     format!("expression nested too deeply (limit {})", self.max_depth),
-                    token.span,
+                    span,
                 ));
             }
             self.advance();
             let span = match &kind {
-                ExprKind::Factorial(e) | ExprKind::Percent(e) => e.span.to(token.span),
+                ExprKind::Factorial(e) | ExprKind::Percent(e) => e.span.to(span),
                 _ => unreachable!("only postfix kinds are built here"),
             };
             expr = Expr::new(kind, span);
@@ -317,22 +327,22 @@ impl Parser<'_> {
 
     /// Consumes the `)` matching `open`, or accepts the end of input in its place.
     fn close_paren(&mut self, open: Span) -> Result<Span, Error> {
-        let token = self.peek().clone();
-        match token.kind {
+        let span = self.peek().span;
+        match self.peek().kind {
             TokenKind::RightParen => {
                 self.advance();
-                Ok(token.span)
+                Ok(span)
             }
-            TokenKind::End => Ok(token.span),
+            TokenKind::End => Ok(span),
             TokenKind::Number(_) => Err(Error::new(
                 ErrorKind::Syntax,
                 "missing operator before this number",
-                token.span,
+                span,
             )),
             _ => Err(Error::new(
                 ErrorKind::Syntax,
                 "expected ')' to close this '('",
-                open.to(token.span),
+                open.to(span),
             )),
         }
     }
@@ -377,7 +387,7 @@ mod tests {
 
     fn parse_str(input: &str) -> Result<Statement, Error> {
         let limits = Limits::default();
-        parse(&tokenize(input, &limits)?, &limits)
+        parse(tokenize(input, &limits)?, &limits)
     }
 
     /// A compact rendering of the tree to assert its shape.

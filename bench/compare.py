@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""pebble measured against bc -l in the same run, plus the interactive
+face's start-up time and memory, and the slowest hostile input.
+
+    python3 bench/compare.py PEBBLE_BINARY
+
+Prints a table; timings are medians over repeated runs on this machine.
+"""
+
+import fcntl
+import os
+import pty
+import random
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def wall(command, stdin=b"", runs=1):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+        if done.returncode not in (0, 1):
+            sys.exit(f"{command[0]} failed with {done.returncode}")
+    return statistics.median(times)
+
+
+def batch(lines=20_000, seed=7):
+    # Arithmetic both calculators read the same way.
+    rng = random.Random(seed)
+    def number():
+        return rng.choice([str(rng.randint(1, 999)), f"{rng.randint(0, 99)}.{rng.randint(1, 99)}"])
+    out = []
+    for _ in range(lines):
+        a, b, c, d = (number() for _ in range(4))
+        out.append(f"({a}+{b})*{c}/{d}-{rng.randint(1, 9)}^{rng.randint(1, 5)}")
+    return ("\n".join(out) + "\n").encode()
+
+
+def first_frame(binary, runs=15):
+    """Seconds from exec to the first full frame, and peak RSS in KiB after some typing."""
+    times, peak = [], 0
+    for _ in range(runs):
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(binary, [binary], {"TERM": "xterm-256color", "PEBBLE_HISTORY": os.devnull + ".none"})
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        os.kill(pid, signal.SIGWINCH)
+        start = time.perf_counter()
+        seen = b""
+        while b"keypad" not in seen:
+            ready, _, _ = select.select([fd], [], [], 5)
+            if not ready:
+                sys.exit("no first frame within 5 s")
+            seen += os.read(fd, 65536)
+        times.append(time.perf_counter() - start)
+        os.write(fd, b"sin(1)+2^64*pi\r1/3\r")
+        time.sleep(0.2)
+        try:
+            while select.select([fd], [], [], 0.05)[0]:
+                os.read(fd, 65536)
+        except OSError:
+            pass
+        status = Path(f"/proc/{pid}/status").read_text()
+        peak = max(peak, int(next(l.split()[1] for l in status.splitlines() if l.startswith("VmHWM"))))
+        os.write(fd, b"\x03")
+        os.waitpid(pid, 0)
+        os.close(fd)
+    return statistics.median(times), peak
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/release/pebble")
+    rows = []
+    expression = "2+2*3"
+    p = wall([binary, expression], runs=100)
+    b = wall(["bc", "-l"], (expression + "\n").encode(), runs=100)
+    rows.append(("one-shot `2+2*3`", p, b))
+    data = batch()
+    with tempfile.NamedTemporaryFile() as f:
+        f.write(data)
+        f.flush()
+        p = wall([binary], data, runs=5)
+        b = wall(["bc", "-l"], data, runs=5)
+    rows.append(("line mode, 20,000 lines", p, b))
+
+    print(f"{'measurement':<28} {'pebble':>10} {'bc -l':>10} {'pebble/bc':>10}")
+    for name, p, b in rows:
+        print(f"{name:<28} {p * 1e3:>8.2f}ms {b * 1e3:>8.2f}ms {p / b:>10.2f}")
+
+    frame, rss = first_frame(binary)
+    print(f"{'exec to first frame':<28} {frame * 1e3:>8.2f}ms {'(goal 10 ms)':>21}")
+    print(f"{'peak RSS in a session':<28} {rss / 1024:>7.2f}MiB {'(goal 4 MiB)':>21}")
+
+    worst, worst_input = 0.0, ""
+    for line in (HERE / "hostile.txt").read_text().splitlines():
+        t = wall([binary, "--", line])
+        if t > worst:
+            worst, worst_input = t, line
+    print(f"{'slowest hostile input':<28} {worst * 1e3:>8.2f}ms  {worst_input[:40]}")
+
+
+if __name__ == "__main__":
+    main()
