@@ -30,7 +30,7 @@ impl Default for Limits {
             max_bits: 1 << 16,
             max_factorial: 5000,
             max_decimal_exponent: 19_000,
-            max_precision: 4096,
+            max_precision: 2048,
             max_work: 40_000_000,
         }
     }
