@@ -77,6 +77,10 @@ bench: build build-musl
     cargo bench --locked --bench render -- --noplot
     python3 bench/compare.py {{ musl_binary }}
 
+# Cold image build against a rebuild after a src/-only change
+bench-rebuild: ensure-base-images
+    bash bench/rebuild.sh
+
 # Fuzz the evaluator (needs nightly and cargo-fuzz)
 fuzz seconds="60":
     cd fuzz && cargo +nightly fuzz run evaluate -- -max_total_time={{ seconds }} -timeout=2 -max_len=512
@@ -118,4 +122,4 @@ ensure-base-images:
     just base-images
 
 # Everything CI runs
-ci: lint test build-all sizes test-container bench
+ci: lint test build-all sizes test-container bench bench-rebuild
