@@ -114,28 +114,22 @@ fn exact_tan_degrees(angle: &BigRational) -> Option<Option<BigRational>> {
 
 /// Inverse sine/cosine/tangent in degrees for the arguments with rational answers.
 fn exact_inverse_degrees(name: &str, x: &BigRational) -> Option<BigRational> {
-    let table: &[(BigRational, i64)] = &match name {
-        "asin" => [
+    let table: Vec<(BigRational, i64)> = match name {
+        "asin" => vec![
             (q(0, 1), 0),
             (q(1, 2), 30),
             (q(-1, 2), -30),
             (q(1, 1), 90),
             (q(-1, 1), -90),
         ],
-        "acos" => [
+        "acos" => vec![
             (q(1, 1), 0),
             (q(1, 2), 60),
             (q(0, 1), 90),
             (q(-1, 2), 120),
             (q(-1, 1), 180),
         ],
-        "atan" => [
-            (q(0, 1), 0),
-            (q(1, 1), 45),
-            (q(-1, 1), -45),
-            (q(0, 1), 0),
-            (q(0, 1), 0),
-        ],
+        "atan" => vec![(q(0, 1), 0), (q(1, 1), 45), (q(-1, 1), -45)],
         _ => return None,
     };
     table
@@ -150,13 +144,6 @@ fn magnitude_bits(v: &Value) -> i64 {
         Value::Exact(r) if r.is_zero() => 0,
         Value::Exact(r) => r.numer().bits() as i64 - r.denom().bits() as i64,
         Value::Approx(f) => number::binary_exponent(f).unwrap_or(0),
-    }
-}
-
-fn negate(v: Value) -> Value {
-    match v {
-        Value::Exact(r) => Value::Exact(-r),
-        Value::Approx(f) => Value::Approx(f.neg()),
     }
 }
 
@@ -352,7 +339,7 @@ impl Evaluator<'_> {
                 let turns = number::divide(r, &q(360, 1));
                 let whole = BigRational::from_integer(number::floor(&turns));
                 let turn_angle = Value::Exact(number::multiply(&whole, &q(360, 1)));
-                self.add(x, &negate(turn_angle), span)?
+                self.add(x, &turn_angle.negated(), span)?
             }
             approx => approx.clone(),
         };

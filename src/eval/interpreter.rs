@@ -131,10 +131,7 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Exact(literal.to_rational()))
             }
             ExprKind::Name(name) => self.lookup(name, span),
-            ExprKind::Negate(inner) => Ok(match self.eval(inner)? {
-                Value::Exact(r) => Value::Exact(-r),
-                Value::Approx(f) => Value::Approx(f.neg()),
-            }),
+            ExprKind::Negate(inner) => Ok(self.eval(inner)?.negated()),
             ExprKind::Sum { first, rest } => {
                 let mut total = self.eval(first)?;
                 for (op, term) in rest {
@@ -309,50 +306,52 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn float_op(
+    /// One arithmetic operation: exact on two rationals (its cost charged
+    /// first), otherwise in floats at the working precision.
+    fn arithmetic(
         &mut self,
         a: &Value,
         b: &Value,
         span: Span,
-        op: fn(&BigFloat, &BigFloat, usize) -> BigFloat,
+        exact: fn(&BigRational, &BigRational) -> BigRational,
+        cost: fn(&BigRational, &BigRational) -> u64,
+        float: fn(&BigFloat, &BigFloat, usize) -> BigFloat,
     ) -> Result<Value, Error> {
+        if let (Value::Exact(x), Value::Exact(y)) = (a, b) {
+            // A result is at most as large as its operands together.
+            if a.bits() + b.bits() > 2 * self.limits.max_bits {
+                return Err(too_large(span));
+            }
+            self.charge(cost(x, y), span)?;
+            return self.check(Value::Exact(exact(x, y)), span);
+        }
         self.charge_float(span)?;
         let p = self.precision;
-        let result = op(&a.to_float(p), &b.to_float(p), p);
+        let result = float(&a.to_float(p), &b.to_float(p), p);
         self.checked(result, span)
     }
 
     pub(super) fn add(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
-        match (a, b) {
-            (Value::Exact(x), Value::Exact(y)) => {
-                self.charge(number::add_cost(x, y), span)?;
-                self.check(Value::Exact(number::add(x, y)), span)
-            }
-            _ => self.float_op(a, b, span, |x, y, p| x.add(y, p, ROUNDING)),
-        }
+        self.arithmetic(a, b, span, number::add, number::add_cost, |x, y, p| {
+            x.add(y, p, ROUNDING)
+        })
     }
 
     fn subtract(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
-        match (a, b) {
-            (Value::Exact(x), Value::Exact(y)) => {
-                self.charge(number::add_cost(x, y), span)?;
-                self.check(Value::Exact(number::subtract(x, y)), span)
-            }
-            _ => self.float_op(a, b, span, |x, y, p| x.sub(y, p, ROUNDING)),
-        }
+        self.arithmetic(a, b, span, number::subtract, number::add_cost, |x, y, p| {
+            x.sub(y, p, ROUNDING)
+        })
     }
 
     pub(super) fn multiply(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
-        match (a, b) {
-            (Value::Exact(x), Value::Exact(y)) => {
-                if a.bits() + b.bits() > 2 * self.limits.max_bits {
-                    return Err(too_large(span));
-                }
-                self.charge(number::multiply_cost(x, y), span)?;
-                self.check(Value::Exact(number::multiply(x, y)), span)
-            }
-            _ => self.float_op(a, b, span, |x, y, p| x.mul(y, p, ROUNDING)),
-        }
+        self.arithmetic(
+            a,
+            b,
+            span,
+            number::multiply,
+            number::multiply_cost,
+            |x, y, p| x.mul(y, p, ROUNDING),
+        )
     }
 
     pub(super) fn divide(
@@ -369,16 +368,14 @@ impl<'a> Evaluator<'a> {
                 divisor_span,
             ));
         }
-        match (a, b) {
-            (Value::Exact(x), Value::Exact(y)) => {
-                if a.bits() + b.bits() > 2 * self.limits.max_bits {
-                    return Err(too_large(span));
-                }
-                self.charge(number::divide_cost(x, y), span)?;
-                self.check(Value::Exact(number::divide(x, y)), span)
-            }
-            _ => self.float_op(a, b, span, |x, y, p| x.div(y, p, ROUNDING)),
-        }
+        self.arithmetic(
+            a,
+            b,
+            span,
+            number::divide,
+            number::divide_cost,
+            |x, y, p| x.div(y, p, ROUNDING),
+        )
     }
 
     /// Floored modulo: the result has the sign of the divisor.
@@ -438,7 +435,7 @@ impl<'a> Evaluator<'a> {
                     let magnitude =
                         self.power(&Value::Exact(b.abs()), exponent, base_span, span)?;
                     return Ok(if num_integer::Integer::is_odd(e.numer()) {
-                        negate(magnitude)
+                        magnitude.negated()
                     } else {
                         magnitude
                     });
@@ -458,9 +455,9 @@ impl<'a> Evaluator<'a> {
                     base_span,
                 ));
             };
-            let magnitude = self.power(&negate(base.clone()), exponent, base_span, span)?;
+            let magnitude = self.power(&base.clone().negated(), exponent, base_span, span)?;
             return Ok(if num_integer::Integer::is_odd(e.numer()) {
-                negate(magnitude)
+                magnitude.negated()
             } else {
                 magnitude
             });
@@ -573,13 +570,6 @@ impl<'a> Evaluator<'a> {
             self.charge(product.bits() / 64 + 1, span)?;
         }
         self.check(Value::Exact(BigRational::from_integer(product)), span)
-    }
-}
-
-fn negate(v: Value) -> Value {
-    match v {
-        Value::Exact(r) => Value::Exact(-r),
-        Value::Approx(f) => Value::Approx(f.neg()),
     }
 }
 

@@ -23,6 +23,13 @@ impl Value {
         Value::Exact(BigRational::from_integer(n.into()))
     }
 
+    pub fn negated(self) -> Value {
+        match self {
+            Value::Exact(r) => Value::Exact(-r),
+            Value::Approx(f) => Value::Approx(f.neg()),
+        }
+    }
+
     pub fn as_exact(&self) -> Option<&BigRational> {
         match self {
             Value::Exact(r) => Some(r),

@@ -152,20 +152,13 @@ fn render_input(app: &App, theme: &Theme, screen: &Screen, frame: &mut Frame) {
     // Scroll sideways so the cursor stays visible.
     let offset = app.cursor.saturating_sub(width.saturating_sub(1));
     let mut spans = vec![Span::styled(prompt, theme.accent())];
-    for (i, (byte, c)) in app
-        .input
-        .char_indices()
-        .enumerate()
-        .skip(offset)
-        .take(width)
-    {
+    for (byte, c) in app.input.char_indices().skip(offset).take(width) {
         let faulty = error_span.is_some_and(|s| byte >= s.start && byte < s.end.max(s.start + 1));
         let style = if faulty {
             theme.error().add_modifier(Modifier::UNDERLINED)
         } else {
             Style::new()
         };
-        let _ = i;
         spans.push(Span::styled(c.to_string(), style));
     }
     draw_line(frame, text_area, &Line::from(spans));
