@@ -76,13 +76,19 @@ fn mouse_clicks_press_keypad_buttons() {
 }
 
 #[test]
-fn sigterm_quits_cleanly() {
-    let pane = start("sigterm");
-    let pid = pane.pebble_pid();
-    let status = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(status.success());
-    assert_eq!(pane.wait_exit(), "0");
-    pane.assert_terminal_restored();
+fn stop_signals_quit_cleanly() {
+    // As PID 1 in a container no default action applies: each is caught.
+    for signal in ["TERM", "HUP", "INT", "QUIT"] {
+        let pane = start(&format!("sig{signal}"));
+        let pid = pane.pebble_pid();
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(pane.wait_exit(), "0", "SIG{signal}");
+        pane.assert_terminal_restored();
+    }
 }
 
 #[test]
@@ -101,4 +107,19 @@ fn resize_redraws_the_layout() {
     pane.wait_for("= 42");
     pane.keys(&["C-c"]);
     assert_eq!(pane.wait_exit(), "0");
+}
+
+#[test]
+fn a_closed_terminal_ends_pebble() {
+    let pane = start("closed");
+    let pid = pane.pebble_pid();
+    pane.tmux(&["kill-pane", "-t", "e2e"]);
+    let start = Instant::now();
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "pebble outlived its terminal"
+        );
+        sleep(Duration::from_millis(50));
+    }
 }

@@ -23,6 +23,8 @@ use std::time::Duration;
 
 /// How often the loop looks for a stop signal while no input arrives.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
+/// How often the watchdog looks, and how long it waits for the loop.
+const WATCHDOG_PERIOD: Duration = Duration::from_millis(300);
 
 pub fn run(settings: Settings) -> io::Result<()> {
     // NO_COLOR, when set to anything non-empty, turns colour off.
@@ -48,10 +50,32 @@ pub fn run(settings: Settings) -> io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     install_panic_hook();
+    spawn_watchdog(Arc::clone(&stop));
     let mut terminal = enter()?;
     let outcome = event_loop(&mut terminal, &mut app, &stop, path.as_deref());
     let restored = restore();
     outcome.and(restored)
+}
+
+/// Ends the process if the event loop cannot: crossterm's reader spins
+/// without returning once the terminal is hung up, so neither a stop signal
+/// nor the hang-up itself would otherwise get through.
+fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    // Opening /dev/tty fails once the controlling terminal is gone; only
+    // trust that test where it worked to begin with.
+    let has_tty = std::fs::File::open("/dev/tty").is_ok();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(WATCHDOG_PERIOD);
+            let hung_up = has_tty && std::fs::File::open("/dev/tty").is_err();
+            if hung_up || stop.load(Ordering::Relaxed) {
+                // The loop notices a stop within one poll; give it that long.
+                std::thread::sleep(WATCHDOG_PERIOD);
+                let _ = restore();
+                std::process::exit(0);
+            }
+        }
+    });
 }
 
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
