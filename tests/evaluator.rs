@@ -416,3 +416,19 @@ fn long_chains_of_approximate_results_stay_bounded() {
         Err(e) => assert_eq!(e.kind, ErrorKind::TooComplex),
     }
 }
+
+#[test]
+fn out_of_range_digit_settings_are_clamped_not_a_panic() {
+    for digits in [0, 1, 1000] {
+        let s = Settings {
+            digits,
+            ..Settings::default()
+        };
+        for input in ["1/3", "pi", "floor(pi)", "2^100"] {
+            assert!(
+                Session::new().evaluate(input, &s).is_ok(),
+                "{input} at {digits}"
+            );
+        }
+    }
+}

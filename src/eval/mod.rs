@@ -169,7 +169,13 @@ impl Session {
             let rounded = format::round_significant(&exact, digits);
             if let Some((before, before_precision)) = &previous {
                 if *before == rounded {
-                    return Ok(self.approximate_answer(value, rounded, expr, settings));
+                    return Ok(self.approximate_answer(
+                        value,
+                        rounded,
+                        expr,
+                        digits,
+                        settings.angle,
+                    ));
                 }
                 trend = Trend::between(before, &rounded, *before_precision);
             }
@@ -206,16 +212,17 @@ impl Session {
         value: Value,
         rounded: Option<Decimal>,
         expr: &Expr,
-        settings: &Settings,
+        digits: usize,
+        angle: AngleMode,
     ) -> (String, Exactness, Binding) {
         if let Value::Exact(r) = value {
             // Exact results reached through approximations (`floor(pi)`).
-            let (text, exactness) = format::format_exact(&r, settings.digits);
+            let (text, exactness) = format::format_exact(&r, digits);
             return (text, exactness, Binding::Exact(r));
         }
         // A float shown through rounding is an approximation even when the
         // rounding happens to print few digits (`sqrt(2)^2` shows `2`).
-        let text = format::format_rounded(&rounded, settings.digits);
+        let text = format::format_rounded(&rounded, digits);
         let mut captured = HashMap::new();
         expr.for_each_name(&mut |name| {
             let key = if name == "_" { "ans" } else { name };
@@ -223,7 +230,7 @@ impl Session {
                 captured.insert(key.to_string(), binding.clone());
             }
         });
-        let deferred = Deferred::new(expr.clone(), captured, settings.angle);
+        let deferred = Deferred::new(expr.clone(), captured, angle);
         (
             text,
             Exactness::Rounded,
