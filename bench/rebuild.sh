@@ -15,7 +15,8 @@ build() {
     echo "$end - $start" | bc -l
 }
 cold=$(build --no-cache)
-echo "// a change to src/ alone" >> "$copy/src/main.rs"
+# Unique each run, so no earlier run's layers can be reused.
+echo "// a change to src/ alone, $(date +%s%N)" >> "$copy/src/main.rs"
 warm=$(build)
 printf '%-34s %8.1fs\n' "cold image build" "$cold" "rebuild after a src/ change" "$warm"
 printf '%-34s %8.0f%%  (goal: 25%% or less)\n' "rebuild / cold" "$(echo "100 * $warm / $cold" | bc -l)"
