@@ -476,7 +476,7 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::from_integer(0))
             };
         }
-        self.charge_transcendental(0, 3, span)?;
+        self.charge_transcendental(0, 4, span)?;
         self.used_approximation = true;
         let p = self.precision;
         let result = base

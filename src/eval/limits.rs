@@ -31,7 +31,7 @@ impl Default for Limits {
             max_factorial: 5000,
             max_decimal_exponent: 19_000,
             max_precision: 2048,
-            max_work: 40_000_000,
+            max_work: 35_000_000,
         }
     }
 }
