@@ -206,7 +206,7 @@ impl<'a> Evaluator<'a> {
             }
             _ => {}
         }
-        let key = if name == "_" { "ans" } else { name };
+        let key = binding_key(name);
         match self.names.get(key) {
             Some(Binding::Exact(r)) => Ok(Value::Exact(r.clone())),
             Some(Binding::Deferred(deferred)) => self.eval_deferred(deferred, span),
@@ -579,6 +579,11 @@ fn too_large(span: Span) -> Error {
 
 pub(super) fn too_small(span: Span) -> Error {
     Error::new(ErrorKind::TooLarge, "result too small to represent", span)
+}
+
+/// The name a binding is stored under: `_` is another spelling of `ans`.
+pub fn binding_key(name: &str) -> &str {
+    if name == "_" { "ans" } else { name }
 }
 
 /// An error for an unknown name, suggesting the closest known one.

@@ -225,7 +225,7 @@ impl Session {
         let text = format::format_rounded(&rounded, digits);
         let mut captured = HashMap::new();
         expr.for_each_name(&mut |name| {
-            let key = if name == "_" { "ans" } else { name };
+            let key = interpreter::binding_key(name);
             if let Some(binding) = self.names.get(key) {
                 captured.insert(key.to_string(), binding.clone());
             }
