@@ -172,7 +172,8 @@ fn the_tui_runs_hardened_with_keys_mouse_and_a_clean_exit() {
     pane.keys(&["-l", "0.1+0.2"]);
     pane.wait_for("= 0.3");
     pane.keys(&["Enter"]);
-    pane.wait_for("0.1+0.2 = 0.3");
+    pane.wait_for("0.1+0.2 =");
+    pane.wait_for("history (1)");
     // A click on the 7 key, then =.
     let screen = pane.screen();
     let (row, line) = screen

@@ -1,4 +1,5 @@
-//! Snapshots of the main layouts, rendered into ratatui's TestBackend.
+//! The screen rendered into ratatui's TestBackend: snapshots at the sizes
+//! people use, in colour and without, and what a person must be able to read.
 
 use pebble::eval::Settings;
 use pebble::ui::app::{Action, App};
@@ -6,83 +7,182 @@ use pebble::ui::history::HistoryEntry;
 use pebble::ui::render::render;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 
-fn app_with(width: u16, height: u16, typed: &str) -> App {
+const SIZES: [(u16, u16); 5] = [(120, 36), (80, 24), (60, 30), (40, 14), (30, 10)];
+
+fn entry(expression: &str, result: &str, approximate: bool) -> HistoryEntry {
+    HistoryEntry {
+        expression: expression.into(),
+        result: result.into(),
+        approximate,
+    }
+}
+
+fn app_with(width: u16, height: u16, colour: bool, typed: &str) -> App {
     let history = vec![
-        HistoryEntry {
-            expression: "0.1+0.2".into(),
-            result: "0.3".into(),
-            approximate: false,
-        },
-        HistoryEntry {
-            expression: "sqrt(2)".into(),
-            result: "1.4142135623731".into(),
-            approximate: true,
-        },
+        entry("0.1+0.2", "0.3", false),
+        entry("sqrt(2)", "1.4142135623731", true),
+        entry("2^64-1", "18446744073709551615", false),
     ];
-    let mut app = App::new(Settings::default(), history, false);
+    let mut app = App::new(Settings::default(), history, colour);
     app.update(Action::Resize { width, height });
     app.update(Action::Insert(typed.into()));
     app
 }
 
-fn draw_into(app: &App) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+fn draw(app: &App) -> Buffer {
+    let (width, height) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| render(app, frame)).unwrap();
-    terminal
+    terminal.backend().buffer().clone()
 }
 
-fn draw(app: &App) -> String {
-    draw_into(app).backend().to_string()
-}
-
-#[test]
-fn wide_layout() {
-    insta::assert_snapshot!(draw(&app_with(100, 30, "2^64-1")));
-}
-
-#[test]
-fn narrow_layout() {
-    insta::assert_snapshot!(draw(&app_with(50, 32, "1/3")));
-}
-
-#[test]
-fn tiny_layout() {
-    insta::assert_snapshot!(draw(&app_with(20, 6, "6*7")));
+/// The screen's text, row by row.
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            let mut row = String::new();
+            for x in area.left()..area.right() {
+                row.push_str(buffer[(x, y)].symbol());
+            }
+            row.trim_end().to_string() + "\n"
+        })
+        .collect()
 }
 
 #[test]
-fn error_is_shown_under_the_input() {
-    insta::assert_snapshot!(draw(&app_with(80, 24, "1+sine(2)")));
-}
-
-#[test]
-fn help_overlay() {
-    let mut app = app_with(100, 30, "");
-    app.update(Action::ToggleHelp);
-    insta::assert_snapshot!(draw(&app));
-}
-
-#[test]
-fn every_size_renders_without_panic() {
-    for width in [0, 1, 2, 5, 19, 20, 35, 36, 47, 48, 75, 76, 120, 250] {
-        for height in [0, 1, 2, 3, 5, 6, 13, 14, 15, 24, 60] {
-            // (TestBackend cannot print a zero-width buffer, so only draw.)
-            let mut app = app_with(width, height, "sin(1)+");
-            draw_into(&app);
-            app.update(Action::ToggleHelp);
-            draw_into(&app);
+fn snapshots_at_every_size_in_colour_and_without() {
+    for (width, height) in SIZES {
+        for colour in [true, false] {
+            let buffer = draw(&app_with(width, height, colour, "1/7"));
+            let name = format!(
+                "screen_{width}x{height}_{}",
+                if colour { "colour" } else { "no_colour" }
+            );
+            // The text alone first, for people reading the snapshot; then every style run.
+            insta::assert_snapshot!(name, format!("{}\n{buffer:?}", text(&buffer)));
         }
     }
 }
 
 #[test]
-fn keypad_labels_appear_with_spaces_around_them() {
-    let screen = draw(&app_with(100, 30, ""));
-    for label in [
-        "√", "sin", "cos", "tan", "ln", "log", "π", "e", "!", "DEG/RAD", "ans", "±", "⌫", "÷", "×",
-        "−", "=", "C",
-    ] {
-        assert!(screen.contains(&format!(" {label} ")), "{label} missing");
+fn an_error_is_underlined_and_said_once() {
+    let app = app_with(80, 24, false, "1+sine(2)");
+    let buffer = draw(&app);
+    let screen = text(&buffer);
+    assert_eq!(screen.matches("unknown name").count(), 1, "{screen}");
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn help_scrolls_to_its_end_at_the_smallest_size() {
+    let mut app = app_with(30, 10, true, "");
+    app.update(Action::ToggleHelp);
+    let top = text(&draw(&app));
+    assert!(top.contains("help"), "{top}");
+    assert!(!top.contains("constants"), "{top}");
+    app.update(Action::ScrollOverlay(10_000));
+    let bottom = text(&draw(&app));
+    assert!(
+        bottom.contains("constants") && bottom.contains("right"),
+        "{bottom}"
+    );
+    insta::assert_snapshot!(bottom);
+}
+
+#[test]
+fn help_keeps_two_columns_when_lines_wrap() {
+    let mut app = app_with(40, 40, false, "");
+    app.update(Action::ToggleHelp);
+    let screen = text(&draw(&app));
+    // "Ctrl-Y" and its text on one row; the text's next row starts in the same column.
+    let row = screen.lines().find(|l| l.contains("Ctrl-Y")).unwrap();
+    let column = row.find("send").unwrap();
+    let next = screen
+        .lines()
+        .skip_while(|l| !l.contains("Ctrl-Y"))
+        .nth(1)
+        .unwrap();
+    assert_eq!(
+        next.find(|c: char| c.is_alphanumeric() || c == '('),
+        Some(column),
+        "{screen}"
+    );
+}
+
+#[test]
+fn every_digit_of_100_factorial_is_on_a_100x32_screen() {
+    let mut app = app_with(100, 32, true, "100!");
+    app.update(Action::Evaluate);
+    // The display's rows, up to its bottom border, digits only.
+    let screen: String = text(&draw(&app))
+        .lines()
+        .take_while(|l| !l.starts_with('└'))
+        .flat_map(|l| l.chars().filter(char::is_ascii_digit))
+        .collect();
+    let digits = "93326215443944152681699238856266700490715968264381621468592963895217599993229915608941463976156518286253697920827223758251185210916864000000000000000000000000";
+    assert!(screen.contains(digits), "{screen}");
+}
+
+#[test]
+fn an_answer_too_long_for_the_screen_says_how_long_and_opens_whole() {
+    let mut app = app_with(80, 24, true, "2^5000");
+    let screen = text(&draw(&app));
+    assert!(screen.contains("… 1506 digits · F2 shows all"), "{screen}");
+    app.update(Action::ToggleAnswerView);
+    app.update(Action::ScrollOverlay(10_000));
+    let screen: String = text(&draw(&app))
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let whole = pebble::eval::Session::new()
+        .evaluate("2^5000", &Settings::default())
+        .unwrap()
+        .text;
+    assert!(
+        screen.contains(&whole[whole.len() - 60..]),
+        "the last digits: {screen}"
+    );
+}
+
+#[test]
+fn the_answer_stays_after_enter_with_its_expression() {
+    let mut app = app_with(60, 30, false, "6*7");
+    app.update(Action::Evaluate);
+    let screen = text(&draw(&app));
+    let display: Vec<&str> = screen.lines().take(4).collect();
+    assert!(display[1].contains("6*7 ="), "{screen}");
+    assert!(display[2].trim_end().ends_with("= 42 │"), "{screen}");
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    for width in [0, 1, 2, 5, 19, 20, 29, 30, 35, 36, 47, 48, 69, 70, 120, 250] {
+        for height in [0, 1, 2, 3, 5, 6, 7, 9, 10, 13, 14, 15, 24, 60] {
+            for typed in ["sin(1)+", "2^5000", "1+sine(2)"] {
+                let mut app = app_with(width, height, true, typed);
+                draw(&app);
+                app.update(Action::ToggleHelp);
+                app.update(Action::ScrollOverlay(3));
+                draw(&app);
+            }
+        }
     }
+}
+
+#[test]
+fn keypad_labels_are_all_shown() {
+    let screen = text(&draw(&app_with(100, 30, true, "")));
+    for label in [
+        "√", "sin", "cos", "tan", "ln", "log", "π", "e", "!", "ans", "±", "⌫", "÷", "×", "−", "=",
+        "C", "mod", ",", "%", "^",
+    ] {
+        assert!(
+            screen.contains(&format!(" {label}")),
+            "{label} missing:\n{screen}"
+        );
+    }
+    assert!(screen.contains("DEG/RAD"));
 }

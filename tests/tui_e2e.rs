@@ -29,7 +29,7 @@ const WIDTH: u16 = 100;
 const HEIGHT: u16 = 30;
 
 fn button_cell(button: KeypadButton) -> Rect {
-    let keypad = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT))
+    let keypad = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT), None)
         .keypad
         .unwrap();
     layout::keypad_buttons(keypad)
@@ -46,7 +46,8 @@ fn typing_shows_a_live_result_and_enter_adds_history() {
     pane.keys(&["-l", "0.1+0.2"]);
     pane.wait_for("= 0.3");
     pane.keys(&["Enter"]);
-    pane.wait_for("0.1+0.2 = 0.3");
+    pane.wait_for("0.1+0.2 =");
+    pane.wait_for("history (1)");
     pane.keys(&["-l", "1/0"]);
     pane.wait_for("error: division by zero");
     pane.keys(&["C-c"]);
@@ -66,10 +67,11 @@ fn mouse_clicks_press_keypad_buttons() {
         let cell = button_cell(button);
         pane.click(cell.x + cell.width / 2, cell.y);
     }
-    pane.wait_for("6*7 = 42");
+    pane.wait_for("6*7 =");
+    pane.wait_for("= 42");
     let cell = button_cell(KeypadButton::AngleMode);
     pane.click(cell.x + 1, cell.y);
-    pane.wait_for("DEG · 1 entries");
+    pane.wait_for("DEG · 1 entry");
     pane.keys(&["C-c"]);
     assert_eq!(pane.wait_exit(), "0");
     pane.assert_terminal_restored();
@@ -96,7 +98,7 @@ fn resize_redraws_the_layout() {
     let pane = start("resize");
     pane.tmux(&["resize-window", "-t", "e2e", "-x", "30", "-y", "8"]);
     let start = Instant::now();
-    while pane.screen().contains("keypad") {
+    while pane.screen().contains("sin") {
         assert!(
             start.elapsed() < Duration::from_secs(5),
             "no redraw after resize"

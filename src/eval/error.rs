@@ -1,6 +1,7 @@
 //! Errors carry a kind, a plain-words message and the byte span they point at.
 
 use std::fmt;
+use unicode_width::UnicodeWidthChar;
 
 /// A byte range `[start, end)` into the input text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,7 +62,13 @@ impl Error {
             .chars()
             .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
             .collect();
-        let column = |byte: usize| input[..floor_char_boundary(input, byte)].chars().count();
+        // Columns by display width, as the terminal places them (`日` takes two).
+        let column = |byte: usize| {
+            input[..floor_char_boundary(input, byte)]
+                .chars()
+                .map(|c| c.width().unwrap_or(1))
+                .sum::<usize>()
+        };
         let start = column(self.span.start);
         let width = column(self.span.end).saturating_sub(start).max(1);
         format!("{shown}\n{}{}", " ".repeat(start), "^".repeat(width))
@@ -98,6 +105,16 @@ mod tests {
     fn caret_counts_characters_not_bytes() {
         let e = Error::new(ErrorKind::Syntax, "x", Span::new("2×".len(), "2×)".len()));
         assert_eq!(e.caret_diagnostic("2×)"), "2×)\n  ^");
+    }
+
+    #[test]
+    fn caret_counts_display_columns() {
+        let e = Error::new(
+            ErrorKind::Syntax,
+            "x",
+            Span::new("日本".len(), "日本)".len()),
+        );
+        assert_eq!(e.caret_diagnostic("日本)"), "日本)\n    ^");
     }
 
     #[test]

@@ -58,6 +58,21 @@ pub struct Answer {
     pub exactness: Exactness,
     /// The variable this line assigned, if it was `name = …`.
     pub assigned: Option<String>,
+    /// `p/q` in lowest terms when the value is an exact fraction whose
+    /// decimals do not end (`1/7`), so `text` is only its rounding.
+    pub fraction: Option<String>,
+}
+
+/// Longest fraction worth showing beside its decimals.
+const MAX_FRACTION_CHARS: usize = 64;
+
+fn exact_fraction(exactness: Exactness, binding: &Binding) -> Option<String> {
+    match binding {
+        Binding::Exact(r) if exactness == Exactness::Rounded && !r.is_integer() => {
+            Some(format!("{}/{}", r.numer(), r.denom())).filter(|f| f.len() <= MAX_FRACTION_CHARS)
+        }
+        _ => None,
+    }
 }
 
 /// Variables and `ans`, carried from one line to the next.
@@ -126,6 +141,7 @@ impl Session {
                 text,
                 exactness,
                 assigned,
+                fraction: exact_fraction(exactness, &binding),
             },
             binding,
         ))

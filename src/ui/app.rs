@@ -1,35 +1,52 @@
-//! Application state and the one place it changes: `App::update`.
+//! Application state and the one place it changes: `App::update`, which
+//! returns what the terminal loop must do (`Effect`) rather than leaving
+//! flags for it to poll.
 
 use super::history::{HistoryEntry, MAX_ENTRIES};
 use super::keypad::{ButtonEffect, KeypadButton};
+use super::layout;
+use super::line_editor::LineEditor;
 use crate::eval::{AngleMode, Answer, Error, Exactness, Session, Settings};
 
-/// Everything the user can ask for, from keys, mouse or signals.
+/// Everything the user can ask for, from keys, mouse, paste or the clock.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// Text typed at the cursor.
     Insert(String),
-    Backspace,
-    Delete,
-    CursorLeft,
-    CursorRight,
-    CursorHome,
-    CursorEnd,
-    /// Esc: close the help if open, else clear the input.
+    /// Text from a bracketed paste: may hold several lines.
+    Paste(String),
+    Edit(Edit),
+    /// A click in the input at this column of its text.
+    ClickInput(usize),
+    /// Esc: close an overlay, else clear the input, else the answer.
     Escape,
     Evaluate,
     RecallPrevious,
     RecallNext,
-    /// Scroll history by this many lines (positive: towards older entries).
+    /// Scroll history by this many entries (positive: towards older ones).
     ScrollHistory(i32),
+    /// PgUp (+1) and PgDn (-1): a page of history at a time.
+    PageHistory(i32),
     /// Put a history entry's expression, or its result, into the input.
     PickHistory {
         index: usize,
         result: bool,
     },
+    /// The mouse is over this key (or none).
+    Hover(Option<KeypadButton>),
+    /// A mouse button went down on a key.
     Press(KeypadButton),
-    Release,
+    /// The mouse button came up over this key (or none). The pressed key
+    /// acts only when it is the same, as GUI buttons do.
+    Release(Option<KeypadButton>),
     ToggleHelp,
-    CopyResult,
+    /// Open (or close) the whole answer in a scrollable view.
+    ToggleAnswerView,
+    /// Scroll the open overlay by this many lines.
+    ScrollOverlay(i32),
+    CopyAnswer,
+    /// A timed status message has been shown long enough.
+    ExpireStatus,
     Resize {
         width: u16,
         height: u16,
@@ -37,131 +54,409 @@ pub enum Action {
     Quit,
 }
 
+/// Line-editing commands, as a shell has them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    WordLeft,
+    WordRight,
+    KillToStart,
+    KillToEnd,
+    KillWordBack,
+}
+
+/// What the terminal loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Send this text to the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Append this entry to the history file.
+    SaveHistory(HistoryEntry),
+    /// Send `ExpireStatus` after a few seconds.
+    ExpireStatusLater,
+    Quit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A message on the status line, in place of the key hints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+    /// Clears itself after a few seconds.
+    pub timed: bool,
+}
+
+/// A view drawn over the calculator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// The whole answer, for one too long for the display.
+    Answer,
+}
+
+/// What the display shows under the input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shown<'a> {
+    /// Nothing typed and no answer: a hint.
+    Nothing,
+    /// The live preview of the input, or the answer of the last Enter.
+    Answer(&'a Answer),
+    Error(&'a Error),
+}
+
+/// An answer that stays on the display after Enter, with what made it.
+#[derive(Debug, Clone, PartialEq)]
+struct Kept {
+    expression: String,
+    answer: Answer,
+}
+
 pub struct App {
-    pub input: String,
-    /// Cursor position in characters.
-    pub cursor: usize,
-    pub history: Vec<HistoryEntry>,
-    /// History lines scrolled up from the newest.
-    pub history_scroll: usize,
-    /// Index into history while recalling with ↑/↓.
-    recall: Option<usize>,
-    pub preview: Option<Result<Answer, Error>>,
-    pub status: Option<String>,
-    pub show_help: bool,
-    pub pressed: Option<KeypadButton>,
-    pub settings: Settings,
-    pub size: (u16, u16),
-    pub colour: bool,
-    pub should_quit: bool,
-    /// Set when history changed and should be written out.
-    pub history_dirty: bool,
-    /// Text to send to the clipboard (OSC 52) by the terminal loop.
-    pub clipboard: Option<String>,
-    /// The last history entry clicked, to tell a second click.
+    editor: LineEditor,
+    /// The line being typed before ↑ began a recall; ↓ past the newest gives it back.
+    draft: Option<String>,
+    history: Vec<HistoryEntry>,
+    /// Entries scrolled up from the newest.
+    history_scroll: usize,
+    /// The history entry recalled or clicked, highlighted.
+    selected: Option<usize>,
+    /// The entry clicked last, to tell a second click.
     last_pick: Option<usize>,
+    preview: Option<Result<Answer, Error>>,
+    kept: Option<Kept>,
+    status: Option<Status>,
+    overlay: Option<Overlay>,
+    overlay_scroll: usize,
+    hovered: Option<KeypadButton>,
+    pressed: Option<KeypadButton>,
+    settings: Settings,
+    size: (u16, u16),
+    colour: bool,
     session: Session,
+}
+
+/// The text of an answer as the display and copy show it: `= 42`,
+/// `= 1/7 ≈ 0.142857142857143`, `x = 5`.
+pub fn answer_text(answer: &Answer) -> String {
+    let mark = match answer.exactness {
+        Exactness::Exact => "=",
+        Exactness::Rounded => "≈",
+    };
+    let name = answer
+        .assigned
+        .as_deref()
+        .map(|n| format!("{n} "))
+        .unwrap_or_default();
+    match &answer.fraction {
+        Some(fraction) => format!("{name}= {fraction} {mark} {}", answer.text),
+        None => format!("{name}{mark} {}", answer.text),
+    }
+}
+
+/// An operator typed first after an answer continues from it (`+1`).
+fn continues_answer(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with(['+', '-', '*', '/', '×', '÷', '−', '^', '%', '!']) || text.starts_with("mod ")
 }
 
 impl App {
     pub fn new(settings: Settings, history: Vec<HistoryEntry>, colour: bool) -> Self {
         App {
-            input: String::new(),
-            cursor: 0,
+            editor: LineEditor::default(),
+            draft: None,
             history,
             history_scroll: 0,
-            recall: None,
+            selected: None,
+            last_pick: None,
             preview: None,
+            kept: None,
             status: None,
-            show_help: false,
+            overlay: None,
+            overlay_scroll: 0,
+            hovered: None,
             pressed: None,
             settings,
             size: (0, 0),
             colour,
-            should_quit: false,
-            history_dirty: false,
-            clipboard: None,
-            last_pick: None,
             session: Session::new(),
         }
     }
 
-    pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::Release) {
-            self.status = None;
-        }
-        if !matches!(action, Action::PickHistory { .. }) {
-            self.last_pick = None;
-        }
-        match action {
-            Action::Insert(text) => self.insert(&text),
-            Action::Backspace => {
-                if self.cursor > 0 {
-                    self.cursor -= 1;
-                    self.remove_at_cursor();
-                }
-            }
-            Action::Delete => self.remove_at_cursor(),
-            Action::CursorLeft => self.cursor = self.cursor.saturating_sub(1),
-            Action::CursorRight => self.cursor = (self.cursor + 1).min(self.input_len()),
-            Action::CursorHome => self.cursor = 0,
-            Action::CursorEnd => self.cursor = self.input_len(),
-            Action::Escape if self.show_help => self.show_help = false,
-            Action::Escape => self.set_input(String::new()),
-            Action::Evaluate => self.evaluate(),
-            Action::RecallPrevious => self.recall_step(-1),
-            Action::RecallNext => self.recall_step(1),
-            Action::ScrollHistory(lines) => {
-                let max = self.history.len().saturating_sub(1);
-                let scrolled = self.history_scroll as i64 + i64::from(lines);
-                self.history_scroll = scrolled.clamp(0, max as i64) as usize;
-            }
-            Action::PickHistory { index, result } => {
-                if let Some(entry) = self.history.get(index) {
-                    let second_click = self.last_pick == Some(index);
-                    let text = if result || second_click {
-                        entry.result.clone()
-                    } else {
-                        entry.expression.clone()
-                    };
-                    self.set_input(text);
-                    self.last_pick = Some(index);
-                }
-            }
-            Action::Press(button) => {
-                self.pressed = Some(button);
-                self.press(button);
-            }
-            Action::Release => self.pressed = None,
-            Action::ToggleHelp => self.show_help = !self.show_help,
-            Action::CopyResult => match self.history.last() {
-                Some(entry) => {
-                    self.clipboard = Some(entry.result.clone());
-                    self.status =
-                        Some(format!("copied {} to the clipboard (OSC 52)", entry.result));
-                }
-                None => self.status = Some("nothing to copy yet".into()),
-            },
-            Action::Resize { width, height } => self.size = (width, height),
-            Action::Quit => self.should_quit = true,
+    pub fn input(&self) -> &LineEditor {
+        &self.editor
+    }
+    pub fn history(&self) -> &[HistoryEntry] {
+        &self.history
+    }
+    pub fn history_scroll(&self) -> usize {
+        self.history_scroll
+    }
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+    pub fn overlay_scroll(&self) -> usize {
+        self.overlay_scroll
+    }
+    pub fn hovered(&self) -> Option<KeypadButton> {
+        self.hovered
+    }
+    pub fn pressed(&self) -> Option<KeypadButton> {
+        self.pressed
+    }
+    pub fn angle(&self) -> AngleMode {
+        self.settings.angle
+    }
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+    pub fn colour(&self) -> bool {
+        self.colour
+    }
+
+    /// The expression the shown answer belongs to when it stayed after
+    /// Enter and nothing new is typed yet.
+    pub fn kept_expression(&self) -> Option<&str> {
+        match &self.kept {
+            Some(kept) if self.editor.is_empty() => Some(&kept.expression),
+            _ => None,
         }
     }
 
-    fn press(&mut self, button: KeypadButton) {
+    pub fn shown(&self) -> Shown<'_> {
+        match (&self.preview, &self.kept) {
+            (Some(Ok(answer)), _) => Shown::Answer(answer),
+            (Some(Err(error)), _) => Shown::Error(error),
+            (None, Some(kept)) => Shown::Answer(&kept.answer),
+            (None, None) => Shown::Nothing,
+        }
+    }
+
+    /// The shown answer's text, if any: what the display and copy use.
+    pub fn shown_answer_text(&self) -> Option<String> {
+        match self.shown() {
+            Shown::Answer(answer) => Some(answer_text(answer)),
+            _ => None,
+        }
+    }
+
+    /// A status message for the user (the loop reports history trouble so).
+    pub fn warn(&mut self, text: String) {
+        self.status = Some(Status {
+            kind: StatusKind::Warning,
+            text,
+            timed: false,
+        });
+    }
+
+    /// What the display shows under the input, as text: it decides how
+    /// many rows the display takes.
+    pub fn display_text(&self) -> Option<String> {
+        match self.shown() {
+            Shown::Answer(answer) => Some(answer_text(answer)),
+            Shown::Error(error) => Some(format!("error: {error}")),
+            Shown::Nothing => None,
+        }
+    }
+
+    /// Where everything is on the screen now.
+    pub fn screen(&self) -> layout::Screen {
+        layout::screen(layout::area(self.size), self.display_text().as_deref())
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if self.overlay.is_some() {
+            self.update_overlay(action, &mut effects);
+            return effects;
+        }
+        let keeps_status = matches!(
+            action,
+            Action::Resize { .. }
+                | Action::ExpireStatus
+                | Action::Hover(_)
+                | Action::Press(_)
+                | Action::Release(None)
+                | Action::ScrollHistory(_)
+                | Action::PageHistory(_)
+        );
+        if !keeps_status {
+            self.status = None;
+        }
+        if !matches!(action, Action::PickHistory { .. } | Action::Release(_)) {
+            self.last_pick = None;
+        }
+        match action {
+            Action::Insert(text) => self.type_text(&text),
+            Action::Paste(text) => self.paste(&text, &mut effects),
+            Action::Edit(edit) => self.edit(edit),
+            Action::ClickInput(column) => self.editor.set_cursor_column(column),
+            Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
+            Action::Escape => self.kept = None,
+            Action::Evaluate => {
+                self.evaluate(&mut effects);
+            }
+            Action::RecallPrevious => self.recall_step(-1),
+            Action::RecallNext => self.recall_step(1),
+            Action::ScrollHistory(entries) => self.scroll_history(i64::from(entries)),
+            Action::PageHistory(pages) => {
+                let page = self
+                    .screen()
+                    .history
+                    .map_or(1, |h| layout::history_rows(h).height.max(1));
+                self.scroll_history(i64::from(pages) * i64::from(page));
+            }
+            Action::PickHistory { index, result } => self.pick_history(index, result),
+            Action::Hover(button) => self.hovered = button,
+            Action::Press(button) => {
+                self.pressed = Some(button);
+                self.hovered = Some(button);
+            }
+            Action::Release(over) => {
+                if let Some(button) = self.pressed.take().filter(|b| Some(*b) == over) {
+                    self.press(button, &mut effects);
+                }
+            }
+            Action::ToggleHelp => self.open_overlay(Overlay::Help),
+            Action::ToggleAnswerView => {
+                if self.shown_answer_text().is_some() {
+                    self.open_overlay(Overlay::Answer);
+                }
+            }
+            Action::ScrollOverlay(_) => {}
+            Action::CopyAnswer => self.copy(&mut effects),
+            Action::ExpireStatus => self.expire_status(),
+            Action::Resize { width, height } => self.size = (width, height),
+            Action::Quit => effects.push(Effect::Quit),
+        }
+        effects
+    }
+
+    /// While an overlay is open, keys go to it, never to the hidden input.
+    fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
+        match action {
+            Action::Escape | Action::ToggleHelp | Action::ToggleAnswerView => {
+                self.overlay = None;
+                self.overlay_scroll = 0;
+            }
+            Action::ScrollOverlay(lines) => {
+                let scrolled = self.overlay_scroll as i64 + i64::from(lines);
+                self.overlay_scroll = scrolled.max(0) as usize;
+                self.overlay_scroll = self.overlay_scroll.min(self.max_overlay_scroll());
+            }
+            Action::Resize { width, height } => {
+                self.size = (width, height);
+                self.overlay_scroll = self.overlay_scroll.min(self.max_overlay_scroll());
+            }
+            Action::CopyAnswer => self.copy(effects),
+            Action::ExpireStatus => self.expire_status(),
+            Action::Quit => effects.push(Effect::Quit),
+            _ => {}
+        }
+    }
+
+    fn expire_status(&mut self) {
+        if self.status.as_ref().is_some_and(|s| s.timed) {
+            self.status = None;
+        }
+    }
+
+    fn open_overlay(&mut self, overlay: Overlay) {
+        self.overlay = Some(overlay);
+        self.overlay_scroll = 0;
+    }
+
+    fn max_overlay_scroll(&self) -> usize {
+        let text = layout::overlay_text(layout::area(self.size));
+        let lines = match self.overlay {
+            None => 0,
+            Some(Overlay::Help) => layout::help_height(text.width),
+            Some(Overlay::Answer) => layout::answer_lines(
+                &self.shown_answer_text().unwrap_or_default(),
+                text.width.into(),
+            )
+            .len(),
+        };
+        lines.saturating_sub(text.height.into())
+    }
+
+    fn type_text(&mut self, text: &str) {
+        if self.editor.is_empty() && self.kept.is_some() {
+            if continues_answer(text) {
+                self.editor.insert("ans");
+            } else {
+                // A new expression starts: the old answer goes.
+                self.kept = None;
+            }
+        }
+        self.editor.insert(text);
+        self.after_edit();
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let e = &mut self.editor;
+        match edit {
+            Edit::Backspace => e.backspace(),
+            Edit::Delete => e.delete(),
+            Edit::Left => e.left(),
+            Edit::Right => e.right(),
+            Edit::Home => e.home(),
+            Edit::End => e.end(),
+            Edit::WordLeft => e.word_left(),
+            Edit::WordRight => e.word_right(),
+            Edit::KillToStart => e.kill_to_start(),
+            Edit::KillToEnd => e.kill_to_end(),
+            Edit::KillWordBack => e.kill_word_back(),
+        }
+        if !matches!(
+            edit,
+            Edit::Left | Edit::Right | Edit::Home | Edit::End | Edit::WordLeft | Edit::WordRight
+        ) {
+            self.after_edit();
+        }
+    }
+
+    /// The input changed by hand: recall ends, the preview follows.
+    fn after_edit(&mut self) {
+        self.selected = None;
+        self.draft = None;
+        self.refresh_preview();
+    }
+
+    fn press(&mut self, button: KeypadButton, effects: &mut Vec<Effect>) {
         match button.effect() {
-            ButtonEffect::Insert(text) => self.insert(text),
-            ButtonEffect::Evaluate => self.evaluate(),
-            ButtonEffect::Clear => self.set_input(String::new()),
-            ButtonEffect::Backspace => self.update(Action::Backspace),
+            ButtonEffect::Insert(text) => self.type_text(text),
+            ButtonEffect::Evaluate => {
+                self.evaluate(effects);
+            }
+            ButtonEffect::Clear => {
+                self.update(Action::Escape);
+            }
+            ButtonEffect::Backspace => self.edit(Edit::Backspace),
             ButtonEffect::Negate => {
-                let negated = match self
-                    .input
-                    .strip_prefix("-(")
-                    .and_then(|s| s.strip_suffix(')'))
-                {
+                let input = self.editor.text();
+                let negated = match input.strip_prefix("-(").and_then(|s| s.strip_suffix(')')) {
                     Some(inner) => inner.to_string(),
-                    None if self.input.is_empty() => "-".into(),
-                    None => format!("-({})", self.input),
+                    None if input.is_empty() && self.kept.is_some() => "-ans".into(),
+                    None if input.is_empty() => "-".into(),
+                    None => format!("-({input})"),
                 };
                 self.set_input(negated);
             }
@@ -175,70 +470,144 @@ impl App {
         }
     }
 
-    fn input_len(&self) -> usize {
-        self.input.chars().count()
-    }
-
-    fn byte_index(&self, chars: usize) -> usize {
-        self.input
-            .char_indices()
-            .nth(chars)
-            .map_or(self.input.len(), |(i, _)| i)
-    }
-
-    fn insert(&mut self, text: &str) {
-        let at = self.byte_index(self.cursor);
-        self.input.insert_str(at, text);
-        self.cursor += text.chars().count();
-        self.recall = None;
-        self.refresh_preview();
-    }
-
-    fn remove_at_cursor(&mut self) {
-        if self.cursor < self.input_len() {
-            let at = self.byte_index(self.cursor);
-            self.input.remove(at);
-            self.refresh_preview();
-        }
-    }
-
     fn set_input(&mut self, text: String) {
-        self.cursor = text.chars().count();
-        self.input = text;
+        self.editor.set(text);
         self.refresh_preview();
     }
 
     fn refresh_preview(&mut self) {
-        self.preview = if self.input.trim().is_empty() {
+        self.preview = if self.editor.text().trim().is_empty() {
             None
         } else {
-            Some(self.session.preview(&self.input, &self.settings))
+            Some(self.session.preview(self.editor.text(), &self.settings))
         };
     }
 
-    fn evaluate(&mut self) {
-        if self.input.trim().is_empty() {
-            return;
+    /// Enter. Returns whether the line evaluated.
+    fn evaluate(&mut self, effects: &mut Vec<Effect>) -> bool {
+        let expression = self.editor.text().trim().to_string();
+        if expression.is_empty() {
+            // Nothing typed: `=` repeats nothing; the answer stays as it is.
+            return false;
         }
-        match self.session.evaluate(&self.input, &self.settings) {
+        match self.session.evaluate(&expression, &self.settings) {
             Ok(answer) => {
-                self.history.push(HistoryEntry {
-                    expression: self.input.trim().to_string(),
-                    result: answer.text,
+                let entry = HistoryEntry {
+                    expression: expression.clone(),
+                    result: answer.text.clone(),
                     approximate: answer.exactness == Exactness::Rounded,
-                });
+                };
+                self.history.push(entry.clone());
                 let excess = self.history.len().saturating_sub(MAX_ENTRIES);
                 self.history.drain(..excess);
-                self.history_dirty = true;
+                effects.push(Effect::SaveHistory(entry));
                 self.history_scroll = 0;
-                self.recall = None;
+                self.kept = Some(Kept { expression, answer });
                 self.set_input(String::new());
+                self.after_edit();
+                true
             }
             Err(error) => {
-                self.status = Some(format!("error: {error}"));
+                // The error shows once, in the display; the cursor goes to the fault.
+                let leading = self.editor.text().len() - self.editor.text().trim_start().len();
+                self.editor.set_cursor(leading + error.span.start);
                 self.preview = Some(Err(error));
+                false
             }
         }
+    }
+
+    /// Several pasted lines are evaluated in order, as if each were typed
+    /// and followed by Enter; the last, unfinished one stays in the input.
+    fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
+        let text = text.replace("\r\n", "\n").replace(['\r', '\t'], " ");
+        if text.chars().any(|c| c.is_control() && c != '\n') {
+            self.status = Some(Status {
+                kind: StatusKind::Error,
+                text: "paste refused: it holds control characters".into(),
+                timed: true,
+            });
+            effects.push(Effect::ExpireStatusLater);
+            return;
+        }
+        let lines: Vec<&str> = text.split('\n').collect();
+        let (last, complete) = lines.split_last().expect("split yields one part at least");
+        for (number, line) in complete.iter().enumerate() {
+            self.type_text(line);
+            if !self.evaluate(effects) && !self.editor.text().trim().is_empty() {
+                let left = complete.len() - number - 1 + usize::from(!last.is_empty());
+                if left > 0 {
+                    self.status = Some(Status {
+                        kind: StatusKind::Warning,
+                        text: format!(
+                            "paste stopped at its line {}: {left} later line{} not evaluated",
+                            number + 1,
+                            if left == 1 { "" } else { "s" }
+                        ),
+                        timed: false,
+                    });
+                }
+                return;
+            }
+        }
+        self.type_text(last);
+    }
+
+    fn copy(&mut self, effects: &mut Vec<Effect>) {
+        let text = match self.shown() {
+            Shown::Answer(answer) => answer.text.clone(),
+            _ => {
+                self.status = Some(Status {
+                    kind: StatusKind::Info,
+                    text: "no answer to copy".into(),
+                    timed: true,
+                });
+                effects.push(Effect::ExpireStatusLater);
+                return;
+            }
+        };
+        self.status = Some(Status {
+            kind: StatusKind::Info,
+            text: format!("sent {text} to the terminal's clipboard"),
+            timed: true,
+        });
+        effects.push(Effect::Copy(text));
+        effects.push(Effect::ExpireStatusLater);
+    }
+
+    fn scroll_history(&mut self, entries: i64) {
+        let max = self.history.len().saturating_sub(1) as i64;
+        self.history_scroll = (self.history_scroll as i64 + entries).clamp(0, max) as usize;
+    }
+
+    /// Scrolls so that entry `index` is on screen.
+    fn reveal(&mut self, index: usize) {
+        let rows = self
+            .screen()
+            .history
+            .map_or(1, |h| layout::history_rows(h).height.max(1) as usize);
+        let from_newest = self.history.len() - 1 - index;
+        if from_newest < self.history_scroll {
+            self.history_scroll = from_newest;
+        } else if from_newest >= self.history_scroll + rows {
+            self.history_scroll = from_newest + 1 - rows;
+        }
+    }
+
+    fn pick_history(&mut self, index: usize, result: bool) {
+        let Some(entry) = self.history.get(index) else {
+            return;
+        };
+        let second_click = self.last_pick == Some(index);
+        let text = if result || second_click {
+            entry.result.clone()
+        } else {
+            entry.expression.clone()
+        };
+        self.set_input(text);
+        self.selected = Some(index);
+        self.last_pick = Some(index);
+        self.draft = None;
     }
 
     fn recall_step(&mut self, direction: i64) {
@@ -246,18 +615,25 @@ impl App {
             return;
         }
         let newest = self.history.len() as i64 - 1;
-        let next = match self.recall {
+        let next = match self.selected {
             None if direction < 0 => newest,
             None => return,
             Some(i) => i as i64 + direction,
         };
+        if self.selected.is_none() {
+            self.draft = Some(self.editor.text().to_string());
+        }
         if next > newest {
-            self.recall = None;
-            self.set_input(String::new());
+            let draft = self.draft.take().unwrap_or_default();
+            self.selected = None;
+            self.set_input(draft);
         } else {
             let index = next.max(0) as usize;
-            self.recall = Some(index);
+            let draft = self.draft.take();
             self.set_input(self.history[index].expression.clone());
+            self.draft = draft;
+            self.selected = Some(index);
+            self.reveal(index);
         }
     }
 }
@@ -267,7 +643,12 @@ mod tests {
     use super::*;
 
     fn app() -> App {
-        App::new(Settings::default(), Vec::new(), true)
+        let mut app = App::new(Settings::default(), Vec::new(), true);
+        app.update(Action::Resize {
+            width: 100,
+            height: 30,
+        });
+        app
     }
 
     fn typed(app: &mut App, text: &str) {
@@ -276,84 +657,142 @@ mod tests {
         }
     }
 
+    fn shown_text(app: &App) -> String {
+        match app.shown() {
+            Shown::Answer(a) => answer_text(a),
+            Shown::Error(e) => format!("error: {e}"),
+            Shown::Nothing => String::new(),
+        }
+    }
+
+    fn enter(app: &mut App, text: &str) -> Vec<Effect> {
+        typed(app, text);
+        app.update(Action::Evaluate)
+    }
+
     #[test]
     fn typing_updates_the_preview_and_enter_records_history() {
         let mut app = app();
         typed(&mut app, "0.1+0.2");
-        assert_eq!(app.preview.as_ref().unwrap().as_ref().unwrap().text, "0.3");
-        app.update(Action::Evaluate);
-        assert_eq!(app.input, "");
-        assert_eq!(
-            app.history[0],
-            HistoryEntry {
-                expression: "0.1+0.2".into(),
-                result: "0.3".into(),
-                approximate: false
-            }
-        );
-        assert!(app.history_dirty);
-        typed(&mut app, "1/3");
-        app.update(Action::Evaluate);
-        assert!(app.history[1].approximate);
+        assert_eq!(shown_text(&app), "= 0.3");
+        let effects = app.update(Action::Evaluate);
+        let entry = HistoryEntry {
+            expression: "0.1+0.2".into(),
+            result: "0.3".into(),
+            approximate: false,
+        };
+        assert_eq!(effects, vec![Effect::SaveHistory(entry.clone())]);
+        assert_eq!(app.input().text(), "");
+        assert_eq!(app.history(), &[entry]);
+        enter(&mut app, "1/3");
+        assert!(app.history()[1].approximate);
     }
 
     #[test]
-    fn errors_keep_the_input_and_say_why() {
+    fn the_answer_stays_after_enter_until_a_new_expression_starts() {
         let mut app = app();
-        typed(&mut app, "1/0");
-        app.update(Action::Evaluate);
-        assert_eq!(app.input, "1/0");
-        assert!(app.history.is_empty());
-        assert_eq!(app.status.as_deref(), Some("error: division by zero"));
+        enter(&mut app, "6*7");
+        assert_eq!(shown_text(&app), "= 42");
+        assert_eq!(app.kept_expression(), Some("6*7"));
+        typed(&mut app, "2");
+        assert_eq!(shown_text(&app), "= 2");
+        app.update(Action::Edit(Edit::Backspace));
+        assert_eq!(shown_text(&app), "");
     }
 
     #[test]
-    fn editing_keys_move_and_delete_by_character() {
+    fn an_operator_first_continues_from_the_answer() {
         let mut app = app();
-        typed(&mut app, "2×3");
-        app.update(Action::CursorLeft);
-        app.update(Action::Backspace);
-        assert_eq!((app.input.as_str(), app.cursor), ("23", 1));
-        app.update(Action::CursorHome);
-        app.update(Action::Delete);
-        assert_eq!(app.input, "3");
-        app.update(Action::CursorEnd);
-        typed(&mut app, "!");
-        assert_eq!(app.input, "3!");
+        enter(&mut app, "6*7");
+        enter(&mut app, "+1");
+        assert_eq!(app.history()[1].expression, "ans+1");
+        assert_eq!(shown_text(&app), "= 43");
+        enter(&mut app, "×2");
+        assert_eq!(shown_text(&app), "= 86");
+        // A digit, a name or a bracket starts afresh.
+        enter(&mut app, "5");
+        assert_eq!(app.history()[3].expression, "5");
+        enter(&mut app, "(1)");
+        assert_eq!(app.history()[4].expression, "(1)");
+    }
+
+    #[test]
+    fn equals_with_nothing_typed_changes_nothing() {
+        let mut app = app();
+        enter(&mut app, "6*7");
+        app.update(Action::Press(KeypadButton::Equals));
+        let effects = app.update(Action::Release(Some(KeypadButton::Equals)));
+        assert!(effects.is_empty());
+        assert_eq!(app.history().len(), 1);
+        assert_eq!(shown_text(&app), "= 42");
+    }
+
+    #[test]
+    fn exact_fractions_show_beside_their_decimals() {
+        let mut app = app();
+        typed(&mut app, "1/7");
+        assert_eq!(shown_text(&app), "= 1/7 ≈ 0.142857142857143");
         app.update(Action::Escape);
-        assert_eq!(app.input, "");
+        typed(&mut app, "0.25");
+        assert_eq!(shown_text(&app), "= 0.25");
+        app.update(Action::Escape);
+        typed(&mut app, "sqrt(2)");
+        assert_eq!(shown_text(&app), "≈ 1.4142135623731");
     }
 
     #[test]
-    fn keypad_buttons_act_like_keys() {
+    fn enter_on_an_error_puts_the_cursor_at_the_fault() {
         let mut app = app();
+        typed(&mut app, "1+sine(2)");
+        app.update(Action::Edit(Edit::Home));
+        let effects = app.update(Action::Evaluate);
+        assert!(effects.is_empty());
+        assert_eq!(app.input().text(), "1+sine(2)");
+        assert_eq!(app.input().cursor(), 2);
+        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert_eq!(
+            app.status(),
+            None,
+            "the error is shown once, in the display"
+        );
+        assert!(app.history().is_empty());
+    }
+
+    #[test]
+    fn keypad_keys_act_on_release_over_the_same_key() {
+        let mut app = app();
+        let click = |app: &mut App, b| {
+            app.update(Action::Press(b));
+            app.update(Action::Release(Some(b)))
+        };
         for b in [
             KeypadButton::Digit(6),
             KeypadButton::Times,
             KeypadButton::Digit(7),
         ] {
-            app.update(Action::Press(b));
-            app.update(Action::Release);
+            click(&mut app, b);
         }
-        assert_eq!(app.input, "6*7");
-        app.update(Action::Press(KeypadButton::Equals));
-        assert_eq!(app.history.last().unwrap().result, "42");
-        app.update(Action::Press(KeypadButton::Sqrt));
-        app.update(Action::Press(KeypadButton::Ans));
-        assert_eq!(app.input, "sqrt(ans");
-        assert_eq!(
-            app.preview.as_ref().unwrap().as_ref().unwrap().text,
-            "6.48074069840786"
-        );
-        app.update(Action::Press(KeypadButton::Negate));
-        assert_eq!(app.input, "-(sqrt(ans)");
-        app.update(Action::Press(KeypadButton::Negate));
-        assert_eq!(app.input, "sqrt(ans");
-        app.update(Action::Press(KeypadButton::Clear));
-        assert_eq!(app.input, "");
-        assert_eq!(app.pressed, Some(KeypadButton::Clear));
-        app.update(Action::Release);
-        assert_eq!(app.pressed, None);
+        assert_eq!(app.input().text(), "6*7");
+        // Press, drag away, release elsewhere: nothing.
+        app.update(Action::Press(KeypadButton::Digit(1)));
+        assert_eq!(app.pressed(), Some(KeypadButton::Digit(1)));
+        app.update(Action::Release(Some(KeypadButton::Digit(2))));
+        app.update(Action::Press(KeypadButton::Digit(1)));
+        app.update(Action::Release(None));
+        assert_eq!(app.input().text(), "6*7");
+        assert_eq!(app.pressed(), None);
+        click(&mut app, KeypadButton::Equals);
+        assert_eq!(app.history().last().unwrap().result, "42");
+        click(&mut app, KeypadButton::Sqrt);
+        click(&mut app, KeypadButton::Ans);
+        assert_eq!(app.input().text(), "sqrt(ans");
+        assert_eq!(shown_text(&app), "≈ 6.48074069840786");
+        click(&mut app, KeypadButton::Negate);
+        assert_eq!(app.input().text(), "-(sqrt(ans)");
+        click(&mut app, KeypadButton::Negate);
+        assert_eq!(app.input().text(), "sqrt(ans");
+        click(&mut app, KeypadButton::Clear);
+        assert_eq!(app.input().text(), "");
     }
 
     #[test]
@@ -361,88 +800,140 @@ mod tests {
         let mut app = app();
         typed(&mut app, "sin(30)");
         app.update(Action::Press(KeypadButton::AngleMode));
-        assert_eq!(app.settings.angle, AngleMode::Degrees);
-        assert_eq!(app.preview.as_ref().unwrap().as_ref().unwrap().text, "0.5");
+        app.update(Action::Release(Some(KeypadButton::AngleMode)));
+        assert_eq!(app.angle(), AngleMode::Degrees);
+        assert_eq!(shown_text(&app), "= 0.5");
     }
 
     #[test]
-    fn arrows_recall_earlier_expressions() {
+    fn up_and_down_recall_and_give_back_the_draft() {
         let mut app = app();
         for e in ["1+1", "2+2"] {
-            typed(&mut app, e);
-            app.update(Action::Evaluate);
+            enter(&mut app, e);
         }
+        typed(&mut app, "3*");
         app.update(Action::RecallPrevious);
-        assert_eq!(app.input, "2+2");
+        assert_eq!((app.input().text(), app.selected()), ("2+2", Some(1)));
         app.update(Action::RecallPrevious);
-        assert_eq!(app.input, "1+1");
+        assert_eq!((app.input().text(), app.selected()), ("1+1", Some(0)));
         app.update(Action::RecallPrevious);
-        assert_eq!(app.input, "1+1");
+        assert_eq!(app.input().text(), "1+1");
         app.update(Action::RecallNext);
-        assert_eq!(app.input, "2+2");
+        assert_eq!(app.input().text(), "2+2");
         app.update(Action::RecallNext);
-        assert_eq!(app.input, "");
+        assert_eq!((app.input().text(), app.selected()), ("3*", None));
+        app.update(Action::RecallNext);
+        assert_eq!(app.input().text(), "3*");
     }
 
     #[test]
-    fn picking_history_puts_expression_then_result_in_the_input() {
+    fn line_editing_keys_reach_the_editor() {
         let mut app = app();
-        typed(&mut app, "6*7");
-        app.update(Action::Evaluate);
-        app.update(Action::PickHistory {
+        typed(&mut app, "12+sqrt(3)");
+        app.update(Action::Edit(Edit::KillWordBack));
+        assert_eq!(app.input().text(), "12+sqrt(");
+        app.update(Action::Edit(Edit::WordLeft));
+        app.update(Action::Edit(Edit::KillToEnd));
+        assert_eq!(app.input().text(), "12+");
+        app.update(Action::ClickInput(1));
+        app.update(Action::Edit(Edit::KillToStart));
+        assert_eq!((app.input().text(), app.input().cursor()), ("2+", 0));
+    }
+
+    #[test]
+    fn picking_history_gives_the_expression_then_the_result() {
+        let mut app = app();
+        enter(&mut app, "6*7");
+        let pick = Action::PickHistory {
             index: 0,
             result: false,
-        });
-        assert_eq!(app.input, "6*7");
-        app.update(Action::PickHistory {
-            index: 0,
-            result: false,
-        });
-        assert_eq!(app.input, "42");
+        };
+        app.update(pick.clone());
+        app.update(Action::Release(None));
+        assert_eq!(app.input().text(), "6*7");
+        assert_eq!(app.selected(), Some(0));
+        app.update(pick.clone());
+        app.update(Action::Release(None));
+        assert_eq!(app.input().text(), "42");
         app.update(Action::Escape);
         app.update(Action::PickHistory {
             index: 0,
             result: true,
         });
-        assert_eq!(app.input, "42");
+        assert_eq!(app.input().text(), "42");
         app.update(Action::PickHistory {
             index: 9,
             result: false,
         });
-        assert_eq!(app.input, "42");
+        assert_eq!(app.input().text(), "42");
     }
 
     #[test]
-    fn copy_sends_the_last_result() {
+    fn pasted_lines_are_evaluated_one_by_one() {
         let mut app = app();
-        app.update(Action::CopyResult);
-        assert_eq!(app.clipboard, None);
+        typed(&mut app, "1");
+        app.update(Action::Paste("+1\n2+2\n3*".into()));
+        let expressions: Vec<_> = app.history().iter().map(|e| &e.expression).collect();
+        assert_eq!(expressions, ["1+1", "2+2"]);
+        assert_eq!(app.input().text(), "3*");
+        app.update(Action::Escape);
+        app.update(Action::Paste("1/0\n5\n".into()));
+        assert_eq!(app.input().text(), "1/0");
+        assert_eq!(app.history().len(), 2);
+        assert_eq!(app.status().unwrap().kind, StatusKind::Warning);
+        app.update(Action::Escape);
+        app.update(Action::Paste("1\u{1b}[2J".into()));
+        assert_eq!(app.input().text(), "");
+        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+    }
+
+    #[test]
+    fn copy_sends_the_answer_shown_and_expires() {
+        let mut app = app();
+        app.update(Action::CopyAnswer);
+        assert_eq!(app.status().unwrap().text, "no answer to copy");
         typed(&mut app, "2^10");
-        app.update(Action::Evaluate);
-        app.update(Action::CopyResult);
-        assert_eq!(app.clipboard.as_deref(), Some("1024"));
-        assert!(app.status.as_deref().unwrap().contains("copied 1024"));
+        let effects = app.update(Action::CopyAnswer);
+        assert_eq!(
+            effects,
+            vec![Effect::Copy("1024".into()), Effect::ExpireStatusLater]
+        );
+        assert!(app.status().unwrap().text.contains("sent 1024"));
+        app.update(Action::ExpireStatus);
+        assert_eq!(app.status(), None);
     }
 
     #[test]
-    fn history_scroll_is_clamped() {
+    fn history_scrolls_by_entry_and_page() {
         let mut app = app();
-        for i in 0..5 {
-            typed(&mut app, &i.to_string());
-            app.update(Action::Evaluate);
+        for i in 0..50 {
+            enter(&mut app, &i.to_string());
         }
         app.update(Action::ScrollHistory(100));
-        assert_eq!(app.history_scroll, 4);
+        assert_eq!(app.history_scroll(), 49);
         app.update(Action::ScrollHistory(-100));
-        assert_eq!(app.history_scroll, 0);
+        assert_eq!(app.history_scroll(), 0);
+        app.update(Action::PageHistory(1));
+        assert!(app.history_scroll() > 5, "{}", app.history_scroll());
     }
 
     #[test]
-    fn help_toggles_and_escape_closes_it() {
+    fn overlays_take_the_keys_until_closed() {
         let mut app = app();
         app.update(Action::ToggleHelp);
-        assert!(app.show_help);
+        assert_eq!(app.overlay(), Some(Overlay::Help));
+        app.update(Action::Insert("7".into()));
+        assert_eq!(app.input().text(), "");
+        app.update(Action::Resize {
+            width: 30,
+            height: 10,
+        });
+        app.update(Action::ScrollOverlay(3));
+        assert_eq!(app.overlay_scroll(), 3);
+        app.update(Action::ScrollOverlay(10_000));
+        let bottom = app.overlay_scroll();
+        assert!(bottom > 10, "{bottom}");
         app.update(Action::Escape);
-        assert!(!app.show_help);
+        assert_eq!(app.overlay(), None);
     }
 }

@@ -1,11 +1,21 @@
 //! The history of evaluated lines and where it is kept between runs.
+//!
+//! Several pebbles may share one file (two windows, containers on one
+//! volume), so nothing is ever written from one process's memory over the
+//! others' entries: each entry is appended under an advisory lock, and the
+//! file is compacted (the newest entries kept) under the same lock by
+//! writing a copy and renaming it into place. The lock is a file of its own
+//! beside the history, so the rename never swaps the inode others wait on.
 
-use std::fs;
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The newest entries kept, in memory and on disk.
 pub const MAX_ENTRIES: usize = 1000;
+/// The file is compacted once it holds this many lines.
+const COMPACT_AT: usize = MAX_ENTRIES + MAX_ENTRIES / 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEntry {
@@ -34,7 +44,7 @@ fn encode(entry: &HistoryEntry) -> String {
     let mark = if entry.approximate { "≈" } else { "=" };
     format!(
         "{}\t{mark}\t{}\n",
-        entry.expression.replace('\t', " "),
+        entry.expression.replace(['\t', '\n', '\r'], " "),
         entry.result
     )
 }
@@ -48,7 +58,14 @@ fn decode(line: &str) -> Option<HistoryEntry> {
         _ => return None,
     };
     let result = fields.next()?.to_string();
-    if fields.next().is_some() || expression.chars().any(char::is_control) {
+    if fields.next().is_some()
+        || expression.trim().is_empty()
+        || result.is_empty()
+        || expression
+            .chars()
+            .chain(result.chars())
+            .any(char::is_control)
+    {
         return None;
     }
     Some(HistoryEntry {
@@ -58,44 +75,119 @@ fn decode(line: &str) -> Option<HistoryEntry> {
     })
 }
 
-/// Reads history; a missing file is an empty history, an unreadable or
-/// malformed one an error message for the status line.
-pub fn load(path: &Path) -> Result<Vec<HistoryEntry>, String> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(format!("history not loaded ({}): {e}", path.display())),
-    };
-    let mut entries = Vec::new();
-    for (number, line) in text.lines().enumerate() {
-        match decode(line) {
-            Some(entry) => entries.push(entry),
-            None => {
-                return Err(format!(
-                    "history not loaded: {} line {} is malformed",
-                    path.display(),
-                    number + 1
-                ));
-            }
-        }
-    }
-    let excess = entries.len().saturating_sub(MAX_ENTRIES);
-    entries.drain(..excess);
-    Ok(entries)
+/// What loading found: the entries, and what the user should be told.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub entries: Vec<HistoryEntry>,
+    pub warning: Option<String>,
 }
 
-/// Writes the newest entries to a temporary file beside `path`, then renames
-/// it over `path`, so a crash mid-write never leaves a torn file.
-pub fn save(path: &Path, entries: &[HistoryEntry]) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
+/// The advisory lock shared by every pebble using `path`; released on drop.
+fn lock(path: &Path) -> io::Result<File> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         fs::create_dir_all(dir)?;
     }
     let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.with_file_name(name))?;
+    file.lock()?;
+    Ok(file)
+}
+
+/// Reads history. A missing file is an empty history; malformed lines are
+/// skipped and named; a file with no readable entry at all is set aside
+/// (renamed with a timestamp) so that nothing later overwrites it.
+pub fn load(path: &Path) -> Loaded {
+    let failed = |e: io::Error| Loaded {
+        entries: Vec::new(),
+        warning: Some(format!("history not loaded ({}): {e}", path.display())),
+    };
+    if !path.exists() {
+        return Loaded::default();
+    }
+    let _lock = match lock(path) {
+        Ok(lock) => lock,
+        Err(e) => return failed(e),
+    };
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::default(),
+        Err(e) => return failed(e),
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let mut entries = Vec::new();
+    let mut malformed = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        match decode(line) {
+            Some(entry) => entries.push(entry),
+            None if line.trim().is_empty() => {}
+            None => malformed.push(number + 1),
+        }
+    }
+    if entries.is_empty() && !malformed.is_empty() {
+        let aside = set_aside_name(path);
+        return match fs::rename(path, &aside) {
+            Ok(()) => Loaded {
+                entries,
+                warning: Some(format!("history unreadable; kept as {}", aside.display())),
+            },
+            Err(e) => failed(e),
+        };
+    }
+    let excess = entries.len().saturating_sub(MAX_ENTRIES);
+    entries.drain(..excess);
+    let warning = match malformed.as_slice() {
+        [] => None,
+        [line] => Some(format!(
+            "history: skipped malformed line {line} of {}",
+            path.display()
+        )),
+        [first, ..] => Some(format!(
+            "history: skipped {} malformed lines of {} (first: line {first})",
+            malformed.len(),
+            path.display()
+        )),
+    };
+    Loaded { entries, warning }
+}
+
+fn set_aside_name(path: &Path) -> PathBuf {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".unreadable-{seconds}"));
+    path.with_file_name(name)
+}
+
+/// Adds one entry to the end of the file, under the lock, and compacts the
+/// file when it has grown past its bound.
+pub fn append(path: &Path, entry: &HistoryEntry) -> io::Result<()> {
+    let _lock = lock(path)?;
+    let mut file = OpenOptions::new().create(true).append(true).open(path)?;
+    file.write_all(encode(entry).as_bytes())?;
+    drop(file);
+    let text = fs::read_to_string(path)?;
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() >= COMPACT_AT {
+        compact(path, &lines[lines.len() - MAX_ENTRIES..])?;
+    }
+    Ok(())
+}
+
+/// Writes `lines` to a temporary file beside `path`, then renames it over
+/// `path`, so a crash mid-write never leaves a torn file. Callers hold the lock.
+fn compact(path: &Path, lines: &[&str]) -> io::Result<()> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".tmp{}", std::process::id()));
     let temporary = path.with_file_name(name);
-    let start = entries.len().saturating_sub(MAX_ENTRIES);
-    let text: String = entries[start..].iter().map(encode).collect();
-    let written = fs::File::create(&temporary).and_then(|mut file| {
+    let mut text = lines.join("\n");
+    text.push('\n');
+    let written = File::create(&temporary).and_then(|mut file| {
         file.write_all(text.as_bytes())?;
         file.sync_all()
     });
@@ -156,42 +248,77 @@ mod tests {
     }
 
     #[test]
-    fn saves_and_loads_round_trip() {
+    fn appends_and_loads_round_trip() {
         let path = scratch("round-trip");
-        let entries = vec![
-            entry("1/3", "0.333333333333333", true),
-            entry("2\t+2", "4", false),
-        ];
-        save(&path, &entries).unwrap();
-        let loaded = load(&path).unwrap();
-        assert_eq!(loaded[0], entries[0]);
-        assert_eq!(loaded[1], entry("2 +2", "4", false));
-        assert_eq!(load(&path.with_file_name("absent")).unwrap(), vec![]);
+        append(&path, &entry("1/3", "0.333333333333333", true)).unwrap();
+        append(&path, &entry("2\t+2", "4", false)).unwrap();
+        let loaded = load(&path);
+        assert_eq!(loaded.warning, None);
+        assert_eq!(
+            loaded.entries,
+            vec![
+                entry("1/3", "0.333333333333333", true),
+                entry("2 +2", "4", false)
+            ]
+        );
+        assert_eq!(load(&path.with_file_name("absent")), Loaded::default());
     }
 
     #[test]
-    fn keeps_only_the_newest_entries() {
+    fn compaction_keeps_the_newest_entries() {
         let path = scratch("newest");
-        let entries: Vec<_> = (0..MAX_ENTRIES + 5)
-            .map(|i| entry(&i.to_string(), "0", false))
-            .collect();
-        save(&path, &entries).unwrap();
-        let loaded = load(&path).unwrap();
+        for i in 0..COMPACT_AT + 5 {
+            append(&path, &entry(&i.to_string(), "0", false)).unwrap();
+        }
+        let lines = fs::read_to_string(&path).unwrap().lines().count();
+        assert!((MAX_ENTRIES..COMPACT_AT).contains(&lines), "{lines} lines");
+        let loaded = load(&path).entries;
         assert_eq!(loaded.len(), MAX_ENTRIES);
-        assert_eq!(loaded[0].expression, "5");
+        assert_eq!(
+            loaded.last().unwrap().expression,
+            (COMPACT_AT + 4).to_string()
+        );
     }
 
     #[test]
-    fn malformed_files_are_reported_not_loaded() {
+    fn malformed_lines_are_skipped_and_named() {
         let path = scratch("malformed");
         fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, "1+1\t=\t2\ngarbage\n").unwrap();
-        let message = load(&path).unwrap_err();
-        assert!(message.contains("line 2"), "{message}");
+        fs::write(&path, "1+1\t=\t2\ngarbage\n2+2\t=\t4\n").unwrap();
+        let loaded = load(&path);
+        assert_eq!(loaded.entries.len(), 2);
+        let warning = loaded.warning.unwrap();
+        assert!(warning.contains("line 2"), "{warning}");
+        append(&path, &entry("3+3", "6", false)).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("1+1\t=\t2\ngarbage\n2+2"), "{text}");
+    }
+
+    #[test]
+    fn unreadable_files_are_set_aside_not_overwritten() {
+        let path = scratch("unreadable");
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, b"\x00\x01 not history\n").unwrap();
+        let loaded = load(&path);
+        assert!(loaded.entries.is_empty());
+        assert!(loaded.warning.unwrap().contains("unreadable"));
+        assert!(!path.exists());
+        let aside: Vec<_> = fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains("unreadable-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(
+            fs::read(aside[0].path()).unwrap(),
+            b"\x00\x01 not history\n"
+        );
     }
 
     #[test]
     fn unwritable_locations_are_errors_not_panics() {
-        assert!(save(Path::new("/proc/pebble-cannot-write/history"), &[]).is_err());
+        let path = Path::new("/proc/pebble-cannot-write/history");
+        assert!(append(path, &entry("1", "1", false)).is_err());
+        assert_eq!(load(path), Loaded::default());
     }
 }

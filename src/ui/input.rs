@@ -1,54 +1,93 @@
 //! Terminal events to `Action`s. Keys map by themselves; mouse positions
 //! map through the same layout that rendering uses.
 
-use super::app::{Action, App};
+use super::app::{Action, App, Edit};
 use super::layout;
+use super::widgets::display;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Position;
 
 pub fn map_event(event: &Event, app: &App) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => map_key(key, app),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            if app.overlay().is_some() {
+                map_overlay_key(key, app)
+            } else {
+                map_key(key, app)
+            }
+        }
         Event::Mouse(mouse) => map_mouse(mouse, app),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,
         }),
-        Event::Paste(text) => Some(Action::Insert(
-            text.chars().filter(|c| !c.is_control()).collect(),
-        )),
+        Event::Paste(text) if app.overlay().is_none() => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
 
+/// While the help or the answer view is open: scrolling and closing only.
+fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
+    let page = i32::from(layout::overlay_text(layout::area(app.size())).height.max(2) - 1);
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Esc | KeyCode::F(1) | KeyCode::F(2) | KeyCode::Char('q') => Action::Escape,
+        KeyCode::Up => Action::ScrollOverlay(-1),
+        KeyCode::Down => Action::ScrollOverlay(1),
+        KeyCode::PageUp => Action::ScrollOverlay(-page),
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::ScrollOverlay(page),
+        KeyCode::Home => Action::ScrollOverlay(i32::MIN / 2),
+        KeyCode::End => Action::ScrollOverlay(i32::MAX / 2),
+        _ => return None,
+    })
+}
+
 fn map_key(key: &KeyEvent, app: &App) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let empty = app.input.is_empty();
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let empty = app.input().is_empty();
+    let edit = Action::Edit;
     Some(match key.code {
         KeyCode::Char('c') if ctrl => Action::Quit,
         KeyCode::Char('d') if ctrl && empty => Action::Quit,
-        KeyCode::Char('y') if ctrl => Action::CopyResult,
+        KeyCode::Char('d') if ctrl => edit(Edit::Delete),
+        KeyCode::Char('a') if ctrl => edit(Edit::Home),
+        KeyCode::Char('e') if ctrl => edit(Edit::End),
+        KeyCode::Char('b') if ctrl => edit(Edit::Left),
+        KeyCode::Char('f') if ctrl => edit(Edit::Right),
+        KeyCode::Char('h') if ctrl => edit(Edit::Backspace),
+        KeyCode::Char('u') if ctrl => edit(Edit::KillToStart),
+        KeyCode::Char('k') if ctrl => edit(Edit::KillToEnd),
+        KeyCode::Char('w') if ctrl => edit(Edit::KillWordBack),
+        KeyCode::Char('y') if ctrl => Action::CopyAnswer,
         KeyCode::Char('l') if ctrl => Action::Escape,
         KeyCode::Char(_) if ctrl => return None,
-        KeyCode::Char('y') if empty => Action::CopyResult,
+        KeyCode::Char('b') if alt => edit(Edit::WordLeft),
+        KeyCode::Char('f') if alt => edit(Edit::WordRight),
+        KeyCode::Char(_) if alt => return None,
         KeyCode::Char('?') if empty => Action::ToggleHelp,
-        KeyCode::Char('=') if !starts_assignment(&app.input) => Action::Evaluate,
+        KeyCode::Char('=') if !starts_assignment(app.input().text()) => Action::Evaluate,
         KeyCode::Char(c) => Action::Insert(c.to_string()),
         KeyCode::Enter => Action::Evaluate,
-        KeyCode::Backspace => Action::Backspace,
-        KeyCode::Delete => Action::Delete,
-        KeyCode::Left => Action::CursorLeft,
-        KeyCode::Right => Action::CursorRight,
-        KeyCode::Home => Action::CursorHome,
-        KeyCode::End => Action::CursorEnd,
+        KeyCode::Backspace if ctrl || alt => edit(Edit::KillWordBack),
+        KeyCode::Backspace => edit(Edit::Backspace),
+        KeyCode::Delete => edit(Edit::Delete),
+        KeyCode::Left if ctrl || alt => edit(Edit::WordLeft),
+        KeyCode::Right if ctrl || alt => edit(Edit::WordRight),
+        KeyCode::Left => edit(Edit::Left),
+        KeyCode::Right => edit(Edit::Right),
+        KeyCode::Home => edit(Edit::Home),
+        KeyCode::End => edit(Edit::End),
         KeyCode::Up => Action::RecallPrevious,
         KeyCode::Down => Action::RecallNext,
-        KeyCode::PageUp => Action::ScrollHistory(5),
-        KeyCode::PageDown => Action::ScrollHistory(-5),
+        KeyCode::PageUp => Action::PageHistory(1),
+        KeyCode::PageDown => Action::PageHistory(-1),
         KeyCode::Esc => Action::Escape,
         KeyCode::F(1) => Action::ToggleHelp,
+        KeyCode::F(2) => Action::ToggleAnswerView,
         _ => return None,
     })
 }
@@ -63,24 +102,44 @@ fn starts_assignment(input: &str) -> bool {
 }
 
 fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
-    let screen = layout::screen(Rect::new(0, 0, app.size.0, app.size.1));
     let at = Position::new(mouse.column, mouse.row);
-    let in_panel = |panel: Option<Rect>| panel.filter(|p| p.contains(at));
+    if app.overlay().is_some() {
+        return match mouse.kind {
+            MouseEventKind::ScrollUp => Some(Action::ScrollOverlay(-3)),
+            MouseEventKind::ScrollDown => Some(Action::ScrollOverlay(3)),
+            _ => None,
+        };
+    }
+    let screen = app.screen();
+    let key_under = screen.keypad.and_then(|k| layout::button_at(k, at));
     match mouse.kind {
-        MouseEventKind::Down(MouseButton::Left) if !app.show_help => {
-            if let Some(keypad) = in_panel(screen.keypad) {
-                return layout::button_at(keypad, mouse.column, mouse.row).map(Action::Press);
+        MouseEventKind::Moved | MouseEventKind::Drag(MouseButton::Left) => {
+            (key_under != app.hovered()).then_some(Action::Hover(key_under))
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let Some(button) = key_under {
+                return Some(Action::Press(button));
             }
-            let history = in_panel(screen.history)?;
-            let (index, _) = layout::history_lines(history, app.history.len(), app.history_scroll)
-                .into_iter()
-                .find(|(_, row)| row.contains(at))?;
+            if let Some(column) = display::input_column(app, &screen, at) {
+                return Some(Action::ClickInput(column));
+            }
+            if screen.answer.contains(at) {
+                return Some(Action::ToggleAnswerView);
+            }
+            let history = screen.history.filter(|h| h.contains(at))?;
+            let (index, _) =
+                layout::history_lines(history, app.history().len(), app.history_scroll())
+                    .into_iter()
+                    .find(|(_, row)| row.contains(at))?;
             let result = mouse
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
             Some(Action::PickHistory { index, result })
         }
-        MouseEventKind::Up(MouseButton::Left) => Some(Action::Release),
+        MouseEventKind::Up(MouseButton::Left) => app
+            .pressed()
+            .is_some()
+            .then_some(Action::Release(key_under)),
         MouseEventKind::ScrollUp => Some(Action::ScrollHistory(1)),
         MouseEventKind::ScrollDown => Some(Action::ScrollHistory(-1)),
         _ => None,
@@ -112,107 +171,152 @@ mod tests {
         })
     }
 
-    fn click(column: u16, row: u16) -> Event {
+    fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {
         Event::Mouse(MouseEvent {
-            kind: MouseEventKind::Down(MouseButton::Left),
+            kind,
             column,
             row,
             modifiers: KeyModifiers::NONE,
         })
     }
 
+    fn down(column: u16, row: u16) -> Event {
+        mouse(MouseEventKind::Down(MouseButton::Left), column, row)
+    }
+
     #[test]
     fn keys_map_to_actions() {
         let app = app();
         let none = KeyModifiers::NONE;
-        assert_eq!(
-            map_event(&key(KeyCode::Char('c'), KeyModifiers::CONTROL), &app),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            map_event(&key(KeyCode::Char('d'), KeyModifiers::CONTROL), &app),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            map_event(&key(KeyCode::Char('7'), none), &app),
-            Some(Action::Insert("7".into()))
-        );
-        assert_eq!(
-            map_event(&key(KeyCode::Enter, none), &app),
-            Some(Action::Evaluate)
-        );
-        assert_eq!(
-            map_event(&key(KeyCode::Char('='), none), &app),
-            Some(Action::Evaluate)
-        );
-        assert_eq!(
-            map_event(&key(KeyCode::Char('?'), none), &app),
-            Some(Action::ToggleHelp)
-        );
-        assert_eq!(
-            map_event(&key(KeyCode::F(1), none), &app),
-            Some(Action::ToggleHelp)
-        );
-        assert_eq!(
-            map_event(&key(KeyCode::Char('y'), none), &app),
-            Some(Action::CopyResult)
-        );
-        assert_eq!(
-            map_event(&key(KeyCode::Up, none), &app),
-            Some(Action::RecallPrevious)
-        );
+        let ctrl = KeyModifiers::CONTROL;
+        let alt = KeyModifiers::ALT;
+        for (event, action) in [
+            (key(KeyCode::Char('c'), ctrl), Action::Quit),
+            (key(KeyCode::Char('d'), ctrl), Action::Quit),
+            (key(KeyCode::Char('7'), none), Action::Insert("7".into())),
+            (key(KeyCode::Enter, none), Action::Evaluate),
+            (key(KeyCode::Char('='), none), Action::Evaluate),
+            (key(KeyCode::Char('?'), none), Action::ToggleHelp),
+            (key(KeyCode::F(1), none), Action::ToggleHelp),
+            (key(KeyCode::F(2), none), Action::ToggleAnswerView),
+            (key(KeyCode::Char('y'), ctrl), Action::CopyAnswer),
+            (key(KeyCode::Up, none), Action::RecallPrevious),
+            (key(KeyCode::PageUp, none), Action::PageHistory(1)),
+            (key(KeyCode::Char('a'), ctrl), Action::Edit(Edit::Home)),
+            (key(KeyCode::Char('e'), ctrl), Action::Edit(Edit::End)),
+            (
+                key(KeyCode::Char('u'), ctrl),
+                Action::Edit(Edit::KillToStart),
+            ),
+            (key(KeyCode::Char('k'), ctrl), Action::Edit(Edit::KillToEnd)),
+            (
+                key(KeyCode::Char('w'), ctrl),
+                Action::Edit(Edit::KillWordBack),
+            ),
+            (
+                key(KeyCode::Backspace, alt),
+                Action::Edit(Edit::KillWordBack),
+            ),
+            (key(KeyCode::Left, ctrl), Action::Edit(Edit::WordLeft)),
+            (key(KeyCode::Right, ctrl), Action::Edit(Edit::WordRight)),
+            (key(KeyCode::Char('b'), alt), Action::Edit(Edit::WordLeft)),
+            (key(KeyCode::Char('f'), alt), Action::Edit(Edit::WordRight)),
+        ] {
+            assert_eq!(map_event(&event, &app), Some(action), "{event:?}");
+        }
     }
 
     #[test]
-    fn equals_after_a_name_assigns() {
+    fn equals_after_a_name_assigns_and_ctrl_d_deletes_in_text() {
         let mut app = app();
         app.update(Action::Insert("x".into()));
         assert_eq!(
             map_event(&key(KeyCode::Char('='), KeyModifiers::NONE), &app),
             Some(Action::Insert("=".into()))
         );
-        // With text typed, ? and y are plain characters, Ctrl-D does not quit.
         assert_eq!(
-            map_event(&key(KeyCode::Char('y'), KeyModifiers::NONE), &app),
-            Some(Action::Insert("y".into()))
+            map_event(&key(KeyCode::Char('?'), KeyModifiers::NONE), &app),
+            Some(Action::Insert("?".into()))
         );
         assert_eq!(
             map_event(&key(KeyCode::Char('d'), KeyModifiers::CONTROL), &app),
-            None
+            Some(Action::Edit(Edit::Delete))
         );
     }
 
     #[test]
-    fn clicks_on_keypad_cells_press_their_button() {
-        let app = app();
-        let keypad = layout::screen(Rect::new(0, 0, 100, 30)).keypad.unwrap();
-        for (button, cell) in layout::keypad_buttons(keypad) {
-            let middle = click(cell.x + cell.width / 2, cell.y);
-            assert_eq!(map_event(&middle, &app), Some(Action::Press(button)));
-        }
-        assert_eq!(map_event(&click(keypad.x, keypad.y), &app), None);
+    fn the_help_takes_keys_for_itself() {
+        let mut app = app();
+        app.update(Action::ToggleHelp);
+        let none = KeyModifiers::NONE;
+        assert_eq!(map_event(&key(KeyCode::Char('7'), none), &app), None);
+        assert_eq!(
+            map_event(&key(KeyCode::Char('q'), none), &app),
+            Some(Action::Escape)
+        );
+        assert_eq!(
+            map_event(&key(KeyCode::Down, none), &app),
+            Some(Action::ScrollOverlay(1))
+        );
+        assert_eq!(
+            map_event(&mouse(MouseEventKind::ScrollDown, 1, 1), &app),
+            Some(Action::ScrollOverlay(3))
+        );
     }
 
     #[test]
-    fn clicks_on_history_pick_entries_and_the_wheel_scrolls() {
+    fn keys_press_on_down_and_act_on_release_over_them() {
         let mut app = app();
-        app.update(Action::Press(KeypadButton::Digit(5)));
+        let keypad = app.screen().keypad.unwrap();
+        for (button, cell) in layout::keypad_buttons(keypad) {
+            let (x, y) = (cell.x + cell.width / 2, cell.y);
+            assert_eq!(map_event(&down(x, y), &app), Some(Action::Press(button)));
+            assert_eq!(
+                map_event(&mouse(MouseEventKind::Moved, x, y), &app),
+                Some(Action::Hover(Some(button)))
+            );
+        }
+        let seven = layout::keypad_buttons(keypad)[12].1;
+        assert_eq!(layout::keypad_buttons(keypad)[12].0, KeypadButton::Digit(7));
+        app.update(Action::Press(KeypadButton::Digit(7)));
+        let up = |x, y| mouse(MouseEventKind::Up(MouseButton::Left), x, y);
+        assert_eq!(
+            map_event(&up(seven.x, seven.y), &app),
+            Some(Action::Release(Some(KeypadButton::Digit(7))))
+        );
+        assert_eq!(map_event(&up(0, 0), &app), Some(Action::Release(None)));
+        // Between keys: no key.
+        assert_eq!(map_event(&down(seven.right(), seven.y), &app), None);
+    }
+
+    #[test]
+    fn clicks_on_history_input_and_answer() {
+        let mut app = app();
+        for c in "12+34".chars() {
+            app.update(Action::Insert(c.to_string()));
+        }
+        let screen = app.screen();
+        assert_eq!(
+            map_event(&down(screen.input.x + 2, screen.input.y), &app),
+            Some(Action::ClickInput(2))
+        );
+        assert_eq!(
+            map_event(&down(screen.answer.x + 3, screen.answer.y), &app),
+            Some(Action::ToggleAnswerView)
+        );
         app.update(Action::Evaluate);
-        let panel = layout::screen(Rect::new(0, 0, 100, 30)).history.unwrap();
+        let panel = app.screen().history.unwrap();
         let (_, row) = layout::history_lines(panel, 1, 0)[0];
         assert_eq!(
-            map_event(&click(row.x + 1, row.y), &app),
+            map_event(&down(row.x + 1, row.y), &app),
             Some(Action::PickHistory {
                 index: 0,
                 result: false
             })
         );
-        let wheel = Event::Mouse(MouseEvent {
-            kind: MouseEventKind::ScrollUp,
-            column: 1,
-            row: 1,
-            modifiers: KeyModifiers::NONE,
-        });
-        assert_eq!(map_event(&wheel, &app), Some(Action::ScrollHistory(1)));
+        assert_eq!(
+            map_event(&mouse(MouseEventKind::ScrollUp, 1, 1), &app),
+            Some(Action::ScrollHistory(1))
+        );
     }
 }

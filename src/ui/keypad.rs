@@ -1,6 +1,6 @@
 //! The keypad: which buttons exist, in what grid, and what each one does.
 
-/// One keypad button. Its label is what the screen shows between spaces.
+/// One keypad button.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeypadButton {
     Digit(u8),
@@ -12,7 +12,9 @@ pub enum KeypadButton {
     Power,
     Open,
     Close,
+    Comma,
     Percent,
+    Mod,
     Equals,
     Clear,
     Backspace,
@@ -33,13 +35,25 @@ pub enum KeypadButton {
 /// What pressing a button does to the calculator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ButtonEffect {
-    /// Insert this text at the cursor.
+    /// Type this text at the cursor, as the keyboard would.
     Insert(&'static str),
     Evaluate,
     Clear,
     Backspace,
     Negate,
     ToggleAngle,
+}
+
+/// Buttons that belong together share a look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ButtonGroup {
+    Digit,
+    Operator,
+    Function,
+    /// `=`: the one key that finishes a calculation.
+    Accent,
+    /// `C` and `⌫`: they throw input away.
+    Warning,
 }
 
 impl KeypadButton {
@@ -55,7 +69,9 @@ impl KeypadButton {
             Power => "^",
             Open => "(",
             Close => ")",
+            Comma => ",",
             Percent => "%",
+            Mod => "mod",
             Equals => "=",
             Clear => "C",
             Backspace => "⌫",
@@ -87,7 +103,9 @@ impl KeypadButton {
             KeypadButton::Power => Insert("^"),
             KeypadButton::Open => Insert("("),
             KeypadButton::Close => Insert(")"),
+            KeypadButton::Comma => Insert(", "),
             KeypadButton::Percent => Insert("%"),
+            KeypadButton::Mod => Insert(" mod "),
             KeypadButton::Ans => Insert("ans"),
             KeypadButton::Sqrt => Insert("sqrt("),
             KeypadButton::Sin => Insert("sin("),
@@ -105,47 +123,65 @@ impl KeypadButton {
             KeypadButton::AngleMode => ToggleAngle,
         }
     }
+
+    pub fn group(self) -> ButtonGroup {
+        use KeypadButton::*;
+        match self {
+            Digit(_) | Point => ButtonGroup::Digit,
+            Plus | Minus | Times | Divide | Power | Open | Close | Comma | Percent | Mod
+            | Negate => ButtonGroup::Operator,
+            Equals => ButtonGroup::Accent,
+            Clear | Backspace => ButtonGroup::Warning,
+            Ans | Sqrt | Sin | Cos | Tan | Ln | Log | Pi | E | Factorial | AngleMode => {
+                ButtonGroup::Function
+            }
+        }
+    }
 }
 
-/// The function rows, above the main grid.
-pub const FUNCTION_ROWS: [&[KeypadButton]; 2] = {
+/// Keys per row: every row has as many, so the grid has one right edge.
+pub const COLUMNS: usize = 6;
+
+/// The grid, top to bottom: functions above digits and operators.
+pub const ROWS: [[KeypadButton; COLUMNS]; 6] = {
     use KeypadButton::*;
     [
-        &[Sqrt, Sin, Cos, Tan, AngleMode],
-        &[Ln, Log, Pi, E, Factorial],
+        [Sin, Cos, Tan, Sqrt, Power, AngleMode],
+        [Ln, Log, Pi, E, Factorial, Mod],
+        [Digit(7), Digit(8), Digit(9), Divide, Open, Close],
+        [Digit(4), Digit(5), Digit(6), Times, Percent, Comma],
+        [Digit(1), Digit(2), Digit(3), Minus, Ans, Backspace],
+        [Digit(0), Point, Negate, Plus, Equals, Clear],
     ]
 };
-
-/// The main grid: digits and operators.
-pub const MAIN_ROWS: [&[KeypadButton]; 4] = {
-    use KeypadButton::*;
-    [
-        &[Digit(7), Digit(8), Digit(9), Divide, Open, Close],
-        &[Digit(4), Digit(5), Digit(6), Times, Power, Percent],
-        &[Digit(1), Digit(2), Digit(3), Minus, Ans, Backspace],
-        &[Digit(0), Point, Negate, Plus, Equals, Clear],
-    ]
-};
-
-/// All rows, top to bottom.
-pub fn rows() -> impl Iterator<Item = &'static [KeypadButton]> {
-    FUNCTION_ROWS.into_iter().chain(MAIN_ROWS)
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn every_required_label_is_on_the_keypad() {
-        let labels: Vec<&str> = rows().flatten().map(|b| b.label()).collect();
+    fn every_required_label_is_on_the_keypad_once() {
+        let labels: Vec<&str> = ROWS.iter().flatten().map(|b| b.label()).collect();
         for required in [
             "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ".", "+", "−", "×", "÷", "^", "(",
             ")", "%", "=", "C", "⌫", "ans", "±", "√", "sin", "cos", "tan", "ln", "log", "π", "e",
-            "!", "DEG/RAD",
+            "!", "DEG/RAD", ",", "mod",
         ] {
-            assert!(labels.contains(&required), "missing {required}");
+            assert_eq!(
+                labels.iter().filter(|l| **l == required).count(),
+                1,
+                "{required}"
+            );
         }
-        assert_eq!(labels.len(), 34);
+        assert_eq!(labels.len(), 36);
+    }
+
+    #[test]
+    fn groups_give_digits_equals_and_clear_their_own_look() {
+        assert_eq!(KeypadButton::Digit(5).group(), ButtonGroup::Digit);
+        assert_eq!(KeypadButton::Equals.group(), ButtonGroup::Accent);
+        assert_eq!(KeypadButton::Clear.group(), ButtonGroup::Warning);
+        assert_eq!(KeypadButton::Times.group(), ButtonGroup::Operator);
+        assert_eq!(KeypadButton::Sin.group(), ButtonGroup::Function);
     }
 }

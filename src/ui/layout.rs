@@ -1,59 +1,111 @@
-//! Where everything sits for a given terminal size. Pure, so rendering and
-//! mouse hit-testing always agree.
+//! Where everything sits for a given terminal size and answer. Pure, so
+//! rendering and mouse hit-testing always agree.
 
+use super::help;
 use super::keypad::{self, KeypadButton};
-use ratatui::layout::{Position, Rect};
+use super::line_editor::text_width;
+use ratatui::layout::{Margin, Position, Rect};
 
-/// Below this the screen shows only the input and its result.
-pub const MIN_FULL_WIDTH: u16 = 36;
-pub const MIN_FULL_HEIGHT: u16 = 14;
 /// At or above this width, history stands beside the keypad.
-pub const WIDE_WIDTH: u16 = 76;
-const KEYPAD_WIDTH: u16 = 52;
+pub const WIDE_WIDTH: u16 = 70;
+/// The keypad's smallest size: six keys of five columns with one-column
+/// gaps, six rows of one line with one-line gaps.
+pub const KEYPAD_MIN_WIDTH: u16 = 6 * 5 + 5;
+pub const KEYPAD_MIN_HEIGHT: u16 = 6 + 5;
+/// History rows kept on screen when the keypad is shown under it.
+const HISTORY_MIN_HEIGHT: u16 = 6;
+/// Width of the help and answer views.
+const OVERLAY_WIDTH: u16 = 78;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
-    /// Bordered input box, or a single line on tiny screens.
+    /// The display's box (title, input, answer); the whole top on tiny screens.
+    pub display: Rect,
+    pub bordered: bool,
+    /// The input's row.
     pub input: Rect,
-    pub bordered_input: bool,
-    pub preview: Rect,
+    /// The answer's rows, under the input.
+    pub answer: Rect,
+    /// The answer needs more rows than it got: it ends in an ellipsis.
+    pub answer_cut: bool,
+    /// The history panel (with its title rule, and sides when `history_boxed`).
     pub history: Option<Rect>,
+    pub history_boxed: bool,
     pub keypad: Option<Rect>,
     pub status: Option<Rect>,
 }
 
-pub fn screen(area: Rect) -> Screen {
+pub fn area(size: (u16, u16)) -> Rect {
+    Rect::new(0, 0, size.0, size.1)
+}
+
+/// Rows needed to show `width` columns of text in rows of `columns`.
+pub fn wrapped_rows(width: usize, columns: usize) -> usize {
+    width.div_ceil(columns.max(1)).max(1)
+}
+
+pub fn screen(area: Rect, answer: Option<&str>) -> Screen {
     // Plain arithmetic rather than ratatui's constraint solver: these splits
     // are fixed sizes, and solving them took most of a frame's time.
-    if area.width < MIN_FULL_WIDTH || area.height < MIN_FULL_HEIGHT {
-        let (input, rest) = take_top(area, 1);
-        let (preview, rest) = take_top(rest, 1);
-        let (_, status) = take_bottom(rest, 1);
-        return Screen {
-            input,
-            bordered_input: false,
-            preview,
-            history: None,
-            keypad: None,
-            status: (area.height >= 4).then_some(status),
-        };
-    }
-    let (input, rest) = take_top(area, 3);
-    let (preview, rest) = take_top(rest, 1);
-    let (body, status) = take_bottom(rest, 1);
-    let (history, keypad) = if area.width >= WIDE_WIDTH {
-        take_right(body, KEYPAD_WIDTH)
+    let (rest, status) = if area.height >= 3 {
+        take_bottom(area, 1)
     } else {
-        take_bottom(body, if body.height >= 16 { 13 } else { 8 })
+        (area, Rect::default())
     };
-    Screen {
+    let status = (status.height > 0).then_some(status);
+    let bordered = area.height >= 7 && area.width >= 16;
+    // Inside the display's box: a column of padding on each side.
+    let inner_width = if bordered {
+        area.width.saturating_sub(4)
+    } else {
+        area.width
+    };
+    let wanted = answer.map_or(1, |a| wrapped_rows(text_width(a), inner_width.into())) as u16;
+    let frame = if bordered { 2 } else { 0 };
+    // The answer may take what leaves a few history rows, and half the screen at most.
+    let most = (rest.height.saturating_sub(frame + 1 + 4))
+        .min(area.height / 2)
+        .max(1);
+    let answer_rows = wanted.min(most);
+    let (display, body) = take_top(rest, frame + 1 + answer_rows);
+    let text = if bordered {
+        display.inner(Margin::new(2, 1))
+    } else {
+        display
+    };
+    let (input, answer_area) = take_top(text, 1);
+    let mut screen = Screen {
+        display,
+        bordered,
         input,
-        bordered_input: true,
-        preview,
-        history: Some(history),
-        keypad: Some(keypad),
-        status: Some(status),
+        answer: answer_area,
+        answer_cut: wanted > answer_rows,
+        history: None,
+        history_boxed: false,
+        keypad: None,
+        status,
+    };
+    if body.height < 2 {
+        return screen;
     }
+    let (history, keypad) = if body.width >= WIDE_WIDTH && body.height >= KEYPAD_MIN_HEIGHT {
+        let keypad_width = (body.width / 2).clamp(KEYPAD_MIN_WIDTH, 64);
+        // A column of space between the history's border and the keys.
+        let (history, keypad) = take_right(body, keypad_width + 1);
+        (history, Some(take_right(keypad, keypad_width).1))
+    } else if body.width >= KEYPAD_MIN_WIDTH && body.height > KEYPAD_MIN_HEIGHT + HISTORY_MIN_HEIGHT
+    {
+        // Keys of at most two lines: history gets the rest.
+        let keypad_height = (body.height - HISTORY_MIN_HEIGHT - 1).min(6 * 2 + 5);
+        let (history, keypad) = take_bottom(body, keypad_height + 1);
+        (history, Some(take_bottom(keypad, keypad_height).1))
+    } else {
+        (body, None)
+    };
+    screen.history = Some(history);
+    screen.history_boxed = history_boxed(history);
+    screen.keypad = keypad;
+    screen
 }
 
 /// Splits `area` into its top `height` rows and the rest.
@@ -70,8 +122,7 @@ fn take_top(area: Rect, height: u16) -> (Rect, Rect) {
 
 /// Splits `area` into the rest and its bottom `height` rows.
 fn take_bottom(area: Rect, height: u16) -> (Rect, Rect) {
-    let (rest, bottom) = take_top(area, area.height - height.min(area.height));
-    (rest, bottom)
+    take_top(area, area.height - height.min(area.height))
 }
 
 /// Splits `area` into the rest and its rightmost `width` columns.
@@ -89,126 +140,203 @@ pub fn take_right(area: Rect, width: u16) -> (Rect, Rect) {
     (rest, right)
 }
 
-/// A `width`×`height` rectangle centred in `area` (clipped to it).
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let (width, height) = (width.min(area.width), height.min(area.height));
-    Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    )
-}
-
-/// The inside of a bordered panel.
-pub fn inner(area: Rect) -> Rect {
-    Rect::new(
-        area.x.saturating_add(1),
-        area.y.saturating_add(1),
-        area.width.saturating_sub(2),
-        area.height.saturating_sub(2),
-    )
-}
-
-/// Each keypad button's cell inside the (bordered) keypad panel.
-pub fn keypad_buttons(panel: Rect) -> Vec<(KeypadButton, Rect)> {
-    let area = inner(panel);
-    let rows: Vec<&[KeypadButton]> = keypad::rows().collect();
-    let count = rows.len() as u16;
-    if area.height < count || area.width < 12 {
+/// Each key's cell in the keypad: all keys the same size, one-cell gaps,
+/// the grid centred so it has one right edge, spare lines spread between
+/// the rows so the keys fill the area.
+pub fn keypad_buttons(keypad: Rect) -> Vec<(KeypadButton, Rect)> {
+    let rows = keypad::ROWS.len() as u16;
+    let columns = keypad::COLUMNS as u16;
+    if keypad.width < KEYPAD_MIN_WIDTH || keypad.height < KEYPAD_MIN_HEIGHT {
         return Vec::new();
     }
-    // A blank line between rows when there is room for one.
-    let pitch = if area.height >= 2 * count - 1 { 2 } else { 1 };
-    let mut cells = Vec::new();
-    for (r, row) in rows.iter().enumerate() {
-        let y = area.y + r as u16 * pitch;
-        let n = row.len() as u16;
-        // A one-column gap between keys unless it would clip their labels.
-        let gap = u16::from((area.width - (n - 1)) / n >= 9);
-        let width = (area.width - gap * (n - 1)) / n;
+    let width = (keypad.width - (columns - 1)) / columns;
+    let left = keypad.x + (keypad.width - (width * columns + columns - 1)) / 2;
+    let height = (keypad.height - (rows - 1)) / rows;
+    let spare = keypad.height - (height * rows + rows - 1);
+    let mut cells = Vec::with_capacity(keypad::ROWS.len() * keypad::COLUMNS);
+    let mut y = keypad.y;
+    for (r, row) in keypad::ROWS.iter().enumerate() {
         for (c, button) in row.iter().enumerate() {
-            let x = area.x + c as u16 * (width + gap);
-            cells.push((*button, Rect::new(x, y, width, 1)));
+            let x = left + c as u16 * (width + 1);
+            cells.push((*button, Rect::new(x, y, width, height)));
         }
+        // The spare lines go to the gaps, spread from the middle out.
+        let extra = u16::from((r as u16) < spare && r + 1 < keypad::ROWS.len());
+        y += height + 1 + extra;
     }
     cells
 }
 
-/// Which history entry each visible line of the (bordered) history panel
-/// shows: newest at the bottom, `scroll` lines up from the newest.
+pub fn button_at(keypad: Rect, at: Position) -> Option<KeypadButton> {
+    keypad_buttons(keypad)
+        .into_iter()
+        .find(|(_, cell)| cell.contains(at))
+        .map(|(button, _)| button)
+}
+
+/// A box costs the history two rows and two columns: only where it has them to spare.
+fn history_boxed(panel: Rect) -> bool {
+    panel.height >= 8 && panel.width >= 20
+}
+
+/// The rows inside the history panel where entries go.
+pub fn history_rows(panel: Rect) -> Rect {
+    if history_boxed(panel) {
+        panel.inner(Margin::new(1, 1))
+    } else {
+        take_top(panel, 1).1
+    }
+}
+
+/// Which history entry each visible row of the history panel shows:
+/// newest at the bottom, `scroll` entries up from the newest.
 pub fn history_lines(panel: Rect, entries: usize, scroll: usize) -> Vec<(usize, Rect)> {
-    let area = inner(panel);
+    let area = history_rows(panel);
     let visible = area.height as usize;
     let newest_shown = entries.saturating_sub(scroll);
     let first = newest_shown.saturating_sub(visible);
+    let blank = visible - (newest_shown - first);
     (first..newest_shown)
         .enumerate()
         .map(|(line, index)| {
-            let y = area.y + (visible - (newest_shown - first) + line) as u16;
+            let y = area.y + (blank + line) as u16;
             (index, Rect::new(area.x, y, area.width, 1))
         })
         .collect()
 }
 
-pub fn button_at(panel: Rect, column: u16, row: u16) -> Option<KeypadButton> {
-    keypad_buttons(panel)
-        .into_iter()
-        .find(|(_, cell)| cell.contains(Position::new(column, row)))
-        .map(|(button, _)| button)
+/// The box of the help or answer view, centred.
+pub fn overlay(area: Rect) -> Rect {
+    // Narrow screens give the view all their width.
+    let width = if area.width <= OVERLAY_WIDTH + 4 {
+        area.width
+    } else {
+        OVERLAY_WIDTH
+    };
+    let height = area.height;
+    Rect::new(area.x + (area.width - width) / 2, area.y, width, height)
+}
+
+/// Where the overlay's text goes inside its box.
+pub fn overlay_text(area: Rect) -> Rect {
+    overlay(area).inner(Margin::new(1, 1))
+}
+
+/// The lines of the answer view for a text width: the digit count, a
+/// blank line, the answer wrapped.
+pub fn answer_lines(answer: &str, width: usize) -> Vec<String> {
+    let digits = answer.chars().filter(char::is_ascii_digit).count();
+    let mut lines = vec![format!("{digits} digits"), String::new()];
+    lines.extend(super::widgets::chunks(answer, width));
+    lines
+}
+
+/// Lines the help takes at a text width.
+pub fn help_height(width: u16) -> usize {
+    help::lines(width.into()).len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const SIZES: [(u16, u16); 5] = [(120, 36), (80, 24), (60, 30), (40, 14), (30, 10)];
+
     #[test]
     fn wide_screens_put_history_beside_the_keypad() {
-        let s = screen(Rect::new(0, 0, 100, 30));
-        let (h, k) = (s.history.unwrap(), s.keypad.unwrap());
-        assert_eq!(h.y, k.y);
-        assert!(h.x < k.x);
-    }
-
-    #[test]
-    fn narrow_screens_stack_them() {
-        let s = screen(Rect::new(0, 0, 50, 30));
-        let (h, k) = (s.history.unwrap(), s.keypad.unwrap());
-        assert!(h.y < k.y);
-    }
-
-    #[test]
-    fn tiny_screens_show_only_input_and_result() {
-        for (w, h) in [(20, 6), (35, 20), (80, 13), (0, 0), (1, 1)] {
-            let s = screen(Rect::new(0, 0, w, h));
-            assert_eq!((s.history, s.keypad), (None, None), "{w}x{h}");
+        for (w, h) in [(120, 36), (80, 24)] {
+            let s = screen(Rect::new(0, 0, w, h), None);
+            let (h, k) = (s.history.unwrap(), s.keypad.unwrap());
+            assert_eq!(h.y, k.y);
+            assert!(h.right() < k.x);
         }
     }
 
     #[test]
-    fn every_button_has_a_cell_and_clicks_find_it() {
-        let panel = screen(Rect::new(0, 0, 100, 30)).keypad.unwrap();
-        let cells = keypad_buttons(panel);
-        assert_eq!(cells.len(), 34);
-        for (button, cell) in &cells {
-            assert!(
-                cell.width as usize >= button.label().chars().count() + 2,
-                "{button:?} cell too narrow"
+    fn narrow_screens_stack_them() {
+        let s = screen(Rect::new(0, 0, 60, 30), None);
+        let (h, k) = (s.history.unwrap(), s.keypad.unwrap());
+        assert!(h.bottom() < k.y);
+        assert!(history_rows(h).height >= 4);
+    }
+
+    #[test]
+    fn small_screens_keep_input_answer_and_history() {
+        for (w, h) in [(40, 14), (30, 10)] {
+            let s = screen(Rect::new(0, 0, w, h), None);
+            assert_eq!(s.keypad, None);
+            let rows = history_rows(s.history.unwrap()).height;
+            assert!(rows >= 4, "{w}x{h}: {rows} history rows");
+        }
+    }
+
+    #[test]
+    fn nothing_overlaps_and_everything_is_on_screen() {
+        for (w, h) in SIZES {
+            let area = Rect::new(0, 0, w, h);
+            let s = screen(area, Some(&"9".repeat(5000)));
+            let parts: Vec<Rect> = [Some(s.display), s.history, s.keypad, s.status]
+                .into_iter()
+                .flatten()
+                .collect();
+            for (i, a) in parts.iter().enumerate() {
+                assert_eq!(area.intersection(*a), *a, "{w}x{h}");
+                for b in &parts[i + 1..] {
+                    assert!(!a.intersects(*b), "{w}x{h}: {a:?} {b:?}");
+                }
+            }
+            assert!(s.answer_cut);
+        }
+    }
+
+    #[test]
+    fn long_answers_get_the_rows_they_need() {
+        let digits = "9".repeat(158);
+        let s = screen(Rect::new(0, 0, 100, 32), Some(&digits));
+        assert_eq!(s.answer.height, 2);
+        assert!(!s.answer_cut);
+    }
+
+    #[test]
+    fn keys_are_separate_equal_and_fill_the_keypad() {
+        for (w, h) in [(120, 36), (80, 24), (60, 30)] {
+            let keypad = screen(Rect::new(0, 0, w, h), None).keypad.unwrap();
+            let cells = keypad_buttons(keypad);
+            assert_eq!(cells.len(), 36, "{w}x{h}");
+            for (i, (button, cell)) in cells.iter().enumerate() {
+                assert_eq!(cell.width, cells[0].1.width);
+                assert!(cell.width as usize >= button.label().chars().count().min(5));
+                for (_, other) in &cells[i + 1..] {
+                    let grown = Rect::new(cell.x, cell.y, cell.width + 1, cell.height + 1);
+                    assert!(!grown.intersects(*other), "{w}x{h}: keys touch");
+                }
+                assert_eq!(button_at(keypad, cell.as_position()), Some(*button));
+            }
+            let right = cells.iter().map(|(_, c)| c.right()).max().unwrap();
+            assert!(cells.iter().filter(|(_, c)| c.right() == right).count() == 6);
+            let bottom = cells.last().unwrap().1.bottom();
+            assert_eq!(
+                bottom,
+                keypad.bottom(),
+                "{w}x{h}: empty rows under the keys"
             );
-            assert_eq!(button_at(panel, cell.x, cell.y), Some(*button));
+            assert!(keypad.right() - right <= 3);
         }
     }
 
     #[test]
     fn history_lines_are_bottom_aligned() {
-        let panel = Rect::new(0, 0, 30, 7); // 5 inner lines
+        let panel = Rect::new(0, 0, 30, 7); // a title rule and 6 lines
         let lines = history_lines(panel, 3, 0);
         assert_eq!(
             lines.iter().map(|(i, r)| (*i, r.y)).collect::<Vec<_>>(),
-            vec![(0, 3), (1, 4), (2, 5)]
+            vec![(0, 4), (1, 5), (2, 6)]
         );
         let lines = history_lines(panel, 10, 2);
-        assert_eq!(lines.first().map(|(i, _)| *i), Some(3));
-        assert_eq!(lines.last().map(|(i, r)| (*i, r.y)), Some((7, 5)));
+        assert_eq!(lines.first().map(|(i, _)| *i), Some(2));
+        assert_eq!(lines.last().map(|(i, r)| (*i, r.y)), Some((7, 6)));
+        let boxed = Rect::new(0, 0, 30, 9); // 7 lines inside a box
+        let lines = history_lines(boxed, 3, 0);
+        assert_eq!(lines.last().map(|(i, r)| (*i, r.y, r.x)), Some((2, 7, 1)));
     }
 }

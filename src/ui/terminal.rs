@@ -2,7 +2,7 @@
 //! capture on the way in, and restored on every way out (quit, signals,
 //! panic, a closed terminal); the event loop and its side effects.
 
-use super::app::{Action, App};
+use super::app::{Action, App, Effect};
 use super::history;
 use super::input::map_event;
 use super::render::render;
@@ -10,7 +10,9 @@ use crate::eval::Settings;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -19,10 +21,12 @@ use std::io::{self, Stdout, Write};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// How often the loop looks for a stop signal while no input arrives.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
+/// How long a timed status message stays.
+const STATUS_LIFETIME: Duration = Duration::from_secs(4);
 /// How often the watchdog looks, and how long it waits for the loop.
 const WATCHDOG_PERIOD: Duration = Duration::from_millis(300);
 
@@ -30,13 +34,11 @@ pub fn run(settings: Settings) -> io::Result<()> {
     // NO_COLOR, when set to anything non-empty, turns colour off.
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let path = history::history_path(|name| std::env::var(name).ok());
-    let (entries, warning) = match path.as_deref().map(history::load) {
-        Some(Ok(entries)) => (entries, None),
-        Some(Err(message)) => (Vec::new(), Some(message)),
-        None => (Vec::new(), None),
-    };
-    let mut app = App::new(settings, entries, colour);
-    app.status = warning;
+    let loaded = path.as_deref().map(history::load).unwrap_or_default();
+    let mut app = App::new(settings, loaded.entries, colour);
+    if let Some(warning) = loaded.warning {
+        app.warn(warning);
+    }
 
     // As PID 1 in a container no default signal action applies, so every
     // stop signal is caught and ends the loop like a quit key.
@@ -81,7 +83,12 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
-    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+    if let Err(e) = execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    ) {
         let _ = restore();
         return Err(e);
     }
@@ -92,6 +99,7 @@ fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 pub fn restore() -> io::Result<()> {
     let left = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         Show
@@ -108,6 +116,8 @@ fn install_panic_hook() {
     }));
 }
 
+/// Draws only when something changed (an event that mapped to an action,
+/// a resize, a timed message expiring), so an idle pebble writes nothing.
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
@@ -119,28 +129,52 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
+    let mut dirty = true;
+    let mut status_expires: Option<Instant> = None;
+    let mut save_failed = false;
     loop {
-        terminal.draw(|frame| render(app, frame))?;
-        if let Some(text) = app.clipboard.take() {
-            let mut out = io::stdout();
-            out.write_all(osc52(&text).as_bytes())?;
-            out.flush()?;
+        if dirty {
+            terminal.draw(|frame| render(app, frame))?;
+            dirty = false;
         }
-        if app.history_dirty {
-            app.history_dirty = false;
-            // An unwritable place (read-only container, no HOME) keeps
-            // history in memory only, silently.
-            if let Some(path) = history_path {
-                let _ = history::save(path, &app.history);
-            }
-        }
-        if app.should_quit || stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if event::poll(SIGNAL_POLL)? {
-            let event = event::read()?;
-            if let Some(action) = map_event(&event, app) {
-                app.update(action);
+        let now = Instant::now();
+        let wait = status_expires.map_or(SIGNAL_POLL, |at| {
+            at.saturating_duration_since(now).min(SIGNAL_POLL)
+        });
+        let action = if event::poll(wait)? {
+            map_event(&event::read()?, app)
+        } else if status_expires.is_some_and(|at| at <= Instant::now()) {
+            status_expires = None;
+            Some(Action::ExpireStatus)
+        } else {
+            None
+        };
+        let Some(action) = action else { continue };
+        dirty = true;
+        for effect in app.update(action) {
+            match effect {
+                Effect::Quit => return Ok(()),
+                Effect::Copy(text) => {
+                    let mut out = io::stdout();
+                    out.write_all(osc52(&text).as_bytes())?;
+                    out.flush()?;
+                }
+                Effect::SaveHistory(entry) => {
+                    let saved = history_path.map(|path| history::append(path, &entry));
+                    // A read-only place keeps history in memory; say so once.
+                    if let Some(Err(e)) = saved
+                        && !save_failed
+                    {
+                        save_failed = true;
+                        app.warn(format!("history kept in memory only: {e}"));
+                    }
+                }
+                Effect::ExpireStatusLater => {
+                    status_expires = Some(Instant::now() + STATUS_LIFETIME);
+                }
             }
         }
     }

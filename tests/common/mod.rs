@@ -4,6 +4,8 @@
 // Each test binary uses its own part of these helpers.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -34,7 +36,7 @@ impl Pane {
             &height,
             &line,
         ]);
-        pane.wait_for("keypad");
+        pane.wait_for("pebble");
         pane
     }
 

@@ -1,0 +1,164 @@
+//! The help's text, as a two-column table, and its wrapping: each column
+//! wraps within itself so the table stays a table at any width.
+
+use super::line_editor::{char_width, text_width};
+
+pub enum HelpRow {
+    Heading(&'static str),
+    /// What to press, and what it does.
+    Item(&'static str, &'static str),
+}
+
+use HelpRow::{Heading, Item};
+
+pub const HELP: &[HelpRow] = &[
+    Heading("Keys"),
+    Item(
+        "Enter, =",
+        "evaluate; the answer stays until you type again",
+    ),
+    Item(
+        "+ − × ÷ ^ % !",
+        "typed first after an answer: go on from it (ans)",
+    ),
+    Item("Esc, C", "clear the input; once more: clear the answer"),
+    Item("← → Home End", "move (also Ctrl-A, Ctrl-E)"),
+    Item("Ctrl-← Ctrl-→", "move by word (also Alt-B, Alt-F)"),
+    Item(
+        "Backspace Del",
+        "erase; Ctrl-W or Alt-Backspace: the word before",
+    ),
+    Item("Ctrl-U Ctrl-K", "erase to the start, to the end"),
+    Item(
+        "↑ ↓",
+        "recall history; ↓ past the newest gives back your line",
+    ),
+    Item("PgUp PgDn", "scroll history a page (the wheel: a line)"),
+    Item(
+        "Ctrl-Y",
+        "send the answer to the terminal's clipboard (OSC 52)",
+    ),
+    Item("F2", "the whole answer, when the display cannot hold it"),
+    Item("F1, ?", "this help: ↑ ↓ PgUp PgDn scroll, Esc F1 q close"),
+    Item("Ctrl-C, Ctrl-D", "quit"),
+    Heading("Mouse"),
+    Item(
+        "keys",
+        "act on release over the same key; drag off to cancel",
+    ),
+    Item("history", "click: its expression; click again: its result"),
+    Item("input", "click to move the cursor"),
+    Item("answer", "click to see all of it"),
+    Item("paste", "each whole line is evaluated in turn"),
+    Heading("Language"),
+    Item("+ - * / ^", "also × ÷ −; ^ binds right: 2^3^2 = 512"),
+    Item("-2^2", "is -4; 3! factorial; x mod y (floored)"),
+    Item("%", "50% = 0.5; a+b% = a(1+b/100)"),
+    Item("2pi", "juxtaposition multiplies: 2×pi"),
+    Item(
+        "functions",
+        "sqrt cbrt abs floor ceil round sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh ln log log2 exp min max gcd lcm",
+    ),
+    Item("constants", "pi π e tau"),
+    Item("ans, _", "the last answer; x = 5 assigns"),
+    Item("= and ≈", "= exact; ≈ rounded, every digit shown is right"),
+];
+
+/// One line of the laid-out help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpLine {
+    pub key: String,
+    pub text: String,
+    pub heading: bool,
+}
+
+/// Width of the key column for a text width.
+pub fn key_column(width: usize) -> usize {
+    (width * 2 / 5).clamp(1, 16)
+}
+
+/// The help laid out for `width` columns.
+pub fn lines(width: usize) -> Vec<HelpLine> {
+    let keys = key_column(width);
+    let texts = width.saturating_sub(keys + 1).max(1);
+    let mut out = Vec::new();
+    for row in HELP {
+        match row {
+            Heading(title) => out.extend(wrap(title, width).into_iter().map(|text| HelpLine {
+                key: String::new(),
+                text,
+                heading: true,
+            })),
+            Item(key, text) => {
+                let (key, text) = (wrap(key, keys), wrap(text, texts));
+                for i in 0..key.len().max(text.len()) {
+                    out.push(HelpLine {
+                        key: key.get(i).cloned().unwrap_or_default(),
+                        text: text.get(i).cloned().unwrap_or_default(),
+                        heading: false,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Word wrap by display width; a word longer than a line is split.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let needed = text_width(&line) + usize::from(!line.is_empty()) + text_width(word);
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        for c in word.chars() {
+            if text_width(&line) + char_width(c) > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_words_and_widths() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        for width in 1..40 {
+            for line in lines(width) {
+                assert!(text_width(&line.key) <= key_column(width));
+                let used = if line.heading {
+                    text_width(&line.text)
+                } else {
+                    text_width(&line.key) + 1 + text_width(&line.text)
+                };
+                assert!(used <= width.max(3), "{width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_help_keeps_its_two_columns() {
+        let narrow = lines(28);
+        let wrapped = narrow
+            .iter()
+            .find(|l| l.key.is_empty() && !l.heading)
+            .expect("a continued description");
+        assert!(!wrapped.text.is_empty());
+        assert!(narrow.len() > lines(76).len());
+    }
+}

@@ -1,0 +1,66 @@
+//! The keypad: each key a block of its group's colour with a gap around it,
+//! its label centred; hovered and pressed keys look it.
+
+use super::draw_line;
+use super::theme::{KeyState, Theme};
+use crate::eval::AngleMode;
+use crate::ui::keypad::KeypadButton;
+use crate::ui::layout;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub struct KeypadPanel {
+    pub angle: AngleMode,
+    pub hovered: Option<KeypadButton>,
+    pub pressed: Option<KeypadButton>,
+    pub theme: Theme,
+}
+
+impl Widget for KeypadPanel {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        for (button, cell) in layout::keypad_buttons(area) {
+            let state = match (self.pressed, self.hovered) {
+                // Pressed shows only while the pointer is still on the key:
+                // releasing elsewhere does nothing, and the key says so.
+                (Some(p), Some(h)) if p == button && h == button => KeyState::Pressed,
+                (None, Some(h)) if h == button => KeyState::Hovered,
+                _ => KeyState::Resting,
+            };
+            let style = self.theme.key(button.group(), state);
+            buf.set_style(cell, style);
+            let width = usize::from(cell.width);
+            let line = match button {
+                KeypadButton::AngleMode => {
+                    let active = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+                    let (deg, rad) = match self.angle {
+                        AngleMode::Degrees => (active, style),
+                        AngleMode::Radians => (style, active),
+                    };
+                    if width >= "DEG/RAD".len() {
+                        Line::from(vec![
+                            Span::styled("DEG", deg),
+                            Span::styled("/", style),
+                            Span::styled("RAD", rad),
+                        ])
+                    } else {
+                        // Too narrow for both: the mode in force.
+                        Line::styled(
+                            match self.angle {
+                                AngleMode::Degrees => "DEG",
+                                AngleMode::Radians => "RAD",
+                            },
+                            style,
+                        )
+                    }
+                }
+                _ => Line::styled(button.label(), style),
+            };
+            let x = cell.x + (cell.width.saturating_sub(line.width() as u16)) / 2;
+            let y = cell.y + (cell.height - 1) / 2;
+            draw_line(buf, Rect::new(x, y, cell.right() - x, 1), &line);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Views over the calculator: the help and the whole answer. The screen
+//! behind is dimmed; the text scrolls (↑↓ PgUp PgDn, wheel).
+
+use super::theme::Theme;
+use super::{draw_box, draw_line};
+use crate::ui::help;
+use crate::ui::layout;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Clear, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+pub enum OverlayContent<'a> {
+    Help,
+    /// The whole answer text.
+    Answer(&'a str),
+}
+
+pub struct OverlayView<'a> {
+    pub content: OverlayContent<'a>,
+    pub scroll: usize,
+    pub theme: Theme,
+}
+
+impl Widget for OverlayView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        buf.set_style(area, Style::new().add_modifier(Modifier::DIM));
+        let popup = layout::overlay(area);
+        let text = layout::overlay_text(area);
+        Clear.render(popup, buf);
+        let (title, lines): (&str, Vec<Line>) = match self.content {
+            OverlayContent::Help => {
+                let keys = help::key_column(text.width.into());
+                let lines = help::lines(text.width.into())
+                    .into_iter()
+                    .map(|l| {
+                        if l.heading {
+                            Line::styled(l.text, theme.title())
+                        } else {
+                            let pad = keys - crate::ui::line_editor::text_width(&l.key);
+                            Line::from(vec![
+                                Span::styled(l.key, Style::new().add_modifier(Modifier::BOLD)),
+                                Span::raw(" ".repeat(pad + 1)),
+                                Span::raw(l.text),
+                            ])
+                        }
+                    })
+                    .collect();
+                (" help · Esc closes ", lines)
+            }
+            OverlayContent::Answer(answer) => {
+                let lines = layout::answer_lines(answer, text.width.into())
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| {
+                        if i == 0 {
+                            Line::styled(l, theme.dim())
+                        } else {
+                            Line::styled(l, theme.answer())
+                        }
+                    })
+                    .collect();
+                (" answer · Esc closes ", lines)
+            }
+        };
+        draw_box(buf, popup, Span::styled(title, theme.title()), theme.dim());
+        let visible = usize::from(text.height);
+        let hidden = lines.len().saturating_sub(visible);
+        let scroll = self.scroll.min(hidden);
+        for (row, line) in lines.iter().skip(scroll).take(visible).enumerate() {
+            draw_line(
+                buf,
+                Rect {
+                    y: text.y + row as u16,
+                    height: 1,
+                    ..text
+                },
+                line,
+            );
+        }
+        if hidden > 0 {
+            let mut state = ScrollbarState::new(hidden + 1)
+                .position(scroll)
+                .viewport_content_length(visible);
+            let track = Rect {
+                y: text.y,
+                height: text.height,
+                ..popup
+            };
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .thumb_style(theme.title())
+                .render(track, buf, &mut state);
+        }
+    }
+}
