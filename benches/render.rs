@@ -25,7 +25,9 @@ fn full_frame(c: &mut Criterion) {
     });
     app.update(Action::Insert("sin(1)+1/3".into()));
     // The mouse over a key, as it is while someone uses the keypad.
-    app.update(Action::Hover(Some(pebble::ui::keypad::KeypadButton::Digit(5))));
+    app.update(Action::Hover(Some(
+        pebble::ui::keypad::KeypadButton::Digit(5),
+    )));
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     c.bench_function("render 200x60 (widgets into the buffer)", |b| {
         b.iter(|| {
