@@ -81,9 +81,10 @@ bench: build build-musl
 bench-rebuild: ensure-base-images
     bash bench/rebuild.sh
 
-# Fuzz the evaluator (needs nightly and cargo-fuzz)
+# Fuzz the evaluator (needs nightly and cargo-fuzz); seeds and a token dictionary in fuzz/
 fuzz seconds="60":
-    cd fuzz && cargo +nightly fuzz run evaluate -- -max_total_time={{ seconds }} -timeout=2 -max_len=512
+    mkdir -p fuzz/corpus/evaluate
+    cd fuzz && cargo +nightly fuzz run evaluate corpus/evaluate seeds -- -max_total_time={{ seconds }} -timeout=2 -max_len=512 -dict=pebble.dict
 
 # Rebuild the upstream base images offline (mmdebstrap and rustup), if missing
 base-images:

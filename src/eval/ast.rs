@@ -4,7 +4,8 @@
 //! nested binary nodes, so the tree is only as deep as the input's nesting;
 //! that keeps the recursive evaluator within the parser's depth limit.
 
-use super::error::Span;
+use super::builtins::Builtin;
+use super::error::{Radix, Span};
 use super::lexer::Literal;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,6 +27,16 @@ pub enum MulOp {
     Modulo,
 }
 
+/// Bitwise operators, with Python's rules on integers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BitOp {
+    And,
+    Or,
+    Xor,
+    ShiftLeft,
+    ShiftRight,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExprKind {
     Number(Literal),
@@ -44,13 +55,50 @@ pub enum ExprKind {
         base: Box<Expr>,
         exponent: Box<Expr>,
     },
+    /// One level of `|`, `xor`, `&` or shifts, as a flat chain.
+    Bitwise {
+        first: Box<Expr>,
+        rest: Vec<(BitOp, Expr)>,
+    },
+    /// `~x`, which is `-x-1`.
+    BitNot(Box<Expr>),
     Factorial(Box<Expr>),
     Percent(Box<Expr>),
+    /// `x°`: degrees, turned into radians whatever the angle mode.
+    Degrees(Box<Expr>),
     Call {
-        name: String,
+        function: Builtin,
         name_span: Span,
         args: Vec<Expr>,
     },
+}
+
+/// How a line asks for its result to be written: `… to hex`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Radix(Radix),
+    Decimal,
+    Fraction,
+}
+
+impl Form {
+    pub fn from_name(name: &str) -> Option<Form> {
+        Some(match name {
+            "hex" => Form::Radix(Radix::Hexadecimal),
+            "oct" => Form::Radix(Radix::Octal),
+            "bin" => Form::Radix(Radix::Binary),
+            "dec" => Form::Decimal,
+            "frac" => Form::Fraction,
+            _ => return None,
+        })
+    }
+}
+
+/// A parsed line: what to compute, and the form to write it in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub statement: Statement,
+    pub form: Option<Form>,
 }
 
 /// One input line: an expression, or `name = expression`.
@@ -74,8 +122,14 @@ impl Expr {
         match &self.kind {
             ExprKind::Number(_) => {}
             ExprKind::Name(name) => visit(name),
-            ExprKind::Negate(e) | ExprKind::Factorial(e) | ExprKind::Percent(e) => {
-                e.for_each_name(visit)
+            ExprKind::Negate(e)
+            | ExprKind::BitNot(e)
+            | ExprKind::Factorial(e)
+            | ExprKind::Percent(e)
+            | ExprKind::Degrees(e) => e.for_each_name(visit),
+            ExprKind::Bitwise { first, rest } => {
+                first.for_each_name(visit);
+                rest.iter().for_each(|(_, e)| e.for_each_name(visit));
             }
             ExprKind::Sum { first, rest } => {
                 first.for_each_name(visit);

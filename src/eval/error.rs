@@ -1,5 +1,6 @@
 //! Errors carry a kind, a plain-words message and the byte span they point at.
 
+use super::builtins::Arity;
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
 
@@ -21,36 +22,305 @@ impl Span {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What went wrong, with what the message needs. The words for every
+/// error are in one place: `Display` below.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
-    /// The text is not a well-formed expression.
+    // The text is not a well-formed expression.
+    EmptyExpression,
+    UnexpectedCharacter(char),
+    ControlCharacter(char),
+    LonePoint,
+    /// `_` not between two digits (`1__0`, `1_`, `0x_1`).
+    MisplacedUnderscore,
+    /// A radix prefix with no digit after it (`0x`).
+    MissingDigits {
+        radix: Radix,
+    },
+    /// A digit the radix does not have (`0b102`, `0o8`).
+    InvalidDigit {
+        digit: char,
+        radix: Radix,
+    },
+    UnmatchedClose,
+    UnclosedOpen,
+    AssignmentNotAtStart,
+    MissingOperator,
+    PercentIsNotRemainder,
+    EndsEarly,
+    /// A token where none of its kind can stand.
+    Unexpected(&'static str),
+    CommaOutsideCall,
+    NeedsParentheses {
+        function: &'static str,
+    },
+    WrongArgumentCount {
+        function: &'static str,
+        arity: Arity,
+        given: usize,
+    },
+    BuiltInAssigned {
+        name: String,
+    },
+    UnknownForm {
+        form: String,
+    },
+    // Names.
+    UnknownName {
+        name: String,
+        suggestion: Option<String>,
+    },
+    NoAnswerYet,
+    // Outside a function's or operator's domain.
+    Domain {
+        reason: &'static str,
+    },
+    /// An operation on integers given something else.
+    NotWhole {
+        operation: &'static str,
+    },
+    /// `to frac` of a value known only approximately.
+    NotExact,
+    NoRealResult,
+    Unbounded,
+    DivisionByZero,
+    ModuloByZero,
+    ZeroToNegativePower,
+    NegativeShift,
+    // Too large to hold or to compute.
+    TooLarge,
+    TooSmall,
+    LiteralTooLarge,
+    FactorialTooLarge {
+        limit: u64,
+    },
+    ArgumentTooLarge {
+        function: &'static str,
+        bits: usize,
+    },
+    InputTooLong {
+        length: usize,
+        limit: usize,
+    },
+    NestedTooDeeply {
+        limit: usize,
+    },
+    TooMuchWork,
+    RecomputationTooDeep {
+        limit: usize,
+    },
+    Undetermined {
+        digits: usize,
+        bits: usize,
+    },
+}
+
+/// The broad kind of an error, for callers that only need to tell them apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
     Syntax,
-    /// A name that is neither a variable, a constant nor a function.
     UnknownName,
-    /// A function or operator applied outside its domain (`sqrt(-1)`, `ln(0)`).
     Domain,
     DivisionByZero,
-    /// A number would exceed the size limit.
     TooLarge,
-    /// The input is too long, too deeply nested or too costly to evaluate.
     TooComplex,
-    /// The shown digits could not be established within the precision limit.
     Undetermined,
+}
+
+/// The base of a number literal or of a conversion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Radix {
+    Binary,
+    Octal,
+    Hexadecimal,
+}
+
+impl Radix {
+    pub fn base(self) -> u32 {
+        match self {
+            Radix::Binary => 2,
+            Radix::Octal => 8,
+            Radix::Hexadecimal => 16,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Radix::Binary => "binary",
+            Radix::Octal => "octal",
+            Radix::Hexadecimal => "hex",
+        }
+    }
+
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Radix::Binary => "0b",
+            Radix::Octal => "0o",
+            Radix::Hexadecimal => "0x",
+        }
+    }
+}
+
+impl ErrorKind {
+    pub fn category(&self) -> Category {
+        use ErrorKind::*;
+        match self {
+            EmptyExpression
+            | UnexpectedCharacter(_)
+            | ControlCharacter(_)
+            | LonePoint
+            | MisplacedUnderscore
+            | MissingDigits { .. }
+            | InvalidDigit { .. }
+            | UnmatchedClose
+            | UnclosedOpen
+            | AssignmentNotAtStart
+            | MissingOperator
+            | PercentIsNotRemainder
+            | EndsEarly
+            | Unexpected(_)
+            | CommaOutsideCall
+            | NeedsParentheses { .. }
+            | WrongArgumentCount { .. }
+            | BuiltInAssigned { .. }
+            | UnknownForm { .. } => Category::Syntax,
+            UnknownName { .. } | NoAnswerYet => Category::UnknownName,
+            Domain { .. }
+            | NotWhole { .. }
+            | NotExact
+            | NoRealResult
+            | Unbounded
+            | NegativeShift => Category::Domain,
+            DivisionByZero | ModuloByZero | ZeroToNegativePower => Category::DivisionByZero,
+            TooLarge
+            | TooSmall
+            | LiteralTooLarge
+            | FactorialTooLarge { .. }
+            | ArgumentTooLarge { .. } => Category::TooLarge,
+            InputTooLong { .. }
+            | NestedTooDeeply { .. }
+            | TooMuchWork
+            | RecomputationTooDeep { .. } => Category::TooComplex,
+            Undetermined { .. } => Category::Undetermined,
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use ErrorKind::*;
+        match self {
+            EmptyExpression => write!(f, "empty expression"),
+            UnexpectedCharacter(c) => write!(f, "unexpected character '{c}'"),
+            ControlCharacter(c) => {
+                write!(f, "control character U+{:04X} is not allowed", *c as u32)
+            }
+            LonePoint => write!(f, "a lone '.' is not a number"),
+            MisplacedUnderscore => write!(f, "'_' may stand only between two digits"),
+            MissingDigits { radix } => {
+                write!(
+                    f,
+                    "'{}' needs {} digits after it",
+                    radix.prefix(),
+                    radix.name()
+                )
+            }
+            InvalidDigit { digit, radix } => {
+                write!(f, "'{digit}' is not a {} digit", radix.name())
+            }
+            UnmatchedClose => write!(f, "unmatched ')'"),
+            UnclosedOpen => write!(f, "expected ')' to close this '('"),
+            AssignmentNotAtStart => {
+                write!(f, "'=' assigns only at the start: write name = expression")
+            }
+            MissingOperator => write!(f, "missing operator before this number"),
+            PercentIsNotRemainder => {
+                write!(f, "'%' is percent; for the remainder write 'mod'")
+            }
+            EndsEarly => write!(f, "expression ends too early: a number is missing"),
+            Unexpected(what) => write!(f, "unexpected {what}"),
+            CommaOutsideCall => write!(f, "',' only separates function arguments"),
+            NeedsParentheses { function } => {
+                write!(f, "function {function} needs parentheses: {function}(…)")
+            }
+            WrongArgumentCount {
+                function,
+                arity,
+                given,
+            } => write!(f, "{function} takes {}, not {given}", arity.describe()),
+            BuiltInAssigned { name } => write!(f, "'{name}' is built in and cannot be assigned"),
+            UnknownForm { form } => write!(
+                f,
+                "unknown form '{form}': write to hex, to oct, to bin, to dec or to frac"
+            ),
+            UnknownName { name, .. } => write!(f, "unknown name '{name}'"),
+            NoAnswerYet => write!(f, "no previous result yet for 'ans'"),
+            Domain { reason } => write!(f, "{reason}"),
+            NotWhole { operation } => write!(f, "{operation} takes whole numbers"),
+            NotExact => write!(
+                f,
+                "to frac needs an exact value; this one is known only approximately"
+            ),
+            NoRealResult => write!(f, "no real result here"),
+            Unbounded => write!(f, "no finite value here (the result grows without bound)"),
+            DivisionByZero => write!(f, "division by zero"),
+            ModuloByZero => write!(f, "mod by zero"),
+            ZeroToNegativePower => write!(f, "division by zero (0 to a negative power)"),
+            NegativeShift => write!(f, "a shift count cannot be negative"),
+            TooLarge => write!(f, "result too large"),
+            TooSmall => write!(f, "result too small to represent"),
+            LiteralTooLarge => {
+                write!(
+                    f,
+                    "number literal too large (its exponent is over the limit)"
+                )
+            }
+            FactorialTooLarge { limit } => {
+                write!(f, "result too large (factorial limit is {limit}!)")
+            }
+            ArgumentTooLarge { function, bits } => {
+                write!(f, "argument too large for {function} (over 2^{bits})")
+            }
+            InputTooLong { length, limit } => {
+                write!(f, "input too long ({length} bytes; the limit is {limit})")
+            }
+            NestedTooDeeply { limit } => write!(f, "expression nested too deeply (limit {limit})"),
+            TooMuchWork => write!(f, "calculation too expensive (work limit reached)"),
+            RecomputationTooDeep { limit } => write!(
+                f,
+                "this needs more than {limit} earlier approximate results recomputed"
+            ),
+            Undetermined { digits, bits } => write!(
+                f,
+                "cannot establish {digits} correct digits within {bits} bits of precision"
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     pub kind: ErrorKind,
-    pub message: String,
     pub span: Span,
 }
 
 impl Error {
-    pub fn new(kind: ErrorKind, message: impl Into<String>, span: Span) -> Self {
-        Error {
-            kind,
-            message: message.into(),
-            span,
+    pub fn new(kind: ErrorKind, span: Span) -> Self {
+        Error { kind, span }
+    }
+
+    pub fn category(&self) -> Category {
+        self.kind.category()
+    }
+
+    /// A hint of its own, apart from the message: the nearest known name.
+    pub fn note(&self) -> Option<String> {
+        match &self.kind {
+            ErrorKind::UnknownName {
+                suggestion: Some(s),
+                ..
+            } => Some(format!("did you mean '{s}'?")),
+            _ => None,
         }
     }
 
@@ -83,9 +353,13 @@ fn floor_char_boundary(s: &str, mut index: usize) -> usize {
     index
 }
 
+/// The message, then the note when there is one.
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        match self.note() {
+            Some(note) => write!(f, "{}; {note}", self.kind),
+            None => write!(f, "{}", self.kind),
+        }
     }
 }
 
@@ -97,29 +371,25 @@ mod tests {
 
     #[test]
     fn caret_sits_under_the_span() {
-        let e = Error::new(ErrorKind::Syntax, "x", Span::new(4, 5));
+        let e = Error::new(ErrorKind::LonePoint, Span::new(4, 5));
         assert_eq!(e.caret_diagnostic("1 + ) 2"), "1 + ) 2\n    ^");
     }
 
     #[test]
     fn caret_counts_characters_not_bytes() {
-        let e = Error::new(ErrorKind::Syntax, "x", Span::new("2×".len(), "2×)".len()));
+        let e = Error::new(ErrorKind::LonePoint, Span::new("2×".len(), "2×)".len()));
         assert_eq!(e.caret_diagnostic("2×)"), "2×)\n  ^");
     }
 
     #[test]
     fn caret_counts_display_columns() {
-        let e = Error::new(
-            ErrorKind::Syntax,
-            "x",
-            Span::new("日本".len(), "日本)".len()),
-        );
+        let e = Error::new(ErrorKind::LonePoint, Span::new("日本".len(), "日本)".len()));
         assert_eq!(e.caret_diagnostic("日本)"), "日本)\n    ^");
     }
 
     #[test]
     fn control_characters_are_never_echoed() {
-        let e = Error::new(ErrorKind::Syntax, "x", Span::new(1, 2));
+        let e = Error::new(ErrorKind::LonePoint, Span::new(1, 2));
         let shown = e.caret_diagnostic("1\u{1b}[2J");
         assert!(!shown.contains('\u{1b}'));
         assert_eq!(shown, "1\u{FFFD}[2J\n ^");
@@ -127,7 +397,7 @@ mod tests {
 
     #[test]
     fn empty_span_still_gets_one_caret() {
-        let e = Error::new(ErrorKind::Syntax, "x", Span::new(3, 3));
+        let e = Error::new(ErrorKind::LonePoint, Span::new(3, 3));
         assert_eq!(e.caret_diagnostic("1+("), "1+(\n   ^");
     }
 }

@@ -23,6 +23,25 @@ pub struct Decimal {
     pub exponent: i64,
 }
 
+/// An integer in a radix, lower case with its prefix: `0xff`, `-0b101`.
+pub fn radix(n: &BigInt, radix: super::error::Radix) -> String {
+    let sign = if n.is_negative() { "-" } else { "" };
+    format!(
+        "{sign}{}{}",
+        radix.prefix(),
+        n.abs().to_str_radix(radix.base())
+    )
+}
+
+/// An exact value as `p/q` in lowest terms, or the integer alone.
+pub fn fraction(r: &BigRational) -> String {
+    if r.is_integer() {
+        r.numer().to_string()
+    } else {
+        format!("{}/{}", r.numer(), r.denom())
+    }
+}
+
 /// Smallest exponent still written in plain notation (0.000001).
 const PLAIN_MIN_EXPONENT: i64 = -6;
 

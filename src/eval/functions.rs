@@ -3,76 +3,15 @@
 //! returned as a rational; otherwise the float library computes it,
 //! correctly rounded at the working precision.
 
+use super::builtins::{AngleUse, Builtin};
 use super::error::{Error, ErrorKind, Span};
-use super::interpreter::{AngleMode, Evaluator, too_small};
+use super::interpreter::{AngleMode, Evaluator, too_large, too_small};
 use super::number::{self, ROUNDING, Value};
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arity {
-    Exactly(usize),
-    Between(usize, usize),
-    AtLeast(usize),
-}
-
-impl Arity {
-    pub fn accepts(self, count: usize) -> bool {
-        match self {
-            Arity::Exactly(n) => count == n,
-            Arity::Between(low, high) => (low..=high).contains(&count),
-            Arity::AtLeast(n) => count >= n,
-        }
-    }
-
-    pub fn describe(self) -> String {
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        match self {
-            Arity::Exactly(n) => format!("{n} argument{}", plural(n)),
-            Arity::Between(low, high) => format!("{low} or {high} arguments"),
-            Arity::AtLeast(n) => format!("at least {n} arguments"),
-        }
-    }
-}
-
-/// Every function name with its arity.
-pub const FUNCTIONS: &[(&str, Arity)] = &[
-    ("sqrt", Arity::Exactly(1)),
-    ("cbrt", Arity::Exactly(1)),
-    ("abs", Arity::Exactly(1)),
-    ("floor", Arity::Exactly(1)),
-    ("ceil", Arity::Exactly(1)),
-    ("round", Arity::Exactly(1)),
-    ("sin", Arity::Exactly(1)),
-    ("cos", Arity::Exactly(1)),
-    ("tan", Arity::Exactly(1)),
-    ("asin", Arity::Exactly(1)),
-    ("acos", Arity::Exactly(1)),
-    ("atan", Arity::Exactly(1)),
-    ("sinh", Arity::Exactly(1)),
-    ("cosh", Arity::Exactly(1)),
-    ("tanh", Arity::Exactly(1)),
-    ("asinh", Arity::Exactly(1)),
-    ("acosh", Arity::Exactly(1)),
-    ("atanh", Arity::Exactly(1)),
-    ("ln", Arity::Exactly(1)),
-    ("log", Arity::Between(1, 2)),
-    ("log2", Arity::Exactly(1)),
-    ("exp", Arity::Exactly(1)),
-    ("min", Arity::AtLeast(2)),
-    ("max", Arity::AtLeast(2)),
-    ("gcd", Arity::AtLeast(2)),
-    ("lcm", Arity::AtLeast(2)),
-];
-
-pub const CONSTANTS: &[&str] = &["pi", "e", "tau"];
-
-pub fn function_arity(name: &str) -> Option<Arity> {
-    FUNCTIONS.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
-}
 
 fn q(n: i64, d: i64) -> BigRational {
     BigRational::new(n.into(), d.into())
@@ -113,23 +52,23 @@ fn exact_tan_degrees(angle: &BigRational) -> Option<Option<BigRational>> {
 }
 
 /// Inverse sine/cosine/tangent in degrees for the arguments with rational answers.
-fn exact_inverse_degrees(name: &str, x: &BigRational) -> Option<BigRational> {
-    let table: Vec<(BigRational, i64)> = match name {
-        "asin" => vec![
+fn exact_inverse_degrees(function: Builtin, x: &BigRational) -> Option<BigRational> {
+    let table: Vec<(BigRational, i64)> = match function {
+        Builtin::Asin => vec![
             (q(0, 1), 0),
             (q(1, 2), 30),
             (q(-1, 2), -30),
             (q(1, 1), 90),
             (q(-1, 1), -90),
         ],
-        "acos" => vec![
+        Builtin::Acos => vec![
             (q(1, 1), 0),
             (q(1, 2), 60),
             (q(0, 1), 90),
             (q(-1, 2), 120),
             (q(-1, 1), 180),
         ],
-        "atan" => vec![(q(0, 1), 0), (q(1, 1), 45), (q(-1, 1), -45)],
+        Builtin::Atan => vec![(q(0, 1), 0), (q(1, 1), 45), (q(-1, 1), -45)],
         _ => return None,
     };
     table
@@ -163,51 +102,61 @@ type FloatFn = fn(&BigFloat, usize, &mut Consts) -> BigFloat;
 impl Evaluator<'_> {
     pub(super) fn call_function(
         &mut self,
-        name: &str,
+        function: Builtin,
         args: Vec<(Value, Span)>,
         span: Span,
     ) -> Result<Value, Error> {
+        use Builtin::*;
         let (x, x_span) = args[0].clone();
-        let domain = |message: &str| Error::new(ErrorKind::Domain, message, x_span);
+        let domain = |reason: &'static str| Error::new(ErrorKind::Domain { reason }, x_span);
         let degrees = self.angle == AngleMode::Degrees;
         let exact = x.as_exact().cloned();
         // Exact answers first; `None` falls through to the float computation.
-        let exact_answer: Option<BigRational> = match (name, &exact) {
-            ("sqrt", Some(r)) | ("cbrt", Some(r)) => {
-                if name == "sqrt" && r.is_negative() {
+        let exact_answer: Option<BigRational> = match (function, &exact) {
+            (Sqrt | Cbrt, Some(r)) => {
+                if function == Sqrt && r.is_negative() {
                     return Err(domain("sqrt of a negative number has no real value"));
                 }
-                number::exact_root(r, if name == "sqrt" { 2 } else { 3 })
+                number::exact_root(r, if function == Sqrt { 2 } else { 3 })
             }
-            ("abs", _) => {
+            (Abs, _) => {
                 return Ok(match x {
                     Value::Exact(r) => Value::Exact(r.abs()),
                     Value::Approx(f) => Value::Approx(f.abs()),
                 });
             }
-            ("floor" | "ceil" | "round", _) => return self.round_to_integer(name, &x, x_span),
-            ("min" | "max", _) => return self.min_max(name, args),
-            ("gcd" | "lcm", _) => return self.gcd_lcm(name, args),
-            ("sin", Some(r)) if degrees => exact_sin_degrees(r, 0),
-            ("cos", Some(r)) if degrees => exact_sin_degrees(r, 90),
-            ("tan", Some(r)) if degrees => match exact_tan_degrees(r) {
+            (Sign, _) => {
+                let sign = match x.compare(&Value::from_integer(0), self.precision) {
+                    std::cmp::Ordering::Less => -1,
+                    std::cmp::Ordering::Equal => 0,
+                    std::cmp::Ordering::Greater => 1,
+                };
+                return Ok(Value::from_integer(sign));
+            }
+            (Floor | Ceil | Round | Trunc, _) => {
+                return self.round_to_integer(function, &x, x_span);
+            }
+            (Min | Max, _) => return self.min_max(function, args),
+            (Gcd | Lcm, _) => return self.gcd_lcm(function, args),
+            (Comb | Perm, _) => return self.combinations(function, &args, span),
+            (Hypot, _) => return self.hypot(&args, span),
+            (Atan2, _) => return self.atan2(&args, span),
+            (Sin, Some(r)) if degrees => exact_sin_degrees(r, 0),
+            (Cos, Some(r)) if degrees => exact_sin_degrees(r, 90),
+            (Tan, Some(r)) if degrees => match exact_tan_degrees(r) {
                 Some(Some(t)) => Some(t),
                 Some(None) => return Err(domain("tan is undefined at odd multiples of 90°")),
                 None => None,
             },
-            ("asin" | "acos" | "atan", Some(r)) if degrees => exact_inverse_degrees(name, r),
-            ("sin" | "tan" | "asin" | "atan" | "sinh" | "tanh" | "asinh" | "atanh", Some(r))
-                if r.is_zero() =>
-            {
+            (Asin | Acos | Atan, Some(r)) if degrees => exact_inverse_degrees(function, r),
+            (Sin | Tan | Asin | Atan | Sinh | Tanh | Asinh | Atanh, Some(r)) if r.is_zero() => {
                 Some(q(0, 1))
             }
-            ("cos" | "cosh" | "exp", Some(r)) if r.is_zero() => Some(q(1, 1)),
-            ("acos", Some(r)) if r.is_one() => Some(q(0, 1)),
-            ("acosh", Some(r)) if r.is_one() => Some(q(0, 1)),
-            ("ln", Some(r)) if r.is_one() => Some(q(0, 1)),
-            ("log", Some(r)) if args.len() == 1 && r.is_positive() => self.exact_log(r, &q(10, 1)),
-            ("log2", Some(r)) if r.is_positive() => self.exact_log(r, &q(2, 1)),
-            ("log", Some(r)) if r.is_positive() => match args[1].0.as_exact() {
+            (Cos | Cosh | Exp, Some(r)) if r.is_zero() => Some(q(1, 1)),
+            (Acos | Acosh | Ln, Some(r)) if r.is_one() => Some(q(0, 1)),
+            (Log, Some(r)) if args.len() == 1 && r.is_positive() => self.exact_log(r, &q(10, 1)),
+            (Log2, Some(r)) if r.is_positive() => self.exact_log(r, &q(2, 1)),
+            (Log, Some(r)) if r.is_positive() => match args[1].0.as_exact() {
                 Some(base) if base.is_positive() && !base.is_one() => self.exact_log(r, base),
                 _ => None,
             },
@@ -216,16 +165,17 @@ impl Evaluator<'_> {
         if let Some(answer) = exact_answer {
             return Ok(Value::Exact(answer));
         }
-        self.check_domain(name, &x, x_span)?;
-        if name == "log" && args.len() == 2 {
+        self.check_domain(function, &x, x_span)?;
+        if function == Log && args.len() == 2 {
             let (base, base_span) = &args[1];
             if !base.is_negative() && !base.is_zero() {
                 let ln_base =
                     self.transcendental(base, *base_span, 0, 1, |v, p, cc| v.ln(p, ROUNDING, cc))?;
                 if ln_base.is_zero() {
                     return Err(Error::new(
-                        ErrorKind::Domain,
-                        "log base 1 is undefined",
+                        ErrorKind::Domain {
+                            reason: "log base 1 is undefined",
+                        },
                         *base_span,
                     ));
                 }
@@ -234,50 +184,48 @@ impl Evaluator<'_> {
                 return self.divide(&ln_x, &ln_base, *base_span, span);
             }
             return Err(Error::new(
-                ErrorKind::Domain,
-                "log base must be positive",
+                ErrorKind::Domain {
+                    reason: "log base must be positive",
+                },
                 *base_span,
             ));
         }
-        let function: FloatFn = match name {
-            "sqrt" => |v, p, _| v.sqrt(p, ROUNDING),
-            "cbrt" => |v, p, _| v.cbrt(p, ROUNDING),
-            "sin" => |v, p, cc| v.sin(p, ROUNDING, cc),
-            "cos" => |v, p, cc| v.cos(p, ROUNDING, cc),
-            "tan" => |v, p, cc| v.tan(p, ROUNDING, cc),
-            "asin" => |v, p, cc| v.asin(p, ROUNDING, cc),
-            "acos" => |v, p, cc| v.acos(p, ROUNDING, cc),
-            "atan" => |v, p, cc| v.atan(p, ROUNDING, cc),
-            "sinh" => |v, p, cc| v.sinh(p, ROUNDING, cc),
-            "cosh" => |v, p, cc| v.cosh(p, ROUNDING, cc),
-            "tanh" => |v, p, cc| v.tanh(p, ROUNDING, cc),
-            "asinh" => |v, p, cc| v.asinh(p, ROUNDING, cc),
-            "acosh" => |v, p, cc| v.acosh(p, ROUNDING, cc),
-            "atanh" => |v, p, cc| v.atanh(p, ROUNDING, cc),
-            "ln" => |v, p, cc| v.ln(p, ROUNDING, cc),
-            "log" => |v, p, cc| v.log10(p, ROUNDING, cc),
-            "log2" => |v, p, cc| v.log2(p, ROUNDING, cc),
-            "exp" => |v, p, cc| v.exp(p, ROUNDING, cc),
-            _ => unreachable!("the parser only builds calls to known functions"),
+        let float: FloatFn = match function {
+            Sqrt => |v, p, _| v.sqrt(p, ROUNDING),
+            Cbrt => |v, p, _| v.cbrt(p, ROUNDING),
+            Sin => |v, p, cc| v.sin(p, ROUNDING, cc),
+            Cos => |v, p, cc| v.cos(p, ROUNDING, cc),
+            Tan => |v, p, cc| v.tan(p, ROUNDING, cc),
+            Asin => |v, p, cc| v.asin(p, ROUNDING, cc),
+            Acos => |v, p, cc| v.acos(p, ROUNDING, cc),
+            Atan => |v, p, cc| v.atan(p, ROUNDING, cc),
+            Sinh => |v, p, cc| v.sinh(p, ROUNDING, cc),
+            Cosh => |v, p, cc| v.cosh(p, ROUNDING, cc),
+            Tanh => |v, p, cc| v.tanh(p, ROUNDING, cc),
+            Asinh => |v, p, cc| v.asinh(p, ROUNDING, cc),
+            Acosh => |v, p, cc| v.acosh(p, ROUNDING, cc),
+            Atanh => |v, p, cc| v.atanh(p, ROUNDING, cc),
+            Ln => |v, p, cc| v.ln(p, ROUNDING, cc),
+            Log => |v, p, cc| v.log10(p, ROUNDING, cc),
+            Log2 => |v, p, cc| v.log2(p, ROUNDING, cc),
+            Exp => |v, p, cc| v.exp(p, ROUNDING, cc),
+            // Answered above, whatever their arguments.
+            Abs | Sign | Floor | Ceil | Round | Trunc | Min | Max | Gcd | Lcm | Comb | Perm
+            | Hypot | Atan2 => |v, _, _| v.clone(),
         };
-        let takes_angle = matches!(name, "sin" | "cos" | "tan");
-        let gives_angle = matches!(name, "asin" | "acos" | "atan");
-        let argument = if takes_angle && degrees {
+        let argument = if function.angles() == AngleUse::Takes && degrees {
             self.degrees_to_radians(&x, x_span)?
         } else {
             x
         };
-        // Reducing a trigonometric argument modulo pi needs as many extra bits
-        // as the argument has before its point.
-        let extra_bits = if takes_angle {
+        let extra_bits = if function.angles() == AngleUse::Takes {
             let magnitude = magnitude_bits(&argument);
             if magnitude > self.limits.max_precision as i64 {
                 return Err(Error::new(
-                    ErrorKind::TooLarge,
-                    format!(
-                        "argument too large for {name} (over 2^{})",
-                        self.limits.max_precision
-                    ),
+                    ErrorKind::ArgumentTooLarge {
+                        function: function.name(),
+                        bits: self.limits.max_precision,
+                    },
                     x_span,
                 ));
             }
@@ -285,39 +233,184 @@ impl Evaluator<'_> {
         } else {
             0
         };
-        // tan is several times slower than the others near its poles.
-        let weight = if name == "tan" { 5 } else { 1 };
-        let result = self.transcendental(&argument, span, extra_bits, weight, function)?;
-        if name == "exp" && result.is_zero() {
+        let weight = if function == Tan { 5 } else { 1 };
+        let result = self.transcendental(&argument, span, extra_bits, weight, float)?;
+        if function == Exp && result.is_zero() {
             return Err(too_small(span));
         }
-        if gives_angle && degrees {
+        if function.angles() == AngleUse::Gives && degrees {
             return self.radians_to_degrees(&result, span);
         }
         Ok(result)
     }
 
-    fn check_domain(&self, name: &str, x: &Value, span: Span) -> Result<(), Error> {
+    fn check_domain(&self, function: Builtin, x: &Value, span: Span) -> Result<(), Error> {
+        use Builtin::*;
         let p = self.precision;
         let one = Value::from_integer(1);
         let minus_one = Value::from_integer(-1);
         let below = |v: &Value, bound: &Value| v.compare(bound, p).is_lt();
         let above = |v: &Value, bound: &Value| v.compare(bound, p).is_gt();
-        let message = match name {
-            "sqrt" if x.is_negative() => "sqrt of a negative number has no real value",
-            "asin" | "acos" if below(x, &minus_one) || above(x, &one) => {
+        let reason = match function {
+            Sqrt if x.is_negative() => "sqrt of a negative number has no real value",
+            Asin | Acos if below(x, &minus_one) || above(x, &one) => {
                 "asin and acos take values from -1 to 1"
             }
-            "acosh" if below(x, &one) => "acosh takes values of 1 or more",
-            "atanh" if !below(x, &one) || !above(x, &minus_one) => {
+            Acosh if below(x, &one) => "acosh takes values of 1 or more",
+            Atanh if !below(x, &one) || !above(x, &minus_one) => {
                 "atanh takes values strictly between -1 and 1"
             }
-            "ln" | "log" | "log2" if x.is_negative() || x.is_zero() => {
+            Ln | Log | Log2 if x.is_negative() || x.is_zero() => {
                 "logarithms take positive values only"
             }
             _ => return Ok(()),
         };
-        Err(Error::new(ErrorKind::Domain, message, span))
+        Err(Error::new(ErrorKind::Domain { reason }, span))
+    }
+
+    /// `sqrt(x² + y²)`, exact when the root is.
+    fn hypot(&mut self, args: &[(Value, Span)], span: Span) -> Result<Value, Error> {
+        let (x, y) = (&args[0].0, &args[1].0);
+        let xx = self.multiply(x, x, span)?;
+        let yy = self.multiply(y, y, span)?;
+        let sum = self.add(&xx, &yy, span)?;
+        if let Some(root) = sum.as_exact().and_then(|r| number::exact_root(r, 2)) {
+            return Ok(Value::Exact(root));
+        }
+        self.transcendental(&sum, span, 0, 1, |v, p, _| v.sqrt(p, ROUNDING))
+    }
+
+    /// The angle of the point (x, y), in the right quadrant: atan2(y, x).
+    fn atan2(&mut self, args: &[(Value, Span)], span: Span) -> Result<Value, Error> {
+        let (y, x) = (&args[0].0, &args[1].0);
+        let p = self.precision;
+        let zero = Value::from_integer(0);
+        let (x_sign, y_sign) = (x.compare(&zero, p), y.compare(&zero, p));
+        use std::cmp::Ordering::*;
+        if x_sign == Equal && y_sign == Equal {
+            return Err(Error::new(
+                ErrorKind::Domain {
+                    reason: "atan2(0, 0) has no angle",
+                },
+                span,
+            ));
+        }
+        let degrees = self.angle == AngleMode::Degrees;
+        // The axes and diagonals have exact angles in degrees; 0 in both modes.
+        let exact_degrees = match (y.as_exact(), x.as_exact()) {
+            (Some(ye), Some(xe)) => match (y_sign, x_sign) {
+                (Equal, Greater) => Some(0),
+                (Equal, Less) => Some(180),
+                (Greater, Equal) => Some(90),
+                (Less, Equal) => Some(-90),
+                _ if ye.abs() == xe.abs() => Some(match (y_sign, x_sign) {
+                    (Greater, Greater) => 45,
+                    (Greater, _) => 135,
+                    (_, Greater) => -45,
+                    _ => -135,
+                }),
+                _ => None,
+            },
+            _ => None,
+        };
+        match exact_degrees {
+            Some(0) => return Ok(zero),
+            Some(d) if degrees => return Ok(Value::from_integer(d)),
+            _ => {}
+        }
+        let half_pi = |this: &mut Self| {
+            let pi = this.pi();
+            pi.div(&BigFloat::from_word(2, 64), this.precision, ROUNDING)
+        };
+        let angle = if x_sign == Equal {
+            let quarter = half_pi(self);
+            if y_sign == Less {
+                quarter.neg()
+            } else {
+                quarter
+            }
+        } else {
+            let ratio = self.divide(y, x, args[1].1, span)?;
+            let base =
+                self.transcendental(&ratio, span, 0, 1, |v, p, cc| v.atan(p, ROUNDING, cc))?;
+            let base = base.to_float(p);
+            let pi = self.pi();
+            match (x_sign, y_sign) {
+                (Less, Less) => base.sub(&pi, p, ROUNDING),
+                (Less, _) => base.add(&pi, p, ROUNDING),
+                _ => base,
+            }
+        };
+        self.used_approximation = true;
+        let angle = self.checked(angle, span)?;
+        if degrees {
+            return self.radians_to_degrees(&angle, span);
+        }
+        Ok(angle)
+    }
+
+    /// `comb(n, k)`, the ways to choose k of n, and `perm(n, k)`, the ordered ones.
+    fn combinations(
+        &mut self,
+        function: Builtin,
+        args: &[(Value, Span)],
+        span: Span,
+    ) -> Result<Value, Error> {
+        let mut whole = [BigInt::zero(), BigInt::zero()];
+        for (slot, (value, value_span)) in whole.iter_mut().zip(args) {
+            *slot = match value.as_exact() {
+                Some(r) if r.is_integer() && !r.is_negative() => r.numer().clone(),
+                _ => {
+                    return Err(Error::new(
+                        ErrorKind::NotWhole {
+                            operation: if function == Builtin::Comb {
+                                "comb (of 0 or more)"
+                            } else {
+                                "perm (of 0 or more)"
+                            },
+                        },
+                        *value_span,
+                    ));
+                }
+            };
+        }
+        let [n, k] = whole;
+        if k > n {
+            return Ok(Value::from_integer(0));
+        }
+        // comb(n, k) = comb(n, n-k): the shorter product.
+        let steps = if function == Builtin::Comb {
+            k.clone().min(&n - &k)
+        } else {
+            k
+        };
+        let steps = steps.to_u64().ok_or_else(|| too_large(span))?;
+        // A lower bound on the result's size refuses what must fail at once:
+        // comb(n, k) >= (n/k)^k and perm(n, k) >= (n-k+1)^k.
+        let n_float = n.to_f64().unwrap_or(f64::INFINITY);
+        let least_bits = if steps == 0 {
+            0.0
+        } else if function == Builtin::Comb {
+            steps as f64 * (n_float / steps as f64).log2()
+        } else {
+            steps as f64 * (n_float - steps as f64 + 1.0).log2()
+        };
+        if least_bits > self.limits.max_bits as f64 {
+            return Err(too_large(span));
+        }
+        let mut result = BigInt::one();
+        for i in 0..steps {
+            result *= &n - i;
+            if function == Builtin::Comb {
+                result /= i + 1;
+            }
+            // Each step multiplies (and for comb divides) at the result's size.
+            self.charge((result.bits() / 64 + 1) * 10 + 50, span)?;
+            if result.bits() > self.limits.max_bits {
+                return Err(too_large(span));
+            }
+        }
+        Ok(Value::Exact(BigRational::from_integer(result)))
     }
 
     /// The exact logarithm of `x` to `base`, when `x` is an integer power of it.
@@ -351,6 +444,20 @@ impl Evaluator<'_> {
         Ok(Value::Approx(radians))
     }
 
+    /// `x°` as a value: x·π/180, with no turns taken off (360° is 2π).
+    pub(super) fn degrees_value(&mut self, x: &Value, span: Span) -> Result<Value, Error> {
+        if x.is_zero() {
+            return Ok(Value::from_integer(0));
+        }
+        let p = self.precision;
+        let pi = self.pi();
+        let radians =
+            x.to_float(p)
+                .mul(&pi, p, ROUNDING)
+                .div(&BigFloat::from_word(180, 64), p, ROUNDING);
+        self.checked(radians, span)
+    }
+
     fn radians_to_degrees(&mut self, x: &Value, span: Span) -> Result<Value, Error> {
         let p = self.precision;
         let pi = self.pi();
@@ -361,20 +468,26 @@ impl Evaluator<'_> {
         self.checked(degrees, span)
     }
 
-    fn round_to_integer(&mut self, name: &str, x: &Value, span: Span) -> Result<Value, Error> {
+    fn round_to_integer(
+        &mut self,
+        function: Builtin,
+        x: &Value,
+        span: Span,
+    ) -> Result<Value, Error> {
         let exact = match x {
             Value::Exact(r) => r.clone(),
             Value::Approx(f) => {
                 // The float is exact in binary; round that value, and let the
                 // precision loop confirm the integer is stable.
-                number::float_to_rational(f, self.limits.max_bits)
-                    .ok_or_else(|| Error::new(ErrorKind::TooLarge, "result too large", span))?
+                number::float_to_rational(f, self.limits.max_bits).ok_or_else(|| too_large(span))?
             }
         };
         let (n, d) = (exact.numer(), exact.denom());
-        let integer = match name {
-            "floor" => n.div_floor(d),
-            "ceil" => -(-n).div_floor(d),
+        let integer = match function {
+            Builtin::Floor => n.div_floor(d),
+            Builtin::Ceil => -(-n).div_floor(d),
+            // Toward zero.
+            Builtin::Trunc => n.abs().div_floor(d) * n.signum(),
             _ => {
                 // Half away from zero: floor((2|n| + d) / 2d), signed.
                 let magnitude = (n.abs() * 2u8 + d).div_floor(&(d * 2u8));
@@ -388,12 +501,17 @@ impl Evaluator<'_> {
         Ok(Value::Exact(BigRational::from_integer(integer)))
     }
 
-    fn min_max(&mut self, name: &str, args: Vec<(Value, Span)>) -> Result<Value, Error> {
+    fn min_max(&mut self, function: Builtin, args: Vec<(Value, Span)>) -> Result<Value, Error> {
         let p = self.precision;
         let mut best = args[0].0.clone();
         for (v, _) in args.into_iter().skip(1) {
             let order = v.compare(&best, p);
-            if (name == "min" && order.is_lt()) || (name == "max" && order.is_gt()) {
+            let wanted = if function == Builtin::Min {
+                order.is_lt()
+            } else {
+                order.is_gt()
+            };
+            if wanted {
                 best = v;
             }
         }
@@ -402,15 +520,16 @@ impl Evaluator<'_> {
 }
 
 impl Evaluator<'_> {
-    fn gcd_lcm(&mut self, name: &str, args: Vec<(Value, Span)>) -> Result<Value, Error> {
+    fn gcd_lcm(&mut self, function: Builtin, args: Vec<(Value, Span)>) -> Result<Value, Error> {
         let mut accumulator: Option<BigInt> = None;
         for (value, span) in args {
             let n = match value.as_exact() {
                 Some(r) if r.is_integer() => r.numer().clone(),
                 _ => {
                     return Err(Error::new(
-                        ErrorKind::Domain,
-                        format!("{name} takes whole numbers"),
+                        ErrorKind::NotWhole {
+                            operation: function.name(),
+                        },
                         span,
                     ));
                 }
@@ -420,7 +539,7 @@ impl Evaluator<'_> {
             }
             accumulator = Some(match accumulator {
                 None => n.abs(),
-                Some(a) if name == "gcd" => a.gcd(&n),
+                Some(a) if function == Builtin::Gcd => a.gcd(&n),
                 Some(a) => a.lcm(&n),
             });
         }

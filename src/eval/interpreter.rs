@@ -1,13 +1,14 @@
 //! Walks the tree at one working precision. `evaluate` in `mod.rs` runs it
 //! at rising precisions until the shown digits stop changing.
 
-use super::ast::{AddOp, Expr, ExprKind, MulOp};
+use super::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
+use super::builtins::{self, AngleUse, Builtin, Constant};
 use super::error::{Error, ErrorKind, Span};
-use super::functions::{CONSTANTS, FUNCTIONS};
 use super::limits::Limits;
 use super::number::{self, ROUNDING, Value};
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cell::RefCell;
@@ -86,15 +87,11 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    /// Charges `units` of work (roughly 64-bit word operations) to the budget.
+    /// Charges `units` of work to the budget (see `Limits::max_work`).
     pub(super) fn charge(&mut self, units: u64, span: Span) -> Result<(), Error> {
         self.work = self.work.saturating_add(units);
         if self.work > self.limits.max_work {
-            return Err(Error::new(
-                ErrorKind::TooComplex,
-                "calculation too expensive (work limit reached)",
-                span,
-            ));
+            return Err(Error::new(ErrorKind::TooMuchWork, span));
         }
         Ok(())
     }
@@ -132,38 +129,8 @@ impl<'a> Evaluator<'a> {
             }
             ExprKind::Name(name) => self.lookup(name, span),
             ExprKind::Negate(inner) => Ok(self.eval(inner)?.negated()),
-            ExprKind::Sum { first, rest } => {
-                let mut total = self.eval(first)?;
-                for (op, term) in rest {
-                    let value = match &term.kind {
-                        // Keypad percent: a + b% is a*(1 + b/100).
-                        ExprKind::Percent(inner) => {
-                            let percent = self.eval(inner)?;
-                            let share = self.multiply(&total, &percent, term.span)?;
-                            self.divide(&share, &Value::from_integer(100), term.span, term.span)?
-                        }
-                        _ => self.eval(term)?,
-                    };
-                    total = match op {
-                        AddOp::Add => self.add(&total, &value, span)?,
-                        AddOp::Subtract => self.subtract(&total, &value, span)?,
-                    };
-                }
-                Ok(total)
-            }
-            ExprKind::Product { first, rest } => {
-                let mut total = self.eval(first)?;
-                for (op, factor) in rest {
-                    let value = self.eval(factor)?;
-                    let so_far = first.span.to(factor.span);
-                    total = match op {
-                        MulOp::Multiply => self.multiply(&total, &value, so_far)?,
-                        MulOp::Divide => self.divide(&total, &value, factor.span, so_far)?,
-                        MulOp::Modulo => self.modulo(&total, &value, factor.span, so_far)?,
-                    };
-                }
-                Ok(total)
-            }
+            ExprKind::Sum { first, rest } => self.eval_sum(first, rest, span),
+            ExprKind::Product { first, rest } => self.eval_product(first, rest),
             ExprKind::Power { base, exponent } => {
                 let b = self.eval(base)?;
                 let e = self.eval(exponent)?;
@@ -177,22 +144,121 @@ impl<'a> Evaluator<'a> {
                 let value = self.eval(inner)?;
                 self.divide(&value, &Value::from_integer(100), span, span)
             }
-            ExprKind::Call { name, args, .. } => {
-                let mut values = Vec::with_capacity(args.len());
-                for arg in args {
-                    values.push((self.eval(arg)?, arg.span));
-                }
-                let result = self.call_function(name, values, span)?;
-                self.check(result, span)
+            ExprKind::Degrees(inner) => {
+                let value = self.eval(inner)?;
+                self.degrees_value(&value, span)
             }
+            ExprKind::Bitwise { first, rest } => self.eval_bitwise(first, rest),
+            ExprKind::BitNot(inner) => {
+                let value = self.eval(inner)?;
+                let n = self.integer(&value, "'~'", inner.span)?;
+                Ok(Value::Exact(BigRational::from_integer(!n)))
+            }
+            ExprKind::Call { function, args, .. } => self.eval_call(*function, args, span),
         }
+    }
+
+    // The larger cases live in functions of their own: `eval` recurses once
+    // per nesting level, so its stack frame is kept small.
+    #[inline(never)]
+    fn eval_sum(
+        &mut self,
+        first: &Expr,
+        rest: &[(AddOp, Expr)],
+        span: Span,
+    ) -> Result<Value, Error> {
+        let mut total = self.eval(first)?;
+        for (op, term) in rest {
+            let value = match &term.kind {
+                // Keypad percent: a + b% is a*(1 + b/100).
+                ExprKind::Percent(inner) => {
+                    let percent = self.eval(inner)?;
+                    let share = self.multiply(&total, &percent, term.span)?;
+                    self.divide(&share, &Value::from_integer(100), term.span, term.span)?
+                }
+                _ => self.eval(term)?,
+            };
+            total = match op {
+                AddOp::Add => self.add(&total, &value, span)?,
+                AddOp::Subtract => self.subtract(&total, &value, span)?,
+            };
+        }
+        Ok(total)
+    }
+
+    #[inline(never)]
+    fn eval_bitwise(&mut self, first: &Expr, rest: &[(BitOp, Expr)]) -> Result<Value, Error> {
+        let mut total = self.eval(first)?;
+        for (op, operand) in rest {
+            let value = self.eval(operand)?;
+            total = self.bitwise(*op, &total, first.span, &value, operand.span)?;
+        }
+        Ok(total)
+    }
+
+    #[inline(never)]
+    fn eval_product(&mut self, first: &Expr, rest: &[(MulOp, Expr)]) -> Result<Value, Error> {
+        let (mut total, rest) = match (&first.kind, rest) {
+            // `a^b mod m` on integers: modular exponentiation, never a^b itself.
+            (ExprKind::Power { base, exponent }, [(MulOp::Modulo, m), more @ ..]) => {
+                let b = self.eval(base)?;
+                let e = self.eval(exponent)?;
+                let modulus = self.eval(m)?;
+                if modulus.is_zero() {
+                    return Err(Error::new(ErrorKind::ModuloByZero, m.span));
+                }
+                let so_far = first.span.to(m.span);
+                let value = match self.modular_power(&b, &e, &modulus, so_far)? {
+                    Some(value) => value,
+                    None => {
+                        let power = self.power(&b, &e, base.span, first.span)?;
+                        self.modulo(&power, &modulus, m.span, so_far)?
+                    }
+                };
+                (value, more)
+            }
+            _ => (self.eval(first)?, rest),
+        };
+        for (op, factor) in rest {
+            let value = self.eval(factor)?;
+            let so_far = first.span.to(factor.span);
+            total = match op {
+                MulOp::Multiply => self.multiply(&total, &value, so_far)?,
+                MulOp::Divide => self.divide(&total, &value, factor.span, so_far)?,
+                MulOp::Modulo => self.modulo(&total, &value, factor.span, so_far)?,
+            };
+        }
+        Ok(total)
+    }
+
+    #[inline(never)]
+    fn eval_call(&mut self, function: Builtin, args: &[Expr], span: Span) -> Result<Value, Error> {
+        let mut values = Vec::with_capacity(args.len());
+        // A trigonometric function of `x°` reads x in degrees, so
+        // sin(30°) is exactly 0.5 whatever the angle mode.
+        let in_degrees =
+            function.angles() == AngleUse::Takes && matches!(args[0].kind, ExprKind::Degrees(_));
+        for arg in args {
+            let value = match &arg.kind {
+                ExprKind::Degrees(inner) if in_degrees => self.eval(inner)?,
+                _ => self.eval(arg)?,
+            };
+            values.push((value, arg.span));
+        }
+        let mode = self.angle;
+        if in_degrees {
+            self.angle = AngleMode::Degrees;
+        }
+        let result = self.call_function(function, values, span);
+        self.angle = mode;
+        self.check(result?, span)
     }
 
     fn lookup(&mut self, name: &str, span: Span) -> Result<Value, Error> {
         let p = self.precision;
-        match name {
-            "pi" => return Ok(Value::Approx(self.pi())),
-            "tau" => {
+        match Constant::from_name(name) {
+            Some(Constant::Pi) => return Ok(Value::Approx(self.pi())),
+            Some(Constant::Tau) => {
                 let pi = self.pi();
                 return Ok(Value::Approx(pi.mul(
                     &BigFloat::from_word(2, 64),
@@ -200,21 +266,17 @@ impl<'a> Evaluator<'a> {
                     ROUNDING,
                 )));
             }
-            "e" => {
+            Some(Constant::E) => {
                 self.used_approximation = true;
                 return Ok(Value::Approx(self.consts.e(p, ROUNDING)));
             }
-            _ => {}
+            None => {}
         }
         let key = binding_key(name);
         match self.names.get(key) {
             Some(Binding::Exact(r)) => Ok(Value::Exact(r.clone())),
             Some(Binding::Deferred(deferred)) => self.eval_deferred(deferred, span),
-            None if key == "ans" => Err(Error::new(
-                ErrorKind::UnknownName,
-                "no previous result yet for 'ans'",
-                span,
-            )),
+            None if key == binding_key("ans") => Err(Error::new(ErrorKind::NoAnswerYet, span)),
             None => Err(unknown_name(name, self.names, span)),
         }
     }
@@ -229,11 +291,9 @@ impl<'a> Evaluator<'a> {
         // from; a long chain of `ans` would otherwise recurse without bound.
         if self.deferred_depth >= self.limits.max_depth {
             return Err(Error::new(
-                ErrorKind::TooComplex,
-                format!(
-                    "this needs more than {} earlier approximate results recomputed",
-                    self.limits.max_depth
-                ),
+                ErrorKind::RecomputationTooDeep {
+                    limit: self.limits.max_depth,
+                },
                 span,
             ));
         }
@@ -280,7 +340,7 @@ impl<'a> Evaluator<'a> {
     pub(super) fn checked(&mut self, f: BigFloat, span: Span) -> Result<Value, Error> {
         self.used_approximation = true;
         if f.is_nan() {
-            return Err(Error::new(ErrorKind::Domain, "no real result here", span));
+            return Err(Error::new(ErrorKind::NoRealResult, span));
         }
         if f.is_inf() {
             return Err(too_large(span));
@@ -362,11 +422,7 @@ impl<'a> Evaluator<'a> {
         span: Span,
     ) -> Result<Value, Error> {
         if b.is_zero() {
-            return Err(Error::new(
-                ErrorKind::DivisionByZero,
-                "division by zero",
-                divisor_span,
-            ));
+            return Err(Error::new(ErrorKind::DivisionByZero, divisor_span));
         }
         self.arithmetic(
             a,
@@ -387,11 +443,7 @@ impl<'a> Evaluator<'a> {
         span: Span,
     ) -> Result<Value, Error> {
         if b.is_zero() {
-            return Err(Error::new(
-                ErrorKind::DivisionByZero,
-                "mod by zero",
-                divisor_span,
-            ));
+            return Err(Error::new(ErrorKind::ModuloByZero, divisor_span));
         }
         let quotient = self.divide(a, b, divisor_span, span)?;
         let whole = match quotient {
@@ -412,17 +464,40 @@ impl<'a> Evaluator<'a> {
     ) -> Result<Value, Error> {
         if let (Value::Exact(b), Value::Exact(e)) = (base, exponent) {
             if e.is_integer() {
-                let Some(n) = e.numer().to_i64() else {
-                    return self.huge_integer_power(b, span);
+                // Bases 0, 1 and -1 are exact for any integer exponent.
+                if b.is_zero() || b.abs().is_one() {
+                    let sign = e.numer().sign();
+                    return match (b.is_zero(), sign) {
+                        (true, num_bigint::Sign::Minus) => {
+                            Err(Error::new(ErrorKind::ZeroToNegativePower, span))
+                        }
+                        (true, num_bigint::Sign::NoSign) => Ok(Value::from_integer(1)),
+                        (true, _) => Ok(Value::from_integer(0)),
+                        _ if b.is_negative() && e.numer().is_odd() => Ok(Value::from_integer(-1)),
+                        _ => Ok(Value::from_integer(1)),
+                    };
+                }
+                let exact = match e.numer().to_i64() {
+                    Some(n) => self.exact_power(b, n, span),
+                    None => Err(too_large(span)),
                 };
-                return self.exact_power(b, n, span).map(Value::Exact);
+                match exact {
+                    Ok(r) => return Ok(Value::Exact(r)),
+                    // Too big to build exactly: an approximation, every shown digit right.
+                    Err(Error {
+                        kind: ErrorKind::TooLarge,
+                        ..
+                    }) => return self.approximate_power(base, exponent, base_span, span),
+                    Err(other) => return Err(other),
+                }
             }
             // A rational exponent p/q is exact when the q-th root is.
             if let Some(q) = e.denom().to_u32().filter(|q| *q <= 64) {
                 if b.is_negative() && q % 2 == 0 {
                     return Err(Error::new(
-                        ErrorKind::Domain,
-                        "even root of a negative number has no real value",
+                        ErrorKind::Domain {
+                            reason: "even root of a negative number has no real value",
+                        },
                         base_span,
                     ));
                 }
@@ -434,7 +509,7 @@ impl<'a> Evaluator<'a> {
                     // An odd root of a negative base: -(|b|^e) or |b|^e by the numerator's parity.
                     let magnitude =
                         self.power(&Value::Exact(b.abs()), exponent, base_span, span)?;
-                    return Ok(if num_integer::Integer::is_odd(e.numer()) {
+                    return Ok(if e.numer().is_odd() {
                         magnitude.negated()
                     } else {
                         magnitude
@@ -442,36 +517,40 @@ impl<'a> Evaluator<'a> {
                 }
             }
         }
+        self.approximate_power(base, exponent, base_span, span)
+    }
+
+    /// `base^exponent` in floats at the working precision.
+    fn approximate_power(
+        &mut self,
+        base: &Value,
+        exponent: &Value,
+        base_span: Span,
+        span: Span,
+    ) -> Result<Value, Error> {
         if base.is_negative() {
-            // A negative approximate base has a real power only for exact
-            // exponents p/q with q odd: (-x)^(p/q) = ±x^(p/q) by p's parity.
-            let odd_root = exponent
-                .as_exact()
-                .filter(|e| num_integer::Integer::is_odd(e.denom()));
+            // A negative base has a real power only for exact exponents p/q
+            // with q odd: (-x)^(p/q) = ±x^(p/q) by p's parity.
+            let odd_root = exponent.as_exact().filter(|e| e.denom().is_odd());
             let Some(e) = odd_root else {
                 return Err(Error::new(
-                    ErrorKind::Domain,
-                    "a negative number to a non-integer power has no real value",
+                    ErrorKind::Domain {
+                        reason: "a negative number to a non-integer power has no real value",
+                    },
                     base_span,
                 ));
             };
-            let magnitude = self.power(&base.clone().negated(), exponent, base_span, span)?;
-            return Ok(if num_integer::Integer::is_odd(e.numer()) {
-                magnitude.negated()
-            } else {
-                magnitude
-            });
+            let odd = e.numer().is_odd();
+            let magnitude =
+                self.approximate_power(&base.clone().negated(), exponent, base_span, span)?;
+            return Ok(if odd { magnitude.negated() } else { magnitude });
         }
         if exponent.is_zero() {
             return Ok(Value::from_integer(1)); // 0^0 is 1 too
         }
         if base.is_zero() {
             return if exponent.is_negative() {
-                Err(Error::new(
-                    ErrorKind::DivisionByZero,
-                    "division by zero (0 to a negative power)",
-                    span,
-                ))
+                Err(Error::new(ErrorKind::ZeroToNegativePower, span))
             } else {
                 Ok(Value::from_integer(0))
             };
@@ -489,12 +568,86 @@ impl<'a> Evaluator<'a> {
         self.checked(result, span)
     }
 
-    /// `b^n` for an exponent that does not fit in 64 bits: only 0, 1 and -1 survive.
-    fn huge_integer_power(&mut self, b: &BigRational, span: Span) -> Result<Value, Error> {
-        if b.is_zero() || b.is_one() {
-            return Ok(Value::Exact(b.clone()));
+    /// `b^e mod m` for integers by modular exponentiation; `None` when the
+    /// operands are not all integers with `e >= 0`, for the general path.
+    fn modular_power(
+        &mut self,
+        b: &Value,
+        e: &Value,
+        m: &Value,
+        span: Span,
+    ) -> Result<Option<Value>, Error> {
+        let integer = |v: &Value| {
+            v.as_exact()
+                .filter(|r| r.is_integer())
+                .map(|r| r.numer().clone())
+        };
+        let (Some(b), Some(e), Some(m)) = (integer(b), integer(e), integer(m)) else {
+            return Ok(None);
+        };
+        if e.is_negative() || m.is_zero() {
+            return Ok(None);
         }
-        Err(too_large(span))
+        let words = m.bits() / 64 + 1;
+        self.charge(e.bits().max(1) * words * words * 4, span)?;
+        // Floored, like `mod`: the result takes the sign of the modulus.
+        let r = b.modpow(&e, &m);
+        Ok(Some(Value::Exact(BigRational::from_integer(r))))
+    }
+
+    /// The integer a bitwise operand must be.
+    fn integer(&self, v: &Value, operation: &'static str, span: Span) -> Result<BigInt, Error> {
+        match v.as_exact() {
+            Some(r) if r.is_integer() => Ok(r.numer().clone()),
+            _ => Err(Error::new(ErrorKind::NotWhole { operation }, span)),
+        }
+    }
+
+    /// One bitwise operation, with Python's rules (integers of unbounded
+    /// two's complement).
+    fn bitwise(
+        &mut self,
+        op: BitOp,
+        a: &Value,
+        a_span: Span,
+        b: &Value,
+        b_span: Span,
+    ) -> Result<Value, Error> {
+        let name = match op {
+            BitOp::And => "'&'",
+            BitOp::Or => "'|'",
+            BitOp::Xor => "'xor'",
+            BitOp::ShiftLeft => "'<<'",
+            BitOp::ShiftRight => "'>>'",
+        };
+        let x = self.integer(a, name, a_span)?;
+        let y = self.integer(b, name, b_span)?;
+        let span = a_span.to(b_span);
+        let shift = |y: &BigInt| -> Result<u64, Error> {
+            if y.is_negative() {
+                return Err(Error::new(ErrorKind::NegativeShift, b_span));
+            }
+            y.to_u64().ok_or_else(|| too_large(span))
+        };
+        self.charge(x.bits().max(y.bits()) / 64 + 1, span)?;
+        let result = match op {
+            BitOp::And => x & y,
+            BitOp::Or => x | y,
+            BitOp::Xor => x ^ y,
+            BitOp::ShiftLeft => {
+                let count = shift(&y)?;
+                if x.bits().saturating_add(count) > self.limits.max_bits {
+                    return Err(too_large(span));
+                }
+                x << count
+            }
+            // Floor division by 2^count, as Python's >> on negatives.
+            BitOp::ShiftRight => {
+                let count = shift(&y)?.min(x.bits() + 1);
+                x >> count
+            }
+        };
+        self.check(Value::Exact(BigRational::from_integer(result)), span)
     }
 
     pub(super) fn exact_power(
@@ -508,11 +661,7 @@ impl<'a> Evaluator<'a> {
         }
         if b.is_zero() {
             return if n < 0 {
-                Err(Error::new(
-                    ErrorKind::DivisionByZero,
-                    "division by zero (0 to a negative power)",
-                    span,
-                ))
+                Err(Error::new(ErrorKind::ZeroToNegativePower, span))
             } else {
                 Ok(b.clone())
             };
@@ -546,8 +695,9 @@ impl<'a> Evaluator<'a> {
             Value::Exact(r) if r.is_integer() && !r.is_negative() => r.numer().to_u64(),
             _ => {
                 return Err(Error::new(
-                    ErrorKind::Domain,
-                    "factorial takes whole numbers 0 or more",
+                    ErrorKind::NotWhole {
+                        operation: "factorial (of 0 or more)",
+                    },
                     operand_span,
                 ));
             }
@@ -556,11 +706,9 @@ impl<'a> Evaluator<'a> {
             .filter(|n| *n <= self.limits.max_factorial)
             .ok_or_else(|| {
                 Error::new(
-                    ErrorKind::TooLarge,
-                    format!(
-                        "result too large (factorial limit is {}!)",
-                        self.limits.max_factorial
-                    ),
+                    ErrorKind::FactorialTooLarge {
+                        limit: self.limits.max_factorial,
+                    },
                     span,
                 )
             })?;
@@ -573,12 +721,12 @@ impl<'a> Evaluator<'a> {
     }
 }
 
-fn too_large(span: Span) -> Error {
-    Error::new(ErrorKind::TooLarge, "result too large", span)
+pub(super) fn too_large(span: Span) -> Error {
+    Error::new(ErrorKind::TooLarge, span)
 }
 
 pub(super) fn too_small(span: Span) -> Error {
-    Error::new(ErrorKind::TooLarge, "result too small to represent", span)
+    Error::new(ErrorKind::TooSmall, span)
 }
 
 /// The name a binding is stored under: `_` is another spelling of `ans`.
@@ -588,21 +736,20 @@ pub fn binding_key(name: &str) -> &str {
 
 /// An error for an unknown name, suggesting the closest known one.
 pub fn unknown_name(name: &str, names: &HashMap<String, Binding>, span: Span) -> Error {
-    let known = FUNCTIONS
-        .iter()
-        .map(|(n, _)| *n)
-        .chain(CONSTANTS.iter().copied())
-        .chain(["ans"])
-        .chain(names.keys().map(String::as_str));
-    let best = known
-        .map(|candidate| (edit_distance(name, candidate), candidate))
+    let suggestion = builtins::all_names()
+        .map(str::to_string)
+        .chain(names.keys().cloned())
+        .map(|candidate| (edit_distance(name, &candidate), candidate))
         .filter(|(distance, candidate)| *distance <= 2 && *distance < candidate.len())
-        .min();
-    let message = match best {
-        Some((_, suggestion)) => format!("unknown name '{name}'; did you mean '{suggestion}'?"),
-        None => format!("unknown name '{name}'"),
-    };
-    Error::new(ErrorKind::UnknownName, message, span)
+        .min()
+        .map(|(_, candidate)| candidate);
+    Error::new(
+        ErrorKind::UnknownName {
+            name: name.to_string(),
+            suggestion,
+        },
+        span,
+    )
 }
 
 /// Levenshtein distance, over characters.
@@ -637,8 +784,10 @@ mod tests {
     fn suggestions_name_the_nearest_known_name() {
         let names = HashMap::new();
         let e = unknown_name("sqr", &names, Span::default());
-        assert_eq!(e.message, "unknown name 'sqr'; did you mean 'sqrt'?");
+        assert_eq!(e.note().as_deref(), Some("did you mean 'sqrt'?"));
+        assert_eq!(e.to_string(), "unknown name 'sqr'; did you mean 'sqrt'?");
         let e = unknown_name("zzzzzz", &names, Span::default());
-        assert_eq!(e.message, "unknown name 'zzzzzz'");
+        assert_eq!(e.note(), None);
+        assert_eq!(e.to_string(), "unknown name 'zzzzzz'");
     }
 }

@@ -1,6 +1,7 @@
 //! Text to tokens. Numbers become exact rationals here, so `0.1` is 1/10.
 
-use super::error::{Error, ErrorKind, Span};
+use super::builtins::Constant;
+use super::error::{Error, ErrorKind, Radix, Span};
 use super::limits::Limits;
 use super::number;
 use num_bigint::BigInt;
@@ -24,7 +25,7 @@ impl Literal {
         }
     }
 
-    /// Rough cost in nanoseconds of `to_rational`.
+    /// Rough cost, in the work budget's units, of `to_rational`.
     pub fn cost(&self) -> u64 {
         let words = (self.scale.unsigned_abs() * 10 / 3 + self.digits.bits()) / 64 + 1;
         words * words
@@ -42,12 +43,21 @@ pub enum TokenKind {
     Caret,
     Bang,
     Percent,
+    Degree,
     Root,
     LeftParen,
     RightParen,
     Comma,
     Equals,
     Mod,
+    Ampersand,
+    Pipe,
+    Xor,
+    Tilde,
+    ShiftLeft,
+    ShiftRight,
+    /// `to` or `->`, before a conversion's form.
+    To,
     End,
 }
 
@@ -60,18 +70,33 @@ pub struct Token {
 pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
     if input.len() > limits.max_input_bytes {
         return Err(Error::new(
-            ErrorKind::TooComplex,
-            format!(
-                "input too long ({} bytes; the limit is {})",
-                input.len(),
-                limits.max_input_bytes
-            ),
+            ErrorKind::InputTooLong {
+                length: input.len(),
+                limit: limits.max_input_bytes,
+            },
             Span::new(limits.max_input_bytes, input.len()),
         ));
     }
     let mut tokens = Vec::new();
     let mut chars = input.char_indices().peekable();
     while let Some(&(start, c)) = chars.peek() {
+        let next = input[start + c.len_utf8()..].chars().next();
+        // Two-character operators first.
+        let pair = match (c, next) {
+            ('<', Some('<')) => Some(TokenKind::ShiftLeft),
+            ('>', Some('>')) => Some(TokenKind::ShiftRight),
+            ('-', Some('>')) => Some(TokenKind::To),
+            _ => None,
+        };
+        if let Some(kind) = pair {
+            chars.next();
+            chars.next();
+            tokens.push(Token {
+                kind,
+                span: Span::new(start, start + 2),
+            });
+            continue;
+        }
         let single = |kind| Token {
             kind,
             span: Span::new(start, start + c.len_utf8()),
@@ -103,9 +128,13 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
                 let text = &input[start..end];
                 let kind = match text {
                     "mod" => TokenKind::Mod,
-                    "π" => TokenKind::Name("pi".into()),
-                    "τ" => TokenKind::Name("tau".into()),
-                    _ => TokenKind::Name(text.into()),
+                    "xor" => TokenKind::Xor,
+                    "to" => TokenKind::To,
+                    _ => match Constant::from_name(text) {
+                        // π and τ are other spellings of pi and tau.
+                        Some(constant) => TokenKind::Name(constant.name().into()),
+                        None => TokenKind::Name(text.into()),
+                    },
                 };
                 tokens.push(Token {
                     kind,
@@ -120,22 +149,24 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
             '^' => TokenKind::Caret,
             '!' => TokenKind::Bang,
             '%' => TokenKind::Percent,
+            '°' => TokenKind::Degree,
             '√' => TokenKind::Root,
             '(' => TokenKind::LeftParen,
             ')' => TokenKind::RightParen,
             ',' => TokenKind::Comma,
             '=' => TokenKind::Equals,
+            '&' => TokenKind::Ampersand,
+            '|' => TokenKind::Pipe,
+            '~' => TokenKind::Tilde,
             c if c.is_control() => {
                 return Err(Error::new(
-                    ErrorKind::Syntax,
-                    format!("control character U+{:04X} is not allowed", c as u32),
+                    ErrorKind::ControlCharacter(c),
                     single(TokenKind::End).span,
                 ));
             }
             c => {
                 return Err(Error::new(
-                    ErrorKind::Syntax,
-                    format!("unexpected character '{c}'"),
+                    ErrorKind::UnexpectedCharacter(c),
                     single(TokenKind::End).span,
                 ));
             }
@@ -150,33 +181,89 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
     Ok(tokens)
 }
 
+/// Reads the run of digits (in `radix`) starting at `start`, with `_`
+/// allowed only between two digits. Returns where the run ends and its digits.
+fn digit_run(input: &str, start: usize, radix: u32) -> Result<(usize, String), Error> {
+    let bytes = input.as_bytes();
+    let is_digit = |i: usize| bytes.get(i).is_some_and(|b| (*b as char).is_digit(radix));
+    let mut digits = String::new();
+    let mut i = start;
+    while i < bytes.len() {
+        if is_digit(i) {
+            digits.push(bytes[i] as char);
+        } else if bytes[i] == b'_' {
+            if i == start || !is_digit(i - 1) || !is_digit(i + 1) {
+                return Err(Error::new(
+                    ErrorKind::MisplacedUnderscore,
+                    Span::new(i, i + 1),
+                ));
+            }
+        } else {
+            break;
+        }
+        i += 1;
+    }
+    Ok((i, digits))
+}
+
+/// Reads `0x…`, `0o…` or `0b…` starting at `start` (the `0`).
+fn radix_number(input: &str, start: usize, radix: Radix) -> Result<Token, Error> {
+    let from = start + 2;
+    let (end, digits) = digit_run(input, from, radix.base())?;
+    // A letter or digit right after the run is a digit this radix lacks.
+    if let Some(c) = input[end..]
+        .chars()
+        .next()
+        .filter(char::is_ascii_alphanumeric)
+    {
+        return Err(Error::new(
+            ErrorKind::InvalidDigit { digit: c, radix },
+            Span::new(end, end + 1),
+        ));
+    }
+    let digits = BigInt::parse_bytes(digits.as_bytes(), radix.base()).ok_or(Error::new(
+        ErrorKind::MissingDigits { radix },
+        Span::new(start, from),
+    ))?;
+    Ok(Token {
+        kind: TokenKind::Number(Literal { digits, scale: 0 }),
+        span: Span::new(start, end),
+    })
+}
+
 /// Reads `digits[.digits][e[+-]digits]` starting at `start`. The exponent
 /// part is taken only when digits follow it, so `2e` is `2` times the constant e.
 fn number(input: &str, start: usize, limits: &Limits) -> Result<Token, Error> {
     let bytes = input.as_bytes();
-    let mut i = start;
-    let digits_from = |mut i: usize| {
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
+    if bytes[start] == b'0' {
+        let radix = match bytes.get(start + 1) {
+            Some(b'x' | b'X') => Some(Radix::Hexadecimal),
+            Some(b'o' | b'O') => Some(Radix::Octal),
+            Some(b'b' | b'B') => Some(Radix::Binary),
+            _ => None,
+        };
+        if let Some(radix) = radix {
+            return radix_number(input, start, radix);
         }
-        i
-    };
-    let int_end = digits_from(i);
-    let mut mantissa = input[i..int_end].to_string();
-    i = int_end;
+    }
+    let (int_end, mut mantissa) = digit_run(input, start, 10)?;
+    let mut i = int_end;
     let mut scale: i64 = 0;
     if i < bytes.len() && bytes[i] == b'.' {
-        let frac_end = digits_from(i + 1);
-        mantissa.push_str(&input[i + 1..frac_end]);
-        scale = -((frac_end - i - 1) as i64);
+        let (frac_end, fraction) = if bytes.get(i + 1) == Some(&b'_') {
+            return Err(Error::new(
+                ErrorKind::MisplacedUnderscore,
+                Span::new(i + 1, i + 2),
+            ));
+        } else {
+            digit_run(input, i + 1, 10)?
+        };
+        mantissa.push_str(&fraction);
+        scale = -(fraction.len() as i64);
         i = frac_end;
     }
     if mantissa.is_empty() {
-        return Err(Error::new(
-            ErrorKind::Syntax,
-            "a lone '.' is not a number",
-            Span::new(start, i),
-        ));
+        return Err(Error::new(ErrorKind::LonePoint, Span::new(start, i)));
     }
     if i < bytes.len() && (bytes[i] == b'e' || bytes[i] == b'E') {
         let sign_at = i + 1;
@@ -185,10 +272,10 @@ fn number(input: &str, start: usize, limits: &Limits) -> Result<Token, Error> {
             Some(b'+') => (false, sign_at + 1),
             _ => (false, sign_at),
         };
-        let exp_end = digits_from(digits_at);
-        if exp_end > digits_at {
+        if bytes.get(digits_at).is_some_and(u8::is_ascii_digit) {
+            let (exp_end, exponent) = digit_run(input, digits_at, 10)?;
             let span = Span::new(start, exp_end);
-            let exponent: i64 = input[digits_at..exp_end]
+            let exponent: i64 = exponent
                 .parse()
                 .ok()
                 .filter(|e: &i64| *e <= limits.max_decimal_exponent)
@@ -209,11 +296,7 @@ fn number(input: &str, start: usize, limits: &Limits) -> Result<Token, Error> {
 }
 
 fn too_large_literal(span: Span) -> Error {
-    Error::new(
-        ErrorKind::TooLarge,
-        "number literal too large (its exponent is over the limit)",
-        span,
-    )
+    Error::new(ErrorKind::LiteralTooLarge, span)
 }
 
 #[cfg(test)]
@@ -300,15 +383,15 @@ mod tests {
     fn control_characters_are_errors() {
         let err = tokenize("1+\u{1b}[31m", &Limits::default()).unwrap_err();
         assert_eq!(err.span, Span::new(2, 3));
-        assert!(err.message.contains("U+001B"));
+        assert_eq!(err.kind, ErrorKind::ControlCharacter('\u{1b}'));
     }
 
     #[test]
     fn huge_exponents_are_refused() {
         let err = tokenize("1e999999999999999999999", &Limits::default()).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::TooLarge);
+        assert_eq!(err.kind, ErrorKind::LiteralTooLarge);
         let err = tokenize("1e-100000", &Limits::default()).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::TooLarge);
+        assert_eq!(err.kind, ErrorKind::LiteralTooLarge);
     }
 
     #[test]
@@ -316,6 +399,64 @@ mod tests {
         let limits = Limits::default();
         let input = "1+".repeat(limits.max_input_bytes);
         let err = tokenize(&input, &limits).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::TooComplex);
+        assert!(matches!(err.kind, ErrorKind::InputTooLong { .. }));
+    }
+
+    #[test]
+    fn radix_literals_and_digit_separators() {
+        let int = |n: i64| vec![num(n, 0), TokenKind::End];
+        assert_eq!(kinds("0x1F"), int(31));
+        assert_eq!(kinds("0XfF_fF"), int(65535));
+        assert_eq!(kinds("0b1011"), int(11));
+        assert_eq!(kinds("0o17"), int(15));
+        assert_eq!(kinds("1_000_000"), int(1_000_000));
+        assert_eq!(
+            kinds("1_000.000_5"),
+            vec![num(10_000_005, -4), TokenKind::End]
+        );
+        let limits = Limits::default();
+        let error = |input: &str| {
+            let e = tokenize(input, &limits).unwrap_err();
+            (e.kind, (e.span.start, e.span.end))
+        };
+        assert_eq!(error("1__0"), (ErrorKind::MisplacedUnderscore, (1, 2)));
+        assert_eq!(error("1_"), (ErrorKind::MisplacedUnderscore, (1, 2)));
+        assert_eq!(error("0x_1"), (ErrorKind::MisplacedUnderscore, (2, 3)));
+        assert_eq!(error("1._5"), (ErrorKind::MisplacedUnderscore, (2, 3)));
+        let radix = Radix::Hexadecimal;
+        assert_eq!(error("0x"), (ErrorKind::MissingDigits { radix }, (0, 2)));
+        let radix = Radix::Binary;
+        assert_eq!(
+            error("0b102"),
+            (ErrorKind::InvalidDigit { digit: '2', radix }, (4, 5))
+        );
+        let radix = Radix::Octal;
+        assert_eq!(
+            error("0o8"),
+            (ErrorKind::InvalidDigit { digit: '8', radix }, (2, 3))
+        );
+    }
+
+    #[test]
+    fn operators_of_two_characters_and_keywords() {
+        assert_eq!(
+            kinds("1<<2>>3 -> hex to xor & | ~ °"),
+            vec![
+                num(1, 0),
+                TokenKind::ShiftLeft,
+                num(2, 0),
+                TokenKind::ShiftRight,
+                num(3, 0),
+                TokenKind::To,
+                TokenKind::Name("hex".into()),
+                TokenKind::To,
+                TokenKind::Xor,
+                TokenKind::Ampersand,
+                TokenKind::Pipe,
+                TokenKind::Tilde,
+                TokenKind::Degree,
+                TokenKind::End
+            ]
+        );
     }
 }

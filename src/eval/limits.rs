@@ -9,7 +9,8 @@ pub struct Limits {
     /// Deepest nesting of parentheses, calls, unary and power operators.
     pub max_depth: usize,
     /// Largest exact number, as bits of numerator plus denominator; also the
-    /// largest binary exponent of an approximate result.
+    /// largest binary exponent of an approximate result. 2^17 holds 2^65536
+    /// (2^2^2^2^2, 19,729 digits).
     pub max_bits: u64,
     /// Largest argument of `!`.
     pub max_factorial: u64,
@@ -17,8 +18,10 @@ pub struct Limits {
     pub max_decimal_exponent: i64,
     /// Highest working precision, in bits, tried for approximate results.
     pub max_precision: usize,
-    /// Work budget for one evaluation, in estimated nanoseconds of a current
-    /// machine: it keeps any input's answer well under 100 ms.
+    /// Work budget for one evaluation, in work units: each operation is
+    /// charged its estimated cost, one unit being about a nanosecond of a
+    /// current machine (roughly one 64-bit word operation). It keeps any
+    /// input's answer well under 100 ms.
     pub max_work: u64,
 }
 
@@ -27,7 +30,7 @@ impl Default for Limits {
         Limits {
             max_input_bytes: 4096,
             max_depth: 100,
-            max_bits: 1 << 16,
+            max_bits: 1 << 17,
             max_factorial: 5000,
             max_decimal_exponent: 19_000,
             max_precision: 2048,

@@ -6,6 +6,7 @@
 //! digit, so each digit printed is correct.
 
 mod ast;
+pub mod builtins;
 mod error;
 mod format;
 mod functions;
@@ -15,17 +16,18 @@ mod limits;
 mod number;
 mod parser;
 
-pub use error::{Error, ErrorKind, Span};
+pub use error::{Category, Error, ErrorKind, Radix, Span};
 pub use format::Exactness;
-pub use functions::{CONSTANTS, FUNCTIONS};
 pub use interpreter::AngleMode;
 pub use limits::Limits;
 
-use ast::{Expr, Statement};
+use ast::{Expr, Form, Statement};
 use astro_float_num::Consts;
+use builtins::is_reserved;
 use format::Decimal;
 use interpreter::{Binding, Deferred, Evaluator};
 use num_rational::BigRational;
+use num_traits::Zero;
 use number::Value;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -118,7 +120,8 @@ impl Session {
     fn run(&mut self, input: &str, settings: &Settings) -> Result<(Answer, Binding), Error> {
         let limits = &settings.limits;
         let tokens = lexer::tokenize(input, limits)?;
-        let (expr, assigned) = match parser::parse(tokens, limits)? {
+        let line = parser::parse(tokens, limits)?;
+        let (expr, assigned) = match line.statement {
             Statement::Expression(expr) => (expr, None),
             Statement::Assignment {
                 name,
@@ -126,22 +129,45 @@ impl Session {
                 value,
             } => {
                 if is_reserved(&name) {
-                    return Err(Error::new(
-                        ErrorKind::Syntax,
-                        format!("'{name}' is built in and cannot be assigned"),
-                        name_span,
-                    ));
+                    return Err(Error::new(ErrorKind::BuiltInAssigned { name }, name_span));
                 }
                 (value, Some(name))
             }
         };
         let (text, exactness, binding) = self.compute(&expr, settings)?;
+        // A rounded zero is a value that vanished at every precision (`sin(pi)`):
+        // shown as 0, but not known exactly.
+        let exact = match &binding {
+            Binding::Exact(r) if !(exactness == Exactness::Rounded && r.is_zero()) => Some(r),
+            _ => None,
+        };
+        let (text, exactness, fraction) = match line.form {
+            None | Some(Form::Decimal) => {
+                let fraction = exact_fraction(exactness, &binding);
+                (text, exactness, fraction)
+            }
+            Some(Form::Radix(radix)) => match exact.filter(|r| r.is_integer()) {
+                Some(r) => (format::radix(r.numer(), radix), Exactness::Exact, None),
+                None => {
+                    let operation = match radix {
+                        Radix::Hexadecimal => "to hex",
+                        Radix::Octal => "to oct",
+                        Radix::Binary => "to bin",
+                    };
+                    return Err(Error::new(ErrorKind::NotWhole { operation }, expr.span));
+                }
+            },
+            Some(Form::Fraction) => match exact {
+                Some(r) => (format::fraction(r), Exactness::Exact, None),
+                None => return Err(Error::new(ErrorKind::NotExact, expr.span)),
+            },
+        };
         Ok((
             Answer {
                 text,
                 exactness,
                 assigned,
-                fraction: exact_fraction(exactness, &binding),
+                fraction,
             },
             binding,
         ))
@@ -206,16 +232,12 @@ impl Session {
                         Exactness::Rounded,
                         Binding::Exact(BigRational::default()),
                     )),
-                    Trend::Growing => Err(Error::new(
-                        ErrorKind::Domain,
-                        "no finite value here (the result grows without bound)",
-                        expr.span,
-                    )),
+                    Trend::Growing => Err(Error::new(ErrorKind::Unbounded, expr.span)),
                     Trend::Unclear => Err(Error::new(
-                        ErrorKind::Undetermined,
-                        format!(
-                            "cannot establish {digits} correct digits within {max_precision} bits of precision"
-                        ),
+                        ErrorKind::Undetermined {
+                            digits,
+                            bits: max_precision,
+                        },
                         expr.span,
                     )),
                 };
@@ -280,13 +302,6 @@ fn to_rational(value: &Value, limits: &Limits, span: Span) -> Result<BigRational
     match value {
         Value::Exact(r) => Ok(r.clone()),
         Value::Approx(f) => number::float_to_rational(f, limits.max_bits)
-            .ok_or_else(|| Error::new(ErrorKind::TooLarge, "result too large", span)),
+            .ok_or_else(|| Error::new(ErrorKind::TooLarge, span)),
     }
-}
-
-fn is_reserved(name: &str) -> bool {
-    name == "ans"
-        || name == "_"
-        || CONSTANTS.contains(&name)
-        || FUNCTIONS.iter().any(|(n, _)| *n == name)
 }

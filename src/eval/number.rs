@@ -235,7 +235,7 @@ pub fn power(b: &BigRational, n: u32) -> BigRational {
     BigRational::new_raw(b.numer().pow(n), b.denom().pow(n))
 }
 
-// Estimated costs, in nanoseconds of a current machine, of the exact
+// Estimated costs, in work units (see `Limits::max_work`), of the exact
 // operations above, for the evaluator's work budget. Products are cheap; a
 // gcd of two large numbers is quadratic in their bits (binary gcd).
 

@@ -2,31 +2,36 @@
 //!
 //! Grammar, loosest first:
 //! ```text
-//! statement := NAME '=' sum | sum ['=']
+//! line      := statement [('to' | '->') FORM]
+//! statement := NAME '=' expr | expr ['=']
+//! expr      := xor ('|' xor)*                (bitwise, as in Python)
+//! xor       := and ('xor' and)*
+//! and       := shift ('&' shift)*
+//! shift     := sum (('<<' | '>>') sum)*
 //! sum       := product (('+' | '-') product)*
 //! product   := unary (('*' | '/' | 'mod') unary | implicit unary)*
-//! unary     := ('-' | '+' | '√') unary | power
+//! unary     := ('-' | '+' | '~' | '√') unary | power
 //! power     := postfix ['^' unary]          (right-associative)
-//! postfix   := primary ('!' | '%')*
-//! primary   := NUMBER | NAME | FUNCTION '(' args ')' | '(' sum ')'
+//! postfix   := primary ('!' | '%' | '°')*
+//! primary   := NUMBER | NAME | FUNCTION '(' args ')' | '(' expr ')'
 //! ```
 //! `implicit` is juxtaposition before `(`, a name or `√`: `2pi`, `2(3)`.
 //! Missing `)` at the very end are closed automatically.
 
-use super::ast::{AddOp, Expr, ExprKind, MulOp, Statement};
+use super::ast::{AddOp, BitOp, Expr, ExprKind, Form, Line, MulOp, Statement};
+use super::builtins::Builtin;
 use super::error::{Error, ErrorKind, Span};
-use super::functions::{Arity, function_arity};
 use super::lexer::{Token, TokenKind};
 use super::limits::Limits;
 
-pub fn parse(tokens: Vec<Token>, limits: &Limits) -> Result<Statement, Error> {
+pub fn parse(tokens: Vec<Token>, limits: &Limits) -> Result<Line, Error> {
     let mut parser = Parser {
         tokens,
         position: 0,
         depth: 0,
         max_depth: limits.max_depth,
     };
-    parser.statement()
+    parser.line()
 }
 
 struct Parser {
@@ -65,50 +70,117 @@ impl Parser {
         std::mem::replace(&mut self.tokens[self.position - 1], placeholder)
     }
 
-    fn statement(&mut self) -> Result<Statement, Error> {
+    fn line(&mut self) -> Result<Line, Error> {
         if self.peek().kind == TokenKind::End {
-            return Err(Error::new(
-                ErrorKind::Syntax,
-                "empty expression",
-                self.peek().span,
-            ));
+            return Err(Error::new(ErrorKind::EmptyExpression, self.peek().span));
         }
+        let statement = self.statement()?;
+        let form = match self.peek().kind {
+            TokenKind::To => {
+                let to = self.advance().span;
+                let token = self.advance();
+                let form = match &token.kind {
+                    TokenKind::Name(name) => Form::from_name(name).ok_or_else(|| {
+                        Error::new(ErrorKind::UnknownForm { form: name.clone() }, token.span)
+                    })?,
+                    _ => {
+                        return Err(Error::new(
+                            ErrorKind::UnknownForm {
+                                form: String::new(),
+                            },
+                            to.to(token.span),
+                        ));
+                    }
+                };
+                Some(form)
+            }
+            _ => None,
+        };
+        let token = self.peek();
+        match &token.kind {
+            TokenKind::End => Ok(Line { statement, form }),
+            TokenKind::RightParen => Err(Error::new(ErrorKind::UnmatchedClose, token.span)),
+            TokenKind::Equals => Err(Error::new(ErrorKind::AssignmentNotAtStart, token.span)),
+            TokenKind::Number(_) => Err(Error::new(ErrorKind::MissingOperator, token.span)),
+            _ => Err(unexpected(token)),
+        }
+    }
+
+    fn statement(&mut self) -> Result<Statement, Error> {
         let statement = match (self.peek_at(0), self.peek_at(1)) {
             (TokenKind::Name(name), TokenKind::Equals) if *self.peek_at(2) != TokenKind::End => {
                 let name = name.clone();
                 let name_span = self.advance().span;
                 self.advance();
-                let value = self.sum()?;
+                let value = self.expression()?;
                 Statement::Assignment {
                     name,
                     name_span,
                     value,
                 }
             }
-            _ => Statement::Expression(self.sum()?),
+            _ => Statement::Expression(self.expression()?),
         };
         // A trailing `=` is what a keypad user types to evaluate: accept it.
-        if self.peek().kind == TokenKind::Equals && *self.peek_at(1) == TokenKind::End {
+        if self.peek().kind == TokenKind::Equals
+            && matches!(self.peek_at(1), TokenKind::End | TokenKind::To)
+        {
             self.advance();
         }
-        let token = self.peek();
-        match &token.kind {
-            TokenKind::End => Ok(statement),
-            TokenKind::RightParen => {
-                Err(Error::new(ErrorKind::Syntax, "unmatched ')'", token.span))
-            }
-            TokenKind::Equals => Err(Error::new(
-                ErrorKind::Syntax,
-                "'=' assigns only at the start: write name = expression",
-                token.span,
-            )),
-            TokenKind::Number(_) => Err(Error::new(
-                ErrorKind::Syntax,
-                "missing operator before this number",
-                token.span,
-            )),
-            _ => Err(unexpected(token)),
+        Ok(statement)
+    }
+
+    /// One precedence level of bitwise operators: `next` chained by `ops`.
+    fn bitwise(
+        &mut self,
+        ops: &[(TokenKind, BitOp)],
+        next: fn(&mut Self) -> Result<Expr, Error>,
+    ) -> Result<Expr, Error> {
+        let first = next(self)?;
+        let mut rest = Vec::new();
+        while let Some(op) = ops
+            .iter()
+            .find(|(token, _)| *token == self.peek().kind)
+            .map(|(_, op)| *op)
+        {
+            self.advance();
+            rest.push((op, next(self)?));
         }
+        Ok(match rest.last() {
+            None => first,
+            Some((_, last)) => {
+                let span = first.span.to(last.span);
+                Expr::new(
+                    ExprKind::Bitwise {
+                        first: Box::new(first),
+                        rest,
+                    },
+                    span,
+                )
+            }
+        })
+    }
+
+    fn expression(&mut self) -> Result<Expr, Error> {
+        self.bitwise(&[(TokenKind::Pipe, BitOp::Or)], Self::bit_xor)
+    }
+
+    fn bit_xor(&mut self) -> Result<Expr, Error> {
+        self.bitwise(&[(TokenKind::Xor, BitOp::Xor)], Self::bit_and)
+    }
+
+    fn bit_and(&mut self) -> Result<Expr, Error> {
+        self.bitwise(&[(TokenKind::Ampersand, BitOp::And)], Self::shift)
+    }
+
+    fn shift(&mut self) -> Result<Expr, Error> {
+        self.bitwise(
+            &[
+                (TokenKind::ShiftLeft, BitOp::ShiftLeft),
+                (TokenKind::ShiftRight, BitOp::ShiftRight),
+            ],
+            Self::sum,
+        )
     }
 
     fn sum(&mut self) -> Result<Expr, Error> {
@@ -174,8 +246,9 @@ impl Parser {
         self.depth += 1;
         if self.depth > self.max_depth {
             return Err(Error::new(
-                ErrorKind::TooComplex,
-                format!("expression nested too deeply (limit {})", self.max_depth),
+                ErrorKind::NestedTooDeeply {
+                    limit: self.max_depth,
+                },
                 self.peek().span,
             ));
         }
@@ -197,13 +270,19 @@ impl Parser {
                 self.advance();
                 self.unary()
             }
+            TokenKind::Tilde => {
+                self.advance();
+                let operand = self.unary()?;
+                let span = start.to(operand.span);
+                Ok(Expr::new(ExprKind::BitNot(Box::new(operand)), span))
+            }
             TokenKind::Root => {
                 self.advance();
                 let operand = self.unary()?;
                 let span = start.to(operand.span);
                 Ok(Expr::new(
                     ExprKind::Call {
-                        name: "sqrt".into(),
+                        function: Builtin::Sqrt,
                         name_span: start,
                         args: vec![operand],
                     },
@@ -240,28 +319,28 @@ impl Parser {
                 TokenKind::Bang => ExprKind::Factorial(Box::new(expr)),
                 TokenKind::Percent => {
                     if let TokenKind::Number(_) = self.peek_at(1) {
-                        return Err(Error::new(
-                            ErrorKind::Syntax,
-                            "'%' is percent; for the remainder write 'mod'",
-                            span,
-                        ));
+                        return Err(Error::new(ErrorKind::PercentIsNotRemainder, span));
                     }
                     ExprKind::Percent(Box::new(expr))
                 }
+                TokenKind::Degree => ExprKind::Degrees(Box::new(expr)),
                 _ => break,
             };
             // Each postfix operator nests the tree one level deeper.
             self.depth += 1;
             if self.depth > self.max_depth {
                 return Err(Error::new(
-                    ErrorKind::TooComplex,
-                    format!("expression nested too deeply (limit {})", self.max_depth),
+                    ErrorKind::NestedTooDeeply {
+                        limit: self.max_depth,
+                    },
                     span,
                 ));
             }
             self.advance();
             let span = match &kind {
-                ExprKind::Factorial(e) | ExprKind::Percent(e) => e.span.to(span),
+                ExprKind::Factorial(e) | ExprKind::Percent(e) | ExprKind::Degrees(e) => {
+                    e.span.to(span)
+                }
                 _ => unreachable!("only postfix kinds are built here"),
             };
             expr = Expr::new(kind, span);
@@ -274,50 +353,50 @@ impl Parser {
         let token = self.advance();
         match token.kind {
             TokenKind::Number(value) => Ok(Expr::new(ExprKind::Number(value), token.span)),
-            TokenKind::Name(name) => match function_arity(&name) {
-                Some(arity) => self.call(name, token.span, arity),
+            TokenKind::Name(name) => match Builtin::from_name(&name) {
+                Some(function) => self.call(function, token.span),
                 None => Ok(Expr::new(ExprKind::Name(name), token.span)),
             },
             TokenKind::LeftParen => {
-                let inner = self.sum()?;
+                let inner = self.expression()?;
                 let end = self.close_paren(token.span)?;
                 Ok(Expr::new(inner.kind, token.span.to(end)))
             }
-            TokenKind::End => Err(Error::new(
-                ErrorKind::Syntax,
-                "expression ends too early: a number is missing",
-                token.span,
-            )),
+            TokenKind::End => Err(Error::new(ErrorKind::EndsEarly, token.span)),
             _ => Err(unexpected(&token)),
         }
     }
 
-    fn call(&mut self, name: String, name_span: Span, arity: Arity) -> Result<Expr, Error> {
+    fn call(&mut self, function: Builtin, name_span: Span) -> Result<Expr, Error> {
         if self.peek().kind != TokenKind::LeftParen {
             return Err(Error::new(
-                ErrorKind::Syntax,
-                format!("function {name} needs parentheses: {name}(…)"),
+                ErrorKind::NeedsParentheses {
+                    function: function.name(),
+                },
                 name_span,
             ));
         }
         let open = self.advance().span;
-        let mut args = vec![self.sum()?];
+        let mut args = vec![self.expression()?];
         while self.peek().kind == TokenKind::Comma {
             self.advance();
-            args.push(self.sum()?);
+            args.push(self.expression()?);
         }
         let end = self.close_paren(open)?;
         let span = name_span.to(end);
-        if !arity.accepts(args.len()) {
+        if !function.arity().accepts(args.len()) {
             return Err(Error::new(
-                ErrorKind::Syntax,
-                format!("{name} takes {}, not {}", arity.describe(), args.len()),
+                ErrorKind::WrongArgumentCount {
+                    function: function.name(),
+                    arity: function.arity(),
+                    given: args.len(),
+                },
                 span,
             ));
         }
         Ok(Expr::new(
             ExprKind::Call {
-                name,
+                function,
                 name_span,
                 args,
             },
@@ -334,29 +413,21 @@ impl Parser {
                 Ok(span)
             }
             TokenKind::End => Ok(span),
-            TokenKind::Number(_) => Err(Error::new(
-                ErrorKind::Syntax,
-                "missing operator before this number",
-                span,
-            )),
-            _ => Err(Error::new(
-                ErrorKind::Syntax,
-                "expected ')' to close this '('",
-                open.to(span),
-            )),
+            TokenKind::Number(_) => Err(Error::new(ErrorKind::MissingOperator, span)),
+            _ => Err(Error::new(ErrorKind::UnclosedOpen, open.to(span))),
         }
     }
 }
 
 fn unexpected(token: &Token) -> Error {
-    let what = match &token.kind {
-        TokenKind::End => "expression ends too early".to_string(),
-        TokenKind::RightParen => "unmatched ')'".to_string(),
-        TokenKind::Comma => "',' only separates function arguments".to_string(),
-        TokenKind::Equals => "'=' assigns only at the start: write name = expression".to_string(),
-        other => format!("unexpected {}", describe(other)),
+    let kind = match &token.kind {
+        TokenKind::End => ErrorKind::EndsEarly,
+        TokenKind::RightParen => ErrorKind::UnmatchedClose,
+        TokenKind::Comma => ErrorKind::CommaOutsideCall,
+        TokenKind::Equals => ErrorKind::AssignmentNotAtStart,
+        other => ErrorKind::Unexpected(describe(other)),
     };
-    Error::new(ErrorKind::Syntax, what, token.span)
+    Error::new(kind, token.span)
 }
 
 fn describe(kind: &TokenKind) -> &'static str {
@@ -370,12 +441,20 @@ fn describe(kind: &TokenKind) -> &'static str {
         TokenKind::Caret => "'^'",
         TokenKind::Bang => "'!'",
         TokenKind::Percent => "'%'",
+        TokenKind::Degree => "'°'",
         TokenKind::Root => "'√'",
         TokenKind::LeftParen => "'('",
         TokenKind::RightParen => "')'",
         TokenKind::Comma => "','",
         TokenKind::Equals => "'='",
         TokenKind::Mod => "'mod'",
+        TokenKind::Ampersand => "'&'",
+        TokenKind::Pipe => "'|'",
+        TokenKind::Xor => "'xor'",
+        TokenKind::Tilde => "'~'",
+        TokenKind::ShiftLeft => "'<<'",
+        TokenKind::ShiftRight => "'>>'",
+        TokenKind::To => "'to': a conversion goes at the end, once",
         TokenKind::End => "end of input",
     }
 }
@@ -386,6 +465,10 @@ mod tests {
     use crate::eval::lexer::tokenize;
 
     fn parse_str(input: &str) -> Result<Statement, Error> {
+        parse_line(input).map(|line| line.statement)
+    }
+
+    fn parse_line(input: &str) -> Result<Line, Error> {
         let limits = Limits::default();
         parse(tokenize(input, &limits)?, &limits)
     }
@@ -420,11 +503,27 @@ mod tests {
                 ExprKind::Power { base, exponent } => {
                     format!("({}^{})", show(base), show(exponent))
                 }
+                ExprKind::Bitwise { first, rest } => {
+                    let mut s = format!("({}", show(first));
+                    for (op, e) in rest {
+                        s += match op {
+                            BitOp::And => " & ",
+                            BitOp::Or => " | ",
+                            BitOp::Xor => " xor ",
+                            BitOp::ShiftLeft => " << ",
+                            BitOp::ShiftRight => " >> ",
+                        };
+                        s += &show(e);
+                    }
+                    s + ")"
+                }
+                ExprKind::BitNot(e) => format!("(~{})", show(e)),
                 ExprKind::Factorial(e) => format!("({}!)", show(e)),
                 ExprKind::Percent(e) => format!("({}%)", show(e)),
-                ExprKind::Call { name, args, .. } => {
+                ExprKind::Degrees(e) => format!("({}°)", show(e)),
+                ExprKind::Call { function, args, .. } => {
                     let args: Vec<_> = args.iter().map(show).collect();
-                    format!("{name}({})", args.join(", "))
+                    format!("{}({})", function.name(), args.join(", "))
                 }
             }
         }
@@ -488,7 +587,7 @@ mod tests {
     fn errors_point_at_the_fault() {
         let err = parse_str("1+2)").unwrap_err();
         assert_eq!((err.span.start, err.span.end), (3, 4));
-        assert_eq!(err.message, "unmatched ')'");
+        assert_eq!(err.kind, ErrorKind::UnmatchedClose);
 
         let err = parse_str("2 3").unwrap_err();
         assert_eq!((err.span.start, err.span.end), (2, 3));
@@ -497,13 +596,20 @@ mod tests {
         assert_eq!((err.span.start, err.span.end), (2, 2));
 
         let err = parse_str("7 % 3").unwrap_err();
-        assert!(err.message.contains("mod"));
+        assert_eq!(err.kind, ErrorKind::PercentIsNotRemainder);
 
         let err = parse_str("sin 3").unwrap_err();
         assert_eq!((err.span.start, err.span.end), (0, 3));
 
         let err = parse_str("min(1)").unwrap_err();
-        assert!(err.message.contains("at least 2"), "{}", err.message);
+        assert!(matches!(
+            err.kind,
+            ErrorKind::WrongArgumentCount {
+                function: "min",
+                given: 1,
+                ..
+            }
+        ));
 
         assert!(parse_str("").is_err());
         assert!(parse_str("1 = 2").is_err());
@@ -513,14 +619,57 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let deep = "(".repeat(2000) + "1";
-        let err = parse_str(&deep).unwrap_err();
-        assert_eq!(err.kind, ErrorKind::TooComplex);
+        let too_deep = ErrorKind::NestedTooDeeply { limit: 100 };
+        assert_eq!(parse_str(&deep).unwrap_err().kind, too_deep);
         let minus = "-".repeat(2000) + "1";
-        assert_eq!(parse_str(&minus).unwrap_err().kind, ErrorKind::TooComplex);
+        assert_eq!(parse_str(&minus).unwrap_err().kind, too_deep);
+        let tildes = "~".repeat(2000) + "1";
+        assert_eq!(parse_str(&tildes).unwrap_err().kind, too_deep);
         let bangs = "3".to_string() + &"!".repeat(2000);
-        assert_eq!(parse_str(&bangs).unwrap_err().kind, ErrorKind::TooComplex);
+        assert_eq!(parse_str(&bangs).unwrap_err().kind, too_deep);
         let powers = "2^".repeat(1000) + "2";
-        assert_eq!(parse_str(&powers).unwrap_err().kind, ErrorKind::TooComplex);
+        assert_eq!(parse_str(&powers).unwrap_err().kind, too_deep);
+    }
+
+    #[test]
+    fn bitwise_precedence_follows_python() {
+        assert_eq!(
+            shape("1 | 2 xor 3 & 4 << 1 + 1"),
+            "(1 | (2 xor (3 & (4 << (1 + 1)))))"
+        );
+        assert_eq!(shape("~1 + 2"), "((~1) + 2)");
+        assert_eq!(shape("-~2^2"), "(-(~(2^2)))");
+        assert_eq!(shape("1 << 2 >> 3"), "(1 << 2 >> 3)");
+    }
+
+    #[test]
+    fn conversions_end_the_line() {
+        let line = parse_line("255 to hex").unwrap();
+        assert_eq!(
+            line.form,
+            Some(Form::Radix(crate::eval::error::Radix::Hexadecimal))
+        );
+        assert_eq!(
+            parse_line("x = 1/4 -> frac").unwrap().form,
+            Some(Form::Fraction)
+        );
+        assert_eq!(parse_line("6*7= to dec").unwrap().form, Some(Form::Decimal));
+        let err = parse_line("255 to roman").unwrap_err();
+        assert_eq!(
+            err.kind,
+            ErrorKind::UnknownForm {
+                form: "roman".into()
+            }
+        );
+        assert_eq!((err.span.start, err.span.end), (7, 12));
+        assert!(parse_line("1 to hex to bin").is_err());
+        assert!(parse_line("(1 to hex)").is_err());
+    }
+
+    #[test]
+    fn degrees_are_postfix() {
+        assert_eq!(shape("sin(30°)"), "sin((30°))");
+        assert_eq!(shape("-180°"), "(-(180°))");
     }
 
     #[test]

@@ -2,14 +2,17 @@
 //! wraps within itself so the table stays a table at any width.
 
 use super::line_editor::{char_width, text_width};
+use crate::eval::builtins::Builtin;
 
 pub enum HelpRow {
     Heading(&'static str),
     /// What to press, and what it does.
     Item(&'static str, &'static str),
+    /// The built-in functions, from the evaluator's table.
+    Functions,
 }
 
-use HelpRow::{Heading, Item};
+use HelpRow::{Functions, Heading, Item};
 
 pub const HELP: &[HelpRow] = &[
     Heading("Keys"),
@@ -82,26 +85,44 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
     let keys = key_column(width);
     let texts = width.saturating_sub(keys + 1).max(1);
     let mut out = Vec::new();
+    let functions = function_list();
     for row in HELP {
-        match row {
-            Heading(title) => out.extend(wrap(title, width).into_iter().map(|text| HelpLine {
-                key: String::new(),
-                text,
-                heading: true,
-            })),
-            Item(key, text) => {
-                let (key, text) = (wrap(key, keys), wrap(text, texts));
-                for i in 0..key.len().max(text.len()) {
-                    out.push(HelpLine {
-                        key: key.get(i).cloned().unwrap_or_default(),
-                        text: text.get(i).cloned().unwrap_or_default(),
-                        heading: false,
-                    });
-                }
+        let (key, text): (&str, &str) = match row {
+            Heading(title) => {
+                out.extend(wrap(title, width).into_iter().map(|text| HelpLine {
+                    key: String::new(),
+                    text,
+                    heading: true,
+                }));
+                continue;
             }
+            Item(key, text) => (key, text),
+            Functions => ("functions", &functions),
+        };
+        let (key, text) = (wrap(key, keys), wrap(text, texts));
+        for i in 0..key.len().max(text.len()) {
+            out.push(HelpLine {
+                key: key.get(i).cloned().unwrap_or_default(),
+                text: text.get(i).cloned().unwrap_or_default(),
+                heading: false,
+            });
         }
     }
     out
+}
+
+/// Every function name, aliases after a slash: `comb/nCr`.
+fn function_list() -> String {
+    Builtin::ALL
+        .iter()
+        .map(|f| {
+            std::iter::once(f.name())
+                .chain(f.aliases().iter().copied())
+                .collect::<Vec<_>>()
+                .join("/")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Word wrap by display width; a word longer than a line is split.

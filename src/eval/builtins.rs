@@ -1,0 +1,231 @@
+//! The one table of built-in names: functions with their aliases and
+//! arities, and constants. The parser, the interpreter, reserved names, the
+//! help and the "did you mean" suggestions all read it; nothing else spells
+//! a built-in name.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arity {
+    Exactly(usize),
+    Between(usize, usize),
+    AtLeast(usize),
+}
+
+impl Arity {
+    pub fn accepts(self, count: usize) -> bool {
+        match self {
+            Arity::Exactly(n) => count == n,
+            Arity::Between(low, high) => (low..=high).contains(&count),
+            Arity::AtLeast(n) => count >= n,
+        }
+    }
+
+    pub fn describe(self) -> String {
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        match self {
+            Arity::Exactly(n) => format!("{n} argument{}", plural(n)),
+            Arity::Between(low, high) => format!("{low} or {high} arguments"),
+            Arity::AtLeast(n) => format!("at least {n} arguments"),
+        }
+    }
+}
+
+/// How a function treats angles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AngleUse {
+    None,
+    /// Takes an angle: sin, cos, tan.
+    Takes,
+    /// Gives an angle: asin, acos, atan, atan2.
+    Gives,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Builtin {
+    Sqrt,
+    Cbrt,
+    Abs,
+    Sign,
+    Floor,
+    Ceil,
+    Round,
+    Trunc,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Atan2,
+    Sinh,
+    Cosh,
+    Tanh,
+    Asinh,
+    Acosh,
+    Atanh,
+    Ln,
+    Log,
+    Log2,
+    Exp,
+    Hypot,
+    Min,
+    Max,
+    Gcd,
+    Lcm,
+    Comb,
+    Perm,
+}
+
+impl Builtin {
+    /// Every function, in the order the help lists them.
+    pub const ALL: [Builtin; 32] = {
+        use Builtin::*;
+        [
+            Sqrt, Cbrt, Abs, Sign, Floor, Ceil, Round, Trunc, Sin, Cos, Tan, Asin, Acos, Atan,
+            Atan2, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh, Ln, Log, Log2, Exp, Hypot, Min, Max, Gcd,
+            Lcm, Comb, Perm,
+        ]
+    };
+
+    pub fn name(self) -> &'static str {
+        use Builtin::*;
+        match self {
+            Sqrt => "sqrt",
+            Cbrt => "cbrt",
+            Abs => "abs",
+            Sign => "sign",
+            Floor => "floor",
+            Ceil => "ceil",
+            Round => "round",
+            Trunc => "trunc",
+            Sin => "sin",
+            Cos => "cos",
+            Tan => "tan",
+            Asin => "asin",
+            Acos => "acos",
+            Atan => "atan",
+            Atan2 => "atan2",
+            Sinh => "sinh",
+            Cosh => "cosh",
+            Tanh => "tanh",
+            Asinh => "asinh",
+            Acosh => "acosh",
+            Atanh => "atanh",
+            Ln => "ln",
+            Log => "log",
+            Log2 => "log2",
+            Exp => "exp",
+            Hypot => "hypot",
+            Min => "min",
+            Max => "max",
+            Gcd => "gcd",
+            Lcm => "lcm",
+            Comb => "comb",
+            Perm => "perm",
+        }
+    }
+
+    /// Other spellings that name the same function.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Builtin::Comb => &["nCr"],
+            Builtin::Perm => &["nPr"],
+            _ => &[],
+        }
+    }
+
+    pub fn arity(self) -> Arity {
+        use Builtin::*;
+        match self {
+            Log => Arity::Between(1, 2),
+            Atan2 | Hypot | Comb | Perm => Arity::Exactly(2),
+            Min | Max | Gcd | Lcm => Arity::AtLeast(2),
+            _ => Arity::Exactly(1),
+        }
+    }
+
+    pub fn angles(self) -> AngleUse {
+        use Builtin::*;
+        match self {
+            Sin | Cos | Tan => AngleUse::Takes,
+            Asin | Acos | Atan | Atan2 => AngleUse::Gives,
+            _ => AngleUse::None,
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Builtin> {
+        Builtin::ALL
+            .into_iter()
+            .find(|b| b.name() == name || b.aliases().contains(&name))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Constant {
+    Pi,
+    E,
+    Tau,
+}
+
+impl Constant {
+    pub const ALL: [Constant; 3] = [Constant::Pi, Constant::E, Constant::Tau];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Constant::Pi => "pi",
+            Constant::E => "e",
+            Constant::Tau => "tau",
+        }
+    }
+
+    /// The Greek spellings the lexer also reads.
+    pub fn symbol(self) -> Option<&'static str> {
+        match self {
+            Constant::Pi => Some("π"),
+            Constant::Tau => Some("τ"),
+            Constant::E => None,
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Constant> {
+        Constant::ALL
+            .into_iter()
+            .find(|c| c.name() == name || c.symbol() == Some(name))
+    }
+}
+
+/// The last answer's names.
+pub const ANSWER_NAMES: [&str; 2] = ["ans", "_"];
+
+/// Every name a user cannot assign to.
+pub fn is_reserved(name: &str) -> bool {
+    ANSWER_NAMES.contains(&name)
+        || Constant::from_name(name).is_some()
+        || Builtin::from_name(name).is_some()
+}
+
+/// Every built-in name, for suggestions.
+pub fn all_names() -> impl Iterator<Item = &'static str> {
+    Builtin::ALL
+        .into_iter()
+        .flat_map(|b| std::iter::once(b.name()).chain(b.aliases().iter().copied()))
+        .chain(Constant::ALL.into_iter().map(Constant::name))
+        .chain(["ans"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_aliases_find_their_function() {
+        for b in Builtin::ALL {
+            assert_eq!(Builtin::from_name(b.name()), Some(b));
+        }
+        assert_eq!(Builtin::from_name("nCr"), Some(Builtin::Comb));
+        assert_eq!(Builtin::from_name("nPr"), Some(Builtin::Perm));
+        assert_eq!(Builtin::from_name("sine"), None);
+        assert_eq!(Constant::from_name("π"), Some(Constant::Pi));
+        assert!(is_reserved("_") && is_reserved("tau") && is_reserved("nCr"));
+        assert!(!is_reserved("x"));
+    }
+}
