@@ -59,7 +59,7 @@ def first_frame(binary, runs=15):
         os.kill(pid, signal.SIGWINCH)
         start = time.perf_counter()
         seen = b""
-        while b"keypad" not in seen:
+        while b"entries" not in seen:
             ready, _, _ = select.select([fd], [], [], 5)
             if not ready:
                 sys.exit("no first frame within 5 s")

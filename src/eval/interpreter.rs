@@ -152,7 +152,8 @@ impl<'a> Evaluator<'a> {
             ExprKind::BitNot(inner) => {
                 let value = self.eval(inner)?;
                 let n = self.integer(&value, "'~'", inner.span)?;
-                Ok(Value::Exact(BigRational::from_integer(!n)))
+                // ~n is -n-1 in two's complement.
+                Ok(Value::Exact(BigRational::from_integer(-n - 1)))
             }
             ExprKind::Call { function, args, .. } => self.eval_call(*function, args, span),
         }
@@ -590,8 +591,21 @@ impl<'a> Evaluator<'a> {
         }
         let words = m.bits() / 64 + 1;
         self.charge(e.bits().max(1) * words * words * 4, span)?;
+        // Square and multiply, reducing as it goes (num-bigint's own modpow
+        // would add its Montgomery code to the binary for no gain here).
+        let modulus = m.abs();
+        let base = b.mod_floor(&modulus);
+        let mut r = BigInt::one() % &modulus;
+        for bit in (0..e.bits()).rev() {
+            r = &r * &r % &modulus;
+            if e.bit(bit) {
+                r = r * &base % &modulus;
+            }
+        }
         // Floored, like `mod`: the result takes the sign of the modulus.
-        let r = b.modpow(&e, &m);
+        if m.is_negative() && !r.is_zero() {
+            r += &m;
+        }
         Ok(Some(Value::Exact(BigRational::from_integer(r))))
     }
 
@@ -631,9 +645,9 @@ impl<'a> Evaluator<'a> {
         };
         self.charge(x.bits().max(y.bits()) / 64 + 1, span)?;
         let result = match op {
-            BitOp::And => x & y,
-            BitOp::Or => x | y,
-            BitOp::Xor => x ^ y,
+            BitOp::And => twos_complement(&x, &y, |p, q| p & q),
+            BitOp::Or => twos_complement(&x, &y, |p, q| p | q),
+            BitOp::Xor => twos_complement(&x, &y, |p, q| p ^ q),
             BitOp::ShiftLeft => {
                 let count = shift(&y)?;
                 if x.bits().saturating_add(count) > self.limits.max_bits {
@@ -719,6 +733,23 @@ impl<'a> Evaluator<'a> {
         }
         self.check(Value::Exact(BigRational::from_integer(product)), span)
     }
+}
+
+/// A bytewise operation on two integers in infinite two's complement, as
+/// Python's `&`, `|` and `^`: both are sign-extended to one length first.
+fn twos_complement(x: &BigInt, y: &BigInt, op: fn(u8, u8) -> u8) -> BigInt {
+    let (mut a, mut b) = (x.to_signed_bytes_le(), y.to_signed_bytes_le());
+    let length = a.len().max(b.len());
+    for bytes in [&mut a, &mut b] {
+        let fill = if bytes.last().is_some_and(|byte| byte & 0x80 != 0) {
+            0xff
+        } else {
+            0
+        };
+        bytes.resize(length, fill);
+    }
+    let bytes: Vec<u8> = a.iter().zip(&b).map(|(p, q)| op(*p, *q)).collect();
+    BigInt::from_signed_bytes_le(&bytes)
 }
 
 pub(super) fn too_large(span: Span) -> Error {

@@ -58,11 +58,15 @@ pub const HELP: &[HelpRow] = &[
     Item("-2^2", "is -4; 3! factorial; x mod y (floored)"),
     Item("%", "50% = 0.5; a+b% = a(1+b/100)"),
     Item("2pi", "juxtaposition multiplies: 2×pi"),
+    Item("x°", "degrees in any angle mode: sin(30°) = 0.5"),
+    Functions,
+    Item("constants", "pi π e tau τ"),
+    Item("0x 0o 0b", "hex, octal, binary: 0xff, 0b1011; 1_000_000"),
+    Item("to hex", "at the end: to hex, oct, bin, dec, frac (or ->)"),
     Item(
-        "functions",
-        "sqrt cbrt abs floor ceil round sin cos tan asin acos atan sinh cosh tanh asinh acosh atanh ln log log2 exp min max gcd lcm",
+        "& | xor ~",
+        "bitwise on integers, as in Python; << >> shift",
     ),
-    Item("constants", "pi π e tau"),
     Item("ans, _", "the last answer; x = 5 assigns"),
     Item("= and ≈", "= exact; ≈ rounded, every digit shown is right"),
 ];

@@ -4,7 +4,7 @@
 //! while scrolled.
 
 use super::theme::Theme;
-use super::{draw_box, draw_line, draw_rule, ellipsize};
+use super::{draw_box, draw_line, draw_rule, draw_scrollbar, ellipsize};
 use crate::ui::history::HistoryEntry;
 use crate::ui::layout;
 use crate::ui::line_editor::text_width;
@@ -12,7 +12,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+use ratatui::widgets::Widget;
 
 pub struct HistoryPanel<'a> {
     pub entries: &'a [HistoryEntry],
@@ -76,21 +76,14 @@ impl Widget for HistoryPanel<'_> {
             };
             draw_line(buf, at, &Line::styled(result, base.patch(theme.answer())));
         }
-        if self.boxed && hidden > 0 {
-            let mut state = ScrollbarState::new(hidden + 1)
-                .position(hidden - self.scroll.min(hidden))
-                .viewport_content_length(visible);
+        if self.boxed {
             let track = Rect {
-                y: rows.y,
-                height: rows.height,
-                ..panel
+                x: panel.right() - 1,
+                width: 1,
+                ..rows
             };
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .thumb_style(theme.title())
-                .track_style(theme.dim())
-                .render(track, buf, &mut state);
+            let first = hidden - self.scroll.min(hidden);
+            draw_scrollbar(buf, track, total, first, theme.title());
         }
     }
 }

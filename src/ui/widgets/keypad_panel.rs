@@ -1,8 +1,8 @@
 //! The keypad: each key a block of its group's colour with a gap around it,
 //! its label centred; hovered and pressed keys look it.
 
-use super::draw_line;
 use super::theme::{KeyState, Theme};
+use super::{draw_line, fill_style};
 use crate::eval::AngleMode;
 use crate::ui::keypad::KeypadButton;
 use crate::ui::layout;
@@ -30,7 +30,7 @@ impl Widget for KeypadPanel {
                 _ => KeyState::Resting,
             };
             let style = self.theme.key(button.group(), state);
-            buf.set_style(cell, style);
+            fill_style(buf, cell, style);
             let width = usize::from(cell.width);
             let line = match button {
                 KeypadButton::AngleMode => {

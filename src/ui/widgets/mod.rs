@@ -7,16 +7,74 @@ pub mod overlay;
 pub mod status_bar;
 pub mod theme;
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// One line of text, clipped to `area`'s first row. Lighter than a
-/// Paragraph, which matters at a hundred lines a frame.
+/// Paragraph, which matters at a hundred lines a frame; runs of ASCII skip
+/// grapheme segmentation, which was most of a frame's cost.
 pub fn draw_line(buf: &mut Buffer, area: Rect, line: &Line) {
-    if area.width > 0 && area.height > 0 {
-        buf.set_line(area.x, area.y, line, area.width);
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let (mut x, right) = (area.x, area.right());
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        let mut rest: &str = &span.content;
+        while !rest.is_empty() && x < right {
+            let ascii = rest.bytes().take_while(u8::is_ascii).count();
+            let (run, after) = if ascii > 0 {
+                rest.split_at(ascii)
+            } else {
+                rest.split_at(rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len()))
+            };
+            if ascii > 0 {
+                // Straight into the row's cells: no per-cell bounds lookup.
+                let count = run.len().min(usize::from(right - x));
+                let start = buf.index_of(x, area.y);
+                for (cell, byte) in buf.content[start..start + count]
+                    .iter_mut()
+                    .zip(run.bytes())
+                {
+                    put(cell, ascii_symbol(byte), style);
+                }
+                x += count as u16;
+            } else {
+                x = buf
+                    .set_stringn(x, area.y, run, usize::from(right - x), style)
+                    .0;
+            }
+            rest = after;
+        }
+    }
+}
+
+/// Printable ASCII as static strings: a cell made from one is not copied
+/// (Cell::set_char builds a new string each time, a frame's largest cost).
+const PRINTABLE: &str = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+
+fn ascii_symbol(byte: u8) -> &'static str {
+    match byte {
+        b' '..=b'~' => {
+            let i = usize::from(byte - b' ');
+            &PRINTABLE[i..i + 1]
+        }
+        // Controls never reach the screen.
+        _ => " ",
+    }
+}
+
+/// Sets `style` on every cell of `area`, row by row through the buffer's
+/// cells (Buffer::set_style looks each cell up on its own).
+pub fn fill_style(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + usize::from(area.width)] {
+            cell.set_style(style);
+        }
     }
 }
 
@@ -27,14 +85,12 @@ pub fn draw_box(buf: &mut Buffer, area: Rect, title: Span, border: Style) {
         return;
     }
     let (right, bottom) = (area.right() - 1, area.bottom() - 1);
-    // Cell by cell: these symbols need no grapheme segmentation.
     for x in area.x + 1..right {
-        buf[(x, area.y)].set_symbol("─").set_style(border);
-        buf[(x, bottom)].set_symbol("─").set_style(border);
+        put(&mut buf[(x, bottom)], "─", border);
     }
     for y in area.y + 1..bottom {
-        buf[(area.x, y)].set_symbol("│").set_style(border);
-        buf[(right, y)].set_symbol("│").set_style(border);
+        put(&mut buf[(area.x, y)], "│", border);
+        put(&mut buf[(right, y)], "│", border);
     }
     for (x, y, corner) in [
         (area.x, area.y, "┌"),
@@ -42,7 +98,7 @@ pub fn draw_box(buf: &mut Buffer, area: Rect, title: Span, border: Style) {
         (area.x, bottom, "└"),
         (right, bottom, "┘"),
     ] {
-        buf[(x, y)].set_symbol(corner).set_style(border);
+        put(&mut buf[(x, y)], corner, border);
     }
     draw_rule(
         buf,
@@ -52,15 +108,38 @@ pub fn draw_box(buf: &mut Buffer, area: Rect, title: Span, border: Style) {
     );
 }
 
+/// A scrollbar's thumb on a one-column `track` (a box's side): `first` of
+/// `total` lines is at the top of the `visible` ones. Drawn here rather than
+/// with ratatui's Scrollbar, which cost 2 KB of the binary for the same.
+pub fn draw_scrollbar(buf: &mut Buffer, track: Rect, total: usize, first: usize, style: Style) {
+    let visible = usize::from(track.height);
+    if total <= visible || visible == 0 || track.width == 0 {
+        return;
+    }
+    let thumb = (visible * visible / total).max(1);
+    let start = first.min(total - visible) * (visible - thumb) / (total - visible);
+    for row in start..start + thumb {
+        put(&mut buf[(track.x, track.y + row as u16)], "┃", style);
+    }
+}
+
 /// A title on a row, the rest of the row a rule.
 pub fn draw_rule(buf: &mut Buffer, area: Rect, title: Span, border: Style) {
     if area.width == 0 || area.height == 0 {
         return;
     }
     for x in area.x..area.right() {
-        buf[(x, area.y)].set_symbol("─").set_style(border);
+        put(&mut buf[(x, area.y)], "─", border);
     }
     draw_line(buf, area, &Line::from(title));
+}
+
+/// Puts a static symbol in a cell with `style` (the cell's earlier style is
+/// replaced, so callers give the whole style). A static symbol is not
+/// copied, unlike Cell::set_symbol's.
+fn put(cell: &mut Cell, symbol: &'static str, style: Style) {
+    *cell = Cell::new(symbol);
+    cell.set_style(style);
 }
 
 /// `text` cut to `width` columns, ending in `…` when something was cut.

@@ -2,16 +2,14 @@
 //! behind is dimmed; the text scrolls (↑↓ PgUp PgDn, wheel).
 
 use super::theme::Theme;
-use super::{draw_box, draw_line};
+use super::{draw_box, draw_line, draw_scrollbar};
 use crate::ui::help;
 use crate::ui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Clear, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Clear, Widget};
 
 pub enum OverlayContent<'a> {
     Help,
@@ -82,20 +80,11 @@ impl Widget for OverlayView<'_> {
                 line,
             );
         }
-        if hidden > 0 {
-            let mut state = ScrollbarState::new(hidden + 1)
-                .position(scroll)
-                .viewport_content_length(visible);
-            let track = Rect {
-                y: text.y,
-                height: text.height,
-                ..popup
-            };
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None)
-                .thumb_style(theme.title())
-                .render(track, buf, &mut state);
-        }
+        let track = Rect {
+            x: popup.right().saturating_sub(1),
+            width: 1,
+            ..text
+        };
+        draw_scrollbar(buf, track, lines.len(), scroll, theme.title());
     }
 }
