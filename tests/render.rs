@@ -184,5 +184,7 @@ fn keypad_labels_are_all_shown() {
             "{label} missing:\n{screen}"
         );
     }
-    assert!(screen.contains("DEG/RAD"));
+    // Narrow keys show the angle mode in force; wide ones both.
+    assert!(screen.contains(" RAD "), "{screen}");
+    assert!(text(&draw(&app_with(120, 36, true, ""))).contains("DEG/RAD"));
 }

@@ -39,7 +39,8 @@ impl Widget for KeypadPanel {
                         AngleMode::Degrees => (active, style),
                         AngleMode::Radians => (style, active),
                     };
-                    if width >= "DEG/RAD".len() {
+                    // Both halves with a space either side, else the one in force.
+                    if width >= "DEG/RAD".len() + 2 {
                         Line::from(vec![
                             Span::styled("DEG", deg),
                             Span::styled("/", style),

@@ -7,7 +7,7 @@ use crate::ui::help;
 use crate::ui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
@@ -26,7 +26,14 @@ pub struct OverlayView<'a> {
 impl Widget for OverlayView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        buf.set_style(area, Style::new().add_modifier(Modifier::DIM));
+        // The screen behind fades: its colours and reverse video go, so
+        // coloured keys recede too, and what is left is dimmed.
+        let behind = theme.dim();
+        for cell in &mut buf.content {
+            cell.fg = behind.fg.unwrap_or(Color::Reset);
+            cell.bg = Color::Reset;
+            cell.modifier = Modifier::DIM;
+        }
         let popup = layout::overlay(area);
         let text = layout::overlay_text(area);
         Clear.render(popup, buf);
