@@ -75,6 +75,7 @@ lint:
 # Benchmarks: pebble against bc, render time, start-up, memory, rebuild time
 bench: build build-musl
     cargo bench --locked --bench render -- --noplot
+    cargo bench --locked --bench evaluate -- --noplot
     python3 bench/compare.py {{ musl_binary }}
 
 # Cold image build against a rebuild after a src/-only change

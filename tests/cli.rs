@@ -158,3 +158,40 @@ fn line_mode_answers_before_input_ends() {
     assert_eq!(line, "43\n");
     assert!(child.wait().unwrap().success());
 }
+
+/// FNV-1a, to compare a long output with the one recorded below.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[test]
+fn the_benchmark_workloads_print_what_they_always_printed() {
+    // Recorded before any speed work: faster must not mean different.
+    let products: String = (1..=20_000).map(|n| format!("{n}*1.1+{n}/7\n")).collect();
+    let roots: String = (1..=5_000)
+        .map(|n| format!("sqrt({n})+({n}+0.5)^2/3-{n}*2.25\n"))
+        .collect();
+    for (input, lines, expected) in [
+        (products, 20_000, 0x4377_cac9_58e5_c753),
+        (roots, 5_000, 0x8c99_2f91_1ead_7850),
+    ] {
+        let out = pebble(&[], &input);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(stdout(&out).lines().count(), lines);
+        assert_eq!(fingerprint(&out.stdout), expected, "{lines} lines");
+    }
+}
+
+#[test]
+fn a_line_far_over_the_limit_is_refused_and_the_next_line_runs() {
+    let huge = "1+".repeat(5_000_000);
+    let out = pebble(&[], &format!("{huge}\n6*7\n"));
+    assert_eq!(stdout(&out), "42\n");
+    assert_eq!(
+        stderr(&out),
+        "error on line 1: input too long (10000000 bytes; the limit is 4096)\n"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -1,6 +1,6 @@
 //! One-shot and line mode: results to stdout, caret diagnostics to stderr.
 
-use crate::eval::{Error, Session, Settings};
+use crate::eval::{Error, ErrorKind, Session, Settings, Span};
 use std::io::{self, BufRead, BufReader, Read, Write};
 
 /// What a person who ran pebble with nothing to do should read.
@@ -64,15 +64,28 @@ pub fn run_lines(
     };
     let mut input = BufReader::with_capacity(64 * 1024, input);
     let mut raw = Vec::new();
+    let limit = settings.limits.max_input_bytes;
     for number in 1.. {
         // Flush before a read could block, so interactive pipes see answers
         // at once; while whole lines are buffered, keep batching output.
         if !has_full_line(input.buffer()) {
             out.flush()?;
         }
-        raw.clear();
-        if input.read_until(b'\n', &mut raw)? == 0 {
+        // A line past the limit is not kept whole: memory stays flat
+        // however long a line is.
+        let Some(length) = read_line_bounded(&mut input, &mut raw, limit + 1)? else {
             break;
+        };
+        if length > limit {
+            report.evaluated += 1;
+            report.failed += 1;
+            out.flush()?;
+            let error = Error::new(
+                ErrorKind::InputTooLong { length, limit },
+                Span::new(limit, length),
+            );
+            writeln!(err, "error on line {number}: {error}")?;
+            continue;
         }
         let text = String::from_utf8_lossy(&raw);
         let line = text.trim_end_matches(['\n', '\r']);
@@ -93,6 +106,36 @@ pub fn run_lines(
     }
     out.flush()?;
     Ok(report)
+}
+
+/// Reads one line into `line` (its newline left out), keeping at most
+/// `keep` bytes of it and skipping the rest; returns the line's whole
+/// length, or `None` at the end of input.
+fn read_line_bounded(
+    input: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    keep: usize,
+) -> io::Result<Option<usize>> {
+    line.clear();
+    let mut length = 0;
+    let mut started = false;
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(started.then_some(length));
+        }
+        started = true;
+        let newline = buffer.iter().position(|b| *b == b'\n');
+        let chunk = &buffer[..newline.unwrap_or(buffer.len())];
+        let room = keep.saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        length += chunk.len();
+        let used = newline.map_or(buffer.len(), |i| i + 1);
+        input.consume(used);
+        if newline.is_some() {
+            return Ok(Some(length));
+        }
+    }
 }
 
 fn has_full_line(buffer: &[u8]) -> bool {
@@ -133,6 +176,26 @@ mod tests {
         assert_eq!(out, "6\n");
         assert_eq!(err, "error on line 1: division by zero\n  1/0\n    ^\n");
         assert_eq!(report.failed, 1);
+    }
+
+    #[test]
+    fn an_overlong_line_is_an_error_without_being_kept() {
+        let long = "1+".repeat(100_000) + "1";
+        let (out, err, report) = lines(&format!("2\n{long}\n3"));
+        assert_eq!(out, "2\n3\n");
+        assert_eq!(
+            err,
+            "error on line 2: input too long (200001 bytes; the limit is 4096)\n"
+        );
+        assert_eq!((report.evaluated, report.failed), (3, 1));
+        let mut kept = Vec::new();
+        let mut input = BufReader::with_capacity(16, long.as_bytes());
+        assert_eq!(
+            read_line_bounded(&mut input, &mut kept, 10).unwrap(),
+            Some(200_001)
+        );
+        assert_eq!(kept, b"1+1+1+1+1+");
+        assert_eq!(read_line_bounded(&mut input, &mut kept, 10).unwrap(), None);
     }
 
     #[test]

@@ -288,7 +288,11 @@ fn number(input: &str, start: usize, limits: &Limits) -> Result<Token, Error> {
     if scale.unsigned_abs() > limits.max_decimal_exponent as u64 {
         return Err(too_large_literal(span));
     }
-    let digits: BigInt = mantissa.parse().expect("only ASCII digits were collected");
+    // Most literals fit in a word: parse them as one, not through a big integer's string parser.
+    let digits: BigInt = match mantissa.parse::<u64>() {
+        Ok(word) => BigInt::from(word),
+        Err(_) => mantissa.parse().expect("only ASCII digits were collected"),
+    };
     Ok(Token {
         kind: TokenKind::Number(Literal { digits, scale }),
         span,

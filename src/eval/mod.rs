@@ -41,6 +41,9 @@ pub struct Settings {
     pub digits: usize,
     pub angle: AngleMode,
     pub limits: Limits,
+    /// Give `Answer::fraction` for exact fractions whose decimals do not end
+    /// (the calculator screen shows it; line mode has no use for the work).
+    pub fractions: bool,
 }
 
 impl Default for Settings {
@@ -49,6 +52,7 @@ impl Default for Settings {
             digits: 15,
             angle: AngleMode::Radians,
             limits: Limits::default(),
+            fractions: false,
         }
     }
 }
@@ -61,7 +65,8 @@ pub struct Answer {
     /// The variable this line assigned, if it was `name = …`.
     pub assigned: Option<String>,
     /// `p/q` in lowest terms when the value is an exact fraction whose
-    /// decimals do not end (`1/7`), so `text` is only its rounding.
+    /// decimals do not end (`1/7`), so `text` is only its rounding; only
+    /// with `Settings::fractions`.
     pub fraction: Option<String>,
 }
 
@@ -143,7 +148,10 @@ impl Session {
         };
         let (text, exactness, fraction) = match line.form {
             None | Some(Form::Decimal) => {
-                let fraction = exact_fraction(exactness, &binding);
+                let fraction = settings
+                    .fractions
+                    .then(|| exact_fraction(exactness, &binding))
+                    .flatten();
                 (text, exactness, fraction)
             }
             Some(Form::Radix(radix)) => match exact.filter(|r| r.is_integer()) {

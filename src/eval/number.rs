@@ -193,7 +193,52 @@ pub fn reduced(n: BigInt, d: BigInt) -> BigRational {
     }
 }
 
+/// Numerator and denominator as machine words, when both fit: most of
+/// what people type (`1.1`, `N/7`) does, and word arithmetic needs no
+/// allocation and no big-integer division.
+fn small(r: &BigRational) -> Option<(i64, i64)> {
+    Some((r.numer().to_i64()?, r.denom().to_i64()?))
+}
+
+/// `n/d` in lowest terms from word-sized parts (`d` is not zero).
+fn from_small(n: i128, d: i128) -> BigRational {
+    let g = gcd_u128(n.unsigned_abs(), d.unsigned_abs()).max(1) as i128;
+    let (n, d) = if d < 0 {
+        (-n / g, -d / g)
+    } else {
+        (n / g, d / g)
+    };
+    BigRational::new_raw(BigInt::from(n), BigInt::from(d))
+}
+
+/// Binary gcd on words.
+fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
+    if a == 0 || b == 0 {
+        return a | b;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    while b != 0 {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+    }
+    a << shift
+}
+
 pub fn add(a: &BigRational, b: &BigRational) -> BigRational {
+    // i64 products fit in i128, and so does their sum.
+    if let (Some((an, ad)), Some((bn, bd))) = (small(a), small(b)) {
+        let (an, ad, bn, bd) = (
+            i128::from(an),
+            i128::from(ad),
+            i128::from(bn),
+            i128::from(bd),
+        );
+        return from_small(an * bd + bn * ad, ad * bd);
+    }
     if a.denom() == b.denom() {
         return reduced(a.numer() + b.numer(), a.denom().clone());
     }
@@ -208,6 +253,15 @@ pub fn subtract(a: &BigRational, b: &BigRational) -> BigRational {
 }
 
 pub fn multiply(a: &BigRational, b: &BigRational) -> BigRational {
+    if let (Some((an, ad)), Some((bn, bd))) = (small(a), small(b)) {
+        let (an, ad, bn, bd) = (
+            i128::from(an),
+            i128::from(ad),
+            i128::from(bn),
+            i128::from(bd),
+        );
+        return from_small(an * bn, ad * bd);
+    }
     if a.is_integer() && b.is_integer() {
         return BigRational::from_integer(a.numer() * b.numer());
     }

@@ -173,6 +173,11 @@ fn continues_answer(text: &str) -> bool {
 
 impl App {
     pub fn new(settings: Settings, history: Vec<HistoryEntry>, colour: bool) -> Self {
+        // The display shows exact fractions beside their decimals.
+        let settings = Settings {
+            fractions: true,
+            ..settings
+        };
         App {
             editor: LineEditor::default(),
             draft: None,
