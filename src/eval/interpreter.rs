@@ -556,7 +556,8 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::from_integer(0))
             };
         }
-        self.charge_transcendental(0, 4, span)?;
+        // A power is an exp and a ln, each at extra precision: eight units of the model.
+        self.charge_transcendental(0, 8, span)?;
         self.used_approximation = true;
         let p = self.precision;
         let result = base

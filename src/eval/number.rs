@@ -196,8 +196,15 @@ pub fn reduced(n: BigInt, d: BigInt) -> BigRational {
 /// Numerator and denominator as machine words, when both fit: most of
 /// what people type (`1.1`, `N/7`) does, and word arithmetic needs no
 /// allocation and no big-integer division.
-fn small(r: &BigRational) -> Option<(i64, i64)> {
-    Some((r.numer().to_i64()?, r.denom().to_i64()?))
+/// Both operands' parts widened to i128, where products of two fit.
+fn small(a: &BigRational, b: &BigRational) -> Option<[i128; 4]> {
+    let word = |i: &BigInt| i.to_i64().map(i128::from);
+    Some([
+        word(a.numer())?,
+        word(a.denom())?,
+        word(b.numer())?,
+        word(b.denom())?,
+    ])
 }
 
 /// `n/d` in lowest terms from word-sized parts (`d` is not zero).
@@ -230,13 +237,7 @@ fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
 
 pub fn add(a: &BigRational, b: &BigRational) -> BigRational {
     // i64 products fit in i128, and so does their sum.
-    if let (Some((an, ad)), Some((bn, bd))) = (small(a), small(b)) {
-        let (an, ad, bn, bd) = (
-            i128::from(an),
-            i128::from(ad),
-            i128::from(bn),
-            i128::from(bd),
-        );
+    if let Some([an, ad, bn, bd]) = small(a, b) {
         return from_small(an * bd + bn * ad, ad * bd);
     }
     if a.denom() == b.denom() {
@@ -253,13 +254,7 @@ pub fn subtract(a: &BigRational, b: &BigRational) -> BigRational {
 }
 
 pub fn multiply(a: &BigRational, b: &BigRational) -> BigRational {
-    if let (Some((an, ad)), Some((bn, bd))) = (small(a), small(b)) {
-        let (an, ad, bn, bd) = (
-            i128::from(an),
-            i128::from(ad),
-            i128::from(bn),
-            i128::from(bd),
-        );
+    if let Some([an, ad, bn, bd]) = small(a, b) {
         return from_small(an * bn, ad * bd);
     }
     if a.is_integer() && b.is_integer() {
