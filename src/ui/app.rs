@@ -527,12 +527,8 @@ impl App {
     fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
         let text = text.replace("\r\n", "\n").replace(['\r', '\t'], " ");
         if text.chars().any(|c| c.is_control() && c != '\n') {
-            self.status = Some(Status {
-                kind: StatusKind::Error,
-                text: "paste refused: it holds control characters".into(),
-                timed: true,
-            });
-            effects.push(Effect::ExpireStatusLater);
+            let refused = "paste refused: it holds control characters";
+            self.flash(StatusKind::Error, refused.into(), effects);
             return;
         }
         let lines: Vec<&str> = text.split('\n').collect();
@@ -559,24 +555,24 @@ impl App {
     }
 
     fn copy(&mut self, effects: &mut Vec<Effect>) {
-        let text = match self.shown() {
-            Shown::Answer(answer) => answer.text.clone(),
-            _ => {
-                self.status = Some(Status {
-                    kind: StatusKind::Info,
-                    text: "no answer to copy".into(),
-                    timed: true,
-                });
-                effects.push(Effect::ExpireStatusLater);
-                return;
+        match self.shown() {
+            Shown::Answer(answer) => {
+                let text = answer.text.clone();
+                let sent = format!("sent {text} to the terminal's clipboard");
+                effects.push(Effect::Copy(text));
+                self.flash(StatusKind::Info, sent, effects);
             }
-        };
+            _ => self.flash(StatusKind::Info, "no answer to copy".into(), effects),
+        }
+    }
+
+    /// A status message that clears itself after a few seconds.
+    fn flash(&mut self, kind: StatusKind, text: String, effects: &mut Vec<Effect>) {
         self.status = Some(Status {
-            kind: StatusKind::Info,
-            text: format!("sent {text} to the terminal's clipboard"),
+            kind,
+            text,
             timed: true,
         });
-        effects.push(Effect::Copy(text));
         effects.push(Effect::ExpireStatusLater);
     }
 
