@@ -77,6 +77,14 @@ fn an_error_is_underlined_and_said_once() {
 }
 
 #[test]
+fn errors_wrap_at_words_on_narrow_screens() {
+    let screen = text(&draw(&app_with(30, 10, true, "1+sine(2)")));
+    let rows: Vec<&str> = screen.lines().skip(2).take(2).collect();
+    assert!(rows[0].contains("error: unknown name"), "{screen}");
+    assert!(rows[1].contains("'sine'; did you mean"), "{screen}");
+}
+
+#[test]
 fn help_scrolls_to_its_end_at_the_smallest_size() {
     let mut app = app_with(30, 10, true, "");
     app.update(Action::ToggleHelp);

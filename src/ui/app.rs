@@ -273,17 +273,17 @@ impl App {
 
     /// What the display shows under the input, as text: it decides how
     /// many rows the display takes.
-    pub fn display_text(&self) -> Option<String> {
+    pub fn display_text(&self) -> Option<layout::DisplayText> {
         match self.shown() {
-            Shown::Answer(answer) => Some(answer_text(answer)),
-            Shown::Error(error) => Some(format!("error: {error}")),
+            Shown::Answer(answer) => Some(layout::DisplayText::Answer(answer_text(answer))),
+            Shown::Error(error) => Some(layout::DisplayText::Error(format!("error: {error}"))),
             Shown::Nothing => None,
         }
     }
 
     /// Where everything is on the screen now.
     pub fn screen(&self) -> layout::Screen {
-        layout::screen(layout::area(self.size), self.display_text().as_deref())
+        layout::screen(layout::area(self.size), self.display_text().as_ref())
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {

@@ -3,7 +3,6 @@
 
 use super::help;
 use super::keypad::{self, KeypadButton};
-use super::line_editor::text_width;
 use ratatui::layout::{Margin, Position, Rect};
 
 /// At or above this width, history stands beside the keypad.
@@ -35,16 +34,30 @@ pub struct Screen {
     pub status: Option<Rect>,
 }
 
+/// What the display shows under the input, as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DisplayText {
+    /// An answer: wrapped by columns, since it is mostly one long number.
+    Answer(String),
+    /// An error: wrapped at words, since it is a sentence.
+    Error(String),
+}
+
+impl DisplayText {
+    /// The rows it takes at `width` columns.
+    pub fn rows(&self, width: usize) -> Vec<String> {
+        match self {
+            DisplayText::Answer(text) => super::widgets::chunks(text, width),
+            DisplayText::Error(text) => help::wrap(text, width),
+        }
+    }
+}
+
 pub fn area(size: (u16, u16)) -> Rect {
     Rect::new(0, 0, size.0, size.1)
 }
 
-/// Rows needed to show `width` columns of text in rows of `columns`.
-pub fn wrapped_rows(width: usize, columns: usize) -> usize {
-    width.div_ceil(columns.max(1)).max(1)
-}
-
-pub fn screen(area: Rect, answer: Option<&str>) -> Screen {
+pub fn screen(area: Rect, below: Option<&DisplayText>) -> Screen {
     // Plain arithmetic rather than ratatui's constraint solver: these splits
     // are fixed sizes, and solving them took most of a frame's time.
     let (rest, status) = if area.height >= 3 {
@@ -60,10 +73,15 @@ pub fn screen(area: Rect, answer: Option<&str>) -> Screen {
     } else {
         area.width
     };
-    let wanted = answer.map_or(1, |a| wrapped_rows(text_width(a), inner_width.into())) as u16;
+    let wanted = below.map_or(1, |b| b.rows(inner_width.into()).len().max(1)) as u16;
     let frame = if bordered { 2 } else { 0 };
-    // The answer may take what leaves a few history rows, and half the screen at most.
-    let most = (rest.height.saturating_sub(frame + 1 + 4))
+    // The answer may take what leaves a few history rows (an error, which
+    // must be read whole, leaves fewer), and half the screen at most.
+    let keep = match below {
+        Some(DisplayText::Error(_)) => 2,
+        _ => 4,
+    };
+    let most = (rest.height.saturating_sub(frame + 1 + keep))
         .min(area.height / 2)
         .max(1);
     let answer_rows = wanted.min(most);
@@ -98,7 +116,14 @@ pub fn screen(area: Rect, answer: Option<&str>) -> Screen {
         // Keys of at most two lines: history gets the rest.
         let keypad_height = (body.height - HISTORY_MIN_HEIGHT - 1).min(6 * 2 + 5);
         let (history, keypad) = take_bottom(body, keypad_height + 1);
-        (history, Some(take_bottom(keypad, keypad_height).1))
+        let keypad = take_bottom(keypad, keypad_height).1;
+        // A column of margin either side when it costs no key its label.
+        let keypad = if keypad.width >= KEYPAD_MIN_WIDTH + 2 {
+            keypad.inner(Margin::new(1, 0))
+        } else {
+            keypad
+        };
+        (history, Some(keypad))
     } else {
         (body, None)
     };
@@ -274,7 +299,7 @@ mod tests {
     fn nothing_overlaps_and_everything_is_on_screen() {
         for (w, h) in SIZES {
             let area = Rect::new(0, 0, w, h);
-            let s = screen(area, Some(&"9".repeat(5000)));
+            let s = screen(area, Some(&DisplayText::Answer("9".repeat(5000))));
             let parts: Vec<Rect> = [Some(s.display), s.history, s.keypad, s.status]
                 .into_iter()
                 .flatten()
@@ -291,7 +316,7 @@ mod tests {
 
     #[test]
     fn long_answers_get_the_rows_they_need() {
-        let digits = "9".repeat(158);
+        let digits = DisplayText::Answer("9".repeat(158));
         let s = screen(Rect::new(0, 0, 100, 32), Some(&digits));
         assert_eq!(s.answer.height, 2);
         assert!(!s.answer_cut);

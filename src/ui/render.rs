@@ -16,7 +16,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     let theme = Theme {
         colour: app.colour(),
     };
-    let screen = layout::screen(area, app.display_text().as_deref());
+    let below = app.display_text();
+    let screen = layout::screen(area, below.as_ref());
     frame.render_widget(
         Display {
             app,
@@ -54,7 +55,9 @@ pub fn render(app: &App, frame: &mut Frame) {
                 status: app.status(),
                 angle: app.angle(),
                 entries: app.history().len(),
-                answer_cut: screen.answer_cut,
+                // F2 shows answers whole; errors are never that long.
+                answer_cut: screen.answer_cut
+                    && matches!(below, Some(layout::DisplayText::Answer(_))),
                 theme,
             },
             status,

@@ -4,7 +4,7 @@
 use super::theme::Theme;
 use super::{chunks, draw_box, draw_line, ellipsize};
 use crate::ui::app::{App, Shown};
-use crate::ui::layout::Screen;
+use crate::ui::layout::{DisplayText, Screen};
 use crate::ui::line_editor::char_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -118,8 +118,9 @@ fn render_answer(app: &App, screen: &Screen, theme: Theme, buf: &mut Buffer) {
             return;
         }
         Shown::Error(error) => {
-            // Errors read from the left, like the input they point into.
-            let rows = chunks(&format!("error: {error}"), width);
+            // Errors read from the left, like the input they point into,
+            // wrapped at words as the layout counted them.
+            let rows = DisplayText::Error(format!("error: {error}")).rows(width);
             for (row, text) in rows.iter().take(area.height.into()).enumerate() {
                 let line = Rect::new(area.x, area.y + row as u16, area.width, 1);
                 draw_line(buf, line, &Line::styled(text.as_str(), theme.error()));
