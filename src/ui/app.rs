@@ -254,10 +254,10 @@ impl App {
         }
     }
 
-    /// The shown answer's text, if any: what the display and copy use.
+    /// The shown answer's text, if any: what the answer view shows.
     pub fn shown_answer_text(&self) -> Option<String> {
-        match self.shown() {
-            Shown::Answer(answer) => Some(answer_text(answer)),
+        match self.display_text() {
+            Some(layout::DisplayText::Answer(text)) => Some(text),
             _ => None,
         }
     }

@@ -22,6 +22,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Display {
             app,
             screen: &screen,
+            below: below.as_ref(),
             theme,
         },
         screen.display,

@@ -15,6 +15,8 @@ use ratatui::widgets::Widget;
 pub struct Display<'a> {
     pub app: &'a App,
     pub screen: &'a Screen,
+    /// What goes under the input, as the layout counted its rows.
+    pub below: Option<&'a DisplayText>,
     pub theme: Theme,
 }
 
@@ -57,7 +59,12 @@ pub fn input_column(app: &App, screen: &Screen, at: Position) -> Option<usize> {
 
 impl Widget for Display<'_> {
     fn render(self, _area: Rect, buf: &mut Buffer) {
-        let Display { app, screen, theme } = self;
+        let Display {
+            app,
+            screen,
+            below,
+            theme,
+        } = self;
         if screen.bordered {
             draw_box(
                 buf,
@@ -69,7 +76,7 @@ impl Widget for Display<'_> {
             draw_line(buf, screen.input, &Line::styled("> ", theme.title()));
         }
         render_input(app, screen, theme, buf);
-        render_answer(app, screen, theme, buf);
+        render_answer(below, screen, theme, buf);
     }
 }
 
@@ -105,31 +112,35 @@ fn render_input(app: &App, screen: &Screen, theme: Theme, buf: &mut Buffer) {
     draw_line(buf, area, &Line::from(spans));
 }
 
-fn render_answer(app: &App, screen: &Screen, theme: Theme, buf: &mut Buffer) {
+fn render_answer(below: Option<&DisplayText>, screen: &Screen, theme: Theme, buf: &mut Buffer) {
     let area = screen.answer;
     if area.width == 0 || area.height == 0 {
         return;
     }
     let width = usize::from(area.width);
-    let (text, style) = match app.shown() {
-        Shown::Nothing => {
+    let (text, style) = match below {
+        None => {
             let hint = ellipsize("type an expression · F1 help", width);
             draw_line(buf, area, &Line::styled(hint, theme.dim()));
             return;
         }
-        Shown::Error(error) => {
+        Some(error @ DisplayText::Error(_)) => {
             // Errors read from the left, like the input they point into,
             // wrapped at words as the layout counted them.
-            let rows = DisplayText::Error(format!("error: {error}")).rows(width);
-            for (row, text) in rows.iter().take(area.height.into()).enumerate() {
+            for (row, text) in error
+                .rows(width)
+                .iter()
+                .take(area.height.into())
+                .enumerate()
+            {
                 let line = Rect::new(area.x, area.y + row as u16, area.width, 1);
                 draw_line(buf, line, &Line::styled(text.as_str(), theme.error()));
             }
             return;
         }
-        Shown::Answer(answer) => (crate::ui::app::answer_text(answer), theme.answer()),
+        Some(DisplayText::Answer(text)) => (text.as_str(), theme.answer()),
     };
-    let mut rows = chunks(&text, width);
+    let mut rows = chunks(text, width);
     if screen.answer_cut {
         let digits = text.chars().filter(char::is_ascii_digit).count();
         let shown = usize::from(area.height) - 1;
@@ -145,11 +156,11 @@ fn render_answer(app: &App, screen: &Screen, theme: Theme, buf: &mut Buffer) {
     }
     // Right-aligned as a block: the first row is the short one, so the last
     // digit always sits at the display's right edge.
-    let first = crate::ui::line_editor::text_width(&text) % width;
+    let first = crate::ui::line_editor::text_width(text) % width;
     let rows = if first == 0 {
         rows
     } else {
-        let head: String = text.chars().take(char_count_for(&text, first)).collect();
+        let head: String = text.chars().take(char_count_for(text, first)).collect();
         let rest: String = text.chars().skip(head.chars().count()).collect();
         std::iter::once(head)
             .chain(chunks(&rest, width))
