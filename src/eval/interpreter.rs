@@ -506,16 +506,8 @@ impl<'a> Evaluator<'a> {
                     let n = e.numer().to_i64().ok_or_else(|| too_large(span))?;
                     return self.exact_power(&root, n, span).map(Value::Exact);
                 }
-                if b.is_negative() {
-                    // An odd root of a negative base: -(|b|^e) or |b|^e by the numerator's parity.
-                    let magnitude =
-                        self.power(&Value::Exact(b.abs()), exponent, base_span, span)?;
-                    return Ok(if e.numer().is_odd() {
-                        magnitude.negated()
-                    } else {
-                        magnitude
-                    });
-                }
+                // An odd root of a negative base with no exact root: the
+                // approximation below takes the sign from the numerator.
             }
         }
         self.approximate_power(base, exponent, base_span, span)
