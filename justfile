@@ -2,9 +2,13 @@
 
 set shell := ["bash", "-euo", "pipefail", "-c"]
 
-target := "x86_64-unknown-linux-musl"
+target := arch() + "-unknown-linux-musl"
 musl_binary := "target/" + target + "/release/pebble"
-image := "localhost/pebble:latest"
+repository := "localhost/pebble"
+image := repository + ":latest"
+# Image architectures by podman's names: this machine's and the other one.
+native_arch := if arch() == "aarch64" { "arm64" } else { "amd64" }
+other_arch := if native_arch == "amd64" { "arm64" } else { "amd64" }
 single_stage_image := "localhost/pebble:single-stage"
 rust_image := "docker.io/library/rust:1.95-slim-bookworm"
 debian_image := "docker.io/library/debian:bookworm-slim"
@@ -31,29 +35,28 @@ build-musl:
     cargo build --release --locked --target {{ target }}
     @ls -l {{ musl_binary }}
 
-# The scratch image, localhost/pebble:latest (multi-stage Containerfile)
+# The scratch image for this machine: localhost/pebble:latest, also tagged with its architecture
 image: ensure-base-images
-    bash containers/build.sh Containerfile {{ image }}
+    bash containers/build.sh Containerfile {{ image }} -t {{ repository }}:{{ native_arch }} --platform linux/{{ native_arch }}
+
+# The scratch image for the other architecture (amd64 or arm64), cross-compiled on this machine
+image-other-arch: ensure-base-images
+    bash containers/build.sh Containerfile {{ repository }}:{{ other_arch }} --platform linux/{{ other_arch }}
 
 # The naive one-stage image, localhost/pebble:single-stage, for comparison
 image-single-stage: ensure-base-images
     bash containers/build.sh containers/single-stage.Containerfile {{ single_stage_image }}
 
-# The musl binary and both images
-build-all: build-musl image image-single-stage
+# The musl binary, the scratch images for both architectures and the single-stage image
+build-all: build-musl image image-other-arch image-single-stage
 
-# Sizes of the single-stage image, the scratch image and the binary
+# An OCI archive with both architectures' images under one index: target/oci/pebble.tar
+oci: image image-other-arch
+    bash containers/oci.sh
+
+# Both architectures' binaries and images against their budgets, and the single-stage image
 sizes:
-    #!/usr/bin/env bash
-    set -euo pipefail
-    single=$(podman image inspect --format '{{{{.Size}}' {{ single_stage_image }})
-    scratch=$(podman image inspect --format '{{{{.Size}}' {{ image }})
-    binary=$(stat -c %s {{ musl_binary }})
-    printf '%-34s %14s %12s\n' artefact bytes KiB
-    printf '%-34s %14d %12.1f\n' "{{ single_stage_image }}" "$single" "$(echo "$single/1024" | bc -l)"
-    printf '%-34s %14d %12.1f\n' "{{ image }}" "$scratch" "$(echo "$scratch/1024" | bc -l)"
-    printf '%-34s %14d %12.1f\n' "musl binary (stripped)" "$binary" "$(echo "$binary/1024" | bc -l)"
-    printf 'single-stage / scratch: %.0fx\n' "$(echo "$single/$scratch" | bc -l)"
+    bash containers/sizes.sh
 
 # The calculator in the hardened scratch container
 run-container *args:
@@ -63,8 +66,8 @@ run-container *args:
 test:
     cargo test --locked
 
-# The container end to end: podman, a real terminal (tmux), image checks
-test-container: image image-single-stage
+# The containers end to end: podman, a real terminal (tmux), both architectures, the OCI archive
+test-container: image image-other-arch image-single-stage oci
     cargo test --locked --features container-tests --test container -- --test-threads=1
 
 # Formatting and lints
