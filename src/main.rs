@@ -2,7 +2,7 @@
 
 use pebble::cli::args::{Command, USAGE, parse_args};
 use pebble::cli::line::{NO_INPUT_HINT, run_lines, run_one_shot};
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -37,8 +37,13 @@ fn main() -> ExitCode {
                 }
             })
         }
-        None if io::stdin().is_terminal() && io::stdout().is_terminal() => {
-            pebble::ui::terminal::run(settings).map(|()| ExitCode::SUCCESS)
+        None if io::stdin().is_terminal() && io::stdout().is_terminal() && screen_can_start() => {
+            pebble::ui::terminal::run(settings)
+                .map(|()| ExitCode::SUCCESS)
+                // Not eprintln!: on a terminal that is gone it would panic.
+                .inspect_err(|e| {
+                    let _ = writeln!(io::stderr(), "pebble: the terminal failed: {e}");
+                })
         }
         // Block-buffered: stdout alone writes every line as it goes;
         // run_lines flushes whenever it is about to wait for input.
@@ -59,4 +64,19 @@ fn main() -> ExitCode {
     };
     // A closed stdout (`pebble … | head -1`) ends the run quietly.
     outcome.unwrap_or(ExitCode::FAILURE)
+}
+
+/// Whether the interactive screen can take this terminal. Where raw mode is
+/// refused (qemu-user 7.2 does not emulate the ioctl behind it), pebble says
+/// so and reads lines instead of exiting without a word.
+fn screen_can_start() -> bool {
+    pebble::ui::terminal::check_raw_mode()
+        .inspect_err(|e| {
+            let _ = writeln!(
+                io::stderr(),
+                "pebble: the interactive screen cannot start here ({e}).\n\
+                 Reading lines instead: type an expression and Enter; Ctrl-D ends."
+            );
+        })
+        .is_ok()
 }

@@ -80,6 +80,12 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
     });
 }
 
+/// Puts the terminal in raw mode and back, to learn whether it can be.
+pub fn check_raw_mode() -> io::Result<()> {
+    enable_raw_mode()?;
+    disable_raw_mode()
+}
+
 fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
