@@ -101,6 +101,33 @@ fn help_scrolls_to_its_end_at_the_smallest_size() {
 }
 
 #[test]
+fn help_on_a_tall_screen_is_as_tall_as_its_text_and_centred() {
+    let mut app = app_with(160, 80, false, "");
+    app.update(Action::ToggleHelp);
+    let screen = text(&draw(&app));
+    let rows: Vec<&str> = screen.lines().collect();
+    let top = rows.iter().position(|r| r.contains("help · Esc")).unwrap();
+    let bottom = top
+        + 1
+        + rows[top + 1..]
+            .iter()
+            .position(|r| r.contains('└'))
+            .unwrap();
+    // Its last text line sits just above the bottom border, with a blank
+    // column between the border and the text.
+    assert!(
+        rows[bottom - 1].contains("every digit shown is right"),
+        "{screen}"
+    );
+    assert!(rows[top + 1].contains("│ Keys"), "{screen}");
+    let (above, below) = (top, rows.len() - 1 - bottom);
+    assert!(
+        above > 10 && above.abs_diff(below) <= 1,
+        "{above} rows above, {below} below"
+    );
+}
+
+#[test]
 fn help_keeps_two_columns_when_lines_wrap() {
     let mut app = app_with(40, 40, false, "");
     app.update(Action::ToggleHelp);

@@ -389,17 +389,17 @@ impl App {
     }
 
     fn max_overlay_scroll(&self) -> usize {
-        let text = layout::overlay_text(layout::area(self.size));
+        let area = layout::area(self.size);
+        let width = layout::overlay_text_width(area);
         let lines = match self.overlay {
             None => 0,
-            Some(Overlay::Help) => layout::help_height(text.width),
-            Some(Overlay::Answer) => layout::answer_lines(
-                &self.shown_answer_text().unwrap_or_default(),
-                text.width.into(),
-            )
-            .len(),
+            Some(Overlay::Help) => layout::help_height(width),
+            Some(Overlay::Answer) => {
+                layout::answer_lines(&self.shown_answer_text().unwrap_or_default(), width.into())
+                    .len()
+            }
         };
-        lines.saturating_sub(text.height.into())
+        lines.saturating_sub(layout::overlay_text(area, lines).height.into())
     }
 
     fn type_text(&mut self, text: &str) {

@@ -30,7 +30,10 @@ pub fn map_event(event: &Event, app: &App) -> Option<Action> {
 
 /// While the help or the answer view is open: scrolling and closing only.
 fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
-    let page = i32::from(layout::overlay_text(layout::area(app.size())).height.max(2) - 1);
+    // A page only matters when the text overflows, and then the view has
+    // the whole height.
+    let view = layout::overlay_text(layout::area(app.size()), usize::MAX);
+    let page = i32::from(view.height.max(2) - 1);
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
         KeyCode::Char('c') if ctrl => Action::Quit,

@@ -230,21 +230,34 @@ pub fn history_lines(panel: Rect, entries: usize, scroll: usize) -> Vec<(usize, 
         .collect()
 }
 
-/// The box of the help or answer view, centred.
-pub fn overlay(area: Rect) -> Rect {
+/// The box of the help or answer view for a text of `lines` lines: centred,
+/// as tall as the text and its border, at most the whole height.
+pub fn overlay(area: Rect, lines: usize) -> Rect {
     // Narrow screens give the view all their width.
     let width = if area.width <= OVERLAY_WIDTH + 4 {
         area.width
     } else {
         OVERLAY_WIDTH
     };
-    let height = area.height;
-    Rect::new(area.x + (area.width - width) / 2, area.y, width, height)
+    let wanted = u16::try_from(lines.saturating_add(2)).unwrap_or(u16::MAX);
+    let height = area.height.min(wanted);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
 }
 
-/// Where the overlay's text goes inside its box.
-pub fn overlay_text(area: Rect) -> Rect {
-    overlay(area).inner(Margin::new(1, 1))
+/// Where the overlay's text goes inside its box: a blank column on either
+/// side, so it does not touch the border.
+pub fn overlay_text(area: Rect, lines: usize) -> Rect {
+    overlay(area, lines).inner(Margin::new(2, 1))
+}
+
+/// How wide the overlay's text is, which decides how many lines it takes.
+pub fn overlay_text_width(area: Rect) -> u16 {
+    overlay_text(area, 0).width
 }
 
 /// The lines of the answer view for a text width: the digit count, a

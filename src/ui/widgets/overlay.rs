@@ -34,13 +34,11 @@ impl Widget for OverlayView<'_> {
             cell.bg = Color::Reset;
             cell.modifier = Modifier::DIM;
         }
-        let popup = layout::overlay(area);
-        let text = layout::overlay_text(area);
-        Clear.render(popup, buf);
+        let width = layout::overlay_text_width(area);
         let (title, lines): (&str, Vec<Line>) = match self.content {
             OverlayContent::Help => {
-                let keys = help::key_column(text.width.into());
-                let lines = help::lines(text.width.into())
+                let keys = help::key_column(width.into());
+                let lines = help::lines(width.into())
                     .into_iter()
                     .map(|l| {
                         if l.heading {
@@ -58,7 +56,7 @@ impl Widget for OverlayView<'_> {
                 (" help · Esc closes ", lines)
             }
             OverlayContent::Answer(answer) => {
-                let lines = layout::answer_lines(answer, text.width.into())
+                let lines = layout::answer_lines(answer, width.into())
                     .into_iter()
                     .enumerate()
                     .map(|(i, l)| {
@@ -72,6 +70,9 @@ impl Widget for OverlayView<'_> {
                 (" answer · Esc closes ", lines)
             }
         };
+        let popup = layout::overlay(area, lines.len());
+        let text = layout::overlay_text(area, lines.len());
+        Clear.render(popup, buf);
         draw_box(buf, popup, Span::styled(title, theme.title()), theme.dim());
         let visible = usize::from(text.height);
         let hidden = lines.len().saturating_sub(visible);
