@@ -66,8 +66,9 @@ fn other_arch() -> Arch {
     *ARCHES.iter().find(|a| a.name != native.name).unwrap()
 }
 
-fn podman(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new("podman")
+/// Runs a program to its end, with `stdin` as its input (or none).
+fn run(program: &str, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(program)
         .args(args)
         .stdin(if stdin.is_some() {
             Stdio::piped()
@@ -77,7 +78,7 @@ fn podman(args: &[&str], stdin: Option<&str>) -> Output {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("podman must be installed");
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
     if let Some(text) = stdin {
         child
             .stdin
@@ -87,6 +88,14 @@ fn podman(args: &[&str], stdin: Option<&str>) -> Output {
             .unwrap();
     }
     child.wait_with_output().unwrap()
+}
+
+fn podman(args: &[&str], stdin: Option<&str>) -> Output {
+    run("podman", args, stdin)
+}
+
+fn shell(command: &str, stdin: Option<&str>) -> Output {
+    run("bash", &["-c", command], stdin)
 }
 
 fn inspect(format: &str) -> String {
@@ -476,29 +485,6 @@ impl Drop for Emulated {
             let _ = std::fs::remove_file(binary);
         }
     }
-}
-
-fn shell(command: &str, stdin: Option<&str>) -> Output {
-    let mut child = Command::new("bash")
-        .args(["-c", command])
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    child.wait_with_output().unwrap()
 }
 
 #[test]
