@@ -15,13 +15,14 @@ cache="pebble-rebuild-bench-$$"
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"; bash containers/drop-cache.sh "$cache"; podman rmi -f localhost/pebble:rebuild-bench >/dev/null 2>&1 || true' EXIT
 git ls-files -z | xargs -0 cp -a --parents -t "$copy"
-build_platform="linux/$(podman info --format '{{.Host.Arch}}')"
+# Built as `just image` builds, by the copy's own containers/build.sh (outside
+# a git checkout its timestamps and labels fall back to fixed values).
+platform="linux/$(podman info --format '{{.Host.Arch}}')"
 build() {
     local start end
     start=$(date +%s.%N)
-    podman build -q "$@" --build-arg "BUILDPLATFORM=$build_platform" --build-arg "CACHE=$cache" \
-        --platform "$build_platform" \
-        -t localhost/pebble:rebuild-bench -f "$copy/Containerfile" "$copy" >/dev/null
+    bash "$copy/containers/build.sh" Containerfile localhost/pebble:rebuild-bench -q \
+        --build-arg "CACHE=$cache" --platform "$platform" >/dev/null
     end=$(date +%s.%N)
     echo "$end - $start" | bc -l
 }
