@@ -99,6 +99,12 @@ fn approx_log2(r: &BigRational) -> f64 {
 
 type FloatFn = fn(&BigFloat, usize, &mut Consts) -> BigFloat;
 
+/// Square roots of positive numbers by integer root; zero, negatives (NaN,
+/// caught later) and non-finite values by the float library.
+fn sqrt(x: &BigFloat, precision: usize, _: &mut Consts) -> BigFloat {
+    number::float_sqrt(x, precision).unwrap_or_else(|| x.sqrt(precision, ROUNDING))
+}
+
 impl Evaluator<'_> {
     pub(super) fn call_function(
         &mut self,
@@ -191,7 +197,7 @@ impl Evaluator<'_> {
             ));
         }
         let float: FloatFn = match function {
-            Sqrt => |v, p, _| v.sqrt(p, ROUNDING),
+            Sqrt => sqrt,
             Cbrt => |v, p, _| v.cbrt(p, ROUNDING),
             Sin => |v, p, cc| v.sin(p, ROUNDING, cc),
             Cos => |v, p, cc| v.cos(p, ROUNDING, cc),
@@ -283,7 +289,7 @@ impl Evaluator<'_> {
         if let Some(root) = sum.as_exact().and_then(|r| number::exact_root(r, 2)) {
             return Ok(Value::Exact(root));
         }
-        self.transcendental(&sum, span, 0, 1, |v, p, _| v.sqrt(p, ROUNDING))
+        self.transcendental(&sum, span, 0, 1, sqrt)
     }
 
     /// The angle of the point (x, y), in the right quadrant: atan2(y, x).

@@ -87,9 +87,15 @@ impl Value {
 /// their top words only, which is cheap and well within the precision loop's
 /// error margin (exact whenever `i` fits).
 pub fn integer_to_float(i: &BigInt, precision: usize) -> BigFloat {
+    scaled_integer_to_float(i, 0, precision).unwrap_or_else(|| BigFloat::from_word(0, 64))
+}
+
+/// `i * 2^scale` as [`integer_to_float`] rounds it; `None` when the
+/// exponent is out of the float's range.
+fn scaled_integer_to_float(i: &BigInt, scale: i64, precision: usize) -> Option<BigFloat> {
     let (sign, mut words) = i.to_u64_digits();
     if words.is_empty() {
-        return BigFloat::from_word(0, 64);
+        return Some(BigFloat::from_word(0, 64));
     }
     let total_words = words.len();
     let keep = precision / 64 + 2;
@@ -104,7 +110,8 @@ pub fn integer_to_float(i: &BigInt, precision: usize) -> BigFloat {
     } else {
         Sign::Pos
     };
-    BigFloat::from_words(&words, sign, (total_words * 64) as i32)
+    let exponent = i32::try_from((total_words * 64) as i64 + scale).ok()?;
+    Some(BigFloat::from_words(&words, sign, exponent))
 }
 
 pub fn rational_to_float(r: &BigRational, precision: usize) -> BigFloat {
@@ -150,12 +157,49 @@ pub fn float_to_rational(f: &BigFloat, max_exponent: u64) -> Option<BigRational>
         BigUint::new(digits),
     );
     let shift = i64::from(exponent) - (words.len() * 64) as i64;
-    let one = BigInt::from(1u8);
-    Some(if shift >= 0 {
-        BigRational::from_integer(mantissa << shift as usize)
-    } else {
-        BigRational::new(mantissa, one << (-shift) as usize)
-    })
+    if shift >= 0 {
+        return Some(BigRational::from_integer(mantissa << shift as usize));
+    }
+    // The denominator is a power of two, so lowest terms only need the
+    // mantissa's trailing zeros, not a gcd.
+    let twos = mantissa
+        .trailing_zeros()
+        .unwrap_or(0)
+        .min(shift.unsigned_abs());
+    Some(BigRational::new_raw(
+        mantissa >> twos as usize,
+        BigInt::from(1u8) << (shift.unsigned_abs() - twos) as usize,
+    ))
+}
+
+/// The square root of a positive finite float with at least `precision`
+/// bits, from one integer square root of its mantissa: much quicker at
+/// these sizes than the float library's division-based root.
+pub fn float_sqrt(f: &BigFloat, precision: usize) -> Option<BigFloat> {
+    let (words, _, sign, exponent, _) = f.as_raw_parts()?;
+    if sign == Sign::Neg || f.is_zero() {
+        return None;
+    }
+    let mantissa = BigUint::new(
+        words
+            .iter()
+            .flat_map(|&w| [w as u32, (w >> 32) as u32])
+            .collect(),
+    );
+    // f = mantissa * 2^scale. Widen the mantissa to twice the precision
+    // plus guard bits, with an even power of two left over to halve.
+    let scale = i64::from(exponent) - (words.len() * 64) as i64;
+    let mut widen = (2 * precision as u64 + 4).saturating_sub(mantissa.bits());
+    if (scale - widen as i64) % 2 != 0 {
+        widen += 1;
+    }
+    let widened = mantissa << widen as usize;
+    let mut root = widened.sqrt();
+    // A sticky bit keeps an inexact root from looking exact.
+    if &root * &root != widened {
+        root |= BigUint::from(1u8);
+    }
+    scaled_integer_to_float(&BigInt::from(root), (scale - widen as i64) / 2, precision)
 }
 
 /// `floor(r)` for an exact rational.
@@ -372,6 +416,47 @@ mod tests {
         let big = BigRational::from_integer(BigInt::from(3u8).pow(200));
         let f = rational_to_float(&big, 1024);
         assert_eq!(float_to_rational(&f, 1 << 17), Some(big));
+    }
+
+    #[test]
+    fn floats_convert_to_lowest_terms() {
+        let f = rational_to_float(&q(6, 8), 128);
+        let r = float_to_rational(&f, 1 << 17).unwrap();
+        assert_eq!((r.numer(), r.denom()), (&BigInt::from(3), &BigInt::from(4)));
+    }
+
+    #[test]
+    fn integer_square_roots_match_the_float_library() {
+        for (n, d) in [
+            (2, 1),
+            (8, 1),
+            (1, 2),
+            (3, 1 << 40),
+            (1 << 41, 3),
+            (4, 1),
+            (9, 16),
+        ] {
+            for precision in [64, 128, 256, 1024] {
+                let x = rational_to_float(&q(n, d), precision);
+                let ours = float_sqrt(&x, precision).unwrap();
+                let theirs = x.sqrt(precision, ROUNDING);
+                let error = float_to_rational(&ours.sub(&theirs, 2 * precision, ROUNDING), 1 << 20)
+                    .unwrap()
+                    .abs();
+                let bound = float_to_rational(&theirs, 1 << 20).unwrap()
+                    / BigRational::from_integer(BigInt::from(1u8) << (precision - 1));
+                assert!(error <= bound, "sqrt({n}/{d}) at {precision} bits");
+            }
+        }
+        // Exact roots stay exact; zero, negatives and NaN are left to the library.
+        let four = rational_to_float(&q(9, 4), 128);
+        assert_eq!(
+            float_to_rational(&float_sqrt(&four, 128).unwrap(), 64),
+            Some(q(3, 2))
+        );
+        assert!(float_sqrt(&rational_to_float(&q(-2, 1), 128), 128).is_none());
+        assert!(float_sqrt(&rational_to_float(&q(0, 1), 128), 128).is_none());
+        assert!(float_sqrt(&BigFloat::nan(None), 128).is_none());
     }
 
     #[test]
