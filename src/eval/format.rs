@@ -5,7 +5,7 @@
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{One, Signed, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 
 /// Whether the shown text is the value itself or a rounding of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,26 +114,35 @@ pub fn terminating_decimal(r: &BigRational) -> Option<Decimal> {
     if r.is_zero() {
         return None;
     }
-    let mut denom = r.denom().clone();
+    let twos = r.denom().trailing_zeros().unwrap_or(0) as usize;
+    let mut denom = r.denom() >> twos;
     let two = BigInt::from(2u8);
     let five = BigInt::from(5u8);
-    let (mut twos, mut fives) = (0usize, 0usize);
-    let twos_here = denom.trailing_zeros().unwrap_or(0) as usize;
-    denom >>= twos_here;
-    twos += twos_here;
-    // Strip fives 27 at a time (5^27 fits a word), then singly: one big
-    // division per factor would be quadratic for denominators like 5^40000.
-    let five_27 = BigInt::from(5u64.pow(27));
-    while denom.is_multiple_of(&five_27) {
-        denom /= &five_27;
-        fives += 27;
-    }
-    while denom.is_multiple_of(&five) {
-        denom /= &five;
-        fives += 1;
-    }
-    if !denom.is_one() {
-        return None;
+    let mut fives = 0usize;
+    if let Some(mut word) = denom.to_u64() {
+        // Most denominators fit a word: no big divisions.
+        while word % 5 == 0 {
+            word /= 5;
+            fives += 1;
+        }
+        if word != 1 {
+            return None;
+        }
+    } else {
+        // Strip fives 27 at a time (5^27 fits a word), then singly: one big
+        // division per factor would be quadratic for denominators like 5^40000.
+        let five_27 = BigInt::from(5u64.pow(27));
+        while denom.is_multiple_of(&five_27) {
+            denom /= &five_27;
+            fives += 27;
+        }
+        while denom.is_multiple_of(&five) {
+            denom /= &five;
+            fives += 1;
+        }
+        if !denom.is_one() {
+            return None;
+        }
     }
     let places = twos.max(fives);
     // numer / (2^twos 5^fives) = numer * 2^(places-twos) * 5^(places-fives) / 10^places
@@ -157,24 +166,17 @@ pub fn round_significant(r: &BigRational, significant: usize) -> Option<Decimal>
     }
     let numer = r.numer().abs();
     let denom = r.denom();
-    let ten = BigInt::from(10u8);
-    let lower = num_traits::pow(ten.clone(), significant - 1);
-    let upper = &lower * &ten;
+    let lower = power_of_ten(significant - 1);
+    let upper = power_of_ten(significant);
     // log10 estimate from bit lengths, corrected below.
     let mut exponent =
         ((numer.bits() as f64 - denom.bits() as f64) * std::f64::consts::LOG10_2).floor() as i64;
     loop {
         let shift = significant as i64 - 1 - exponent;
         let (n, d) = if shift >= 0 {
-            (
-                &numer * num_traits::pow(ten.clone(), shift as usize),
-                denom.clone(),
-            )
+            (&numer * power_of_ten(shift as usize), denom.clone())
         } else {
-            (
-                numer.clone(),
-                denom * num_traits::pow(ten.clone(), (-shift) as usize),
-            )
+            (numer.clone(), denom * power_of_ten((-shift) as usize))
         };
         let (mut quotient, remainder) = n.div_rem(&d);
         if quotient >= upper {
@@ -193,12 +195,25 @@ pub fn round_significant(r: &BigRational, significant: usize) -> Option<Decimal>
             quotient = lower.clone();
             exponent += 1;
         }
-        let text = quotient.to_string();
+        let mut digits = match quotient.to_u64() {
+            Some(word) => word.to_string(),
+            None => quotient.to_string(),
+        };
+        digits.truncate(digits.trim_end_matches('0').len());
         return Some(Decimal {
             negative: r.is_negative(),
-            digits: text.trim_end_matches('0').to_string(),
+            digits,
             exponent,
         });
+    }
+}
+
+/// `10^n`, from one word when it fits (the usual digit counts) rather
+/// than by repeated big multiplications.
+fn power_of_ten(n: usize) -> BigInt {
+    match 10u64.checked_pow(n as u32) {
+        Some(word) => BigInt::from(word),
+        None => num_traits::pow(BigInt::from(10u8), n),
     }
 }
 
