@@ -2,6 +2,7 @@
 //! would be unreasonably long, scientific `1.5e-20`; both parse as Python's
 //! `decimal.Decimal`.
 
+use super::number;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
@@ -166,17 +167,20 @@ pub fn round_significant(r: &BigRational, significant: usize) -> Option<Decimal>
     }
     let numer = r.numer().abs();
     let denom = r.denom();
-    let lower = power_of_ten(significant - 1);
-    let upper = power_of_ten(significant);
+    let lower = number::power_of_ten(significant - 1);
+    let upper = number::power_of_ten(significant);
     // log10 estimate from bit lengths, corrected below.
     let mut exponent =
         ((numer.bits() as f64 - denom.bits() as f64) * std::f64::consts::LOG10_2).floor() as i64;
     loop {
         let shift = significant as i64 - 1 - exponent;
         let (n, d) = if shift >= 0 {
-            (&numer * power_of_ten(shift as usize), denom.clone())
+            (&numer * number::power_of_ten(shift as usize), denom.clone())
         } else {
-            (numer.clone(), denom * power_of_ten((-shift) as usize))
+            (
+                numer.clone(),
+                denom * number::power_of_ten((-shift) as usize),
+            )
         };
         let (mut quotient, remainder) = n.div_rem(&d);
         if quotient >= upper {
@@ -205,15 +209,6 @@ pub fn round_significant(r: &BigRational, significant: usize) -> Option<Decimal>
             digits,
             exponent,
         });
-    }
-}
-
-/// `10^n`, from one word when it fits (the usual digit counts) rather
-/// than by repeated big multiplications.
-fn power_of_ten(n: usize) -> BigInt {
-    match 10u64.checked_pow(n as u32) {
-        Some(word) => BigInt::from(word),
-        None => num_traits::pow(BigInt::from(10u8), n),
     }
 }
 

@@ -17,8 +17,11 @@ pub struct Literal {
 
 impl Literal {
     pub fn to_rational(&self) -> BigRational {
-        let power = BigInt::from(10u8).pow(self.scale.unsigned_abs() as u32);
-        if self.scale >= 0 {
+        if self.scale == 0 {
+            return BigRational::from_integer(self.digits.clone());
+        }
+        let power = number::power_of_ten(self.scale.unsigned_abs() as usize);
+        if self.scale > 0 {
             BigRational::from_integer(&self.digits * power)
         } else {
             number::reduced(self.digits.clone(), power)
@@ -77,7 +80,8 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
             Span::new(limits.max_input_bytes, input.len()),
         ));
     }
-    let mut tokens = Vec::new();
+    // Room for a token every other byte, and `End`: one allocation for most lines.
+    let mut tokens = Vec::with_capacity(input.len() / 2 + 2);
     let mut chars = input.char_indices().peekable();
     while let Some(&(start, c)) = chars.peek() {
         let next = input[start + c.len_utf8()..].chars().next();
@@ -186,12 +190,13 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
 fn digit_run(input: &str, start: usize, radix: u32) -> Result<(usize, String), Error> {
     let bytes = input.as_bytes();
     let is_digit = |i: usize| bytes.get(i).is_some_and(|b| (*b as char).is_digit(radix));
-    let mut digits = String::new();
+    let mut underscores = false;
     let mut i = start;
     while i < bytes.len() {
         if is_digit(i) {
-            digits.push(bytes[i] as char);
+            // A digit: the run goes on.
         } else if bytes[i] == b'_' {
+            underscores = true;
             if i == start || !is_digit(i - 1) || !is_digit(i + 1) {
                 return Err(Error::new(
                     ErrorKind::MisplacedUnderscore,
@@ -203,7 +208,15 @@ fn digit_run(input: &str, start: usize, radix: u32) -> Result<(usize, String), E
         }
         i += 1;
     }
-    Ok((i, digits))
+    let run = &input[start..i];
+    Ok((
+        i,
+        if underscores {
+            run.replace('_', "")
+        } else {
+            run.to_owned()
+        },
+    ))
 }
 
 /// Reads `0x…`, `0o…` or `0b…` starting at `start` (the `0`).

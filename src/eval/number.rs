@@ -202,6 +202,15 @@ pub fn float_sqrt(f: &BigFloat, precision: usize) -> Option<BigFloat> {
     scaled_integer_to_float(&BigInt::from(root), (scale - widen as i64) / 2, precision)
 }
 
+/// `10^n`, from one word when it fits (the usual digit counts) rather
+/// than by repeated big multiplications.
+pub fn power_of_ten(n: usize) -> BigInt {
+    match 10u64.checked_pow(n as u32) {
+        Some(word) => BigInt::from(word),
+        None => num_traits::pow(BigInt::from(10u8), n),
+    }
+}
+
 /// `floor(r)` for an exact rational.
 pub fn floor(r: &BigRational) -> BigInt {
     r.numer().div_floor(r.denom())
