@@ -5,7 +5,7 @@ use astro_float_num::{BigFloat, RoundingMode, Sign, Word};
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{One, Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 
 /// Rounding used for every approximate operation.
@@ -194,7 +194,7 @@ pub fn float_sqrt(f: &BigFloat, precision: usize) -> Option<BigFloat> {
         widen += 1;
     }
     let widened = mantissa << widen as usize;
-    let mut root = widened.sqrt();
+    let mut root = square_root(&widened);
     // A sticky bit keeps an inexact root from looking exact.
     if &root * &root != widened {
         root |= BigUint::from(1u8);
@@ -209,6 +209,23 @@ pub fn power_of_ten(n: usize) -> BigInt {
         Some(word) => BigInt::from(word),
         None => num_traits::pow(BigInt::from(10u8), n),
     }
+}
+
+/// The square root of `n` to within a few units: Newton's method from a
+/// double's root, with only as many steps as the bits need. (The library's
+/// exact root runs more divisions to prove it has stopped moving.)
+fn square_root(n: &BigUint) -> BigUint {
+    let guess = n.to_f64().map(f64::sqrt).and_then(BigUint::from_f64);
+    let Some(mut root) = guess.filter(|g| !g.is_zero()) else {
+        return n.sqrt();
+    };
+    // The double's root is good to about 50 bits; each step doubles that.
+    let mut good_bits = 48;
+    while good_bits < n.bits() / 2 + 2 {
+        root = (&root + n / &root) >> 1usize;
+        good_bits *= 2;
+    }
+    root
 }
 
 /// `floor(r)` for an exact rational.
