@@ -168,23 +168,48 @@ impl<'a> Evaluator<'a> {
         rest: &[(AddOp, Expr)],
         span: Span,
     ) -> Result<Value, Error> {
-        let mut total = self.eval(first)?;
+        // The running total, and the exact terms that came after it turned
+        // approximate: those are summed apart, exactly, and joined once at
+        // the end (one conversion to a float, not one per term).
+        let mut total = Some(self.eval(first)?);
+        let mut exact_rest = None;
         for (op, term) in rest {
             let value = match &term.kind {
                 // Keypad percent: a + b% is a*(1 + b/100).
                 ExprKind::Percent(inner) => {
+                    self.accumulate(&mut total, exact_rest.take(), span)?;
                     let percent = self.eval(inner)?;
-                    let share = self.multiply(&total, &percent, term.span)?;
+                    let share = self.multiply(total.as_ref().unwrap(), &percent, term.span)?;
                     self.divide(&share, &Value::from_integer(100), term.span, term.span)?
                 }
                 _ => self.eval(term)?,
             };
-            total = match op {
-                AddOp::Add => self.add(&total, &value, span)?,
-                AddOp::Subtract => self.subtract(&total, &value, span)?,
+            let value = match op {
+                AddOp::Add => value,
+                AddOp::Subtract => value.negated(),
             };
+            let apart = matches!((&total, &value), (Some(Value::Approx(_)), Value::Exact(_)));
+            let slot = if apart { &mut exact_rest } else { &mut total };
+            self.accumulate(slot, Some(value), span)?;
         }
-        Ok(total)
+        self.accumulate(&mut total, exact_rest, span)?;
+        Ok(total.unwrap())
+    }
+
+    /// Adds `value` to the sum in `slot` (or starts it there).
+    fn accumulate(
+        &mut self,
+        slot: &mut Option<Value>,
+        value: Option<Value>,
+        span: Span,
+    ) -> Result<(), Error> {
+        if let Some(value) = value {
+            *slot = Some(match slot.take() {
+                Some(sum) => self.add(&sum, &value, span)?,
+                None => value,
+            });
+        }
+        Ok(())
     }
 
     #[inline(never)]
