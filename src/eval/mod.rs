@@ -15,6 +15,7 @@ mod lexer;
 mod limits;
 mod number;
 mod parser;
+mod plain;
 
 pub use error::{Category, Error, ErrorKind, Radix, Span};
 pub use format::Exactness;
@@ -68,6 +69,28 @@ pub struct Answer {
     /// decimals do not end (`1/7`), so `text` is only its rounding; only
     /// with `Settings::fractions`.
     pub fraction: Option<String>,
+}
+
+impl Answer {
+    /// A decimal answer, with its fraction when the settings ask for it.
+    fn new(
+        text: String,
+        exactness: Exactness,
+        assigned: Option<String>,
+        binding: &Binding,
+        settings: &Settings,
+    ) -> Self {
+        let fraction = settings
+            .fractions
+            .then(|| exact_fraction(exactness, binding))
+            .flatten();
+        Answer {
+            text,
+            exactness,
+            assigned,
+            fraction,
+        }
+    }
 }
 
 /// Longest fraction worth showing beside its decimals.
@@ -124,6 +147,17 @@ impl Session {
 
     fn run(&mut self, input: &str, settings: &Settings) -> Result<(Answer, Binding), Error> {
         let limits = &settings.limits;
+        if input.len() <= limits.max_input_bytes
+            && let Some(value) = plain::evaluate(input)
+        {
+            let digits = settings.digits.clamp(1, MAX_DIGITS);
+            let (text, exactness) = format::format_exact(&value, digits);
+            let binding = Binding::Exact(value);
+            return Ok((
+                Answer::new(text, exactness, None, &binding, settings),
+                binding,
+            ));
+        }
         let tokens = lexer::tokenize(input, limits)?;
         let line = parser::parse(tokens, limits)?;
         let (expr, assigned) = match line.statement {
@@ -146,16 +180,15 @@ impl Session {
             Binding::Exact(r) if !(exactness == Exactness::Rounded && r.is_zero()) => Some(r),
             _ => None,
         };
-        let (text, exactness, fraction) = match line.form {
+        let (text, exactness) = match line.form {
             None | Some(Form::Decimal) => {
-                let fraction = settings
-                    .fractions
-                    .then(|| exact_fraction(exactness, &binding))
-                    .flatten();
-                (text, exactness, fraction)
+                return Ok((
+                    Answer::new(text, exactness, assigned, &binding, settings),
+                    binding,
+                ));
             }
             Some(Form::Radix(radix)) => match exact.filter(|r| r.is_integer()) {
-                Some(r) => (format::radix(r.numer(), radix), Exactness::Exact, None),
+                Some(r) => (format::radix(r.numer(), radix), Exactness::Exact),
                 None => {
                     let operation = match radix {
                         Radix::Hexadecimal => "to hex",
@@ -166,19 +199,17 @@ impl Session {
                 }
             },
             Some(Form::Fraction) => match exact {
-                Some(r) => (format::fraction(r), Exactness::Exact, None),
+                Some(r) => (format::fraction(r), Exactness::Exact),
                 None => return Err(Error::new(ErrorKind::NotExact, expr.span)),
             },
         };
-        Ok((
-            Answer {
-                text,
-                exactness,
-                assigned,
-                fraction,
-            },
-            binding,
-        ))
+        let answer = Answer {
+            text,
+            exactness,
+            assigned,
+            fraction: None,
+        };
+        Ok((answer, binding))
     }
 
     /// Evaluates at rising precision until two precisions agree on the shown digits.

@@ -278,7 +278,7 @@ fn small(a: &BigRational, b: &BigRational) -> Option<[i128; 4]> {
 }
 
 /// `n/d` in lowest terms from word-sized parts (`d` is not zero).
-fn from_small(n: i128, d: i128) -> BigRational {
+pub(super) fn from_small(n: i128, d: i128) -> BigRational {
     let g = gcd_u128(n.unsigned_abs(), d.unsigned_abs()).max(1) as i128;
     let (n, d) = if d < 0 {
         (-n / g, -d / g)
@@ -289,7 +289,11 @@ fn from_small(n: i128, d: i128) -> BigRational {
 }
 
 /// Binary gcd on words.
-fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
+pub(super) fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
+    if let (Ok(a), Ok(b)) = (u64::try_from(a), u64::try_from(b)) {
+        // The usual case, without 128-bit shifts.
+        return a.gcd(&b).into();
+    }
     if a == 0 || b == 0 {
         return a | b;
     }
