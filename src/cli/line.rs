@@ -94,7 +94,10 @@ pub fn run_lines(
         }
         report.evaluated += 1;
         match session.evaluate(line, settings) {
-            Ok(answer) => writeln!(out, "{}", answer.text)?,
+            Ok(answer) => {
+                out.write_all(answer.text.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
             Err(error) => {
                 report.failed += 1;
                 out.flush()?;

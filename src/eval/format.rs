@@ -7,6 +7,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
 
 /// Whether the shown text is the value itself or a rounding of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,27 +80,31 @@ pub fn format_rounded(decimal: &Option<Decimal>, significant: usize) -> String {
 }
 
 fn render(d: &Decimal, plain: bool) -> String {
-    let mut out = String::new();
+    let digits = d.digits.as_str();
+    // Sized once: sign, point, exponent or padding zeros.
+    let padding = if plain { d.exponent.unsigned_abs() } else { 20 };
+    let mut out = String::with_capacity(digits.len() + padding as usize + 3);
+    let zeros = |out: &mut String, n: usize| out.extend(std::iter::repeat_n('0', n));
     if d.negative {
         out.push('-');
     }
-    let digits = d.digits.as_str();
     if !plain {
         out.push_str(&digits[..1]);
         if digits.len() > 1 {
             out.push('.');
             out.push_str(&digits[1..]);
         }
-        out.push_str(&format!("e{}", d.exponent));
+        out.push('e');
+        out.push_str(&d.exponent.to_string());
     } else if d.exponent < 0 {
         out.push_str("0.");
-        out.push_str(&"0".repeat((-d.exponent - 1) as usize));
+        zeros(&mut out, (-d.exponent - 1) as usize);
         out.push_str(digits);
     } else {
         let int_len = d.exponent as usize + 1;
         if digits.len() <= int_len {
             out.push_str(digits);
-            out.push_str(&"0".repeat(int_len - digits.len()));
+            zeros(&mut out, int_len - digits.len());
         } else {
             out.push_str(&digits[..int_len]);
             out.push('.');
@@ -174,15 +179,7 @@ pub fn round_significant(r: &BigRational, significant: usize) -> Option<Decimal>
         ((numer.bits() as f64 - denom.bits() as f64) * std::f64::consts::LOG10_2).floor() as i64;
     loop {
         let shift = significant as i64 - 1 - exponent;
-        let (n, d) = if shift >= 0 {
-            (&numer * number::power_of_ten(shift as usize), denom.clone())
-        } else {
-            (
-                numer.clone(),
-                denom * number::power_of_ten((-shift) as usize),
-            )
-        };
-        let (mut quotient, remainder) = n.div_rem(&d);
+        let (mut quotient, half) = scaled_division(&numer, denom, shift);
         if quotient >= upper {
             exponent += 1;
             continue;
@@ -191,8 +188,7 @@ pub fn round_significant(r: &BigRational, significant: usize) -> Option<Decimal>
             exponent -= 1;
             continue;
         }
-        let twice = remainder * 2u8;
-        if twice > d || (twice == d && quotient.is_odd()) {
+        if half == Ordering::Greater || (half == Ordering::Equal && quotient.is_odd()) {
             quotient += 1u8;
         }
         if quotient == upper {
@@ -210,6 +206,29 @@ pub fn round_significant(r: &BigRational, significant: usize) -> Option<Decimal>
             exponent,
         });
     }
+}
+
+/// `n·10^shift / d` (for a negative shift, `n / (d·10^-shift)`), and how
+/// twice the remainder compares with the divisor, for rounding.
+fn scaled_division(n: &BigInt, d: &BigInt, shift: i64) -> (BigInt, Ordering) {
+    let scale = 10u64.checked_pow(shift.unsigned_abs().try_into().unwrap_or(u32::MAX));
+    if let (Some(n), Some(d), Some(scale)) = (n.to_u64(), d.to_u64(), scale) {
+        // Word-sized parts, as most results have: no big division.
+        let (n, d) = if shift >= 0 {
+            (u128::from(n) * u128::from(scale), u128::from(d))
+        } else {
+            (u128::from(n), u128::from(d) * u128::from(scale))
+        };
+        let remainder = n % d;
+        return (BigInt::from(n / d), remainder.cmp(&(d - remainder)));
+    }
+    let (n, d) = if shift >= 0 {
+        (n * number::power_of_ten(shift as usize), d.clone())
+    } else {
+        (n.clone(), d * number::power_of_ten((-shift) as usize))
+    };
+    let (quotient, remainder) = n.div_rem(&d);
+    (quotient, (remainder * 2u8).cmp(&d))
 }
 
 #[cfg(test)]

@@ -108,7 +108,8 @@ fn exact_fraction(exactness: Exactness, binding: &Binding) -> Option<String> {
 /// Variables and `ans`, carried from one line to the next.
 pub struct Session {
     names: HashMap<String, Binding>,
-    consts: Consts,
+    /// Made on the first line that needs a float: plain lines never do.
+    consts: Option<Consts>,
 }
 
 impl Default for Session {
@@ -121,7 +122,7 @@ impl Session {
     pub fn new() -> Self {
         Session {
             names: HashMap::new(),
-            consts: Consts::new().expect("allocating the constants cache"),
+            consts: None,
         }
     }
 
@@ -234,7 +235,8 @@ impl Session {
                 settings.angle,
                 limits,
                 &self.names,
-                &mut self.consts,
+                self.consts
+                    .get_or_insert_with(|| Consts::new().expect("allocating the constants cache")),
                 work,
             );
             let value = evaluator.eval(expr)?;
