@@ -174,7 +174,8 @@ impl Session {
                 (value, Some(name))
             }
         };
-        let (text, exactness, binding) = self.compute(&expr, settings)?;
+        let span = expr.span;
+        let (text, exactness, binding) = self.compute(expr, settings)?;
         // A rounded zero is a value that vanished at every precision (`sin(pi)`):
         // shown as 0, but not known exactly.
         let exact = match &binding {
@@ -196,12 +197,12 @@ impl Session {
                         Radix::Octal => "to oct",
                         Radix::Binary => "to bin",
                     };
-                    return Err(Error::new(ErrorKind::NotWhole { operation }, expr.span));
+                    return Err(Error::new(ErrorKind::NotWhole { operation }, span));
                 }
             },
             Some(Form::Fraction) => match exact {
                 Some(r) => (format::fraction(r), Exactness::Exact),
-                None => return Err(Error::new(ErrorKind::NotExact, expr.span)),
+                None => return Err(Error::new(ErrorKind::NotExact, span)),
             },
         };
         let answer = Answer {
@@ -216,7 +217,7 @@ impl Session {
     /// Evaluates at rising precision until two precisions agree on the shown digits.
     fn compute(
         &mut self,
-        expr: &Expr,
+        expr: Expr,
         settings: &Settings,
     ) -> Result<(String, Exactness, Binding), Error> {
         let limits = &settings.limits;
@@ -239,7 +240,7 @@ impl Session {
                     .get_or_insert_with(|| Consts::new().expect("allocating the constants cache")),
                 work,
             );
-            let value = evaluator.eval(expr)?;
+            let value = evaluator.eval(&expr)?;
             work = evaluator.work();
             if !evaluator.used_approximation {
                 let Value::Exact(r) = value else {
@@ -290,7 +291,7 @@ impl Session {
         &self,
         value: Value,
         rounded: Option<Decimal>,
-        expr: &Expr,
+        expr: Expr,
         digits: usize,
         angle: AngleMode,
     ) -> (String, Exactness, Binding) {
@@ -309,7 +310,7 @@ impl Session {
                 captured.insert(key.to_string(), binding.clone());
             }
         });
-        let deferred = Deferred::new(expr.clone(), captured, angle);
+        let deferred = Deferred::new(expr, captured, angle);
         (
             text,
             Exactness::Rounded,
