@@ -5,7 +5,7 @@ use astro_float_num::{BigFloat, RoundingMode, Sign, Word};
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 
 /// Rounding used for every approximate operation.
@@ -186,10 +186,10 @@ pub fn float_sqrt(f: &BigFloat, precision: usize) -> Option<BigFloat> {
             .flat_map(|&w| [w as u32, (w >> 32) as u32])
             .collect(),
     );
-    // f = mantissa * 2^scale. Widen the mantissa to twice the precision
-    // plus guard bits, with an even power of two left over to halve.
+    // f = mantissa * 2^scale. Widen the mantissa to twice the precision,
+    // with an even power of two left over to halve.
     let scale = i64::from(exponent) - (words.len() * 64) as i64;
-    let mut widen = (2 * precision as u64 + 4).saturating_sub(mantissa.bits());
+    let mut widen = (2 * precision as u64).saturating_sub(mantissa.bits());
     if (scale - widen as i64) % 2 != 0 {
         widen += 1;
     }
@@ -211,19 +211,20 @@ pub fn power_of_ten(n: usize) -> BigInt {
     }
 }
 
-/// The square root of `n` to within a few units: Newton's method from a
-/// double's root, with only as many steps as the bits need. (The library's
-/// exact root runs more divisions to prove it has stopped moving.)
+/// The square root of `n` to within a few dozen units of its last bit,
+/// far finer than the precision loop needs: a double's root of the top
+/// 128 bits refined once in words (62 good bits), then Newton steps, each
+/// doubling the good bits. (The library's exact root starts from 50 bits
+/// and runs more divisions to prove it has stopped moving.)
 fn square_root(n: &BigUint) -> BigUint {
-    let guess = n.to_f64().map(f64::sqrt).and_then(BigUint::from_f64);
-    let Some(mut root) = guess.filter(|g| !g.is_zero()) else {
-        return n.sqrt();
-    };
-    // The double's root is good to about 50 bits; each step doubles that.
-    let mut good_bits = 48;
-    while good_bits < n.bits() / 2 + 2 {
+    let shift = n.bits().saturating_sub(127) & !1;
+    let top = (n >> shift).to_u128().expect("at most 128 bits are left");
+    let guess = (top as f64).sqrt() as u128;
+    let mut root = BigUint::from((guess + top / guess) >> 1) << (shift / 2);
+    let mut good_bits = 62;
+    while shift > 0 && good_bits + 8 < n.bits().div_ceil(2) {
         root = (&root + n / &root) >> 1usize;
-        good_bits *= 2;
+        good_bits = 2 * good_bits + 1;
     }
     root
 }
