@@ -255,6 +255,9 @@ pub fn gcd(a: &BigInt, b: &BigInt) -> BigInt {
 
 /// `n / d` in lowest terms with a positive denominator; `d` is not zero.
 pub fn reduced(n: BigInt, d: BigInt) -> BigRational {
+    if let (Some(n), Some(d)) = (n.to_i64(), d.to_i64()) {
+        return from_small(n.into(), d.into());
+    }
     let g = gcd(&n, &d);
     let (n, d) = if g.is_one() { (n, d) } else { (n / &g, d / &g) };
     if d.is_negative() {
@@ -280,13 +283,27 @@ fn small(a: &BigRational, b: &BigRational) -> Option<[i128; 4]> {
 
 /// `n/d` in lowest terms from word-sized parts (`d` is not zero).
 pub(super) fn from_small(n: i128, d: i128) -> BigRational {
-    let g = gcd_u128(n.unsigned_abs(), d.unsigned_abs()).max(1) as i128;
-    let (n, d) = if d < 0 {
-        (-n / g, -d / g)
-    } else {
-        (n / g, d / g)
-    };
+    let (n, d) = lowest_terms(n, d).expect("word-sized parts of a rational");
     BigRational::new_raw(BigInt::from(n), BigInt::from(d))
+}
+
+/// `n/d` in lowest terms with a positive denominator; `None` for `d = 0`
+/// or a part that cannot be negated.
+pub(super) fn lowest_terms(n: i128, d: i128) -> Option<(i128, i128)> {
+    if d == 0 {
+        return None;
+    }
+    let g = gcd_u128(n.unsigned_abs(), d.unsigned_abs()) as i128;
+    let (n, d) = match (i64::try_from(n), i64::try_from(d)) {
+        // Word division where it will do: 128-bit division is a slow call.
+        (Ok(n), Ok(d)) => ((n / g as i64).into(), (d / g as i64).into()),
+        _ => (n / g, d / g),
+    };
+    Some(if d < 0 {
+        (n.checked_neg()?, d.checked_neg()?)
+    } else {
+        (n, d)
+    })
 }
 
 /// Binary gcd on words.

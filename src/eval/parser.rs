@@ -25,11 +25,22 @@ use super::lexer::{Token, TokenKind};
 use super::limits::Limits;
 
 pub fn parse(tokens: Vec<Token>, limits: &Limits) -> Result<Line, Error> {
+    let bitwise = tokens.iter().any(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Pipe
+                | TokenKind::Xor
+                | TokenKind::Ampersand
+                | TokenKind::ShiftLeft
+                | TokenKind::ShiftRight
+        )
+    });
     let mut parser = Parser {
         tokens,
         position: 0,
         depth: 0,
         max_depth: limits.max_depth,
+        bitwise,
     };
     parser.line()
 }
@@ -40,6 +51,9 @@ struct Parser {
     position: usize,
     depth: usize,
     max_depth: usize,
+    /// Whether the line has a bitwise operator; most lines skip those
+    /// four precedence levels.
+    bitwise: bool,
 }
 
 impl Parser {
@@ -162,6 +176,9 @@ impl Parser {
     }
 
     fn expression(&mut self) -> Result<Expr, Error> {
+        if !self.bitwise {
+            return self.sum();
+        }
         self.bitwise(&[(TokenKind::Pipe, BitOp::Or)], Self::bit_xor)
     }
 

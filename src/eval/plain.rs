@@ -46,7 +46,7 @@ impl Plain<'_> {
             self.at += 1;
             let (n, d) = self.product()?;
             let term = if op == b'+' { n } else { n.checked_neg()? };
-            total = reduce(
+            total = number::lowest_terms(
                 total
                     .0
                     .checked_mul(d)?
@@ -63,7 +63,7 @@ impl Plain<'_> {
             self.at += 1;
             let (n, d) = self.unary()?;
             let (n, d) = if op == b'*' { (n, d) } else { (d, n) };
-            total = reduce(total.0.checked_mul(n)?, total.1.checked_mul(d)?)?;
+            total = number::lowest_terms(total.0.checked_mul(n)?, total.1.checked_mul(d)?)?;
         }
         Some(total)
     }
@@ -120,26 +120,8 @@ impl Plain<'_> {
         if digits == 0 {
             return None;
         }
-        reduce(mantissa, 10i128.checked_pow(decimals.unwrap_or(0))?)
+        number::lowest_terms(mantissa, 10i128.checked_pow(decimals.unwrap_or(0))?)
     }
-}
-
-/// `n/d` in lowest terms with a positive denominator; `None` for `d = 0`.
-fn reduce(n: i128, d: i128) -> Option<Ratio> {
-    if d == 0 {
-        return None;
-    }
-    let g = number::gcd_u128(n.unsigned_abs(), d.unsigned_abs()) as i128;
-    let (n, d) = match (i64::try_from(n), i64::try_from(d)) {
-        // Word division where it will do: 128-bit division is a slow call.
-        (Ok(n), Ok(d)) => ((n / g as i64).into(), (d / g as i64).into()),
-        _ => (n / g, d / g),
-    };
-    Some(if d < 0 {
-        (n.checked_neg()?, d.checked_neg()?)
-    } else {
-        (n, d)
-    })
 }
 
 #[cfg(test)]
