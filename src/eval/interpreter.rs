@@ -12,7 +12,7 @@ use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,7 +34,7 @@ pub enum Binding {
 #[derive(Debug)]
 pub struct Deferred {
     expr: Expr,
-    names: HashMap<String, Binding>,
+    names: BTreeMap<String, Binding>,
     angle: AngleMode,
     /// Values already computed, by precision; shared subexpressions are
     /// evaluated once per precision however often they are referenced.
@@ -42,7 +42,7 @@ pub struct Deferred {
 }
 
 impl Deferred {
-    pub fn new(expr: Expr, names: HashMap<String, Binding>, angle: AngleMode) -> Self {
+    pub fn new(expr: Expr, names: BTreeMap<String, Binding>, angle: AngleMode) -> Self {
         Deferred {
             expr,
             names,
@@ -56,7 +56,7 @@ pub struct Evaluator<'a> {
     pub(super) precision: usize,
     pub(super) angle: AngleMode,
     pub(super) limits: &'a Limits,
-    names: &'a HashMap<String, Binding>,
+    names: &'a BTreeMap<String, Binding>,
     consts: &'a mut Consts,
     work: u64,
     /// Set once any approximation has entered the result.
@@ -71,7 +71,7 @@ impl<'a> Evaluator<'a> {
         precision: usize,
         angle: AngleMode,
         limits: &'a Limits,
-        names: &'a HashMap<String, Binding>,
+        names: &'a BTreeMap<String, Binding>,
         consts: &'a mut Consts,
         work: u64,
     ) -> Self {
@@ -784,7 +784,7 @@ pub fn binding_key(name: &str) -> &str {
 }
 
 /// An error for an unknown name, suggesting the closest known one.
-pub fn unknown_name(name: &str, names: &HashMap<String, Binding>, span: Span) -> Error {
+pub fn unknown_name(name: &str, names: &BTreeMap<String, Binding>, span: Span) -> Error {
     let suggestion = builtins::all_names()
         .map(str::to_string)
         .chain(names.keys().cloned())
@@ -831,7 +831,7 @@ mod tests {
 
     #[test]
     fn suggestions_name_the_nearest_known_name() {
-        let names = HashMap::new();
+        let names = BTreeMap::new();
         let e = unknown_name("sqr", &names, Span::default());
         assert_eq!(e.note().as_deref(), Some("did you mean 'sqrt'?"));
         assert_eq!(e.to_string(), "unknown name 'sqr'; did you mean 'sqrt'?");

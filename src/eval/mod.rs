@@ -30,7 +30,7 @@ use interpreter::{Binding, Deferred, Evaluator};
 use num_rational::BigRational;
 use num_traits::Zero;
 use number::Value;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// Most significant digits `--digits` accepts.
@@ -107,7 +107,7 @@ fn exact_fraction(exactness: Exactness, binding: &Binding) -> Option<String> {
 
 /// Variables and `ans`, carried from one line to the next.
 pub struct Session {
-    names: HashMap<String, Binding>,
+    names: BTreeMap<String, Binding>,
     /// Made on the first line that needs a float: plain lines never do.
     consts: Option<Consts>,
 }
@@ -121,7 +121,7 @@ impl Default for Session {
 impl Session {
     pub fn new() -> Self {
         Session {
-            names: HashMap::new(),
+            names: BTreeMap::new(),
             consts: None,
         }
     }
@@ -303,7 +303,7 @@ impl Session {
         // A float shown through rounding is an approximation even when the
         // rounding happens to print few digits (`sqrt(2)^2` shows `2`).
         let text = format::format_rounded(&rounded, digits);
-        let mut captured = HashMap::new();
+        let mut captured = BTreeMap::new();
         expr.for_each_name(&mut |name| {
             let key = interpreter::binding_key(name);
             if let Some(binding) = self.names.get(key) {

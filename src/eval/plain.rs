@@ -134,7 +134,7 @@ mod tests {
     use astro_float_num::Consts;
     use num_bigint::BigInt;
     use proptest::prelude::*;
-    use std::collections::HashMap;
+    use std::collections::BTreeMap;
 
     /// The value the general path (lexer, parser, evaluator) gives, if exact.
     fn general(input: &str) -> Option<BigRational> {
@@ -143,7 +143,7 @@ mod tests {
         let Statement::Expression(expr) = line.statement else {
             return None;
         };
-        let names = HashMap::new();
+        let names = BTreeMap::new();
         let mut consts = Consts::new().unwrap();
         let mut evaluator =
             Evaluator::new(128, AngleMode::Radians, &limits, &names, &mut consts, 0);
