@@ -8,7 +8,9 @@ use super::number;
 use num_rational::BigRational;
 
 /// A rational as a numerator and a positive denominator, in lowest terms.
-type Ratio = (i128, i128);
+/// Parts are single words, so one product or a sum of two fits in i128
+/// with no overflow checks; a result is narrowed back or given up.
+type Ratio = (i64, i64);
 
 /// Parentheses and signs nested deeper than this take the general path,
 /// which bounds its own depth and says so.
@@ -44,15 +46,16 @@ impl Plain<'_> {
         let mut total = self.product()?;
         while let Some(op @ (b'+' | b'-')) = self.peek() {
             self.at += 1;
-            let (n, d) = self.product()?;
-            let term = if op == b'+' { n } else { n.checked_neg()? };
-            total = number::lowest_terms(
-                total
-                    .0
-                    .checked_mul(d)?
-                    .checked_add(term.checked_mul(total.1)?)?,
-                total.1.checked_mul(d)?,
-            )?;
+            let (n, d) = wide(self.product()?);
+            let (total_n, total_d) = wide(total);
+            let term = n * total_d;
+            let cross = total_n * d;
+            let n = if op == b'+' {
+                cross + term
+            } else {
+                cross - term
+            };
+            total = narrow(n, total_d * d)?;
         }
         Some(total)
     }
@@ -61,9 +64,10 @@ impl Plain<'_> {
         let mut total = self.unary()?;
         while let Some(op @ (b'*' | b'/')) = self.peek() {
             self.at += 1;
-            let (n, d) = self.unary()?;
+            let (n, d) = wide(self.unary()?);
             let (n, d) = if op == b'*' { (n, d) } else { (d, n) };
-            total = number::lowest_terms(total.0.checked_mul(n)?, total.1.checked_mul(d)?)?;
+            let (total_n, total_d) = wide(total);
+            total = narrow(total_n * n, total_d * d)?;
         }
         Some(total)
     }
@@ -100,15 +104,13 @@ impl Plain<'_> {
 
     /// `digits[.digits]`, `.digits` or `digits.`, exactly.
     fn number(&mut self) -> Option<Ratio> {
-        let mut mantissa: i128 = 0;
+        let mut mantissa: i64 = 0;
         let mut digits = 0;
         let mut decimals = None;
         while let Some(&b) = self.bytes.get(self.at) {
             match b {
                 b'0'..=b'9' => {
-                    mantissa = mantissa
-                        .checked_mul(10)?
-                        .checked_add(i128::from(b - b'0'))?;
+                    mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
                     digits += 1;
                     decimals = decimals.map(|places: u32| places + 1);
                 }
@@ -120,8 +122,18 @@ impl Plain<'_> {
         if digits == 0 {
             return None;
         }
-        number::lowest_terms(mantissa, 10i128.checked_pow(decimals.unwrap_or(0))?)
+        narrow(mantissa.into(), 10i128.checked_pow(decimals.unwrap_or(0))?)
     }
+}
+
+fn wide((n, d): Ratio) -> (i128, i128) {
+    (n.into(), d.into())
+}
+
+/// `n/d` in lowest terms, if its parts fit in words.
+fn narrow(n: i128, d: i128) -> Option<Ratio> {
+    let (n, d) = number::lowest_terms(n, d)?;
+    Some((n.try_into().ok()?, d.try_into().ok()?))
 }
 
 #[cfg(test)]
@@ -208,12 +220,14 @@ mod tests {
 
     #[test]
     fn overflow_and_deep_nesting_take_the_general_path() {
-        let huge = "9".repeat(39);
-        assert_eq!(evaluate(&huge), None);
+        // Parts are single words (up to 2^63 - 1).
+        assert_eq!(evaluate("9223372036854775808"), None);
         assert_eq!(
-            evaluate(&"9".repeat(38)).map(|r| r.to_integer()),
-            Some(BigInt::from(10).pow(38) - 1)
+            evaluate("9223372036854775807").map(|r| r.to_integer()),
+            Some(BigInt::from(i64::MAX))
         );
+        assert_eq!(evaluate("4294967296*4294967296"), None);
+        assert_eq!(evaluate("1/4294967296/4294967296"), None);
         assert_eq!(evaluate("99999999999999999999*99999999999999999999"), None);
         assert_eq!(
             evaluate(&format!("{}1{}", "(".repeat(60), ")".repeat(60))),
