@@ -8,6 +8,7 @@
 mod ast;
 pub mod builtins;
 mod error;
+mod estimate;
 mod format;
 mod functions;
 mod interpreter;
@@ -214,8 +215,25 @@ impl Session {
         Ok((answer, binding))
     }
 
-    /// Evaluates at rising precision until two precisions agree on the shown digits.
+    /// The value's text: decided by a cheap first step where it can be,
+    /// otherwise by the precision loop.
     fn compute(
+        &mut self,
+        expr: Expr,
+        settings: &Settings,
+    ) -> Result<(String, Exactness, Binding), Error> {
+        let digits = settings.digits.clamp(1, MAX_DIGITS);
+        // Ziv's cheap first step decides most lines of sqrt and arithmetic.
+        if digits <= estimate::MAX_DIGITS
+            && let Some(rounded) = estimate::correctly_rounded(&expr, digits)
+        {
+            return Ok(self.rounded_answer(Some(rounded), expr, digits, settings.angle));
+        }
+        self.refine(expr, settings)
+    }
+
+    /// Evaluates at rising precision until two precisions agree on the shown digits.
+    fn refine(
         &mut self,
         expr: Expr,
         settings: &Settings,
@@ -300,6 +318,18 @@ impl Session {
             let (text, exactness) = format::format_exact(&r, digits);
             return (text, exactness, Binding::Exact(r));
         }
+        self.rounded_answer(rounded, expr, digits, angle)
+    }
+
+    /// An approximate answer: its rounded digits, and the expression kept
+    /// to be evaluated again at whatever precision a later line needs.
+    fn rounded_answer(
+        &self,
+        rounded: Option<Decimal>,
+        expr: Expr,
+        digits: usize,
+        angle: AngleMode,
+    ) -> (String, Exactness, Binding) {
         // A float shown through rounding is an approximation even when the
         // rounding happens to print few digits (`sqrt(2)^2` shows `2`).
         let text = format::format_rounded(&rounded, digits);

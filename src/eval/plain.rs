@@ -10,7 +10,7 @@ use num_rational::BigRational;
 /// A rational as a numerator and a positive denominator, in lowest terms.
 /// Parts are single words, so one product or a sum of two fits in i128
 /// with no overflow checks; a result is narrowed back or given up.
-type Ratio = (i64, i64);
+pub(super) type Ratio = (i64, i64);
 
 /// Parentheses and signs nested deeper than this take the general path,
 /// which bounds its own depth and says so.
@@ -126,12 +126,12 @@ impl Plain<'_> {
     }
 }
 
-fn wide((n, d): Ratio) -> (i128, i128) {
+pub(super) fn wide((n, d): Ratio) -> (i128, i128) {
     (n.into(), d.into())
 }
 
 /// `n/d` in lowest terms, if its parts fit in words.
-fn narrow(n: i128, d: i128) -> Option<Ratio> {
+pub(super) fn narrow(n: i128, d: i128) -> Option<Ratio> {
     let (n, d) = number::lowest_terms(n, d)?;
     Some((n.try_into().ok()?, d.try_into().ok()?))
 }

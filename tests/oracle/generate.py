@@ -75,6 +75,47 @@ CASES = [
     ("atan(2)", 15, "deg"),
 ]
 
+
+
+def near_ties():
+    """`sqrt(n) + p/q` within a hair of a 15-digit rounding tie: p/q is a
+    continued-fraction convergent of (tie - sqrt(n)), so the distance to the
+    tie is about 1/q^2. Small q leave room for the double-double first step
+    to decide; q near 10^18 put the tie inside its error bound, so the
+    precision loop must."""
+    cases = []
+    for n in (2, 3, 5, 7, 11):
+        root = mp.sqrt(n)
+        # Offsets with ordinary continued fractions, so each limit gives a new q.
+        for offset in (1 / mp.pi, -1 / mp.e):
+            target = root + offset
+            unit = mp.mpf(10) ** (mp.floor(mp.log10(abs(target))) - 14)
+            tie = (mp.floor(target / unit) + mp.mpf(1) / 2) * unit
+            for limit in (10**7, 10**11, 10**14, 10**16, 9 * 10**18):
+                p, q = convergent(tie - root, limit)
+                sign = "+" if p >= 0 else "-"
+                case = (f"sqrt({n}){sign}{abs(p)}/{q}", 15, "rad")
+                if case not in cases:
+                    cases.append(case)
+    return cases
+
+
+def convergent(x, limit):
+    """The last continued-fraction convergent p/q of x with q <= limit."""
+    p0, q0, p1, q1 = 0, 1, 1, 0
+    while True:
+        a = int(mp.floor(x))
+        p2, q2 = a * p1 + p0, a * q1 + q0
+        if q2 > limit:
+            return p1, q1
+        p0, q0, p1, q1 = p1, q1, p2, q2
+        if x == a:
+            return p1, q1
+        x = 1 / (x - a)
+
+
+CASES += near_ties()
+
 FUNCTIONS = {
     "sqrt": mp.sqrt,
     "cbrt": mp.cbrt,
