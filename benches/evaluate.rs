@@ -1,6 +1,8 @@
 //! The evaluator alone, per line, on the two line-mode workloads of
 //! `just bench` (exact small rationals, and one square root a line), so a
-//! change in line-mode speed can be traced to evaluation or to the rest.
+//! change in line-mode speed can be traced to evaluation or to the rest;
+//! and an irrational line that the double-double first step decides against
+//! one it must leave to the precision loop (a near tie).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pebble::eval::{Session, Settings};
@@ -23,5 +25,23 @@ fn per_line(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, per_line);
+fn first_step_against_the_loop(c: &mut Criterion) {
+    let settings = Settings::default();
+    // Both are sqrt(2) plus a fraction; the second lands within 1e-24 of
+    // a 15-digit rounding tie, inside the first step's error bound.
+    for (name, line) in [
+        ("decided by the first step", "sqrt(2)+1725033/5419351"),
+        (
+            "left to the precision loop",
+            "sqrt(2)+1972065558920893397/6195426672303342257",
+        ),
+    ] {
+        c.bench_function(&format!("one irrational line, {name}"), |b| {
+            let mut session = Session::new();
+            b.iter(|| criterion::black_box(session.evaluate(line, &settings).unwrap()))
+        });
+    }
+}
+
+criterion_group!(benches, per_line, first_step_against_the_loop);
 criterion_main!(benches);
