@@ -36,6 +36,16 @@ def wall(command, stdin=b"", runs=1):
     return statistics.median(times)
 
 
+def side_by_side(first, second, stdin=b"", runs=9):
+    """Medians of two commands run alternately, so a change in the
+    machine's speed during the run weighs on both alike."""
+    times = ([], [])
+    for _ in range(runs):
+        for command, out in zip((first, second), times):
+            out.append(wall(command, stdin))
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def products(lines=20_000):
     """The line-mode workload of exact small rationals: N*1.1+N/7."""
     return "".join(f"{n}*1.1+{n}/7\n" for n in range(1, lines + 1)).encode()
@@ -90,8 +100,7 @@ def main():
         ("20,000 lines N*1.1+N/7", products(), 0.5),
         ("5,000 lines with sqrt", roots(), 1.0),
     ]:
-        p = wall([binary], data, runs=5)
-        b = wall(["bc", "-l"], data, runs=5)
+        p, b = side_by_side([binary], ["bc", "-l"], data)
         rows.append((name, p, b, goal))
 
     print(f"{'measurement':<28} {'pebble':>10} {'bc -l':>10} {'pebble/bc':>10} {'goal':>6}")
