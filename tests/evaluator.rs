@@ -675,3 +675,29 @@ fn degrees_postfix_works_in_any_mode() {
     }
     assert_eq!(eval("sin(90°)^2 + cos(45°)^2"), "1.5");
 }
+
+#[test]
+fn fractions_come_with_rounded_exact_answers_on_every_path() {
+    let with_fractions = Settings {
+        fractions: true,
+        ..settings()
+    };
+    let fraction = |input: &str, settings: &Settings| {
+        let answer = Session::new().evaluate(input, settings).unwrap();
+        (answer.text, answer.fraction)
+    };
+    // Plain arithmetic (evaluated in words), and the general path.
+    for input in ["1.1*3+1/7", "(1.1*3+1/7) to dec", "x = 1.1*3+1/7"] {
+        assert_eq!(
+            fraction(input, &with_fractions),
+            ("3.44285714285714".into(), Some("241/70".into())),
+            "{input}"
+        );
+    }
+    assert_eq!(fraction("1/4", &with_fractions), ("0.25".into(), None));
+    assert_eq!(
+        fraction("sqrt(2)+1/3", &with_fractions),
+        ("1.74754689570643".into(), None)
+    );
+    assert_eq!(fraction("1/7", &settings()).1, None);
+}
