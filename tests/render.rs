@@ -223,3 +223,27 @@ fn keypad_labels_are_all_shown() {
     assert!(screen.contains(" RAD "), "{screen}");
     assert!(text(&draw(&app_with(120, 36, true, ""))).contains("DEG/RAD"));
 }
+
+#[test]
+fn help_headings_are_underlined_without_colour_and_key_names_are_not() {
+    use ratatui::style::Modifier;
+    for colour in [true, false] {
+        let mut app = app_with(80, 40, colour, "");
+        app.update(Action::ToggleHelp);
+        let buffer = draw(&app);
+        let rows: Vec<String> = text(&buffer).lines().map(str::to_string).collect();
+        // The first cell of the row that starts with `start`, inside the box.
+        let first_cell = |start: &str| {
+            let y = rows
+                .iter()
+                .position(|r| r.starts_with(&format!("│ {start}")))
+                .unwrap_or_else(|| panic!("no row starts with {start}"));
+            buffer[(2, y as u16)].modifier
+        };
+        let heading = first_cell("Keys");
+        let key_name = first_cell("Enter");
+        assert!(heading.contains(Modifier::BOLD));
+        assert_eq!(heading.contains(Modifier::UNDERLINED), !colour);
+        assert!(!key_name.contains(Modifier::UNDERLINED));
+    }
+}

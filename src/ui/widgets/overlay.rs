@@ -42,7 +42,7 @@ impl Widget for OverlayView<'_> {
                     .into_iter()
                     .map(|l| {
                         if l.heading {
-                            Line::styled(l.text, theme.title())
+                            Line::styled(l.text, theme.heading())
                         } else {
                             let pad = keys - crate::ui::line_editor::text_width(&l.key);
                             Line::from(vec![

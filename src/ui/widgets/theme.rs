@@ -35,6 +35,16 @@ impl Theme {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// A section heading: the title's colour, and underlined without
+    /// colour, where bold alone would read like the bold key names.
+    pub fn heading(self) -> Style {
+        if self.colour {
+            self.title()
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
     pub fn answer(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
