@@ -130,6 +130,16 @@ pub fn binary_exponent(f: &BigFloat) -> Option<i64> {
     f.exponent().map(i64::from)
 }
 
+/// A float's mantissa words as an integer.
+fn mantissa(words: &[Word]) -> BigUint {
+    BigUint::new(
+        words
+            .iter()
+            .flat_map(|&w| [w as u32, (w >> 32) as u32])
+            .collect(),
+    )
+}
+
 /// The exact rational value of a finite float, or `None` for NaN/infinity
 /// or a binary exponent beyond `max_exponent`.
 pub fn float_to_rational(f: &BigFloat, max_exponent: u64) -> Option<BigRational> {
@@ -143,18 +153,13 @@ pub fn float_to_rational(f: &BigFloat, max_exponent: u64) -> Option<BigRational>
     if i64::from(exponent).unsigned_abs() > max_exponent {
         return None;
     }
-    let mut digits = Vec::with_capacity(words.len() * 2);
-    for &w in words {
-        digits.push(w as u32);
-        digits.push((w >> 32) as u32);
-    }
     let mantissa = BigInt::from_biguint(
         if sign == Sign::Neg {
             num_bigint::Sign::Minus
         } else {
             num_bigint::Sign::Plus
         },
-        BigUint::new(digits),
+        mantissa(words),
     );
     let shift = i64::from(exponent) - (words.len() * 64) as i64;
     if shift >= 0 {
@@ -180,12 +185,7 @@ pub fn float_sqrt(f: &BigFloat, precision: usize) -> Option<BigFloat> {
     if sign == Sign::Neg || f.is_zero() {
         return None;
     }
-    let mantissa = BigUint::new(
-        words
-            .iter()
-            .flat_map(|&w| [w as u32, (w >> 32) as u32])
-            .collect(),
-    );
+    let mantissa = mantissa(words);
     // f = mantissa * 2^scale. Widen the mantissa to twice the precision,
     // with an even power of two left over to halve.
     let scale = i64::from(exponent) - (words.len() * 64) as i64;
