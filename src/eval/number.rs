@@ -247,7 +247,7 @@ pub fn gcd(a: &BigInt, b: &BigInt) -> BigInt {
         Some((0, other)) => other.abs(),
         Some((small, other)) => {
             let remainder = (other.abs() % small).to_u64().unwrap_or(0);
-            BigInt::from(remainder.gcd(&small))
+            BigInt::from(gcd_u64(remainder, small))
         }
         None => a.gcd(b),
     }
