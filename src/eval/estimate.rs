@@ -14,6 +14,7 @@ use super::plain::{self, Ratio};
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::ToPrimitive;
+use num_traits::float::FloatCore;
 
 /// Most digits this step can decide (a double-double holds about 32).
 pub const MAX_DIGITS: usize = 20;
@@ -36,7 +37,10 @@ pub fn correctly_rounded(expr: &Expr, digits: usize) -> Option<Decimal> {
         return None;
     };
     // The interval's ends exactly, over a common power of two.
-    let parts = [value.hi, value.lo, error].map(decode);
+    let parts = [value.hi, value.lo, error].map(|x| {
+        let (mantissa, exponent, sign) = x.integer_decode();
+        (i64::from(sign) * mantissa as i64, i32::from(exponent))
+    });
     let scale = parts.iter().map(|&(_, exponent)| exponent).min()?.min(0);
     let [hi, lo, radius] =
         parts.map(|(mantissa, exponent)| BigInt::from(mantissa) << (exponent - scale) as usize);
@@ -48,24 +52,6 @@ pub fn correctly_rounded(expr: &Expr, digits: usize) -> Option<Decimal> {
     (low == high).then_some(low)
 }
 
-/// A finite double as `mantissa * 2^exponent`.
-fn decode(x: f64) -> (i64, i32) {
-    let bits = x.to_bits();
-    let biased = ((bits >> 52) & 0x7ff) as i32;
-    let fraction = (bits & ((1 << 52) - 1)) as i64;
-    let mantissa = if biased == 0 {
-        fraction << 1
-    } else {
-        fraction | 1 << 52
-    };
-    let signed = if x.is_sign_negative() {
-        -mantissa
-    } else {
-        mantissa
-    };
-    (signed, biased - 1075)
-}
-
 /// A double-double: `hi + lo` with `|lo|` at most half an ulp of `hi`.
 #[derive(Debug, Clone, Copy)]
 struct Double {
@@ -73,6 +59,7 @@ struct Double {
     lo: f64,
 }
 
+#[derive(Clone, Copy)]
 enum Value {
     Exact(Ratio),
     /// A value and a bound on its distance from the true value.
@@ -139,7 +126,7 @@ fn estimate(expr: &Expr, depth: u32) -> Option<Value> {
             let base = if n < 0 { reciprocal(base)? } else { base };
             let mut result = Value::Exact((1, 1));
             for _ in 0..n.unsigned_abs() {
-                result = multiply(result, clone(&base))?;
+                result = multiply(result, base)?;
             }
             result
         }
@@ -153,13 +140,6 @@ fn estimate(expr: &Expr, depth: u32) -> Option<Value> {
     match value {
         Value::Approx(x, _) if !in_range(x) => None,
         value => Some(value),
-    }
-}
-
-fn clone(value: &Value) -> Value {
-    match value {
-        Value::Exact(r) => Value::Exact(*r),
-        Value::Approx(x, e) => Value::Approx(*x, *e),
     }
 }
 
@@ -238,7 +218,7 @@ fn square_root(value: Value) -> Option<Value> {
     }
     let root = root(x);
     let error = (e / (m - e).sqrt() + root.hi * OPERATION_ERROR) * BOUND_SLACK;
-    Some(Value::Approx(root, error * BOUND_SLACK))
+    Some(Value::Approx(root, error))
 }
 
 // Double-double arithmetic (Dekker 1971; Knuth, TAOCP vol. 2, 4.2.2).
