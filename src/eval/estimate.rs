@@ -87,17 +87,13 @@ fn estimate(expr: &Expr, depth: u32) -> Option<Value> {
                 plain::narrow(digits, power.into())?
             })
         }
-        ExprKind::Negate(inner) => match estimate(inner, depth + 1)? {
-            Value::Exact((n, d)) => Value::Exact((n.checked_neg()?, d)),
-            Value::Approx(x, e) => Value::Approx(negate(x), e),
-        },
+        ExprKind::Negate(inner) => opposite(estimate(inner, depth + 1)?)?,
         ExprKind::Sum { first, rest } => {
             let mut total = estimate(first, depth + 1)?;
             for (op, term) in rest {
-                let term = match (op, estimate(term, depth + 1)?) {
-                    (AddOp::Add, value) => value,
-                    (AddOp::Subtract, Value::Exact((n, d))) => Value::Exact((n.checked_neg()?, d)),
-                    (AddOp::Subtract, Value::Approx(x, e)) => Value::Approx(negate(x), e),
+                let term = match op {
+                    AddOp::Add => estimate(term, depth + 1)?,
+                    AddOp::Subtract => opposite(estimate(term, depth + 1)?)?,
                 };
                 total = add(total, term)?;
             }
@@ -154,10 +150,16 @@ fn approximate(value: Value) -> (Double, f64) {
     }
 }
 
+fn opposite(value: Value) -> Option<Value> {
+    Some(match value {
+        Value::Exact(r) => Value::Exact(plain::negate(r)?),
+        Value::Approx(x, e) => Value::Approx(negate(x), e),
+    })
+}
+
 fn add(a: Value, b: Value) -> Option<Value> {
-    if let (Value::Exact(a), Value::Exact(b)) = (&a, &b) {
-        let ((an, ad), (bn, bd)) = (plain::wide(*a), plain::wide(*b));
-        return Some(Value::Exact(plain::narrow(an * bd + bn * ad, ad * bd)?));
+    if let (Value::Exact(a), Value::Exact(b)) = (a, b) {
+        return Some(Value::Exact(plain::add(a, b)?));
     }
     let ((x, ex), (y, ey)) = (approximate(a), approximate(b));
     let sum = sum(x, y);
@@ -166,9 +168,8 @@ fn add(a: Value, b: Value) -> Option<Value> {
 }
 
 fn multiply(a: Value, b: Value) -> Option<Value> {
-    if let (Value::Exact(a), Value::Exact(b)) = (&a, &b) {
-        let ((an, ad), (bn, bd)) = (plain::wide(*a), plain::wide(*b));
-        return Some(Value::Exact(plain::narrow(an * bn, ad * bd)?));
+    if let (Value::Exact(a), Value::Exact(b)) = (a, b) {
+        return Some(Value::Exact(plain::multiply(a, b)?));
     }
     let ((x, ex), (y, ey)) = (approximate(a), approximate(b));
     let product = product(x, y);
@@ -180,8 +181,7 @@ fn multiply(a: Value, b: Value) -> Option<Value> {
 
 fn reciprocal(value: Value) -> Option<Value> {
     match value {
-        Value::Exact((0, _)) => None,
-        Value::Exact((n, d)) => Some(Value::Exact(plain::narrow(d.into(), n.into())?)),
+        Value::Exact(r) => Some(Value::Exact(plain::reciprocal(r)?)),
         Value::Approx(x, e) => {
             // |1/x' - 1/x| <= e / (|x| (|x| - e)), for e < |x|.
             let m = x.hi.abs() / BOUND_SLACK;

@@ -46,16 +46,9 @@ impl Plain<'_> {
         let mut total = self.product()?;
         while let Some(op @ (b'+' | b'-')) = self.peek() {
             self.at += 1;
-            let (n, d) = wide(self.product()?);
-            let (total_n, total_d) = wide(total);
-            let term = n * total_d;
-            let cross = total_n * d;
-            let n = if op == b'+' {
-                cross + term
-            } else {
-                cross - term
-            };
-            total = narrow(n, total_d * d)?;
+            let term = self.product()?;
+            let term = if op == b'+' { term } else { negate(term)? };
+            total = add(total, term)?;
         }
         Some(total)
     }
@@ -64,10 +57,13 @@ impl Plain<'_> {
         let mut total = self.unary()?;
         while let Some(op @ (b'*' | b'/')) = self.peek() {
             self.at += 1;
-            let (n, d) = wide(self.unary()?);
-            let (n, d) = if op == b'*' { (n, d) } else { (d, n) };
-            let (total_n, total_d) = wide(total);
-            total = narrow(total_n * n, total_d * d)?;
+            let factor = self.unary()?;
+            let factor = if op == b'*' {
+                factor
+            } else {
+                reciprocal(factor)?
+            };
+            total = multiply(total, factor)?;
         }
         Some(total)
     }
@@ -80,8 +76,7 @@ impl Plain<'_> {
         let value = match self.peek()? {
             b'-' => {
                 self.at += 1;
-                let (n, d) = self.unary()?;
-                (n.checked_neg()?, d)
+                negate(self.unary()?)?
             }
             b'+' => {
                 self.at += 1;
@@ -126,7 +121,32 @@ impl Plain<'_> {
     }
 }
 
-pub(super) fn wide((n, d): Ratio) -> (i128, i128) {
+// Exact arithmetic on word rationals, also the double-double step's.
+
+pub(super) fn add(a: Ratio, b: Ratio) -> Option<Ratio> {
+    let ((an, ad), (bn, bd)) = (wide(a), wide(b));
+    narrow(an * bd + bn * ad, ad * bd)
+}
+
+pub(super) fn multiply(a: Ratio, b: Ratio) -> Option<Ratio> {
+    let ((an, ad), (bn, bd)) = (wide(a), wide(b));
+    narrow(an * bn, ad * bd)
+}
+
+/// `1/r`; `None` for zero. Swapped parts stay in lowest terms.
+pub(super) fn reciprocal((n, d): Ratio) -> Option<Ratio> {
+    match n {
+        0 => None,
+        n if n < 0 => Some((d.checked_neg()?, n.checked_neg()?)),
+        n => Some((d, n)),
+    }
+}
+
+pub(super) fn negate((n, d): Ratio) -> Option<Ratio> {
+    Some((n.checked_neg()?, d))
+}
+
+fn wide((n, d): Ratio) -> (i128, i128) {
     (n.into(), d.into())
 }
 
