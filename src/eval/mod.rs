@@ -59,6 +59,19 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// The digit count in force, within what `--digits` accepts.
+    fn shown_digits(&self) -> usize {
+        self.digits.clamp(1, MAX_DIGITS)
+    }
+}
+
+/// An exact value's text, and its binding for `ans`.
+fn exact_answer(r: BigRational, digits: usize) -> (String, Exactness, Binding) {
+    let (text, exactness) = format::format_exact(&r, digits);
+    (text, exactness, Binding::Exact(r))
+}
+
 /// A successful evaluation, ready to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
@@ -152,9 +165,7 @@ impl Session {
         if input.len() <= limits.max_input_bytes
             && let Some(value) = plain::evaluate(input)
         {
-            let digits = settings.digits.clamp(1, MAX_DIGITS);
-            let (text, exactness) = format::format_exact(&value, digits);
-            let binding = Binding::Exact(value);
+            let (text, exactness, binding) = exact_answer(value, settings.shown_digits());
             return Ok((
                 Answer::new(text, exactness, None, &binding, settings),
                 binding,
@@ -222,7 +233,7 @@ impl Session {
         expr: Expr,
         settings: &Settings,
     ) -> Result<(String, Exactness, Binding), Error> {
-        let digits = settings.digits.clamp(1, MAX_DIGITS);
+        let digits = settings.shown_digits();
         // Ziv's cheap first step decides most lines of sqrt and arithmetic.
         if digits <= estimate::MAX_DIGITS
             && let Some(rounded) = estimate::correctly_rounded(&expr, digits)
@@ -239,7 +250,7 @@ impl Session {
         settings: &Settings,
     ) -> Result<(String, Exactness, Binding), Error> {
         let limits = &settings.limits;
-        let digits = settings.digits.clamp(1, MAX_DIGITS);
+        let digits = settings.shown_digits();
         // Enough bits for the digits plus a guard word, rounded to whole words.
         let first = (digits as f64 * std::f64::consts::LOG2_10).ceil() as usize + 64;
         let mut precision = first.div_ceil(64) * 64;
@@ -264,8 +275,7 @@ impl Session {
                 let Value::Exact(r) = value else {
                     unreachable!("values without approximation are exact")
                 };
-                let (text, exactness) = format::format_exact(&r, digits);
-                return Ok((text, exactness, Binding::Exact(r)));
+                return Ok(exact_answer(r, digits));
             }
             let exact = to_rational(&value, limits, expr.span)?;
             let rounded = format::round_significant(&exact, digits);
@@ -315,8 +325,7 @@ impl Session {
     ) -> (String, Exactness, Binding) {
         if let Value::Exact(r) = value {
             // Exact results reached through approximations (`floor(pi)`).
-            let (text, exactness) = format::format_exact(&r, digits);
-            return (text, exactness, Binding::Exact(r));
+            return exact_answer(r, digits);
         }
         self.rounded_answer(rounded, expr, digits, angle)
     }
