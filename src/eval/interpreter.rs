@@ -168,18 +168,20 @@ impl<'a> Evaluator<'a> {
         rest: &[(AddOp, Expr)],
         span: Span,
     ) -> Result<Value, Error> {
-        // The running total, and the exact terms that came after it turned
-        // approximate: those are summed apart, exactly, and joined once at
-        // the end (one conversion to a float, not one per term).
-        let mut total = Some(self.eval(first)?);
-        let mut exact_rest = None;
+        // Exact terms that come after the total turned approximate are
+        // summed apart, exactly, and joined once at the end: one conversion
+        // to a float, not one per term.
+        let mut total = self.eval(first)?;
+        let mut exact_rest: Option<Value> = None;
         for (op, term) in rest {
             let value = match &term.kind {
                 // Keypad percent: a + b% is a*(1 + b/100).
                 ExprKind::Percent(inner) => {
-                    self.accumulate(&mut total, exact_rest.take(), span)?;
+                    if let Some(exact) = exact_rest.take() {
+                        total = self.add(&total, &exact, span)?;
+                    }
                     let percent = self.eval(inner)?;
-                    let share = self.multiply(total.as_ref().unwrap(), &percent, term.span)?;
+                    let share = self.multiply(&total, &percent, term.span)?;
                     self.divide(&share, &Value::from_integer(100), term.span, term.span)?
                 }
                 _ => self.eval(term)?,
@@ -188,28 +190,19 @@ impl<'a> Evaluator<'a> {
                 AddOp::Add => value,
                 AddOp::Subtract => value.negated(),
             };
-            let apart = matches!((&total, &value), (Some(Value::Approx(_)), Value::Exact(_)));
-            let slot = if apart { &mut exact_rest } else { &mut total };
-            self.accumulate(slot, Some(value), span)?;
+            if matches!((&total, &value), (Value::Approx(_), Value::Exact(_))) {
+                exact_rest = Some(match exact_rest.take() {
+                    Some(exact) => self.add(&exact, &value, span)?,
+                    None => value,
+                });
+            } else {
+                total = self.add(&total, &value, span)?;
+            }
         }
-        self.accumulate(&mut total, exact_rest, span)?;
-        Ok(total.unwrap())
-    }
-
-    /// Adds `value` to the sum in `slot` (or starts it there).
-    fn accumulate(
-        &mut self,
-        slot: &mut Option<Value>,
-        value: Option<Value>,
-        span: Span,
-    ) -> Result<(), Error> {
-        if let Some(value) = value {
-            *slot = Some(match slot.take() {
-                Some(sum) => self.add(&sum, &value, span)?,
-                None => value,
-            });
+        match exact_rest {
+            Some(exact) => self.add(&total, &exact, span),
+            None => Ok(total),
         }
-        Ok(())
     }
 
     #[inline(never)]
