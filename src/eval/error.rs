@@ -82,7 +82,6 @@ pub enum ErrorKind {
     /// `to frac` of a value known only approximately.
     NotExact,
     NoRealResult,
-    Unbounded,
     DivisionByZero,
     ModuloByZero,
     ZeroToNegativePower,
@@ -109,10 +108,27 @@ pub enum ErrorKind {
     RecomputationTooDeep {
         limit: usize,
     },
+    /// Precision or the work budget ran out before an approximate value
+    /// settled `question`; it lies within `10^within` of the boundary.
     Undetermined {
-        digits: usize,
-        bits: usize,
+        question: Question,
+        within: i64,
     },
+}
+
+/// What an enclosure of an approximate value could not settle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// Whether the value is 0: its sign, or whether a divisor is.
+    Zero,
+    /// Which whole numbers it lies between (floor, round, `to hex`, …).
+    Whole,
+    /// Which way its last shown significant digit rounds.
+    Digit(usize),
+    /// Whether it lies inside the function's domain, near the domain's edge.
+    Domain(&'static str),
+    /// Anything about it: its enclosure is too wide to carry on with.
+    Value,
 }
 
 /// The broad kind of an error, for callers that only need to tell them apart.
@@ -185,12 +201,9 @@ impl ErrorKind {
             | BuiltInAssigned { .. }
             | UnknownForm { .. } => Category::Syntax,
             UnknownName { .. } | NoAnswerYet => Category::UnknownName,
-            Domain { .. }
-            | NotWhole { .. }
-            | NotExact
-            | NoRealResult
-            | Unbounded
-            | NegativeShift => Category::Domain,
+            Domain { .. } | NotWhole { .. } | NotExact | NoRealResult | NegativeShift => {
+                Category::Domain
+            }
             DivisionByZero | ModuloByZero | ZeroToNegativePower => Category::DivisionByZero,
             TooLarge
             | TooSmall
@@ -262,7 +275,6 @@ impl fmt::Display for ErrorKind {
                 "to frac needs an exact value; this one is known only approximately"
             ),
             NoRealResult => write!(f, "no real result here"),
-            Unbounded => write!(f, "no finite value here (the result grows without bound)"),
             DivisionByZero => write!(f, "division by zero"),
             ModuloByZero => write!(f, "mod by zero"),
             ZeroToNegativePower => write!(f, "division by zero (0 to a negative power)"),
@@ -290,10 +302,25 @@ impl fmt::Display for ErrorKind {
                 f,
                 "this needs more than {limit} earlier approximate results recomputed"
             ),
-            Undetermined { digits, bits } => write!(
-                f,
-                "cannot establish {digits} correct digits within {bits} bits of precision"
-            ),
+            Undetermined { question, within } => match question {
+                Question::Zero => write!(f, "cannot tell this from 0: |x| < 1e{within}"),
+                Question::Whole => write!(
+                    f,
+                    "cannot tell which whole numbers this lies between: it is within 1e{within} of one"
+                ),
+                Question::Domain(function) => write!(
+                    f,
+                    "cannot tell whether this lies in {function}'s domain: it is within 1e{within} of the edge"
+                ),
+                Question::Value => write!(
+                    f,
+                    "cannot pin this value down: it is known only to within 1e{within}"
+                ),
+                Question::Digit(n) => write!(
+                    f,
+                    "cannot decide significant digit {n}: the value is within 1e{within} of a rounding tie"
+                ),
+            },
         }
     }
 }

@@ -1,80 +1,25 @@
-//! Built-in functions: their names, arities and exact special cases.
-//! Where a result is exact (`sqrt(16)`, `log(1000)`, `sin(30°)`) it is
-//! returned as a rational; otherwise the float library computes it,
-//! correctly rounded at the working precision.
+//! Built-in functions: their exact special cases, their exact forms, and
+//! their enclosures. Where a result is exact (`sqrt(16)`, `log(1000)`,
+//! `sin(30°)`, `exp(ln(7))`) it is a rational; where it has a form
+//! (`sqrt(8)` is 2√2) it keeps it; otherwise the float library computes
+//! the midpoint, correctly rounded, and a bound on the derivative over the
+//! argument's ball gives the radius.
 
+use super::ball::{Ball, Mag};
 use super::builtins::{AngleUse, Builtin};
-use super::error::{Error, ErrorKind, Span};
-use super::interpreter::{AngleMode, Evaluator, too_large, too_small};
+use super::error::{Error, ErrorKind, Question, Span};
+use super::form::{self, Form, Known};
+use super::interpreter::{AngleMode, Evaluator, too_large, too_small, undecided};
 use super::number::{self, ROUNDING, Value};
-use astro_float_num::{BigFloat, Consts};
+use astro_float_num::BigFloat;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
 
 fn q(n: i64, d: i64) -> BigRational {
     BigRational::new(n.into(), d.into())
-}
-
-/// A whole number of degrees reduced into `[0, period)`; `None` for fractions.
-fn whole_degrees(angle: &BigRational, offset: i64, period: i64) -> Option<i64> {
-    if !angle.is_integer() {
-        return None;
-    }
-    (angle.numer() + offset)
-        .mod_floor(&BigInt::from(period))
-        .to_i64()
-}
-
-/// sin of an exact angle in degrees (plus `offset`), where it is rational:
-/// multiples of 30°.
-fn exact_sin_degrees(angle: &BigRational, offset: i64) -> Option<BigRational> {
-    Some(match whole_degrees(angle, offset, 360)? {
-        0 | 180 => q(0, 1),
-        30 | 150 => q(1, 2),
-        90 => q(1, 1),
-        210 | 330 => q(-1, 2),
-        270 => q(-1, 1),
-        _ => return None,
-    })
-}
-
-/// tan of an exact angle in degrees: `Some(None)` at a pole.
-fn exact_tan_degrees(angle: &BigRational) -> Option<Option<BigRational>> {
-    match whole_degrees(angle, 0, 180)? {
-        0 => Some(Some(q(0, 1))),
-        45 => Some(Some(q(1, 1))),
-        135 => Some(Some(q(-1, 1))),
-        90 => Some(None),
-        _ => None,
-    }
-}
-
-/// Inverse sine/cosine/tangent in degrees for the arguments with rational answers.
-fn exact_inverse_degrees(function: Builtin, x: &BigRational) -> Option<BigRational> {
-    let table: Vec<(BigRational, i64)> = match function {
-        Builtin::Asin => vec![
-            (q(0, 1), 0),
-            (q(1, 2), 30),
-            (q(-1, 2), -30),
-            (q(1, 1), 90),
-            (q(-1, 1), -90),
-        ],
-        Builtin::Acos => vec![
-            (q(1, 1), 0),
-            (q(1, 2), 60),
-            (q(0, 1), 90),
-            (q(-1, 2), 120),
-            (q(-1, 1), 180),
-        ],
-        Builtin::Atan => vec![(q(0, 1), 0), (q(1, 1), 45), (q(-1, 1), -45)],
-        _ => return None,
-    };
-    table
-        .iter()
-        .find(|(arg, _)| arg == x)
-        .map(|(_, deg)| q(*deg, 1))
 }
 
 /// Roughly log2 |v|: how many bits stand before the binary point.
@@ -82,7 +27,7 @@ fn magnitude_bits(v: &Value) -> i64 {
     match v {
         Value::Exact(r) if r.is_zero() => 0,
         Value::Exact(r) => r.numer().bits() as i64 - r.denom().bits() as i64,
-        Value::Approx(f) => number::binary_exponent(f).unwrap_or(0),
+        Value::Approx { ball, .. } => number::binary_exponent(&ball.mid).unwrap_or(0),
     }
 }
 
@@ -97,14 +42,6 @@ fn approx_log2(r: &BigRational) -> f64 {
     log2(r.numer()) - log2(r.denom())
 }
 
-type FloatFn = fn(&BigFloat, usize, &mut Consts) -> BigFloat;
-
-/// Square roots of positive numbers by integer root; zero, negatives (NaN,
-/// caught later) and non-finite values by the float library.
-fn sqrt(x: &BigFloat, precision: usize, _: &mut Consts) -> BigFloat {
-    number::float_sqrt(x, precision).unwrap_or_else(|| x.sqrt(precision, ROUNDING))
-}
-
 impl Evaluator<'_> {
     pub(super) fn call_function(
         &mut self,
@@ -114,52 +51,44 @@ impl Evaluator<'_> {
     ) -> Result<Value, Error> {
         use Builtin::*;
         let (x, x_span) = args[0].clone();
-        let domain = |reason: &'static str| Error::new(ErrorKind::Domain { reason }, x_span);
         let degrees = self.angle == AngleMode::Degrees;
-        let exact = x.as_exact().cloned();
-        // Exact answers first; `None` falls through to the float computation.
-        let exact_answer: Option<BigRational> = match (function, &exact) {
-            (Sqrt | Cbrt, Some(r)) => {
-                if function == Sqrt && r.is_negative() {
-                    return Err(domain("sqrt of a negative number has no real value"));
-                }
-                number::exact_root(r, if function == Sqrt { 2 } else { 3 })
-            }
+        let exact = x.as_exact();
+        // Exact answers first; `None` falls through to forms and enclosures.
+        let exact_answer: Option<BigRational> = match (function, exact) {
             (Abs, _) => {
                 return Ok(match x {
                     Value::Exact(r) => Value::Exact(r.abs()),
-                    Value::Approx(f) => Value::Approx(f.abs()),
+                    Value::Approx { ball, form } => Value::Approx {
+                        ball: ball.abs(),
+                        form: match form.as_deref() {
+                            Some(Form::Pi(m)) => Some(Box::new(Form::Pi(m.abs()))),
+                            _ => None,
+                        },
+                    },
                 });
             }
             (Sign, _) => {
-                let sign = match x.compare(&Value::from_integer(0), self.precision) {
-                    std::cmp::Ordering::Less => -1,
-                    std::cmp::Ordering::Equal => 0,
-                    std::cmp::Ordering::Greater => 1,
+                let sign = match self.sign(&x, x_span)? {
+                    Ordering::Less => -1,
+                    Ordering::Equal => 0,
+                    Ordering::Greater => 1,
                 };
                 return Ok(Value::from_integer(sign));
             }
             (Floor | Ceil | Round | Trunc, _) => {
-                return self.round_to_integer(function, &x, x_span);
+                let whole = self.whole_part(function, &x, span)?;
+                return Ok(Value::Exact(BigRational::from_integer(whole)));
             }
-            (Min | Max, _) => return self.min_max(function, args),
+            (Min | Max, _) => return self.min_max(function, args, span),
             (Gcd | Lcm, _) => return self.gcd_lcm(function, args),
             (Comb | Perm, _) => return self.combinations(function, &args, span),
             (Hypot, _) => return self.hypot(&args, span),
             (Atan2, _) => return self.atan2(&args, span),
-            (Sin, Some(r)) if degrees => exact_sin_degrees(r, 0),
-            (Cos, Some(r)) if degrees => exact_sin_degrees(r, 90),
-            (Tan, Some(r)) if degrees => match exact_tan_degrees(r) {
-                Some(Some(t)) => Some(t),
-                Some(None) => return Err(domain("tan is undefined at odd multiples of 90°")),
-                None => None,
-            },
-            (Asin | Acos | Atan, Some(r)) if degrees => exact_inverse_degrees(function, r),
             (Sin | Tan | Asin | Atan | Sinh | Tanh | Asinh | Atanh, Some(r)) if r.is_zero() => {
                 Some(q(0, 1))
             }
             (Cos | Cosh | Exp, Some(r)) if r.is_zero() => Some(q(1, 1)),
-            (Acos | Acosh | Ln, Some(r)) if r.is_one() => Some(q(0, 1)),
+            (Acosh, Some(r)) if r.is_one() => Some(q(0, 1)),
             (Log, Some(r)) if args.len() == 1 && r.is_positive() => self.exact_log(r, &q(10, 1)),
             (Log2, Some(r)) if r.is_positive() => self.exact_log(r, &q(2, 1)),
             (Log, Some(r)) if r.is_positive() => match args[1].0.as_exact() {
@@ -171,12 +100,10 @@ impl Evaluator<'_> {
         if let Some(answer) = exact_answer {
             return Ok(Value::Exact(answer));
         }
-        self.check_domain(function, &x, x_span)?;
         if function == Log && args.len() == 2 {
             let (base, base_span) = &args[1];
-            if !base.is_negative() && !base.is_zero() {
-                let ln_base =
-                    self.transcendental(base, *base_span, 0, 1, |v, p, cc| v.ln(p, ROUNDING, cc))?;
+            if base.sign() == Some(Ordering::Greater) {
+                let ln_base = self.apply(Ln, base, *base_span, *base_span)?;
                 if ln_base.is_zero() {
                     return Err(Error::new(
                         ErrorKind::Domain {
@@ -185,10 +112,10 @@ impl Evaluator<'_> {
                         *base_span,
                     ));
                 }
-                let ln_x =
-                    self.transcendental(&x, x_span, 0, 1, |v, p, cc| v.ln(p, ROUNDING, cc))?;
+                let ln_x = self.apply(Ln, &x, x_span, x_span)?;
                 return self.divide(&ln_x, &ln_base, *base_span, span);
             }
+            self.sign(base, *base_span)?;
             return Err(Error::new(
                 ErrorKind::Domain {
                     reason: "log base must be positive",
@@ -196,48 +123,49 @@ impl Evaluator<'_> {
                 *base_span,
             ));
         }
-        let float: FloatFn = match function {
-            Sqrt => sqrt,
-            Cbrt => |v, p, _| v.cbrt(p, ROUNDING),
-            Sin => |v, p, cc| v.sin(p, ROUNDING, cc),
-            Cos => |v, p, cc| v.cos(p, ROUNDING, cc),
-            // sin/cos rather than the library's own tangent: the precision
-            // loop makes the digits right either way, and its series code
-            // costs 7 KB of the binary budget.
-            Tan => |v, p, cc| {
-                v.sin(p, ROUNDING, cc)
-                    .div(&v.cos(p, ROUNDING, cc), p, ROUNDING)
-            },
-            Asin => |v, p, cc| v.asin(p, ROUNDING, cc),
-            Acos => |v, p, cc| v.acos(p, ROUNDING, cc),
-            Atan => |v, p, cc| v.atan(p, ROUNDING, cc),
-            Sinh => |v, p, cc| v.sinh(p, ROUNDING, cc),
-            Cosh => |v, p, cc| v.cosh(p, ROUNDING, cc),
-            Tanh => |v, p, cc| v.tanh(p, ROUNDING, cc),
-            Asinh => |v, p, cc| v.asinh(p, ROUNDING, cc),
-            Acosh => |v, p, cc| v.acosh(p, ROUNDING, cc),
-            Atanh => |v, p, cc| v.atanh(p, ROUNDING, cc),
-            Ln => |v, p, cc| v.ln(p, ROUNDING, cc),
-            // ln(x)/ln(10) rather than the library's log10: the precision
-            // loop makes the digits right either way, and its ln 10 constant
-            // costs 4.9 KB of the binary budget.
-            Log => |v, p, cc| {
-                let ln_10 = BigFloat::from_word(10, 64).ln(p, ROUNDING, cc);
-                v.ln(p, ROUNDING, cc).div(&ln_10, p, ROUNDING)
-            },
-            Log2 => |v, p, cc| v.log2(p, ROUNDING, cc),
-            Exp => |v, p, cc| v.exp(p, ROUNDING, cc),
-            // Answered above, whatever their arguments.
-            Abs | Sign | Floor | Ceil | Round | Trunc | Min | Max | Gcd | Lcm | Comb | Perm
-            | Hypot | Atan2 => |v, _, _| v.clone(),
-        };
         let argument = if function.angles() == AngleUse::Takes && degrees {
             self.degrees_to_radians(&x, x_span)?
         } else {
             x
         };
+        let result = self.apply(function, &argument, x_span, span)?;
+        if function.angles() == AngleUse::Gives && degrees {
+            return self.convert_angle(&result, true, span);
+        }
+        Ok(result)
+    }
+
+    /// A one-argument function of `x` (angles in radians): exact where the
+    /// answer is rational, in a form where it has one, otherwise a ball.
+    pub(super) fn apply(
+        &mut self,
+        function: Builtin,
+        x: &Value,
+        x_span: Span,
+        span: Span,
+    ) -> Result<Value, Error> {
+        use Builtin::*;
+        if let (Sqrt | Cbrt, Some(r)) = (function, x.as_exact()) {
+            if function == Sqrt && r.is_negative() {
+                return Err(domain(
+                    "sqrt of a negative number has no real value",
+                    x_span,
+                ));
+            }
+            if let Some(root) = number::exact_root(r, if function == Sqrt { 2 } else { 3 }) {
+                return Ok(Value::Exact(root));
+            }
+        }
+        let known = match x.known() {
+            Some(k) => form::function(function, &k).map_err(|reason| domain(reason, x_span))?,
+            None => None,
+        };
+        if let Some(Known::Rational(r)) = known {
+            return self.check_exact(r, span);
+        }
+        self.check_domain(function, x, x_span)?;
         let extra_bits = if function.angles() == AngleUse::Takes {
-            let magnitude = magnitude_bits(&argument);
+            let magnitude = magnitude_bits(x);
             if magnitude > self.limits.max_precision as i64 {
                 return Err(Error::new(
                     ErrorKind::ArgumentTooLarge {
@@ -258,38 +186,248 @@ impl Evaluator<'_> {
             Sin | Cos => 2,
             _ => 1,
         };
-        let result = self.transcendental(&argument, span, extra_bits, weight, float)?;
-        if function == Exp && result.is_zero() {
+        self.charge_transcendental(extra_bits, weight, span)?;
+        let ball = self.float_function(function, &x.to_ball(self.precision), x_span)?;
+        if function == Exp && ball.mid.is_zero() {
             return Err(too_small(span));
         }
-        if function.angles() == AngleUse::Gives && degrees {
-            return self.radians_to_degrees(&result, span);
-        }
-        Ok(result)
+        let form = match known {
+            Some(Known::Form(form)) => Some(form),
+            _ => None,
+        };
+        self.approx(ball, form, span)
     }
 
-    fn check_domain(&self, function: Builtin, x: &Value, span: Span) -> Result<(), Error> {
+    /// `function` of every value in `x`: the float library's value at the
+    /// midpoint, widened by a bound on |f'| over the ball times its radius.
+    pub(super) fn float_function(
+        &mut self,
+        function: Builtin,
+        x: &Ball,
+        span: Span,
+    ) -> Result<Ball, Error> {
         use Builtin::*;
         let p = self.precision;
-        let one = Value::from_integer(1);
-        let minus_one = Value::from_integer(-1);
-        let below = |v: &Value, bound: &Value| v.compare(bound, p).is_lt();
-        let above = |v: &Value, bound: &Value| v.compare(bound, p).is_gt();
-        let reason = match function {
-            Sqrt if x.is_negative() => "sqrt of a negative number has no real value",
-            Asin | Acos if below(x, &minus_one) || above(x, &one) => {
-                "asin and acos take values from -1 to 1"
+        let m = &x.mid;
+        let exact_argument = x.rad.is_zero();
+        // Where a bound needs the ball to keep clear of a domain's edge.
+        let near_zero = |_: &Self| undecided(Question::Zero, x.magnitude_above(), span);
+        let near_edge =
+            |_: &Self| undecided(Question::Domain(function.name()), x.rad.scale(2.0), span);
+        let lowest = |this: &Self| x.magnitude_below().ok_or_else(|| near_zero(this));
+        // 1 - |x|² >= 1 - |x| for |x| <= 1, bounded below, for the functions
+        // defined within (-1, 1); the gap to 1 is found exactly in floats,
+        // not in the radii's 53 bits.
+        let one = BigFloat::from_word(1, 64);
+        let inside_unit = |this: &Self| {
+            let gap = one.sub(&m.abs(), p + 64, ROUNDING);
+            if gap.is_negative() {
+                return Err(near_edge(this));
             }
-            Acosh if below(x, &one) => "acosh takes values of 1 or more",
-            Atanh if !below(x, &one) || !above(x, &minus_one) => {
-                "atanh takes values strictly between -1 and 1"
+            Mag::below(&gap).minus(x.rad).ok_or_else(|| near_edge(this))
+        };
+        let cc = &mut *self.consts;
+        let (value, lipschitz) = match function {
+            Sin => (m.sin(p, ROUNDING, cc), Mag::one()),
+            Cos => (m.cos(p, ROUNDING, cc), Mag::one()),
+            // sin/cos rather than the library's own tangent, whose series
+            // code costs 7 KB of the binary; the ball division bounds it.
+            Tan => {
+                let sine = x.through(m.sin(p, ROUNDING, cc), Mag::one(), p);
+                let cosine = x.through(m.cos(p, ROUNDING, cc), Mag::one(), p);
+                return sine
+                    .div(&cosine, p)
+                    .ok_or_else(|| undecided(Question::Zero, cosine.magnitude_above(), span));
             }
-            Ln | Log | Log2 if x.is_negative() || x.is_zero() => {
-                "logarithms take positive values only"
+            Atan => (m.atan(p, ROUNDING, cc), Mag::one()),
+            Tanh => (m.tanh(p, ROUNDING, cc), Mag::one()),
+            Asinh => (m.asinh(p, ROUNDING, cc), Mag::one()),
+            Exp => {
+                let value = m.exp(p, ROUNDING, cc);
+                let growth = if exact_argument {
+                    Mag::ZERO
+                } else {
+                    // e^(m+t) <= e^m · e^r for |t| <= r; the value's own error doubles it at most.
+                    let spread = x
+                        .rad
+                        .exp()
+                        .ok_or_else(|| undecided(Question::Value, x.rad, span))?;
+                    Mag::above(&value).mul(spread).scale(2.0)
+                };
+                (value, growth)
             }
+            Ln | Log | Log2 => {
+                let slope = if exact_argument {
+                    Mag::ZERO
+                } else {
+                    Mag::one().div(lowest(self)?)
+                };
+                let cc = &mut *self.consts;
+                let ln = m.ln(p, ROUNDING, cc);
+                match function {
+                    Ln => (ln, slope),
+                    Log2 => (m.log2(p, ROUNDING, cc), slope.scale(1.5)),
+                    // ln(x)/ln(10) rather than the library's log10, whose
+                    // ln 10 constant costs 4.9 KB of the binary.
+                    _ => {
+                        let ln_x = x.through(ln, slope, p);
+                        let ten = BigFloat::from_word(10, 64).ln(p, ROUNDING, cc);
+                        let ln_10 = Ball::widened(ten, Mag::ZERO, p, 2);
+                        return Ok(ln_x.div(&ln_10, p).expect("ln 10 is far from 0"));
+                    }
+                }
+            }
+            Sqrt => {
+                let slope = if exact_argument {
+                    Mag::ZERO
+                } else {
+                    // 1/(2√t) for t at least the ball's lowest point.
+                    Mag::one().div(lowest(self)?.root_down(2).scale_down(2.0))
+                };
+                let value = number::float_sqrt(m, p).unwrap_or_else(|| m.sqrt(p, ROUNDING));
+                (value, slope)
+            }
+            Cbrt => {
+                let slope = if exact_argument {
+                    Mag::ZERO
+                } else {
+                    let root = lowest(self)?.root_down(3);
+                    Mag::one().div(root.mul_down(root).scale_down(3.0))
+                };
+                (m.cbrt(p, ROUNDING), slope)
+            }
+            Asin | Acos => {
+                let slope = if exact_argument {
+                    Mag::ZERO
+                } else {
+                    Mag::one().div(inside_unit(self)?.root_down(2))
+                };
+                let cc = &mut *self.consts;
+                let value = if function == Asin {
+                    m.asin(p, ROUNDING, cc)
+                } else {
+                    m.acos(p, ROUNDING, cc)
+                };
+                (value, slope)
+            }
+            Atanh => {
+                let slope = if exact_argument {
+                    Mag::ZERO
+                } else {
+                    Mag::one().div(inside_unit(self)?)
+                };
+                (m.atanh(p, ROUNDING, &mut *self.consts), slope)
+            }
+            Acosh => {
+                let slope = if exact_argument {
+                    Mag::ZERO
+                } else {
+                    // 1/√(t² - 1) = 1/√((t - 1)(t + 1)) <= 1/√(2(t - 1)) for t > 1,
+                    // the gap to 1 found exactly in floats.
+                    let gap = m.sub(&one, p + 64, ROUNDING);
+                    let gap = (!gap.is_negative())
+                        .then(|| Mag::below(&gap).minus(x.rad))
+                        .flatten()
+                        .ok_or_else(|| near_edge(self))?;
+                    Mag::one().div(gap.scale_down(2.0).root_down(2))
+                };
+                (m.acosh(p, ROUNDING, &mut *self.consts), slope)
+            }
+            Sinh | Cosh => {
+                // |sinh'| and |cosh'| are at most e^|t|.
+                let slope = if exact_argument {
+                    Mag::ZERO
+                } else {
+                    x.magnitude_above().exp().ok_or_else(|| too_large(span))?
+                };
+                let cc = &mut *self.consts;
+                let value = if function == Sinh {
+                    m.sinh(p, ROUNDING, cc)
+                } else {
+                    m.cosh(p, ROUNDING, cc)
+                };
+                (value, slope)
+            }
+            Abs | Sign | Floor | Ceil | Round | Trunc | Min | Max | Gcd | Lcm | Comb | Perm
+            | Hypot | Atan2 => unreachable!("{} is answered before any float", function.name()),
+        };
+        Ok(x.through(value, lipschitz, p))
+    }
+
+    /// Rejects an argument outside the function's domain; an enclosure that
+    /// reaches over the domain's edge is undecided.
+    fn check_domain(&self, function: Builtin, x: &Value, span: Span) -> Result<(), Error> {
+        use Builtin::*;
+        let bounds: (Option<i64>, Option<i64>, bool, &'static str) = match function {
+            Sqrt => (
+                Some(0),
+                None,
+                false,
+                "sqrt of a negative number has no real value",
+            ),
+            Asin | Acos => (
+                Some(-1),
+                Some(1),
+                false,
+                "asin and acos take values from -1 to 1",
+            ),
+            Acosh => (Some(1), None, false, "acosh takes values of 1 or more"),
+            Atanh => (
+                Some(-1),
+                Some(1),
+                true,
+                "atanh takes values strictly between -1 and 1",
+            ),
+            Ln | Log | Log2 => (Some(0), None, true, "logarithms take positive values only"),
             _ => return Ok(()),
         };
-        Err(Error::new(ErrorKind::Domain { reason }, span))
+        let (low, high, strict, reason) = bounds;
+        for (bound, below) in [(low, true), (high, false)] {
+            let Some(bound) = bound else { continue };
+            let outside = |order: Ordering| {
+                let order = if below { order } else { order.reverse() };
+                order == Ordering::Less || (strict && order == Ordering::Equal)
+            };
+            match self.compare_with(x, bound) {
+                Some(order) if outside(order) => return Err(domain(reason, span)),
+                Some(_) => {}
+                None if bound == 0 => {
+                    let Value::Approx { ball, .. } = x else {
+                        unreachable!("exact values compare")
+                    };
+                    return Err(undecided(Question::Zero, ball.magnitude_above(), span));
+                }
+                None => {
+                    let Value::Approx { ball, .. } = x else {
+                        unreachable!("exact values compare")
+                    };
+                    return Err(undecided(
+                        Question::Domain(function.name()),
+                        ball.rad.scale(2.0),
+                        span,
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// How `x` compares with a whole number, where its enclosure decides it.
+    fn compare_with(&self, x: &Value, bound: i64) -> Option<Ordering> {
+        let bound = BigRational::from_integer(bound.into());
+        match x {
+            Value::Exact(r) => Some(r.cmp(&bound)),
+            Value::Approx { ball, .. } => {
+                let (low, high) = ball.ends(self.limits.max_bits)?;
+                if high < bound {
+                    Some(Ordering::Less)
+                } else if low > bound {
+                    Some(Ordering::Greater)
+                } else {
+                    None
+                }
+            }
+        }
     }
 
     /// `sqrt(x² + y²)`, exact when the root is.
@@ -298,18 +436,13 @@ impl Evaluator<'_> {
         let xx = self.multiply(x, x, span)?;
         let yy = self.multiply(y, y, span)?;
         let sum = self.add(&xx, &yy, span)?;
-        if let Some(root) = sum.as_exact().and_then(|r| number::exact_root(r, 2)) {
-            return Ok(Value::Exact(root));
-        }
-        self.transcendental(&sum, span, 0, 1, sqrt)
+        self.apply(Builtin::Sqrt, &sum, span, span)
     }
 
     /// The angle of the point (x, y), in the right quadrant: atan2(y, x).
     fn atan2(&mut self, args: &[(Value, Span)], span: Span) -> Result<Value, Error> {
         let (y, x) = (&args[0].0, &args[1].0);
-        let p = self.precision;
-        let zero = Value::from_integer(0);
-        let (x_sign, y_sign) = (x.compare(&zero, p), y.compare(&zero, p));
+        let (x_sign, y_sign) = (self.sign(x, args[1].1)?, self.sign(y, args[0].1)?);
         use std::cmp::Ordering::*;
         if x_sign == Equal && y_sign == Equal {
             return Err(Error::new(
@@ -319,56 +452,40 @@ impl Evaluator<'_> {
                 span,
             ));
         }
-        let degrees = self.angle == AngleMode::Degrees;
-        // The axes and diagonals have exact angles in degrees; 0 in both modes.
-        let exact_degrees = match (y.as_exact(), x.as_exact()) {
-            (Some(ye), Some(xe)) => match (y_sign, x_sign) {
-                (Equal, Greater) => Some(0),
-                (Equal, Less) => Some(180),
-                (Greater, Equal) => Some(90),
-                (Less, Equal) => Some(-90),
-                _ if ye.abs() == xe.abs() => Some(match (y_sign, x_sign) {
-                    (Greater, Greater) => 45,
-                    (Greater, _) => 135,
-                    (_, Greater) => -45,
-                    _ => -135,
-                }),
-                _ => None,
-            },
+        // The axes and diagonals are rational multiples of π.
+        let diagonal =
+            matches!((y.as_exact(), x.as_exact()), (Some(a), Some(b)) if a.abs() == b.abs());
+        let quarters = match (y_sign, x_sign) {
+            (Equal, Greater) => Some(0),
+            (Equal, Less) => Some(4),
+            (Greater, Equal) => Some(2),
+            (Less, Equal) => Some(-2),
+            (Greater, Greater) if diagonal => Some(1),
+            (Greater, Less) if diagonal => Some(3),
+            (Less, Greater) if diagonal => Some(-1),
+            (Less, Less) if diagonal => Some(-3),
             _ => None,
         };
-        match exact_degrees {
-            Some(0) => return Ok(zero),
-            Some(d) if degrees => return Ok(Value::from_integer(d)),
-            _ => {}
-        }
-        let half_pi = |this: &mut Self| {
-            let pi = this.pi();
-            pi.div(&BigFloat::from_word(2, 64), this.precision, ROUNDING)
-        };
-        let angle = if x_sign == Equal {
-            let quarter = half_pi(self);
-            if y_sign == Less {
-                quarter.neg()
-            } else {
-                quarter
+        let angle = match quarters {
+            Some(0) => return Ok(Value::from_integer(0)),
+            Some(k) => {
+                let pi = self.pi(1);
+                self.multiply(&pi, &Value::Exact(q(k, 4)), span)?
             }
-        } else {
-            let ratio = self.divide(y, x, args[1].1, span)?;
-            let base =
-                self.transcendental(&ratio, span, 0, 1, |v, p, cc| v.atan(p, ROUNDING, cc))?;
-            let base = base.to_float(p);
-            let pi = self.pi();
-            match (x_sign, y_sign) {
-                (Less, Less) => base.sub(&pi, p, ROUNDING),
-                (Less, _) => base.add(&pi, p, ROUNDING),
-                _ => base,
+            None => {
+                let ratio = self.divide(y, x, args[1].1, span)?;
+                let base = self.apply(Builtin::Atan, &ratio, span, span)?;
+                match x_sign {
+                    Less => {
+                        let pi = self.pi(if y_sign == Less { -1 } else { 1 });
+                        self.add(&base, &pi, span)?
+                    }
+                    _ => base,
+                }
             }
         };
-        self.used_approximation = true;
-        let angle = self.checked(angle, span)?;
-        if degrees {
-            return self.radians_to_degrees(&angle, span);
+        if self.angle == AngleMode::Degrees {
+            return self.convert_angle(&angle, true, span);
         }
         Ok(angle)
     }
@@ -382,21 +499,15 @@ impl Evaluator<'_> {
     ) -> Result<Value, Error> {
         let mut whole = [BigInt::zero(), BigInt::zero()];
         for (slot, (value, value_span)) in whole.iter_mut().zip(args) {
-            *slot = match value.as_exact() {
-                Some(r) if r.is_integer() && !r.is_negative() => r.numer().clone(),
-                _ => {
-                    return Err(Error::new(
-                        ErrorKind::NotWhole {
-                            operation: if function == Builtin::Comb {
-                                "comb (of 0 or more)"
-                            } else {
-                                "perm (of 0 or more)"
-                            },
-                        },
-                        *value_span,
-                    ));
-                }
+            let operation = if function == Builtin::Comb {
+                "comb (of 0 or more)"
+            } else {
+                "perm (of 0 or more)"
             };
+            *slot = self.integer(value, operation, *value_span)?;
+            if slot.is_negative() {
+                return Err(Error::new(ErrorKind::NotWhole { operation }, *value_span));
+            }
         }
         let [n, k] = whole;
         if k > n {
@@ -448,116 +559,112 @@ impl Evaluator<'_> {
         (power == *x).then(|| q(k, 1))
     }
 
-    fn degrees_to_radians(&mut self, x: &Value, span: Span) -> Result<Value, Error> {
-        let p = self.precision;
-        // Whole turns come off exactly, so sin(1e20) in degrees stays precise.
-        let x = &match x {
-            Value::Exact(r) => {
-                let turns = number::divide(r, &q(360, 1));
-                let whole = BigRational::from_integer(number::floor(&turns));
-                let turn_angle = Value::Exact(number::multiply(&whole, &q(360, 1)));
-                self.add(x, &turn_angle.negated(), span)?
-            }
-            approx => approx.clone(),
-        };
-        let pi = self.pi();
-        let radians =
-            x.to_float(p)
-                .mul(&pi, p, ROUNDING)
-                .div(&BigFloat::from_word(180, 64), p, ROUNDING);
-        Ok(Value::Approx(radians))
-    }
-
-    /// `x°` as a value: x·π/180, with no turns taken off (360° is 2π).
-    pub(super) fn degrees_value(&mut self, x: &Value, span: Span) -> Result<Value, Error> {
+    /// `x°` as an angle in radians (or, with `to_degrees`, an angle in
+    /// radians as degrees), keeping the forms of angles: 30° is π/6 and π/6
+    /// is exactly 30°.
+    pub(super) fn convert_angle(
+        &mut self,
+        x: &Value,
+        to_degrees: bool,
+        span: Span,
+    ) -> Result<Value, Error> {
         if x.is_zero() {
             return Ok(Value::from_integer(0));
         }
+        let known = x
+            .known()
+            .and_then(|k| form::converted_angle(&k, to_degrees));
         let p = self.precision;
-        let pi = self.pi();
-        let radians =
-            x.to_float(p)
-                .mul(&pi, p, ROUNDING)
-                .div(&BigFloat::from_word(180, 64), p, ROUNDING);
-        self.checked(radians, span)
+        let pi = self.pi(1).to_ball(p);
+        self.known_or_approx(
+            known,
+            |_| {
+                let x = x.to_ball(p);
+                let half_turn = Ball::exact(BigFloat::from_word(180, 64));
+                let (times, by) = if to_degrees {
+                    (&half_turn, &pi)
+                } else {
+                    (&pi, &half_turn)
+                };
+                Ok(x.mul(times, p)
+                    .div(by, p)
+                    .expect("π and 180 are far from 0"))
+            },
+            span,
+        )
     }
 
-    fn radians_to_degrees(&mut self, x: &Value, span: Span) -> Result<Value, Error> {
-        let p = self.precision;
-        let pi = self.pi();
-        let degrees = x
-            .to_float(p)
-            .mul(&BigFloat::from_word(180, 64), p, ROUNDING)
-            .div(&pi, p, ROUNDING);
-        self.checked(degrees, span)
+    /// An angle in degrees as radians for sin, cos and tan, whole turns
+    /// taken off exactly first so sin(1e20) in degrees stays precise.
+    fn degrees_to_radians(&mut self, x: &Value, span: Span) -> Result<Value, Error> {
+        let x = match x {
+            Value::Exact(r) => {
+                let turns = number::divide(r, &q(360, 1));
+                let whole = BigRational::from_integer(number::floor(&turns));
+                Value::Exact(r - number::multiply(&whole, &q(360, 1)))
+            }
+            approx => approx.clone(),
+        };
+        self.convert_angle(&x, false, span)
     }
 
-    fn round_to_integer(
+    /// The larger or smaller of the arguments. Where enclosures overlap
+    /// undecided, the answer is a ball around both: min and max move no
+    /// further than their arguments do.
+    fn min_max(
         &mut self,
         function: Builtin,
-        x: &Value,
+        args: Vec<(Value, Span)>,
         span: Span,
     ) -> Result<Value, Error> {
-        let exact = match x {
-            Value::Exact(r) => r.clone(),
-            Value::Approx(f) => {
-                // The float is exact in binary; round that value, and let the
-                // precision loop confirm the integer is stable.
-                number::float_to_rational(f, self.limits.max_bits).ok_or_else(|| too_large(span))?
-            }
+        let wanted = if function == Builtin::Min {
+            Ordering::Less
+        } else {
+            Ordering::Greater
         };
-        let (n, d) = (exact.numer(), exact.denom());
-        let integer = match function {
-            Builtin::Floor => n.div_floor(d),
-            Builtin::Ceil => -(-n).div_floor(d),
-            // Toward zero.
-            Builtin::Trunc => n.abs().div_floor(d) * n.signum(),
-            _ => {
-                // Half away from zero: floor((2|n| + d) / 2d), signed.
-                let magnitude = (n.abs() * 2u8 + d).div_floor(&(d * 2u8));
-                if n.is_negative() {
-                    -magnitude
-                } else {
-                    magnitude
-                }
-            }
-        };
-        Ok(Value::Exact(BigRational::from_integer(integer)))
-    }
-
-    fn min_max(&mut self, function: Builtin, args: Vec<(Value, Span)>) -> Result<Value, Error> {
-        let p = self.precision;
         let mut best = args[0].0.clone();
         for (v, _) in args.into_iter().skip(1) {
-            let order = v.compare(&best, p);
-            let wanted = if function == Builtin::Min {
-                order.is_lt()
-            } else {
-                order.is_gt()
-            };
-            if wanted {
-                best = v;
+            let difference = self.subtract(&v, &best, span)?;
+            match difference.sign() {
+                Some(order) if order == wanted => best = v,
+                Some(_) => {}
+                None => {
+                    let p = self.precision;
+                    let (a, b) = (best.to_ball(p), v.to_ball(p));
+                    let first = match a.mid.cmp(&b.mid) {
+                        Some(c) if c < 0 => wanted == Ordering::Less,
+                        _ => wanted == Ordering::Greater,
+                    };
+                    let mid = if first { a.mid } else { b.mid };
+                    let ball = Ball {
+                        mid,
+                        rad: a.rad.add(b.rad),
+                    };
+                    best = self.approx(ball, None, span)?;
+                }
             }
         }
         Ok(best)
     }
+
+    /// A rational result, within the size limit.
+    fn check_exact(&mut self, r: BigRational, span: Span) -> Result<Value, Error> {
+        if r.numer().bits() + r.denom().bits() > self.limits.max_bits {
+            return Err(too_large(span));
+        }
+        Ok(Value::Exact(r))
+    }
+}
+
+fn domain(reason: &'static str, span: Span) -> Error {
+    Error::new(ErrorKind::Domain { reason }, span)
 }
 
 impl Evaluator<'_> {
     fn gcd_lcm(&mut self, function: Builtin, args: Vec<(Value, Span)>) -> Result<Value, Error> {
         let mut accumulator: Option<BigInt> = None;
         for (value, span) in args {
-            let n = match value.as_exact() {
-                Some(r) if r.is_integer() => r.numer().clone(),
-                _ => {
-                    return Err(Error::new(
-                        ErrorKind::NotWhole {
-                            operation: function.name(),
-                        },
-                        span,
-                    ));
-                }
-            };
+            let n = self.integer(&value, function.name(), span)?;
             if let Some(a) = &accumulator {
                 self.charge(number::gcd_step_cost(a, &n), span)?;
             }

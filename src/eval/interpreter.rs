@@ -2,8 +2,11 @@
 //! at rising precisions until the shown digits stop changing.
 
 use super::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
+use super::ball::{Ball, Mag};
 use super::builtins::{self, AngleUse, Builtin, Constant};
+use super::error::Question;
 use super::error::{Error, ErrorKind, Span};
+use super::form::{self, Form, Known};
 use super::limits::Limits;
 use super::number::{self, ROUNDING, Value};
 use astro_float_num::{BigFloat, Consts};
@@ -12,6 +15,7 @@ use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cell::RefCell;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -52,12 +56,21 @@ impl Deferred {
     }
 }
 
+/// The four operations of arithmetic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Arithmetic {
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+}
+
 pub struct Evaluator<'a> {
     pub(super) precision: usize,
     pub(super) angle: AngleMode,
     pub(super) limits: &'a Limits,
     names: &'a BTreeMap<String, Binding>,
-    consts: &'a mut Consts,
+    pub(super) consts: &'a mut Consts,
     work: u64,
     /// Set once any approximation has entered the result.
     pub(super) used_approximation: bool,
@@ -110,7 +123,7 @@ impl<'a> Evaluator<'a> {
     /// precision (trigonometric argument reduction needs them); `weight` is 1
     /// for most, more for slower ones. Fitted to astro-float timings from 128
     /// to 8192 bits on this project's 2-core machine.
-    fn charge_transcendental(
+    pub(super) fn charge_transcendental(
         &mut self,
         extra_bits: u64,
         weight: u64,
@@ -146,7 +159,7 @@ impl<'a> Evaluator<'a> {
             }
             ExprKind::Degrees(inner) => {
                 let value = self.eval(inner)?;
-                self.degrees_value(&value, span)
+                self.convert_angle(&value, false, span)
             }
             ExprKind::Bitwise { first, rest } => self.eval_bitwise(first, rest),
             ExprKind::BitNot(inner) => {
@@ -186,17 +199,22 @@ impl<'a> Evaluator<'a> {
                 }
                 _ => self.eval(term)?,
             };
-            let value = match op {
-                AddOp::Add => value,
-                AddOp::Subtract => value.negated(),
-            };
-            if matches!((&total, &value), (Value::Approx(_), Value::Exact(_))) {
+            if matches!((&total, &value), (Value::Approx { .. }, Value::Exact(_))) {
+                let value = match op {
+                    AddOp::Add => value,
+                    AddOp::Subtract => value.negated(),
+                };
                 exact_rest = Some(match exact_rest.take() {
                     Some(exact) => self.add(&exact, &value, span)?,
                     None => value,
                 });
             } else {
-                total = self.add(&total, &value, span)?;
+                // A difference, not a sum with a negation: `e - e` is 0
+                // by its form, and -e has none.
+                total = match op {
+                    AddOp::Add => self.add(&total, &value, span)?,
+                    AddOp::Subtract => self.subtract(&total, &value, span)?,
+                };
             }
         }
         match exact_rest {
@@ -274,20 +292,21 @@ impl<'a> Evaluator<'a> {
     }
 
     fn lookup(&mut self, name: &str, span: Span) -> Result<Value, Error> {
-        let p = self.precision;
         match Constant::from_name(name) {
-            Some(Constant::Pi) => return Ok(Value::Approx(self.pi())),
-            Some(Constant::Tau) => {
-                let pi = self.pi();
-                return Ok(Value::Approx(pi.mul(
-                    &BigFloat::from_word(2, 64),
-                    p,
-                    ROUNDING,
-                )));
-            }
+            Some(Constant::Pi) => return Ok(self.pi(1)),
+            Some(Constant::Tau) => return Ok(self.pi(2)),
             Some(Constant::E) => {
                 self.used_approximation = true;
-                return Ok(Value::Approx(self.consts.e(p, ROUNDING)));
+                let p = self.precision;
+                let e = self.consts.e(p, ROUNDING);
+                return Ok(Value::Approx {
+                    ball: Ball::widened(e, Mag::ZERO, p, 1),
+                    form: Some(Box::new(Form::Inverse {
+                        function: Builtin::Exp,
+                        argument: BigRational::one(),
+                        degrees: false,
+                    })),
+                });
             }
             None => {}
         }
@@ -334,37 +353,47 @@ impl<'a> Evaluator<'a> {
         Ok(value)
     }
 
-    pub(super) fn pi(&mut self) -> BigFloat {
-        self.used_approximation = true;
-        self.consts.pi(self.precision, ROUNDING)
-    }
-
-    /// Applies a float function to `x` at the working precision.
-    pub(super) fn transcendental(
-        &mut self,
-        x: &Value,
-        span: Span,
-        extra_bits: u64,
-        weight: u64,
-        function: fn(&BigFloat, usize, &mut Consts) -> BigFloat,
-    ) -> Result<Value, Error> {
-        self.charge_transcendental(extra_bits, weight, span)?;
+    /// π in a ball, with its form.
+    pub(super) fn pi(&mut self, multiple: i64) -> Value {
         self.used_approximation = true;
         let p = self.precision;
-        let result = function(&x.to_float(p), p, self.consts);
-        self.checked(result, span)
+        let pi = self.consts.pi(p, ROUNDING);
+        let mid = pi.mul(&BigFloat::from_i64(multiple, 64), p, ROUNDING);
+        Value::Approx {
+            ball: Ball::widened(mid, Mag::ZERO, p, 1),
+            form: Some(Box::new(Form::Pi(BigRational::from_integer(
+                multiple.into(),
+            )))),
+        }
     }
 
-    /// Turns float results that are not finite numbers, or out of range, into errors.
-    pub(super) fn checked(&mut self, f: BigFloat, span: Span) -> Result<Value, Error> {
+    /// The sign of `v`, or an undecided error.
+    pub(super) fn sign(&self, v: &Value, span: Span) -> Result<Ordering, Error> {
+        match (v.sign(), v) {
+            (Some(sign), _) => Ok(sign),
+            (None, Value::Approx { ball, .. }) => {
+                Err(undecided(Question::Zero, ball.magnitude_above(), span))
+            }
+            (None, Value::Exact(_)) => unreachable!("exact values have a sign"),
+        }
+    }
+
+    /// A ball result, checked for range, with its form.
+    pub(super) fn approx(
+        &mut self,
+        ball: Ball,
+        form: Option<Form>,
+        span: Span,
+    ) -> Result<Value, Error> {
         self.used_approximation = true;
+        let f = &ball.mid;
         if f.is_nan() {
             return Err(Error::new(ErrorKind::NoRealResult, span));
         }
         if f.is_inf() {
             return Err(too_large(span));
         }
-        if let Some(e) = number::binary_exponent(&f)
+        if let Some(e) = number::binary_exponent(f)
             && e.unsigned_abs() > self.limits.max_bits
         {
             return Err(if e > 0 {
@@ -373,64 +402,112 @@ impl<'a> Evaluator<'a> {
                 too_small(span)
             });
         }
-        Ok(Value::Approx(f))
+        Ok(Value::Approx {
+            ball,
+            form: form.map(Box::new),
+        })
+    }
+
+    /// A value that is exact or in a form, or else a ball.
+    pub(super) fn known_or_approx(
+        &mut self,
+        known: Option<Known>,
+        ball: impl FnOnce(&mut Self) -> Result<Ball, Error>,
+        span: Span,
+    ) -> Result<Value, Error> {
+        match known {
+            Some(Known::Rational(r)) => self.check(Value::Exact(r), span),
+            Some(Known::Form(form)) => {
+                let ball = ball(self)?;
+                self.approx(ball, Some(form), span)
+            }
+            None => {
+                let ball = ball(self)?;
+                self.approx(ball, None, span)
+            }
+        }
     }
 
     /// Rejects exact values over the size limit.
     fn check(&mut self, v: Value, span: Span) -> Result<Value, Error> {
         match v {
             Value::Exact(_) if v.bits() > self.limits.max_bits => Err(too_large(span)),
-            Value::Approx(f) => self.checked(f, span),
-            exact => Ok(exact),
+            exact @ Value::Exact(_) => Ok(exact),
+            Value::Approx { ball, form } => self.approx(ball, form.map(|f| *f), span),
         }
     }
 
     /// One arithmetic operation: exact on two rationals (its cost charged
-    /// first), otherwise in floats at the working precision.
+    /// first), exact when the operands' forms give a rational or a form,
+    /// otherwise on balls at the working precision.
     fn arithmetic(
         &mut self,
         a: &Value,
         b: &Value,
+        operation: Arithmetic,
+        divisor_span: Span,
         span: Span,
-        exact: fn(&BigRational, &BigRational) -> BigRational,
-        cost: fn(&BigRational, &BigRational) -> u64,
-        float: fn(&BigFloat, &BigFloat, usize) -> BigFloat,
     ) -> Result<Value, Error> {
         if let (Value::Exact(x), Value::Exact(y)) = (a, b) {
             // A result is at most as large as its operands together.
             if a.bits() + b.bits() > 2 * self.limits.max_bits {
                 return Err(too_large(span));
             }
+            let (exact, cost): (fn(&_, &_) -> _, fn(&_, &_) -> _) = match operation {
+                Arithmetic::Add => (number::add, number::add_cost),
+                Arithmetic::Subtract => (number::subtract, number::add_cost),
+                Arithmetic::Multiply => (number::multiply, number::multiply_cost),
+                Arithmetic::Divide => (number::divide, number::divide_cost),
+            };
             self.charge(cost(x, y), span)?;
             return self.check(Value::Exact(exact(x, y)), span);
         }
         self.charge_float(span)?;
+        let has_form =
+            |v: &Value| matches!(v, Value::Exact(_) | Value::Approx { form: Some(_), .. });
+        let known = if has_form(a) && has_form(b) {
+            let (x, y) = (a.known(), b.known());
+            let (x, y) = (
+                x.as_ref().expect("has a form"),
+                y.as_ref().expect("has a form"),
+            );
+            match operation {
+                Arithmetic::Add => form::add(x, y),
+                Arithmetic::Subtract => form::subtract(x, y),
+                Arithmetic::Multiply => form::multiply(x, y),
+                Arithmetic::Divide => form::divide(x, y),
+            }
+        } else {
+            None
+        };
         let p = self.precision;
-        let result = float(&a.to_float(p), &b.to_float(p), p);
-        self.checked(result, span)
+        self.known_or_approx(
+            known,
+            |_| {
+                let (x, y) = (a.to_ball(p), b.to_ball(p));
+                Ok(match operation {
+                    Arithmetic::Add => x.add(&y, p),
+                    Arithmetic::Subtract => x.sub(&y, p),
+                    Arithmetic::Multiply => x.mul(&y, p),
+                    Arithmetic::Divide => x.div(&y, p).ok_or_else(|| {
+                        undecided(Question::Zero, y.magnitude_above(), divisor_span)
+                    })?,
+                })
+            },
+            span,
+        )
     }
 
     pub(super) fn add(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
-        self.arithmetic(a, b, span, number::add, number::add_cost, |x, y, p| {
-            x.add(y, p, ROUNDING)
-        })
+        self.arithmetic(a, b, Arithmetic::Add, span, span)
     }
 
-    fn subtract(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
-        self.arithmetic(a, b, span, number::subtract, number::add_cost, |x, y, p| {
-            x.sub(y, p, ROUNDING)
-        })
+    pub(super) fn subtract(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
+        self.arithmetic(a, b, Arithmetic::Subtract, span, span)
     }
 
     pub(super) fn multiply(&mut self, a: &Value, b: &Value, span: Span) -> Result<Value, Error> {
-        self.arithmetic(
-            a,
-            b,
-            span,
-            number::multiply,
-            number::multiply_cost,
-            |x, y, p| x.mul(y, p, ROUNDING),
-        )
+        self.arithmetic(a, b, Arithmetic::Multiply, span, span)
     }
 
     pub(super) fn divide(
@@ -443,14 +520,7 @@ impl<'a> Evaluator<'a> {
         if b.is_zero() {
             return Err(Error::new(ErrorKind::DivisionByZero, divisor_span));
         }
-        self.arithmetic(
-            a,
-            b,
-            span,
-            number::divide,
-            number::divide_cost,
-            |x, y, p| x.div(y, p, ROUNDING),
-        )
+        self.arithmetic(a, b, Arithmetic::Divide, divisor_span, span)
     }
 
     /// Floored modulo: the result has the sign of the divisor.
@@ -465,13 +535,51 @@ impl<'a> Evaluator<'a> {
             return Err(Error::new(ErrorKind::ModuloByZero, divisor_span));
         }
         let quotient = self.divide(a, b, divisor_span, span)?;
-        let whole = match quotient {
-            Value::Exact(q) => BigRational::from_integer(number::floor(&q)),
-            Value::Approx(f) => number::float_to_rational(&f.floor(), self.limits.max_bits)
-                .ok_or_else(|| too_large(span))?,
-        };
-        let product = self.multiply(b, &Value::Exact(whole), span)?;
+        let whole = self.whole_part(Builtin::Floor, &quotient, span)?;
+        let product = self.multiply(b, &Value::Exact(BigRational::from_integer(whole)), span)?;
         self.subtract(a, &product, span)
+    }
+
+    /// floor, ceil, trunc or round (half away from zero) of a value, when
+    /// its whole enclosure gives one integer.
+    pub(super) fn whole_part(
+        &mut self,
+        function: Builtin,
+        x: &Value,
+        span: Span,
+    ) -> Result<BigInt, Error> {
+        let integer = |r: &BigRational| {
+            let (n, d) = (r.numer(), r.denom());
+            match function {
+                Builtin::Floor => n.div_floor(d),
+                Builtin::Ceil => -(-n).div_floor(d),
+                // Toward zero.
+                Builtin::Trunc => n.abs().div_floor(d) * n.signum(),
+                _ => {
+                    // Half away from zero: floor((2|n| + d) / 2d), signed.
+                    let magnitude = (n.abs() * 2u8 + d).div_floor(&(d * 2u8));
+                    if n.is_negative() {
+                        -magnitude
+                    } else {
+                        magnitude
+                    }
+                }
+            }
+        };
+        match x {
+            Value::Exact(r) => Ok(integer(r)),
+            Value::Approx { ball, .. } => {
+                let (low, high) = ball
+                    .ends(self.limits.max_bits)
+                    .ok_or_else(|| too_large(span))?;
+                let (low_whole, high_whole) = (integer(&low), integer(&high));
+                if low_whole == high_whole {
+                    Ok(low_whole)
+                } else {
+                    Err(undecided(Question::Whole, ball.rad.scale(2.0), span))
+                }
+            }
+        }
     }
 
     fn power(
@@ -528,10 +636,23 @@ impl<'a> Evaluator<'a> {
                 // approximation below takes the sign from the numerator.
             }
         }
+        // A form to a rational power may stay exact: sqrt(2)^2, cbrt(5)^3, e^2.
+        if let (Value::Approx { form: Some(f), .. }, Value::Exact(e)) = (base, exponent)
+            && let Some(known) = form::power(&Known::Form(Form::clone(f)), e)
+        {
+            return self.known_or_approx(
+                Some(known),
+                |this| match this.approximate_power(base, exponent, base_span, span)? {
+                    Value::Approx { ball, .. } => Ok(ball),
+                    Value::Exact(r) => Ok(number::rational_to_ball(&r, this.precision)),
+                },
+                span,
+            );
+        }
         self.approximate_power(base, exponent, base_span, span)
     }
 
-    /// `base^exponent` in floats at the working precision.
+    /// `base^exponent` on balls at the working precision.
     fn approximate_power(
         &mut self,
         base: &Value,
@@ -539,7 +660,17 @@ impl<'a> Evaluator<'a> {
         base_span: Span,
         span: Span,
     ) -> Result<Value, Error> {
-        if base.is_negative() {
+        if exponent.is_zero() {
+            return Ok(Value::from_integer(1)); // 0^0 is 1 too
+        }
+        if base.is_zero() {
+            return if self.sign(exponent, span)? == Ordering::Less {
+                Err(Error::new(ErrorKind::ZeroToNegativePower, span))
+            } else {
+                Ok(Value::from_integer(0))
+            };
+        }
+        if self.sign(base, base_span)? == Ordering::Less {
             // A negative base has a real power only for exact exponents p/q
             // with q odd: (-x)^(p/q) = ±x^(p/q) by p's parity.
             let odd_root = exponent.as_exact().filter(|e| e.denom().is_odd());
@@ -556,28 +687,55 @@ impl<'a> Evaluator<'a> {
                 self.approximate_power(&base.clone().negated(), exponent, base_span, span)?;
             return Ok(if odd { magnitude.negated() } else { magnitude });
         }
-        if exponent.is_zero() {
-            return Ok(Value::from_integer(1)); // 0^0 is 1 too
-        }
-        if base.is_zero() {
-            return if exponent.is_negative() {
-                Err(Error::new(ErrorKind::ZeroToNegativePower, span))
-            } else {
-                Ok(Value::from_integer(0))
-            };
-        }
         // A power is an exp and a ln, each at extra precision: eight units of the model.
         self.charge_transcendental(0, 8, span)?;
         self.used_approximation = true;
         let p = self.precision;
-        let result = base
-            .to_float(p)
-            .pow(&exponent.to_float(p), p, ROUNDING, self.consts);
-        if result.is_zero() {
+        let x = base.to_ball(p);
+        let small_whole = exponent
+            .as_exact()
+            .filter(|e| e.is_integer())
+            .and_then(|e| e.numer().to_i32())
+            .filter(|n| n.unsigned_abs() <= 1 << 16);
+        let ball = match small_whole {
+            // Whole powers by squaring: a few roundings, no logarithm.
+            Some(n) => {
+                let mut result = Ball::exact(BigFloat::from_word(1, 64));
+                let mut square = x;
+                let mut k = n.unsigned_abs();
+                while k > 0 {
+                    if k & 1 == 1 {
+                        result = result.mul(&square, p);
+                    }
+                    k >>= 1;
+                    if k > 0 {
+                        square = square.mul(&square, p);
+                    }
+                }
+                if n < 0 {
+                    let one = Ball::exact(BigFloat::from_word(1, 64));
+                    one.div(&result, p)
+                        .ok_or_else(|| undecided(Question::Zero, result.rad, span))?
+                } else {
+                    result
+                }
+            }
+            // exp(y·ln x), a word of guard bits above the working precision.
+            None => {
+                self.precision = p + 64;
+                let result = self.float_function(Builtin::Ln, &x, span).and_then(|ln| {
+                    let product = exponent.to_ball(p + 64).mul(&ln, p + 64);
+                    self.float_function(Builtin::Exp, &product, span)
+                });
+                self.precision = p;
+                result?
+            }
+        };
+        if ball.mid.is_zero() {
             // A positive base to any power is not zero: the float underflowed.
             return Err(too_small(span));
         }
-        self.checked(result, span)
+        self.approx(ball, None, span)
     }
 
     /// `b^e mod m` for integers by modular exponentiation; `None` when the
@@ -620,12 +778,15 @@ impl<'a> Evaluator<'a> {
         Ok(Some(Value::Exact(BigRational::from_integer(r))))
     }
 
-    /// The integer a bitwise operand must be.
-    fn integer(&self, v: &Value, operation: &'static str, span: Span) -> Result<BigInt, Error> {
-        match v.as_exact() {
-            Some(r) if r.is_integer() => Ok(r.numer().clone()),
-            _ => Err(Error::new(ErrorKind::NotWhole { operation }, span)),
-        }
+    /// The integer an operand must be: a whole number, or an error saying
+    /// it is not one (or, for an enclosure around one, that it is undecided).
+    pub(super) fn integer(
+        &self,
+        v: &Value,
+        operation: &'static str,
+        span: Span,
+    ) -> Result<BigInt, Error> {
+        whole_number(v, operation, span, self.limits.max_bits)
     }
 
     /// One bitwise operation, with Python's rules (integers of unbounded
@@ -716,17 +877,12 @@ impl<'a> Evaluator<'a> {
     }
 
     fn factorial(&mut self, value: &Value, operand_span: Span, span: Span) -> Result<Value, Error> {
-        let n = match value {
-            Value::Exact(r) if r.is_integer() && !r.is_negative() => r.numer().to_u64(),
-            _ => {
-                return Err(Error::new(
-                    ErrorKind::NotWhole {
-                        operation: "factorial (of 0 or more)",
-                    },
-                    operand_span,
-                ));
-            }
-        };
+        let operation = "factorial (of 0 or more)";
+        let n = self.integer(value, operation, operand_span)?;
+        if n.is_negative() {
+            return Err(Error::new(ErrorKind::NotWhole { operation }, operand_span));
+        }
+        let n = n.to_u64();
         let n = n
             .filter(|n| *n <= self.limits.max_factorial)
             .ok_or_else(|| {
@@ -761,6 +917,40 @@ fn twos_complement(x: &BigInt, y: &BigInt, op: fn(u8, u8) -> u8) -> BigInt {
     }
     let bytes: Vec<u8> = a.iter().zip(&b).map(|(p, q)| op(*p, *q)).collect();
     BigInt::from_signed_bytes_le(&bytes)
+}
+
+/// An error saying the enclosure did not settle `question` at this
+/// precision: the precision loop tries again higher, and reports it once
+/// precision or work runs out. `distance` bounds how far the value is from
+/// the boundary in question.
+pub(super) fn undecided(question: Question, distance: Mag, span: Span) -> Error {
+    // 2^e <= 10^ceil(e·log10 2): a decimal exponent that still bounds it.
+    let within = ((distance.exponent() as f64) * std::f64::consts::LOG10_2).ceil() as i64;
+    Error::new(ErrorKind::Undetermined { question, within }, span)
+}
+
+/// `v` as a whole number, or an error: not whole, or (for an enclosure
+/// around a whole number) undecided.
+pub(super) fn whole_number(
+    v: &Value,
+    operation: &'static str,
+    span: Span,
+    max_bits: u64,
+) -> Result<BigInt, Error> {
+    let not_whole = Error::new(ErrorKind::NotWhole { operation }, span);
+    match v {
+        Value::Exact(r) if r.is_integer() => Ok(r.numer().clone()),
+        Value::Exact(_) => Err(not_whole),
+        Value::Approx { ball, .. } => {
+            let (low, high) = ball.ends(max_bits).ok_or(not_whole.clone())?;
+            // No whole number in the ball: certainly not one.
+            if -(-low.numer()).div_floor(low.denom()) > high.numer().div_floor(high.denom()) {
+                Err(not_whole)
+            } else {
+                Err(undecided(Question::Whole, ball.rad.scale(2.0), span))
+            }
+        }
+    }
 }
 
 pub(super) fn too_large(span: Span) -> Error {

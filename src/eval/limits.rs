@@ -33,7 +33,7 @@ impl Default for Limits {
             max_bits: 1 << 17,
             max_factorial: 5000,
             max_decimal_exponent: 19_000,
-            max_precision: 2048,
+            max_precision: 65_536,
             max_work: 35_000_000,
         }
     }

@@ -6,9 +6,11 @@
 //! digit, so each digit printed is correct.
 
 mod ast;
+mod ball;
 pub mod builtins;
 mod error;
 mod estimate;
+mod form;
 mod format;
 mod functions;
 mod interpreter;
@@ -18,7 +20,7 @@ mod number;
 mod parser;
 mod plain;
 
-pub use error::{Category, Error, ErrorKind, Radix, Span};
+pub use error::{Category, Error, ErrorKind, Question, Radix, Span};
 pub use format::Exactness;
 pub use interpreter::AngleMode;
 pub use limits::Limits;
@@ -26,10 +28,10 @@ pub use limits::Limits;
 use ast::{Expr, Form, Statement};
 use astro_float_num::Consts;
 use builtins::is_reserved;
+use form::Form as ExactForm;
 use format::Decimal;
 use interpreter::{Binding, Deferred, Evaluator};
 use num_rational::BigRational;
-use num_traits::Zero;
 use number::Value;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -86,18 +88,21 @@ pub struct Answer {
 }
 
 impl Answer {
-    /// A decimal answer, with its fraction when the settings ask for it.
+    /// A decimal answer, with its fraction or exact form when the settings
+    /// ask for it.
     fn new(
         text: String,
         exactness: Exactness,
         assigned: Option<String>,
         binding: &Binding,
+        form: Option<&ExactForm>,
         settings: &Settings,
     ) -> Self {
-        let fraction = settings
-            .fractions
-            .then(|| exact_fraction(exactness, binding))
-            .flatten();
+        let fraction = if settings.fractions {
+            exact_fraction(exactness, binding).or_else(|| form.and_then(ExactForm::text))
+        } else {
+            None
+        };
         Answer {
             text,
             exactness,
@@ -117,6 +122,25 @@ fn exact_fraction(exactness: Exactness, binding: &Binding) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// What a line asks of its value.
+#[derive(Debug, Clone, Copy)]
+enum Goal {
+    /// Its significant digits, each one proven.
+    Digits(usize),
+    /// The whole number it is, for `to hex`, `to oct` and `to bin`.
+    Whole(Radix),
+    /// The exact fraction it is, for `to frac`.
+    Fraction,
+}
+
+/// A value settled for its goal.
+enum Settled {
+    Exact(BigRational),
+    /// Proven digits (`None` is never zero here: zero is exact), with the
+    /// value's exact form where it has one.
+    Rounded(Option<Decimal>, Option<ExactForm>),
 }
 
 /// Variables and `ans`, carried from one line to the next.
@@ -167,7 +191,7 @@ impl Session {
         {
             let (text, exactness, binding) = exact_answer(value, settings.shown_digits());
             return Ok((
-                Answer::new(text, exactness, None, &binding, settings),
+                Answer::new(text, exactness, None, &binding, None, settings),
                 binding,
             ));
         }
@@ -186,77 +210,86 @@ impl Session {
                 (value, Some(name))
             }
         };
-        let span = expr.span;
-        let (text, exactness, binding) = self.compute(expr, settings)?;
-        // A rounded zero is a value that vanished at every precision (`sin(pi)`):
-        // shown as 0, but not known exactly.
-        let exact = match &binding {
-            Binding::Exact(r) if !(exactness == Exactness::Rounded && r.is_zero()) => Some(r),
-            _ => None,
+        let digits = settings.shown_digits();
+        let goal = match line.form {
+            None | Some(Form::Decimal) => Goal::Digits(digits),
+            Some(Form::Radix(radix)) => Goal::Whole(radix),
+            Some(Form::Fraction) => Goal::Fraction,
         };
-        let (text, exactness) = match line.form {
-            None | Some(Form::Decimal) => {
-                return Ok((
-                    Answer::new(text, exactness, assigned, &binding, settings),
-                    binding,
-                ));
+        let (text, exactness, binding, form) = match self.compute(expr, settings, goal)? {
+            (Settled::Exact(r), _) => {
+                let text = match goal {
+                    Goal::Whole(radix) => format::radix(r.numer(), radix),
+                    Goal::Fraction => format::fraction(&r),
+                    Goal::Digits(_) => {
+                        let (text, exactness, binding) = exact_answer(r, digits);
+                        let answer =
+                            Answer::new(text, exactness, assigned, &binding, None, settings);
+                        return Ok((answer, binding));
+                    }
+                };
+                (text, Exactness::Exact, Binding::Exact(r), None)
             }
-            Some(Form::Radix(radix)) => match exact.filter(|r| r.is_integer()) {
-                Some(r) => (format::radix(r.numer(), radix), Exactness::Exact),
-                None => {
-                    let operation = match radix {
-                        Radix::Hexadecimal => "to hex",
-                        Radix::Octal => "to oct",
-                        Radix::Binary => "to bin",
-                    };
-                    return Err(Error::new(ErrorKind::NotWhole { operation }, span));
-                }
-            },
-            Some(Form::Fraction) => match exact {
-                Some(r) => (format::fraction(r), Exactness::Exact),
-                None => return Err(Error::new(ErrorKind::NotExact, span)),
-            },
+            (Settled::Rounded(decimal, form), binding) => (
+                format::format_rounded(&decimal, digits),
+                Exactness::Rounded,
+                binding.expect("a rounded value keeps its expression"),
+                form,
+            ),
         };
-        let answer = Answer {
-            text,
-            exactness,
-            assigned,
-            fraction: None,
+        let answer = match goal {
+            Goal::Digits(_) => {
+                Answer::new(text, exactness, assigned, &binding, form.as_ref(), settings)
+            }
+            _ => Answer {
+                text,
+                exactness,
+                assigned,
+                fraction: None,
+            },
         };
         Ok((answer, binding))
     }
 
-    /// The value's text: decided by a cheap first step where it can be,
-    /// otherwise by the precision loop.
+    /// The value settled for its goal: by a cheap first step where it can
+    /// be, otherwise by the precision loop. A rounded value comes with its
+    /// binding, the expression kept to be evaluated again later.
     fn compute(
         &mut self,
         expr: Expr,
         settings: &Settings,
-    ) -> Result<(String, Exactness, Binding), Error> {
-        let digits = settings.shown_digits();
+        goal: Goal,
+    ) -> Result<(Settled, Option<Binding>), Error> {
         // Ziv's cheap first step decides most lines of sqrt and arithmetic.
-        if digits <= estimate::MAX_DIGITS
+        // The screen wants exact forms (`2√2`), which only the loop finds.
+        if let Goal::Digits(digits) = goal
+            && digits <= estimate::MAX_DIGITS
+            && !settings.fractions
             && let Some(rounded) = estimate::correctly_rounded(&expr, digits)
         {
-            return Ok(self.rounded_answer(Some(rounded), expr, digits, settings.angle));
+            let binding = self.deferred(expr, settings.angle);
+            return Ok((Settled::Rounded(Some(rounded), None), Some(binding)));
         }
-        self.refine(expr, settings)
+        let settled = self.refine(&expr, settings, goal)?;
+        let binding = match settled {
+            Settled::Exact(_) => None,
+            Settled::Rounded(..) => Some(self.deferred(expr, settings.angle)),
+        };
+        Ok((settled, binding))
     }
 
-    /// Evaluates at rising precision until two precisions agree on the shown digits.
-    fn refine(
-        &mut self,
-        expr: Expr,
-        settings: &Settings,
-    ) -> Result<(String, Exactness, Binding), Error> {
+    /// Evaluates on enclosures at rising precision until the value's
+    /// enclosure settles the goal. A question an enclosure cannot settle
+    /// (a value too near 0, a whole number or a rounding tie) is asked
+    /// again at twice the precision, until precision or work runs out;
+    /// then it is the error.
+    fn refine(&mut self, expr: &Expr, settings: &Settings, goal: Goal) -> Result<Settled, Error> {
         let limits = &settings.limits;
         let digits = settings.shown_digits();
         // Enough bits for the digits plus a guard word, rounded to whole words.
         let first = (digits as f64 * std::f64::consts::LOG2_10).ceil() as usize + 64;
         let mut precision = first.div_ceil(64) * 64;
-        let max_precision = limits.max_precision.max(precision * 8);
-        let mut previous: Option<(Option<Decimal>, usize)> = None;
-        let mut trend = Trend::Unclear;
+        let mut undecided: Option<Error> = None;
         // The work budget covers all precisions together.
         let mut work = 0;
         loop {
@@ -269,79 +302,27 @@ impl Session {
                     .get_or_insert_with(|| Consts::new().expect("allocating the constants cache")),
                 work,
             );
-            let value = evaluator.eval(&expr)?;
+            let outcome = evaluator
+                .eval(expr)
+                .and_then(|value| settle(value, goal, limits, expr.span));
             work = evaluator.work();
-            if !evaluator.used_approximation {
-                let Value::Exact(r) = value else {
-                    unreachable!("values without approximation are exact")
-                };
-                return Ok(exact_answer(r, digits));
+            match outcome {
+                Ok(settled) => return Ok(settled),
+                Err(e) if e.category() == Category::Undetermined => undecided = Some(e),
+                // Out of work while a question stood open: that question is the answer.
+                Err(e) if e.kind == ErrorKind::TooMuchWork => return Err(undecided.unwrap_or(e)),
+                Err(e) => return Err(e),
             }
-            let exact = to_rational(&value, limits, expr.span)?;
-            let rounded = format::round_significant(&exact, digits);
-            if let Some((before, before_precision)) = &previous {
-                if *before == rounded {
-                    return Ok(self.approximate_answer(
-                        value,
-                        rounded,
-                        expr,
-                        digits,
-                        settings.angle,
-                    ));
-                }
-                trend = Trend::between(before, &rounded, *before_precision);
-            }
-            previous = Some((rounded, precision));
             precision *= 2;
-            if precision > max_precision {
-                return match trend {
-                    // The value shrinks with every precision step: it is zero,
-                    // and what was computed is rounding noise (`sin(pi)`).
-                    Trend::Vanishing => Ok((
-                        "0".into(),
-                        Exactness::Rounded,
-                        Binding::Exact(BigRational::default()),
-                    )),
-                    Trend::Growing => Err(Error::new(ErrorKind::Unbounded, expr.span)),
-                    Trend::Unclear => Err(Error::new(
-                        ErrorKind::Undetermined {
-                            digits,
-                            bits: max_precision,
-                        },
-                        expr.span,
-                    )),
-                };
+            if precision > limits.max_precision {
+                return Err(undecided.expect("an undecided question raised the precision"));
             }
         }
     }
 
-    fn approximate_answer(
-        &self,
-        value: Value,
-        rounded: Option<Decimal>,
-        expr: Expr,
-        digits: usize,
-        angle: AngleMode,
-    ) -> (String, Exactness, Binding) {
-        if let Value::Exact(r) = value {
-            // Exact results reached through approximations (`floor(pi)`).
-            return exact_answer(r, digits);
-        }
-        self.rounded_answer(rounded, expr, digits, angle)
-    }
-
-    /// An approximate answer: its rounded digits, and the expression kept
-    /// to be evaluated again at whatever precision a later line needs.
-    fn rounded_answer(
-        &self,
-        rounded: Option<Decimal>,
-        expr: Expr,
-        digits: usize,
-        angle: AngleMode,
-    ) -> (String, Exactness, Binding) {
-        // A float shown through rounding is an approximation even when the
-        // rounding happens to print few digits (`sqrt(2)^2` shows `2`).
-        let text = format::format_rounded(&rounded, digits);
+    /// An approximate value's binding: its expression, kept to be evaluated
+    /// again at whatever precision a later line needs.
+    fn deferred(&self, expr: Expr, angle: AngleMode) -> Binding {
         let mut captured = BTreeMap::new();
         expr.for_each_name(&mut |name| {
             let key = interpreter::binding_key(name);
@@ -349,40 +330,60 @@ impl Session {
                 captured.insert(key.to_string(), binding.clone());
             }
         });
-        let deferred = Deferred::new(expr, captured, angle);
-        (
-            text,
-            Exactness::Rounded,
-            Binding::Deferred(Rc::new(deferred)),
-        )
+        Binding::Deferred(Rc::new(Deferred::new(expr, captured, angle)))
     }
 }
 
-/// How the rounded value moved between two precisions that disagreed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Trend {
-    Vanishing,
-    Growing,
-    Unclear,
-}
-
-impl Trend {
-    fn between(before: &Option<Decimal>, after: &Option<Decimal>, precision: usize) -> Trend {
-        // Half the bits of precision, in decimal orders of magnitude.
-        let jump = (precision as f64 * 0.15) as i64;
-        match (before, after) {
-            (_, None) => Trend::Vanishing,
-            (Some(b), Some(a)) if a.exponent < b.exponent - jump => Trend::Vanishing,
-            (Some(b), Some(a)) if a.exponent > b.exponent + jump => Trend::Growing,
-            _ => Trend::Unclear,
+/// Whether `value`'s enclosure settles `goal`: an undecided error if not.
+fn settle(value: Value, goal: Goal, limits: &Limits, span: Span) -> Result<Settled, Error> {
+    let (ball, form) = match value {
+        Value::Exact(r) => {
+            return match goal {
+                Goal::Whole(radix) if !r.is_integer() => Err(not_whole(radix, span)),
+                _ => Ok(Settled::Exact(r)),
+            };
+        }
+        Value::Approx { ball, form } => (ball, form),
+    };
+    match goal {
+        Goal::Fraction => Err(Error::new(ErrorKind::NotExact, span)),
+        Goal::Whole(radix) => {
+            let operation = not_whole_operation(radix);
+            let value = Value::Approx { ball, form: None };
+            interpreter::whole_number(&value, operation, span, limits.max_bits)
+                .map(|n| Settled::Exact(BigRational::from_integer(n)))
+        }
+        Goal::Digits(digits) => {
+            let (low, high) = ball
+                .ends(limits.max_bits)
+                .ok_or_else(|| interpreter::too_large(span))?;
+            let rounded = format::round_significant(&low, digits);
+            if rounded == format::round_significant(&high, digits) {
+                return Ok(Settled::Rounded(rounded, form.map(|f| *f)));
+            }
+            Err(match ball.sign() {
+                None => interpreter::undecided(Question::Zero, ball.magnitude_above(), span),
+                Some(_) => {
+                    interpreter::undecided(Question::Digit(digits), ball.rad.scale(2.0), span)
+                }
+            })
         }
     }
 }
 
-fn to_rational(value: &Value, limits: &Limits, span: Span) -> Result<BigRational, Error> {
-    match value {
-        Value::Exact(r) => Ok(r.clone()),
-        Value::Approx(f) => number::float_to_rational(f, limits.max_bits)
-            .ok_or_else(|| Error::new(ErrorKind::TooLarge, span)),
+fn not_whole_operation(radix: Radix) -> &'static str {
+    match radix {
+        Radix::Hexadecimal => "to hex",
+        Radix::Octal => "to oct",
+        Radix::Binary => "to bin",
     }
+}
+
+fn not_whole(radix: Radix, span: Span) -> Error {
+    Error::new(
+        ErrorKind::NotWhole {
+            operation: not_whole_operation(radix),
+        },
+        span,
+    )
 }

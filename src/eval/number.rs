@@ -1,6 +1,8 @@
 //! The calculator's numbers: exact rationals where maths is exact, binary
 //! floats of a chosen precision where it is not.
 
+use super::ball::{Ball, Mag};
+use super::form::{self, Form, Known};
 use astro_float_num::{BigFloat, RoundingMode, Sign, Word};
 use num_bigint::{BigInt, BigUint};
 use num_integer::Integer;
@@ -14,8 +16,13 @@ pub const ROUNDING: RoundingMode = RoundingMode::ToEven;
 #[derive(Debug, Clone)]
 pub enum Value {
     Exact(BigRational),
-    /// A value computed at the evaluator's current working precision.
-    Approx(BigFloat),
+    /// A value known within an enclosure computed at the evaluator's working
+    /// precision, and its exact form where one is known (boxed: values sit
+    /// in every frame of the evaluator's recursion).
+    Approx {
+        ball: Ball,
+        form: Option<Box<Form>>,
+    },
 }
 
 impl Value {
@@ -26,35 +33,52 @@ impl Value {
     pub fn negated(self) -> Value {
         match self {
             Value::Exact(r) => Value::Exact(-r),
-            Value::Approx(f) => Value::Approx(f.neg()),
+            Value::Approx { ball, form } => Value::Approx {
+                ball: ball.neg(),
+                form: form.and_then(|f| match form::negate(&Known::Form(*f))? {
+                    Known::Form(f) => Some(Box::new(f)),
+                    Known::Rational(_) => None,
+                }),
+            },
         }
     }
 
     pub fn as_exact(&self) -> Option<&BigRational> {
         match self {
             Value::Exact(r) => Some(r),
-            Value::Approx(_) => None,
+            Value::Approx { .. } => None,
         }
     }
 
-    pub fn to_float(&self, precision: usize) -> BigFloat {
+    /// The exact value, rational or in a form, where one is known.
+    pub fn known(&self) -> Option<Known> {
         match self {
-            Value::Exact(r) => rational_to_float(r, precision),
-            Value::Approx(f) => f.clone(),
+            Value::Exact(r) => Some(Known::Rational(r.clone())),
+            Value::Approx { form, .. } => form.as_deref().cloned().map(Known::Form),
         }
     }
 
+    /// An enclosure of the value at `precision` bits.
+    pub fn to_ball(&self, precision: usize) -> Ball {
+        match self {
+            Value::Exact(r) => rational_to_ball(r, precision),
+            Value::Approx { ball, .. } => ball.clone(),
+        }
+    }
+
+    /// Whether the value is exactly zero.
     pub fn is_zero(&self) -> bool {
         match self {
             Value::Exact(r) => r.is_zero(),
-            Value::Approx(f) => f.is_zero(),
+            Value::Approx { .. } => false,
         }
     }
 
-    pub fn is_negative(&self) -> bool {
+    /// The value's sign, where the enclosure decides it.
+    pub fn sign(&self) -> Option<Ordering> {
         match self {
-            Value::Exact(r) => r.is_negative(),
-            Value::Approx(f) => f.is_negative() && !f.is_zero(),
+            Value::Exact(r) => Some(r.numer().sign().cmp(&num_bigint::Sign::NoSign)),
+            Value::Approx { ball, .. } => ball.sign(),
         }
     }
 
@@ -62,24 +86,21 @@ impl Value {
     pub fn bits(&self) -> u64 {
         match self {
             Value::Exact(r) => r.numer().bits() + r.denom().bits(),
-            Value::Approx(_) => 0,
+            Value::Approx { .. } => 0,
         }
     }
+}
 
-    /// Compares two values; approximations compare at their working precision.
-    pub fn compare(&self, other: &Value, precision: usize) -> Ordering {
-        match (self, other) {
-            (Value::Exact(a), Value::Exact(b)) => a.cmp(b),
-            _ => {
-                let a = self.to_float(precision);
-                let b = other.to_float(precision);
-                match a.cmp(&b) {
-                    Some(c) if c < 0 => Ordering::Less,
-                    Some(0) => Ordering::Equal,
-                    _ => Ordering::Greater,
-                }
-            }
-        }
+/// `r` in a ball at `precision` bits: exact when the float holds it.
+pub fn rational_to_ball(r: &BigRational, precision: usize) -> Ball {
+    let mid = rational_to_float(r, precision);
+    let denominator = r.denom();
+    let dyadic = denominator.trailing_zeros() == Some(denominator.bits() - 1);
+    if dyadic && r.numer().bits() <= precision as u64 {
+        Ball::exact(mid)
+    } else {
+        // The numerator's and denominator's truncation, then the division.
+        Ball::widened(mid, Mag::ZERO, precision, 1)
     }
 }
 

@@ -181,7 +181,7 @@ mod tests {
             Evaluator::new(128, AngleMode::Radians, &limits, &names, &mut consts, 0);
         match evaluator.eval(&expr).ok()? {
             Value::Exact(r) => Some(r),
-            Value::Approx(_) => None,
+            Value::Approx { .. } => None,
         }
     }
 

@@ -738,7 +738,13 @@ mod tests {
         assert_eq!(shown_text(&app), "= 0.25");
         app.update(Action::Escape);
         typed(&mut app, "sqrt(2)");
-        assert_eq!(shown_text(&app), "≈ 1.4142135623731");
+        assert_eq!(shown_text(&app), "= √2 ≈ 1.4142135623731");
+        app.update(Action::Escape);
+        typed(&mut app, "sqrt(8)");
+        assert_eq!(shown_text(&app), "= 2√2 ≈ 2.82842712474619");
+        app.update(Action::Escape);
+        typed(&mut app, "ln(2)");
+        assert_eq!(shown_text(&app), "≈ 0.693147180559945");
     }
 
     #[test]
@@ -787,7 +793,7 @@ mod tests {
         click(&mut app, KeypadButton::Sqrt);
         click(&mut app, KeypadButton::Ans);
         assert_eq!(app.input().text(), "sqrt(ans");
-        assert_eq!(shown_text(&app), "≈ 6.48074069840786");
+        assert_eq!(shown_text(&app), "= √42 ≈ 6.48074069840786");
         click(&mut app, KeypadButton::Negate);
         assert_eq!(app.input().text(), "-(sqrt(ans)");
         click(&mut app, KeypadButton::Negate);
