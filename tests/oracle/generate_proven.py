@@ -258,6 +258,12 @@ UNDECIDABLE = [
     undecidable("trunc(tanh(1)*cosh(1)/sinh(1))", 15, "1"),
     undecidable("(sin(1)^2+cos(1)^2)*1.234567890123455", 15, "1.234567890123455"),
     undecidable("round((sin(2)^2+cos(2)^2)*2.5)", 15, "2.5"),
+    undecidable("tan(1)-sin(1)/cos(1)", 15, "0"),
+    undecidable("cosh(1)+sinh(1)-exp(1)", 50, "0"),
+    undecidable("floor(cosh(1)+sinh(1)-exp(1)+5)", 15, "5"),
+    undecidable("sign(tan(1)-sin(1)/cos(1))", 15, "0"),
+    undecidable("sin(1)^2+cos(1)^2-1", 15, "0", angle="deg"),
+    undecidable("(cosh(1)^2-sinh(1)^2)*3.500000000000000000000000000005", 30, "3.500000000000000000000000000005"),
 ]
 
 
