@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes tests/fixtures/proven.tsv: what pebble must answer where an answer
-needs a proof, judged independently with mpmath at 4,000 digits and again at
-8,000. A row whose two answers differ, or whose value sits too close to a
-rounding boundary to tell at that precision, stops the script; nothing is
-written from a guess.
+needs a proof, judged independently with mpmath at 5,000 digits (40,000 for
+the deepest cancellations) and again at twice that. A row whose two answers
+differ, or whose value sits too close to a rounding boundary to tell at that
+precision, stops the script; nothing is written from a guess.
 
 Each row is: expression (pebble syntax), significant digits, angle mode,
 class, expected. The expected column is one of
@@ -36,21 +36,20 @@ import mpmath as mp
 
 sys.set_int_max_str_digits(0)
 
+# Every row is computed at a precision and again at twice it. Closer than
+# 10^-(precision/2) to a boundary (in units of the last shown digit) and the
+# lower one cannot be trusted to decide the row, so a row's precision must be
+# at least twice the digits it cancels (up to 1,000 at the usual 5,000).
 LOW_DPS = 5000
-HIGH_DPS = 2 * LOW_DPS
-# Closer than this to a boundary (in units of the last shown digit) and the
-# low-precision evaluation, after cancelling up to 1,000 digits, cannot be
-# trusted to decide the row.
-MARGIN = mp.mpf(10) ** -(LOW_DPS - 1500)
 # An argument of floor/ceil/round/trunc this close to a jump is a suspect row.
 JUMP_MARGIN = mp.mpf(10) ** -50
 
 INTEGER_FUNCTIONS = ("floor", "ceil", "round", "trunc", "sign")
 
 
-def approx(expression, digits, angle="rad"):
-    """A value only mpmath can give: compared at two precisions."""
-    return ("approx", expression, digits, angle, None)
+def approx(expression, digits, angle="rad", dps=LOW_DPS):
+    """A value only mpmath can give: compared at `dps` and twice that."""
+    return ("approx", expression, digits, angle, dps)
 
 
 def exact(expression, digits, value, angle="rad"):
@@ -97,6 +96,9 @@ CANCELLATION = [
     approx("ln(1+(exp(1e-200)-1))", 15),
     approx("(exp(1e-300)-1)/(sqrt(1+2e-300)-1)", 30),
     approx("sin(cosh(100)-sinh(100))/(cosh(100)-sinh(100)) - 1", 15),
+    # 15,000 digits cancel: about 50,000 bits, inside the 65,536 the issue asks for.
+    approx("(pi+1e-15000)-pi", 15, dps=40000),
+    approx("exp(1e-15000)-1", 15, dps=40000),
 ]
 
 ROUNDING_TO_INTEGER = [
@@ -436,7 +438,7 @@ def is_tie(value, digits):
 
 def check_close(expression, angle, value, label):
     """mpmath, at both precisions, agrees with the declared exact value."""
-    for dps in (LOW_DPS, HIGH_DPS):
+    for dps in (LOW_DPS, 2 * LOW_DPS):
         got = evaluate(expression, angle, dps)
         mp.mp.dps = dps
         exact_value = mp.mpf(value.numerator) / value.denominator
@@ -479,10 +481,11 @@ def as_decimal(value, dps):
     return decimal.Decimal(mp.nstr(value, dps - 20, min_fixed=1, max_fixed=0))
 
 
-def expected_approx(expression, digits, angle, label):
+def expected_approx(expression, digits, angle, label, low_dps):
     outer, inner = split_outer(expression)
     answers = []
-    for dps in (LOW_DPS, HIGH_DPS):
+    margin = mp.mpf(10) ** -(low_dps // 2)
+    for dps in (low_dps, 2 * low_dps):
         x = evaluate(inner, angle, dps)
         if x == 0:
             sys.exit(f"{label}: {expression} is zero at {dps} digits")
@@ -503,13 +506,13 @@ def expected_approx(expression, digits, angle, label):
         elif scaled < mp.mpf(10) ** (digits - 1):
             scaled *= 10
         fraction = scaled - mp.floor(scaled)
-        if abs(fraction - mp.mpf(1) / 2) < MARGIN:
+        if abs(fraction - mp.mpf(1) / 2) < margin:
             sys.exit(f"{label}: {expression} is within {fraction} of a tie at {digits} digits")
-        representable = min(fraction, 1 - fraction) < MARGIN
+        representable = min(fraction, 1 - fraction) < margin
         kind = "decimal" if representable else "rounded"
         answers.append(f"{kind}:{scientific(as_decimal(x, dps), digits)}")
     if answers[0] != answers[1]:
-        sys.exit(f"{label}: {expression}: {answers[0]} at {LOW_DPS} digits, {answers[1]} at {HIGH_DPS}")
+        sys.exit(f"{label}: {expression}: {answers[0]} at {low_dps} digits, {answers[1]} at twice that")
     return answers[0]
 
 
@@ -517,14 +520,14 @@ def main():
     out = Path(__file__).resolve().parent.parent / "fixtures" / "proven.tsv"
     lines = [
         "# expression\tdigits\tangle\tclass\texpected "
-        f"(mpmath at {LOW_DPS} and {HIGH_DPS} digits; see tests/oracle/generate_proven.py)"
+        f"(mpmath at {LOW_DPS} digits or more, and twice that; see tests/oracle/generate_proven.py)"
     ]
     counts = {}
     for label, rows in CLASSES:
         for kind, expression, digits, angle, value in rows:
             assert 1 <= digits <= 100
             if kind == "approx":
-                expected = expected_approx(expression, digits, angle, label)
+                expected = expected_approx(expression, digits, angle, label, value)
             else:
                 expected = expected_exact(kind, expression, digits, angle, value, label)
             lines.append(f"{expression}\t{digits}\t{angle}\t{label}\t{expected}")
