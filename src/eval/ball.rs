@@ -269,8 +269,12 @@ impl Ball {
         }
     }
 
-    /// The ball's two ends as exact rationals, `None` for a non-finite midpoint.
+    /// The ball's two ends as exact rationals; `None` when the radius is
+    /// beyond `2^max_exponent` (the midpoint never is), too wide to use.
     pub fn ends(&self, max_exponent: u64) -> Option<(BigRational, BigRational)> {
+        if self.rad.exponent() > max_exponent as i64 {
+            return None;
+        }
         let mid = super::number::float_to_rational(&self.mid, max_exponent)?;
         let rad = self.rad.to_rational();
         Some((&mid - &rad, mid + rad))

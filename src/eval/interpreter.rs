@@ -114,7 +114,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Charges an arithmetic float operation, converting exact operands included.
-    fn charge_float(&mut self, span: Span) -> Result<(), Error> {
+    pub(super) fn charge_float(&mut self, span: Span) -> Result<(), Error> {
         let words = self.precision as u64 / 64 + 1;
         self.charge(8_000 + words * words * 10, span)
     }
@@ -571,7 +571,7 @@ impl<'a> Evaluator<'a> {
             Value::Approx { ball, .. } => {
                 let (low, high) = ball
                     .ends(self.limits.max_bits)
-                    .ok_or_else(|| too_large(span))?;
+                    .ok_or_else(|| undecided(Question::Value, ball.rad, span))?;
                 let (low_whole, high_whole) = (integer(&low), integer(&high));
                 if low_whole == high_whole {
                     Ok(low_whole)
@@ -640,6 +640,15 @@ impl<'a> Evaluator<'a> {
         if let (Value::Approx { form: Some(f), .. }, Value::Exact(e)) = (base, exponent)
             && let Some(known) = form::power(&Known::Form(Form::clone(f)), e)
         {
+            // e^q is exp(q): one function, not a logarithm and an exp.
+            if let Known::Form(Form::Inverse {
+                function: Builtin::Exp,
+                argument,
+                ..
+            }) = &known
+            {
+                return self.apply(Builtin::Exp, &Value::Exact(argument.clone()), span, span);
+            }
             return self.known_or_approx(
                 Some(known),
                 |this| match this.approximate_power(base, exponent, base_span, span)? {
@@ -687,8 +696,6 @@ impl<'a> Evaluator<'a> {
                 self.approximate_power(&base.clone().negated(), exponent, base_span, span)?;
             return Ok(if odd { magnitude.negated() } else { magnitude });
         }
-        // A power is an exp and a ln, each at extra precision: eight units of the model.
-        self.charge_transcendental(0, 8, span)?;
         self.used_approximation = true;
         let p = self.precision;
         let x = base.to_ball(p);
@@ -697,6 +704,16 @@ impl<'a> Evaluator<'a> {
             .filter(|e| e.is_integer())
             .and_then(|e| e.numer().to_i32())
             .filter(|n| n.unsigned_abs() <= 1 << 16);
+        match small_whole {
+            // Two multiplications a bit at most.
+            Some(n) => {
+                for _ in 0..2 * (32 - n.unsigned_abs().leading_zeros()) {
+                    self.charge_float(span)?;
+                }
+            }
+            // An exp and a ln, each at extra precision: eight units of the model.
+            None => self.charge_transcendental(0, 8, span)?,
+        }
         let ball = match small_whole {
             // Whole powers by squaring: a few roundings, no logarithm.
             Some(n) => {
@@ -942,7 +959,9 @@ pub(super) fn whole_number(
         Value::Exact(r) if r.is_integer() => Ok(r.numer().clone()),
         Value::Exact(_) => Err(not_whole),
         Value::Approx { ball, .. } => {
-            let (low, high) = ball.ends(max_bits).ok_or(not_whole.clone())?;
+            let (low, high) = ball
+                .ends(max_bits)
+                .ok_or_else(|| undecided(Question::Value, ball.rad, span))?;
             // No whole number in the ball: certainly not one.
             if -(-low.numer()).div_floor(low.denom()) > high.numer().div_floor(high.denom()) {
                 Err(not_whole)

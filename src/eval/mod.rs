@@ -356,7 +356,7 @@ fn settle(value: Value, goal: Goal, limits: &Limits, span: Span) -> Result<Settl
         Goal::Digits(digits) => {
             let (low, high) = ball
                 .ends(limits.max_bits)
-                .ok_or_else(|| interpreter::too_large(span))?;
+                .ok_or_else(|| interpreter::undecided(Question::Value, ball.rad, span))?;
             let rounded = format::round_significant(&low, digits);
             if rounded == format::round_significant(&high, digits) {
                 return Ok(Settled::Rounded(rounded, form.map(|f| *f)));
