@@ -382,6 +382,32 @@ fn hostile_input_gets_a_clear_error() {
 }
 
 #[test]
+fn cheap_exact_work_is_not_refused() {
+    // Each is cheap however large its operands: the budget is charged what
+    // the work costs, not the worst case of its operands' sizes.
+    assert_eq!(eval("5000!/4999!"), "5000");
+    assert_eq!(eval("gcd(2^100000-1, 2^99999-1)"), "1");
+    assert_eq!(eval("gcd(3^79999, 4*3^39999) / 3^39999"), "1");
+    assert_eq!(eval("lcm(2^300, 3^300, 2^300, 3^300) / 6^300"), "1");
+    assert_eq!(eval("10^-19000*10^19000"), "1");
+    assert_eq!(
+        eval("(2^60000+1)/(2^59999-1) - 2"),
+        "9.51505737766418e-18062"
+    );
+    let hex = eval("2^131071 to hex");
+    assert_eq!(hex, format!("0x8{}", "0".repeat(32_767)));
+    assert_eq!(eval("2^131071 & 1"), "0");
+    assert_eq!(eval("(2^131071 - 1) & 255"), "255");
+    assert_eq!(eval("-1 << 131071 >> 131000"), "-2361183241434822606848");
+    // A 131,072-bit integer is the largest exact value; one bit more is not.
+    assert_eq!(error("2^131072").0, Category::TooLarge);
+    assert_eq!(error("1 << 131072").0, Category::TooLarge);
+    // Operands with no shortcut still cost what they cost.
+    assert_eq!(error("gcd(3^60000+2, 5^40000+1)").0, Category::TooComplex);
+    assert_eq!(error("1/7^20000 + 1/3^20000").0, Category::TooComplex);
+}
+
+#[test]
 fn nesting_within_the_limit_evaluates() {
     let depth = 90;
     let input = "sin(".repeat(depth) + "1" + &")".repeat(depth);

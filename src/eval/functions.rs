@@ -453,9 +453,13 @@ impl Evaluator<'_> {
         // Whole turns come off exactly, so sin(1e20) in degrees stays precise.
         let x = &match x {
             Value::Exact(r) => {
-                let turns = number::divide(r, &q(360, 1));
+                // By 360, a word: time linear in the size of `r`.
+                let unlimited = &mut number::Budget::unlimited();
+                let turns = number::divide(r, &q(360, 1), unlimited).expect("unlimited");
                 let whole = BigRational::from_integer(number::floor(&turns));
-                let turn_angle = Value::Exact(number::multiply(&whole, &q(360, 1)));
+                let turn_angle =
+                    number::multiply(&whole, &q(360, 1), unlimited).expect("unlimited");
+                let turn_angle = Value::Exact(turn_angle);
                 self.add(x, &turn_angle.negated(), span)?
             }
             approx => approx.clone(),
@@ -558,13 +562,17 @@ impl Evaluator<'_> {
                     ));
                 }
             };
-            if let Some(a) = &accumulator {
-                self.charge(number::gcd_step_cost(a, &n), span)?;
-            }
             accumulator = Some(match accumulator {
                 None => n.abs(),
-                Some(a) if function == Builtin::Gcd => a.gcd(&n),
-                Some(a) => a.lcm(&n),
+                Some(a) => {
+                    let g = self.metered(span, |budget| number::gcd(&a, &n, budget))?;
+                    if function == Builtin::Gcd || g.is_zero() {
+                        g
+                    } else {
+                        self.charge(number::lcm_cost(&a, &n, &g), span)?;
+                        (a / g * n).abs()
+                    }
+                }
             });
         }
         Ok(Value::Exact(BigRational::from_integer(

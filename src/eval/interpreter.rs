@@ -5,7 +5,7 @@ use super::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
 use super::builtins::{self, AngleUse, Builtin, Constant};
 use super::error::{Error, ErrorKind, Span};
 use super::limits::Limits;
-use super::number::{self, ROUNDING, Value};
+use super::number::{self, Budget, ROUNDING, Value};
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -98,6 +98,20 @@ impl<'a> Evaluator<'a> {
 
     pub fn work(&self) -> u64 {
         self.work
+    }
+
+    /// Runs an exact operation on what is left of the budget and charges
+    /// what it spent; an error if it would have overspent.
+    pub(super) fn metered<T>(
+        &mut self,
+        span: Span,
+        operation: impl FnOnce(&mut Budget) -> Option<T>,
+    ) -> Result<T, Error> {
+        let left = self.limits.max_work.saturating_sub(self.work);
+        let mut budget = Budget::new(left);
+        let result = operation(&mut budget);
+        self.work += left - budget.left();
+        result.ok_or_else(|| Error::new(ErrorKind::TooMuchWork, span))
     }
 
     /// Charges an arithmetic float operation, converting exact operands included.
@@ -392,7 +406,7 @@ impl<'a> Evaluator<'a> {
         a: &Value,
         b: &Value,
         span: Span,
-        exact: fn(&BigRational, &BigRational) -> BigRational,
+        exact: fn(&BigRational, &BigRational, &mut Budget) -> Option<BigRational>,
         cost: fn(&BigRational, &BigRational) -> u64,
         float: fn(&BigFloat, &BigFloat, usize) -> BigFloat,
     ) -> Result<Value, Error> {
@@ -402,7 +416,8 @@ impl<'a> Evaluator<'a> {
                 return Err(too_large(span));
             }
             self.charge(cost(x, y), span)?;
-            return self.check(Value::Exact(exact(x, y)), span);
+            let result = self.metered(span, |budget| exact(x, y, budget))?;
+            return self.check(Value::Exact(result), span);
         }
         self.charge_float(span)?;
         let p = self.precision;
@@ -654,7 +669,9 @@ impl<'a> Evaluator<'a> {
             }
             y.to_u64().ok_or_else(|| too_large(span))
         };
-        self.charge(x.bits().max(y.bits()) / 64 + 1, span)?;
+        // Operands go through bytes of two's complement and back: 31 ns per
+        // word measured at 4,096 to 131,072 bits.
+        self.charge(40 * (x.bits().max(y.bits()) / 64 + 1), span)?;
         let result = match op {
             BitOp::And => twos_complement(&x, &y, |p, q| p & q),
             BitOp::Or => twos_complement(&x, &y, |p, q| p | q),
@@ -700,16 +717,17 @@ impl<'a> Evaluator<'a> {
         if least_bits > self.limits.max_bits {
             return Err(too_large(span));
         }
-        let words = least_bits / 32 + 1;
-        self.charge(words * words, span)?;
+        self.charge(number::power_cost(least_bits), span)?;
         let exponent = u32::try_from(n.unsigned_abs()).map_err(|_| too_large(span))?;
         let magnitude = number::power(b, exponent);
         let result = if n < 0 {
-            number::divide(&BigRational::one(), &magnitude)
+            self.metered(span, |budget| {
+                number::divide(&BigRational::one(), &magnitude, budget)
+            })?
         } else {
             magnitude
         };
-        if result.numer().bits() + result.denom().bits() > self.limits.max_bits {
+        if result.numer().bits() + result.denom().bits() - 1 > self.limits.max_bits {
             return Err(too_large(span));
         }
         Ok(result)
