@@ -165,6 +165,12 @@ fn percent_follows_the_keypad_rules() {
     assert_eq!(eval("200*10%"), "20");
     assert_eq!(eval("200/10%"), "2000");
     assert_eq!(eval("100+10%+10%"), "121");
+    // A signed percentage follows the same rule: a + (-b)% is a*(1 - b/100).
+    assert_eq!(eval("5+-10%"), "4.5");
+    assert_eq!(eval("100 - -10%"), "110");
+    assert_eq!(eval("100 + --10%"), "110");
+    assert_eq!(eval("100 - +10%"), "90");
+    assert_eq!(eval("-10% + 5"), "4.9");
 }
 
 #[test]

@@ -188,17 +188,18 @@ impl<'a> Evaluator<'a> {
         let mut total = self.eval(first)?;
         let mut exact_rest: Option<Value> = None;
         for (op, term) in rest {
-            let value = match &term.kind {
+            let value = match signed_percent(term) {
                 // Keypad percent: a + b% is a*(1 + b/100).
-                ExprKind::Percent(inner) => {
+                Some((inner, negated)) => {
                     if let Some(exact) = exact_rest.take() {
                         total = self.add(&total, &exact, span)?;
                     }
                     let percent = self.eval(inner)?;
+                    let percent = if negated { percent.negated() } else { percent };
                     let share = self.multiply(&total, &percent, term.span)?;
                     self.divide(&share, &Value::from_integer(100), term.span, term.span)?
                 }
-                _ => self.eval(term)?,
+                None => self.eval(term)?,
             };
             let value = match op {
                 AddOp::Add => value,
@@ -761,6 +762,16 @@ impl<'a> Evaluator<'a> {
             self.charge(product.bits() / 64 + 1, span)?;
         }
         self.check(Value::Exact(BigRational::from_integer(product)), span)
+    }
+}
+
+/// A sum's term that is a percentage, with the signs before it taken as
+/// the percentage's own: `a + -10%` is a*(1 - 10/100), as `a - 10%` is.
+fn signed_percent(term: &Expr) -> Option<(&Expr, bool)> {
+    match &term.kind {
+        ExprKind::Percent(inner) => Some((inner, false)),
+        ExprKind::Negate(inner) => signed_percent(inner).map(|(p, negated)| (p, !negated)),
+        _ => None,
     }
 }
 
