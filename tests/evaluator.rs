@@ -359,6 +359,90 @@ fn unknown_names_suggest_the_nearest() {
 }
 
 #[test]
+fn messages_name_the_fault_in_the_words_typed() {
+    let message = |input: &str| error(input).1;
+    // A call of an unknown function, not a name times a group.
+    assert_eq!(
+        error("pow(2,3)"),
+        (
+            Category::UnknownName,
+            "unknown function 'pow'".into(),
+            (0, 3)
+        )
+    );
+    assert_eq!(message("pow()"), "unknown function 'pow'");
+    assert_eq!(
+        message("Atan2(1, 2)"),
+        "unknown function 'Atan2'; did you mean 'atan2'?"
+    );
+    let mut session = Session::new();
+    session.evaluate("x = 3", &settings()).unwrap();
+    assert_eq!(session.evaluate("x(2)", &settings()).unwrap().text, "6");
+    assert_eq!(error_in(&mut session, "x(1, 2)").1, "unknown function 'x'");
+    // Arity, in words.
+    assert_eq!(
+        error("sqrt()"),
+        (
+            Category::Syntax,
+            "sqrt takes one argument, none given".into(),
+            (0, 6)
+        )
+    );
+    assert_eq!(message("atan2(1)"), "atan2 takes two arguments, not 1");
+    // Suggestions ignore case, and prefer the nearer and longer-shared name.
+    for (input, nearest) in [
+        ("PI", "pi"),
+        ("Sin(1)", "sin"),
+        ("E", "e"),
+        ("SQRT(4)", "sqrt"),
+        ("sinn(1)", "sin"),
+        ("sn(1)", "sin"),
+        ("sqtr(2)", "sqrt"),
+    ] {
+        let name = input.split('(').next().unwrap();
+        assert_eq!(
+            message(input),
+            format!("unknown name '{name}'; did you mean '{nearest}'?"),
+            "{input}"
+        );
+    }
+    assert_eq!(message("abcd"), "unknown name 'abcd'");
+    assert_eq!(message("0o8"), "'8' is not an octal digit");
+    assert_eq!(message("0b2"), "'2' is not a binary digit");
+    assert_eq!(message("0xg"), "'g' is not a hex digit");
+    // Operators quoted as typed, not as read.
+    assert_eq!(
+        error("2 ×× 3"),
+        (Category::Syntax, "unexpected '×'".into(), (4, 6))
+    );
+    assert_eq!(message("2 ÷÷ 3"), "unexpected '÷'");
+    assert_eq!(message("3 ·· 2"), "unexpected '·'");
+    assert_eq!(message("2 ** 3"), "unexpected '*'");
+    assert_eq!(message("2 +) 3"), "unmatched ')'");
+    for input in ["255 to", "255 ->"] {
+        assert_eq!(
+            message(input),
+            "a form must follow 'to': write to hex, to oct, to bin, to dec or to frac",
+            "{input}"
+        );
+    }
+    // Characters that show as nothing are named by code point.
+    assert_eq!(
+        message("1\u{200B}+2"),
+        "unexpected invisible character U+200B"
+    );
+    assert_eq!(
+        message("1\u{A0}+2"),
+        "unexpected invisible character U+00A0"
+    );
+    assert_eq!(
+        message("1\u{FEFF}"),
+        "unexpected invisible character U+FEFF"
+    );
+    assert_eq!(message("2 ¤ 3"), "unexpected character '¤'");
+}
+
+#[test]
 fn built_in_names_cannot_be_assigned() {
     assert_eq!(error("pi = 3").0, Category::Syntax);
     assert_eq!(error("sin = 3").0, Category::Syntax);

@@ -21,10 +21,16 @@ impl Arity {
 
     pub fn describe(self) -> String {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let word = |n: usize| match n {
+            1 => "one".to_string(),
+            2 => "two".to_string(),
+            3 => "three".to_string(),
+            n => n.to_string(),
+        };
         match self {
-            Arity::Exactly(n) => format!("{n} argument{}", plural(n)),
-            Arity::Between(low, high) => format!("{low} or {high} arguments"),
-            Arity::AtLeast(n) => format!("at least {n} arguments"),
+            Arity::Exactly(n) => format!("{} argument{}", word(n), plural(n)),
+            Arity::Between(low, high) => format!("{} or {} arguments", word(low), word(high)),
+            Arity::AtLeast(n) => format!("at least {} argument{}", word(n), plural(n)),
         }
     }
 }
