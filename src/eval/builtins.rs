@@ -21,12 +21,8 @@ impl Arity {
 
     pub fn describe(self) -> String {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
-        let word = |n: usize| match n {
-            1 => "one".to_string(),
-            2 => "two".to_string(),
-            3 => "three".to_string(),
-            n => n.to_string(),
-        };
+        // Built-ins take one to three arguments.
+        let word = |n: usize| ["none", "one", "two", "three"].get(n).unwrap_or(&"many");
         match self {
             Arity::Exactly(n) => format!("{} argument{}", word(n), plural(n)),
             Arity::Between(low, high) => format!("{} or {} arguments", word(low), word(high)),

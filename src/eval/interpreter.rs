@@ -807,10 +807,10 @@ pub fn binding_key(name: &str) -> &str {
 
 /// An error for an unknown name, suggesting the closest known one.
 pub fn unknown_name(name: &str, names: &BTreeMap<String, Binding>, span: Span) -> Error {
-    let candidates = builtins::all_names()
+    let mut candidates = builtins::all_names()
         .map(str::to_string)
         .chain(names.keys().cloned());
-    let suggestion = nearest_name(name, candidates);
+    let suggestion = nearest_name(name, &mut candidates);
     Error::new(
         ErrorKind::UnknownName {
             name: name.to_string(),
@@ -824,12 +824,12 @@ pub fn unknown_name(name: &str, names: &BTreeMap<String, Binding>, span: Span) -
 /// for nothing (`PI` is pi), one edit is close for a name of up to four
 /// letters and two for a longer one, and of equally near candidates the one
 /// sharing the longest beginning wins (`sinn` is sin before sign).
-pub fn nearest_name(name: &str, candidates: impl Iterator<Item = String>) -> Option<String> {
-    let folded: Vec<char> = name.to_lowercase().chars().collect();
+pub fn nearest_name(name: &str, candidates: &mut dyn Iterator<Item = String>) -> Option<String> {
+    let folded: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
     let allowed = if folded.len() <= 4 { 1 } else { 2 };
     candidates
         .filter_map(|candidate| {
-            let other: Vec<char> = candidate.to_lowercase().chars().collect();
+            let other: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
             let distance = edit_distance(&folded, &other);
             if distance > allowed || distance >= other.len() || candidate == name {
                 return None;

@@ -368,8 +368,8 @@ impl Parser {
                 Some(function) => self.call(function, token.span),
                 // `pow(2, 3)`, `f()`: a call, not a name times a group.
                 None if self.group_is_call() => {
-                    let functions = Builtin::ALL.into_iter().map(|f| f.name().to_string());
-                    let suggestion = interpreter::nearest_name(&name, functions);
+                    let mut functions = Builtin::ALL.into_iter().map(|f| f.name().to_string());
+                    let suggestion = interpreter::nearest_name(&name, &mut functions);
                     Err(Error::new(
                         ErrorKind::UnknownFunction { name, suggestion },
                         token.span,
