@@ -49,6 +49,34 @@ fn one_shot_error_has_a_caret_on_stderr_and_exit_1() {
 }
 
 #[test]
+fn an_error_in_a_long_input_shows_a_window_around_the_fault() {
+    let input = "1+".repeat(1000) + "2 ×× 3" + &"+1".repeat(1000);
+    let out = pebble(&[&input], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert_eq!(lines[0], "error: unexpected '×'");
+    let shown = lines[1].strip_prefix("  ").unwrap();
+    assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+    assert!(shown.chars().count() <= 74, "{shown}");
+    // The caret stands under the second '×' (every character here is one column).
+    let fault = shown.find("××").unwrap() + '×'.len_utf8();
+    let column = shown[..fault].chars().count();
+    assert_eq!(lines[2], format!("  {}^", " ".repeat(column)));
+
+    // Over the length limit: a window, not 100,000 characters echoed back.
+    let out = pebble(&[&"1+".repeat(50_000)], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("error: input too long (100000 bytes"),
+        "{err}"
+    );
+    assert!(err.len() < 400, "{err}");
+}
+
+#[test]
 fn leading_minus_is_an_expression() {
     assert_eq!(stdout(&pebble(&["--", "-2^2"], "")), "-4\n");
     assert_eq!(stdout(&pebble(&["-2^2"], "")), "-4\n");

@@ -165,6 +165,12 @@ fn percent_follows_the_keypad_rules() {
     assert_eq!(eval("200*10%"), "20");
     assert_eq!(eval("200/10%"), "2000");
     assert_eq!(eval("100+10%+10%"), "121");
+    // A signed percentage follows the same rule: a + (-b)% is a*(1 - b/100).
+    assert_eq!(eval("5+-10%"), "4.5");
+    assert_eq!(eval("100 - -10%"), "110");
+    assert_eq!(eval("100 + --10%"), "110");
+    assert_eq!(eval("100 - +10%"), "90");
+    assert_eq!(eval("-10% + 5"), "4.9");
 }
 
 #[test]
@@ -353,6 +359,90 @@ fn unknown_names_suggest_the_nearest() {
 }
 
 #[test]
+fn messages_name_the_fault_in_the_words_typed() {
+    let message = |input: &str| error(input).1;
+    // A call of an unknown function, not a name times a group.
+    assert_eq!(
+        error("pow(2,3)"),
+        (
+            Category::UnknownName,
+            "unknown function 'pow'".into(),
+            (0, 3)
+        )
+    );
+    assert_eq!(message("pow()"), "unknown function 'pow'");
+    assert_eq!(
+        message("Atan2(1, 2)"),
+        "unknown function 'Atan2'; did you mean 'atan2'?"
+    );
+    let mut session = Session::new();
+    session.evaluate("x = 3", &settings()).unwrap();
+    assert_eq!(session.evaluate("x(2)", &settings()).unwrap().text, "6");
+    assert_eq!(error_in(&mut session, "x(1, 2)").1, "unknown function 'x'");
+    // Arity, in words.
+    assert_eq!(
+        error("sqrt()"),
+        (
+            Category::Syntax,
+            "sqrt takes one argument, none given".into(),
+            (0, 6)
+        )
+    );
+    assert_eq!(message("atan2(1)"), "atan2 takes two arguments, not 1");
+    // Suggestions ignore case, and prefer the nearer and longer-shared name.
+    for (input, nearest) in [
+        ("PI", "pi"),
+        ("Sin(1)", "sin"),
+        ("E", "e"),
+        ("SQRT(4)", "sqrt"),
+        ("sinn(1)", "sin"),
+        ("sn(1)", "sin"),
+        ("sqtr(2)", "sqrt"),
+    ] {
+        let name = input.split('(').next().unwrap();
+        assert_eq!(
+            message(input),
+            format!("unknown name '{name}'; did you mean '{nearest}'?"),
+            "{input}"
+        );
+    }
+    assert_eq!(message("abcd"), "unknown name 'abcd'");
+    assert_eq!(message("0o8"), "'8' is not an octal digit");
+    assert_eq!(message("0b2"), "'2' is not a binary digit");
+    assert_eq!(message("0xg"), "'g' is not a hex digit");
+    // Operators quoted as typed, not as read.
+    assert_eq!(
+        error("2 ×× 3"),
+        (Category::Syntax, "unexpected '×'".into(), (4, 6))
+    );
+    assert_eq!(message("2 ÷÷ 3"), "unexpected '÷'");
+    assert_eq!(message("3 ·· 2"), "unexpected '·'");
+    assert_eq!(message("2 ** 3"), "unexpected '*'");
+    assert_eq!(message("2 +) 3"), "unmatched ')'");
+    for input in ["255 to", "255 ->"] {
+        assert_eq!(
+            message(input),
+            "a form must follow 'to': write to hex, to oct, to bin, to dec or to frac",
+            "{input}"
+        );
+    }
+    // Characters that show as nothing are named by code point.
+    assert_eq!(
+        message("1\u{200B}+2"),
+        "unexpected invisible character U+200B"
+    );
+    assert_eq!(
+        message("1\u{A0}+2"),
+        "unexpected invisible character U+00A0"
+    );
+    assert_eq!(
+        message("1\u{FEFF}"),
+        "unexpected invisible character U+FEFF"
+    );
+    assert_eq!(message("2 ¤ 3"), "unexpected character '¤'");
+}
+
+#[test]
 fn built_in_names_cannot_be_assigned() {
     assert_eq!(error("pi = 3").0, Category::Syntax);
     assert_eq!(error("sin = 3").0, Category::Syntax);
@@ -379,6 +469,32 @@ fn hostile_input_gets_a_clear_error() {
     assert_eq!(error(&deep).0, Category::TooComplex);
     let nested = "(".repeat(1000) + "1";
     assert_eq!(error(&nested).0, Category::TooComplex);
+}
+
+#[test]
+fn cheap_exact_work_is_not_refused() {
+    // Each is cheap however large its operands: the budget is charged what
+    // the work costs, not the worst case of its operands' sizes.
+    assert_eq!(eval("5000!/4999!"), "5000");
+    assert_eq!(eval("gcd(2^100000-1, 2^99999-1)"), "1");
+    assert_eq!(eval("gcd(3^79999, 4*3^39999) / 3^39999"), "1");
+    assert_eq!(eval("lcm(2^300, 3^300, 2^300, 3^300) / 6^300"), "1");
+    assert_eq!(eval("10^-19000*10^19000"), "1");
+    assert_eq!(
+        eval("(2^60000+1)/(2^59999-1) - 2"),
+        "9.51505737766418e-18062"
+    );
+    let hex = eval("2^131071 to hex");
+    assert_eq!(hex, format!("0x8{}", "0".repeat(32_767)));
+    assert_eq!(eval("2^131071 & 1"), "0");
+    assert_eq!(eval("(2^131071 - 1) & 255"), "255");
+    assert_eq!(eval("-1 << 131071 >> 131000"), "-2361183241434822606848");
+    // A 131,072-bit integer is the largest exact value; one bit more is not.
+    assert_eq!(error("2^131072").0, Category::TooLarge);
+    assert_eq!(error("1 << 131072").0, Category::TooLarge);
+    // Operands with no shortcut still cost what they cost.
+    assert_eq!(error("gcd(3^60000+2, 5^40000+1)").0, Category::TooComplex);
+    assert_eq!(error("1/7^20000 + 1/3^20000").0, Category::TooComplex);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use crate::eval::{Error, ErrorKind, Session, Settings, Span};
 use std::io::{self, BufRead, BufReader, Read, Write};
+use unicode_width::UnicodeWidthChar;
 
 /// What a person who ran pebble with nothing to do should read.
 pub const NO_INPUT_HINT: &str = "\
@@ -11,15 +12,56 @@ pebble: nothing to calculate.
   or run it in a terminal for the interactive calculator
   (in a container: podman run -it ...).";
 
+/// Most characters of input shown under an error: a longer input is cut to
+/// a window around the fault, so a 4,000-character line is not echoed whole.
+const DIAGNOSTIC_WIDTH: usize = 72;
+
+/// Characters shown before the fault in a window.
+const DIAGNOSTIC_CONTEXT: usize = 30;
+
 /// Renders an evaluation error for stderr: a headline and the input with a caret under the fault.
 pub fn diagnostic(headline: &str, input: &str, error: &Error) -> String {
     let mut out = format!("{headline}: {error}\n");
-    for line in error.caret_diagnostic(input).lines() {
+    let (shown, at) = window(input, error.span);
+    let placed = Error::new(error.kind.clone(), at);
+    for line in placed.caret_diagnostic(&shown).lines() {
         out.push_str("  ");
         out.push_str(line);
         out.push('\n');
     }
     out
+}
+
+/// `input` cut to at most `DIAGNOSTIC_WIDTH` columns around `span`, with
+/// `…` where text was left out, and the span within what is shown.
+fn window(input: &str, span: Span) -> (String, Span) {
+    // Where each character starts, in bytes and in terminal columns, and
+    // where the input ends.
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(input.len() + 1);
+    let mut column = 0;
+    for (byte, c) in input.char_indices() {
+        starts.push((byte, column));
+        column += c.width().unwrap_or(1);
+    }
+    starts.push((input.len(), column));
+    if column <= DIAGNOSTIC_WIDTH {
+        return (input.to_string(), span);
+    }
+    let index_at = |byte: usize| starts.partition_point(|&(start, _)| start < byte);
+    let index_from = |column: usize| starts.partition_point(|&(_, start)| start < column);
+    let fault_column = starts[index_at(span.start.min(input.len()))].1;
+    // Context before the fault, more of it when the fault is near the end.
+    let left = fault_column
+        .saturating_sub(DIAGNOSTIC_CONTEXT)
+        .min(column.saturating_sub(DIAGNOSTIC_WIDTH));
+    let first = index_from(left);
+    let last = index_from(starts[first].1 + DIAGNOSTIC_WIDTH + 1) - 1;
+    let (begin, end) = (starts[first].0, starts[last].0);
+    let before = if begin > 0 { "…" } else { "" };
+    let after = if end < input.len() { "…" } else { "" };
+    let shown = format!("{before}{}{after}", &input[begin..end]);
+    let moved = |at: usize| before.len() + at.clamp(begin, end) - begin;
+    (shown, Span::new(moved(span.start), moved(span.end)))
 }
 
 /// Evaluates one expression; returns whether it succeeded.

@@ -21,10 +21,12 @@ impl Arity {
 
     pub fn describe(self) -> String {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
+        // Built-ins take one to three arguments.
+        let word = |n: usize| ["none", "one", "two", "three"].get(n).unwrap_or(&"many");
         match self {
-            Arity::Exactly(n) => format!("{n} argument{}", plural(n)),
-            Arity::Between(low, high) => format!("{low} or {high} arguments"),
-            Arity::AtLeast(n) => format!("at least {n} arguments"),
+            Arity::Exactly(n) => format!("{} argument{}", word(n), plural(n)),
+            Arity::Between(low, high) => format!("{} or {} arguments", word(low), word(high)),
+            Arity::AtLeast(n) => format!("at least {} argument{}", word(n), plural(n)),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Errors carry a kind, a plain-words message and the byte span they point at.
 
 use super::builtins::Arity;
+use std::borrow::Cow;
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
 
@@ -48,8 +49,9 @@ pub enum ErrorKind {
     MissingOperator,
     PercentIsNotRemainder,
     EndsEarly,
-    /// A token where none of its kind can stand.
-    Unexpected(&'static str),
+    /// A token where none of its kind can stand: its kind in words, or a
+    /// symbol quoted as typed.
+    Unexpected(Cow<'static, str>),
     CommaOutsideCall,
     NeedsParentheses {
         function: &'static str,
@@ -65,8 +67,15 @@ pub enum ErrorKind {
     UnknownForm {
         form: String,
     },
+    /// `to` with no form after it.
+    MissingForm,
     // Names.
     UnknownName {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// A name used as a function (`pow(2, 3)`) that is none.
+    UnknownFunction {
         name: String,
         suggestion: Option<String>,
     },
@@ -199,8 +208,9 @@ impl ErrorKind {
             | NeedsParentheses { .. }
             | WrongArgumentCount { .. }
             | BuiltInAssigned { .. }
-            | UnknownForm { .. } => Category::Syntax,
-            UnknownName { .. } | NoAnswerYet => Category::UnknownName,
+            | UnknownForm { .. }
+            | MissingForm => Category::Syntax,
+            UnknownName { .. } | UnknownFunction { .. } | NoAnswerYet => Category::UnknownName,
             Domain { .. } | NotWhole { .. } | NotExact | NoRealResult | NegativeShift => {
                 Category::Domain
             }
@@ -224,6 +234,11 @@ impl fmt::Display for ErrorKind {
         use ErrorKind::*;
         match self {
             EmptyExpression => write!(f, "empty expression"),
+            // A character that shows as nothing would be quoted as '' or
+            // blank: named by its code point instead.
+            UnexpectedCharacter(c) if c.is_whitespace() || c.width() == Some(0) => {
+                write!(f, "unexpected invisible character U+{:04X}", *c as u32)
+            }
             UnexpectedCharacter(c) => write!(f, "unexpected character '{c}'"),
             ControlCharacter(c) => {
                 write!(f, "control character U+{:04X} is not allowed", *c as u32)
@@ -239,7 +254,8 @@ impl fmt::Display for ErrorKind {
                 )
             }
             InvalidDigit { digit, radix } => {
-                write!(f, "'{digit}' is not a {} digit", radix.name())
+                let article = if *radix == Radix::Octal { "an" } else { "a" };
+                write!(f, "'{digit}' is not {article} {} digit", radix.name())
             }
             UnmatchedClose => write!(f, "unmatched ')'"),
             UnclosedOpen => write!(f, "expected ')' to close this '('"),
@@ -260,13 +276,21 @@ impl fmt::Display for ErrorKind {
                 function,
                 arity,
                 given,
-            } => write!(f, "{function} takes {}, not {given}", arity.describe()),
+            } => match given {
+                0 => write!(f, "{function} takes {}, none given", arity.describe()),
+                _ => write!(f, "{function} takes {}, not {given}", arity.describe()),
+            },
             BuiltInAssigned { name } => write!(f, "'{name}' is built in and cannot be assigned"),
             UnknownForm { form } => write!(
                 f,
                 "unknown form '{form}': write to hex, to oct, to bin, to dec or to frac"
             ),
+            MissingForm => write!(
+                f,
+                "a form must follow 'to': write to hex, to oct, to bin, to dec or to frac"
+            ),
             UnknownName { name, .. } => write!(f, "unknown name '{name}'"),
+            UnknownFunction { name, .. } => write!(f, "unknown function '{name}'"),
             NoAnswerYet => write!(f, "no previous result yet for 'ans'"),
             Domain { reason } => write!(f, "{reason}"),
             NotWhole { operation } => write!(f, "{operation} takes whole numbers"),
@@ -346,9 +370,26 @@ impl Error {
             ErrorKind::UnknownName {
                 suggestion: Some(s),
                 ..
+            }
+            | ErrorKind::UnknownFunction {
+                suggestion: Some(s),
+                ..
             } => Some(format!("did you mean '{s}'?")),
             _ => None,
         }
+    }
+
+    /// The error with an unexpected symbol quoted as typed in `input`: the
+    /// lexer reads `×` and `·` as `*`, `÷` as `/`, `−` as `-` and `->` as
+    /// `to`, and the message should show what was written.
+    pub fn quoting(mut self, input: &str) -> Error {
+        if let ErrorKind::Unexpected(what) = &mut self.kind
+            && what.starts_with('\'')
+            && let Some(typed) = input.get(self.span.start..self.span.end)
+        {
+            *what = format!("'{typed}'").into();
+        }
+        self
     }
 
     /// The input on one line and a caret line under the faulty span, as a

@@ -13,7 +13,6 @@ use super::interpreter::{AngleMode, Evaluator, too_large, too_small, undecided};
 use super::number::{self, ROUNDING, Value};
 use astro_float_num::BigFloat;
 use num_bigint::BigInt;
-use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
@@ -612,9 +611,9 @@ impl Evaluator<'_> {
     fn degrees_to_radians(&mut self, x: &Value, span: Span) -> Result<Value, Error> {
         let x = match x {
             Value::Exact(r) => {
-                let turns = number::divide(r, &q(360, 1));
-                let whole = BigRational::from_integer(number::floor(&turns));
-                Value::Exact(r - number::multiply(&whole, &q(360, 1)))
+                // By 360, a word: time linear in the size of `r`.
+                let whole = BigRational::from_integer(number::floor(&(r / q(360, 1))));
+                Value::Exact(r - whole * q(360, 1))
             }
             approx => approx.clone(),
         };
@@ -678,13 +677,17 @@ impl Evaluator<'_> {
         let mut accumulator: Option<BigInt> = None;
         for (value, span) in args {
             let n = self.integer(&value, function.name(), span)?;
-            if let Some(a) = &accumulator {
-                self.charge(number::gcd_step_cost(a, &n), span)?;
-            }
             accumulator = Some(match accumulator {
                 None => n.abs(),
-                Some(a) if function == Builtin::Gcd => a.gcd(&n),
-                Some(a) => a.lcm(&n),
+                Some(a) => {
+                    let g = self.metered(span, |budget| number::gcd(&a, &n, budget))?;
+                    if function == Builtin::Gcd || g.is_zero() {
+                        g
+                    } else {
+                        self.charge(number::lcm_cost(&a, &n, &g), span)?;
+                        (a / g * n).abs()
+                    }
+                }
             });
         }
         Ok(Value::Exact(BigRational::from_integer(

@@ -24,7 +24,8 @@ impl Literal {
         if self.scale > 0 {
             BigRational::from_integer(&self.digits * power)
         } else {
-            number::reduced(self.digits.clone(), power)
+            number::reduced(self.digits.clone(), power, &mut number::Budget::unlimited())
+                .expect("an unlimited budget is never spent")
         }
     }
 

@@ -8,8 +8,9 @@ pub struct Limits {
     pub max_input_bytes: usize,
     /// Deepest nesting of parentheses, calls, unary and power operators.
     pub max_depth: usize,
-    /// Largest exact number, as bits of numerator plus denominator; also the
-    /// largest binary exponent of an approximate result. 2^17 holds 2^65536
+    /// Largest exact number, as bits of numerator plus denominator (an
+    /// integer's denominator not counted); also the largest binary exponent
+    /// of an approximate result. 2^17 holds 2^131071 and 2^65536
     /// (2^2^2^2^2, 19,729 digits).
     pub max_bits: u64,
     /// Largest argument of `!`.
@@ -19,8 +20,10 @@ pub struct Limits {
     /// Highest working precision, in bits, tried for approximate results.
     pub max_precision: usize,
     /// Work budget for one evaluation, in work units: each operation is
-    /// charged its estimated cost, one unit being about a nanosecond of a
-    /// current machine (roughly one 64-bit word operation). It keeps any
+    /// charged its cost, fitted to timings (see the costs in `number.rs`),
+    /// one unit being about a nanosecond of a current machine (roughly one
+    /// 64-bit word operation). A gcd is charged step by step as it runs, so
+    /// cheap ones on huge operands (`5000!/4999!`) pass. It keeps any
     /// input's answer well under 100 ms.
     pub max_work: u64,
 }

@@ -196,7 +196,7 @@ impl Session {
             ));
         }
         let tokens = lexer::tokenize(input, limits)?;
-        let line = parser::parse(tokens, limits)?;
+        let line = parser::parse(tokens, limits).map_err(|e| e.quoting(input))?;
         let (expr, assigned) = match line.statement {
             Statement::Expression(expr) => (expr, None),
             Statement::Assignment {

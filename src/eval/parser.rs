@@ -21,6 +21,7 @@
 use super::ast::{AddOp, BitOp, Expr, ExprKind, Form, Line, MulOp, Statement};
 use super::builtins::Builtin;
 use super::error::{Error, ErrorKind, Span};
+use super::interpreter;
 use super::lexer::{Token, TokenKind};
 use super::limits::Limits;
 
@@ -97,14 +98,7 @@ impl Parser {
                     TokenKind::Name(name) => Form::from_name(name).ok_or_else(|| {
                         Error::new(ErrorKind::UnknownForm { form: name.clone() }, token.span)
                     })?,
-                    _ => {
-                        return Err(Error::new(
-                            ErrorKind::UnknownForm {
-                                form: String::new(),
-                            },
-                            to.to(token.span),
-                        ));
-                    }
+                    _ => return Err(Error::new(ErrorKind::MissingForm, to.to(token.span))),
                 };
                 Some(form)
             }
@@ -372,6 +366,15 @@ impl Parser {
             TokenKind::Number(value) => Ok(Expr::new(ExprKind::Number(value), token.span)),
             TokenKind::Name(name) => match Builtin::from_name(&name) {
                 Some(function) => self.call(function, token.span),
+                // `pow(2, 3)`, `f()`: a call, not a name times a group.
+                None if self.group_is_call() => {
+                    let mut functions = Builtin::ALL.into_iter().map(|f| f.name().to_string());
+                    let suggestion = interpreter::nearest_name(&name, &mut functions);
+                    Err(Error::new(
+                        ErrorKind::UnknownFunction { name, suggestion },
+                        token.span,
+                    ))
+                }
                 None => Ok(Expr::new(ExprKind::Name(name), token.span)),
             },
             TokenKind::LeftParen => {
@@ -384,6 +387,30 @@ impl Parser {
         }
     }
 
+    /// Whether a parenthesised group comes next that only a call could
+    /// have: empty, or with a comma of its own. (Looks ahead to its close
+    /// at most; nesting is bounded by the depth limit.)
+    fn group_is_call(&self) -> bool {
+        if self.peek().kind != TokenKind::LeftParen {
+            return false;
+        }
+        if *self.peek_at(1) == TokenKind::RightParen {
+            return true;
+        }
+        let mut depth = 0usize;
+        for token in &self.tokens[self.position..] {
+            match token.kind {
+                TokenKind::LeftParen => depth += 1,
+                TokenKind::RightParen if depth == 1 => return false,
+                TokenKind::RightParen => depth -= 1,
+                TokenKind::Comma if depth == 1 => return true,
+                TokenKind::End => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     fn call(&mut self, function: Builtin, name_span: Span) -> Result<Expr, Error> {
         if self.peek().kind != TokenKind::LeftParen {
             return Err(Error::new(
@@ -394,6 +421,17 @@ impl Parser {
             ));
         }
         let open = self.advance().span;
+        if self.peek().kind == TokenKind::RightParen {
+            let end = self.advance().span;
+            return Err(Error::new(
+                ErrorKind::WrongArgumentCount {
+                    function: function.name(),
+                    arity: function.arity(),
+                    given: 0,
+                },
+                name_span.to(end),
+            ));
+        }
         let mut args = vec![self.expression()?];
         while self.peek().kind == TokenKind::Comma {
             self.advance();
@@ -442,7 +480,7 @@ fn unexpected(token: &Token) -> Error {
         TokenKind::RightParen => ErrorKind::UnmatchedClose,
         TokenKind::Comma => ErrorKind::CommaOutsideCall,
         TokenKind::Equals => ErrorKind::AssignmentNotAtStart,
-        other => ErrorKind::Unexpected(describe(other)),
+        other => ErrorKind::Unexpected(describe(other).into()),
     };
     Error::new(kind, token.span)
 }
