@@ -46,6 +46,16 @@ fn q(n: i64, d: i64) -> BigRational {
     BigRational::new(n.into(), d.into())
 }
 
+// The calculator's own rational arithmetic, not the generic operators: the
+// binary has it already. Forms stay small, so no work budget applies.
+fn plus(a: &BigRational, b: &BigRational) -> BigRational {
+    number::add(a, b, &mut number::Budget::unlimited()).expect("no budget limit")
+}
+
+fn times(a: &BigRational, b: &BigRational) -> BigRational {
+    number::multiply(a, b, &mut number::Budget::unlimited()).expect("no budget limit")
+}
+
 fn small(r: &BigRational) -> bool {
     r.numer().bits() + r.denom().bits() <= MAX_FORM_BITS
 }
@@ -132,16 +142,18 @@ fn surd_parts(x: &Known) -> Option<(&BigRational, Option<(&BigRational, &BigInt)
 /// `x + y` when the sum keeps a form.
 pub fn add(x: &Known, y: &Known) -> Option<Known> {
     match (x, y) {
-        (Known::Form(Form::Pi(a)), Known::Form(Form::Pi(b))) => Some(Form::pi(a + b)),
+        (Known::Form(Form::Pi(a)), Known::Form(Form::Pi(b))) => Some(Form::pi(plus(a, b))),
         _ => {
             let (a, x_root) = surd_parts(x)?;
             let (c, y_root) = surd_parts(y)?;
             match (x_root, y_root) {
-                (Some((b, n)), Some((d, m))) if n == m => Form::surd(a + c, b + d, n.clone()),
-                (Some((b, n)), None) | (None, Some((b, n))) => {
-                    Form::surd(a + c, b.clone(), n.clone())
+                (Some((b, n)), Some((d, m))) if n == m => {
+                    Form::surd(plus(a, c), plus(b, d), n.clone())
                 }
-                (None, None) => Some(Known::Rational(a + c)),
+                (Some((b, n)), None) | (None, Some((b, n))) => {
+                    Form::surd(plus(a, c), b.clone(), n.clone())
+                }
+                (None, None) => Some(Known::Rational(plus(a, c))),
                 _ => None,
             }
         }
@@ -175,7 +187,7 @@ pub fn negate(x: &Known) -> Option<Known> {
 pub fn multiply(x: &Known, y: &Known) -> Option<Known> {
     match (x, y) {
         (Known::Rational(r), Known::Form(Form::Pi(m)))
-        | (Known::Form(Form::Pi(m)), Known::Rational(r)) => Some(Form::pi(r * m)),
+        | (Known::Form(Form::Pi(m)), Known::Rational(r)) => Some(Form::pi(times(r, m))),
         (Known::Rational(r), Known::Form(Form::Inverse { .. }))
         | (Known::Form(Form::Inverse { .. }), Known::Rational(r))
             if r.is_zero() =>
@@ -193,19 +205,20 @@ pub fn multiply(x: &Known, y: &Known) -> Option<Known> {
                 argument: b,
                 ..
             }),
-        ) => Some(exp(&(a + b))),
+        ) => Some(exp(&plus(a, b))),
         _ => {
             let (a, x_root) = surd_parts(x)?;
             let (c, y_root) = surd_parts(y)?;
             match (x_root, y_root) {
                 // (a + b√n)(c + d√n) = ac + bdn + (ad + bc)√n
                 (Some((b, n)), Some((d, m))) if n == m => {
-                    let n_rational = BigRational::from_integer(n.clone());
-                    Form::surd(a * c + b * d * n_rational, a * d + b * c, n.clone())
+                    let bdn = times(&times(b, d), &BigRational::from_integer(n.clone()));
+                    let root = plus(&times(a, d), &times(b, c));
+                    Form::surd(plus(&times(a, c), &bdn), root, n.clone())
                 }
-                (Some((b, n)), None) => Form::surd(a * c, b * c, n.clone()),
-                (None, Some((d, n))) => Form::surd(a * c, a * d, n.clone()),
-                (None, None) => Some(Known::Rational(a * c)),
+                (Some((b, n)), None) => Form::surd(times(a, c), times(b, c), n.clone()),
+                (None, Some((d, n))) => Form::surd(times(a, c), times(a, d), n.clone()),
+                (None, None) => Some(Known::Rational(times(a, c))),
                 _ => None,
             }
         }
@@ -224,8 +237,13 @@ pub fn reciprocal(x: &Known) -> Option<Known> {
         }) => Some(exp(&-argument)),
         Known::Form(Form::Surd { a, b, n }) => {
             // 1/(a + b√n) = (a - b√n)/(a² - b²n); the norm is not zero as √n is irrational.
-            let norm = a * a - b * b * BigRational::from_integer(n.clone());
-            Form::surd(a / &norm, -b / &norm, n.clone())
+            let b_squared_n = times(&times(b, b), &BigRational::from_integer(n.clone()));
+            let norm_inverse = plus(&times(a, a), &-b_squared_n).recip();
+            Form::surd(
+                times(a, &norm_inverse),
+                times(&-b, &norm_inverse),
+                n.clone(),
+            )
         }
         Known::Form(Form::Inverse { .. }) => None,
     }
@@ -247,10 +265,10 @@ pub fn divide(x: &Known, y: &Known) -> Option<Known> {
         return Some(Known::Rational(BigRational::one()));
     }
     if let (Known::Form(Form::Pi(a)), Known::Form(Form::Pi(b))) = (x, y) {
-        return Some(Known::Rational(a / b));
+        return Some(Known::Rational(times(a, &b.recip())));
     }
     if let (Known::Form(Form::Pi(a)), Known::Rational(r)) = (x, y) {
-        return Some(Form::pi(a / r));
+        return Some(Form::pi(times(a, &r.recip())));
     }
     multiply(x, &reciprocal(y)?)
 }
@@ -262,7 +280,7 @@ pub fn power(x: &Known, k: &BigRational) -> Option<Known> {
             function: Builtin::Exp,
             argument,
             ..
-        }) => return Some(exp(&(argument * k))),
+        }) => return Some(exp(&times(argument, k))),
         Known::Form(Form::Inverse {
             function: Builtin::Cbrt,
             argument,
@@ -374,7 +392,7 @@ fn inverse(function: Builtin, argument: &BigRational) -> Known {
 /// sin((m + shift/12)·π) where that is rational or a surd: m a multiple of
 /// 1/6 or 1/4 (30° or 45°).
 fn sine_of_pi_multiple(m: &BigRational, shift: i64) -> Option<Known> {
-    let twelfths = m * BigRational::from_integer(12.into());
+    let twelfths = times(m, &BigRational::from_integer(12.into()));
     if !twelfths.is_integer() {
         return None;
     }
@@ -431,12 +449,11 @@ fn inverse_of_rational(function: Builtin, x: &BigRational) -> Option<Known> {
 /// The form of an angle turned from radians into degrees (or back).
 pub fn converted_angle(x: &Known, to_degrees: bool) -> Option<Known> {
     match x {
-        Known::Form(Form::Pi(m)) if to_degrees => {
-            Some(Known::Rational(m * BigRational::from_integer(180.into())))
-        }
-        Known::Rational(r) if !to_degrees => {
-            Some(Form::pi(r / BigRational::from_integer(180.into())))
-        }
+        Known::Form(Form::Pi(m)) if to_degrees => Some(Known::Rational(times(
+            m,
+            &BigRational::from_integer(180.into()),
+        ))),
+        Known::Rational(r) if !to_degrees => Some(Form::pi(times(r, &q(1, 180)))),
         Known::Form(Form::Inverse {
             function: function @ (Builtin::Asin | Builtin::Acos | Builtin::Atan),
             argument,

@@ -11,7 +11,7 @@ use super::error::{Error, ErrorKind, Question, Span};
 use super::form::{self, Form, Known};
 use super::interpreter::{AngleMode, Evaluator, too_large, too_small, undecided};
 use super::number::{self, ROUNDING, Value};
-use astro_float_num::BigFloat;
+use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -220,150 +220,40 @@ impl Evaluator<'_> {
     ) -> Result<Ball, Error> {
         use Builtin::*;
         let p = self.precision;
-        let m = &x.mid;
-        let exact_argument = x.rad.is_zero();
-        // Where a bound needs the ball to keep clear of a domain's edge.
-        let near_zero = |_: &Self| undecided(Question::Zero, x.magnitude_above(), span);
-        let near_edge =
-            |_: &Self| undecided(Question::Domain(function.name()), x.rad.scale(2.0), span);
-        let lowest = |this: &Self| x.magnitude_below().ok_or_else(|| near_zero(this));
-        // 1 - |x|² >= 1 - |x| for |x| <= 1, bounded below, for the functions
-        // defined within (-1, 1); the gap to 1 is found exactly in floats,
-        // not in the radii's 53 bits.
-        let one = BigFloat::from_word(1, 64);
-        let inside_unit = |this: &Self| {
-            let gap = one.sub(&m.abs(), p + 64, ROUNDING);
-            if gap.is_negative() {
-                return Err(near_edge(this));
-            }
-            Mag::below(&gap).minus(x.rad).ok_or_else(|| near_edge(this))
-        };
-        let cc = &mut *self.consts;
-        let (value, lipschitz) = match function {
-            Sin => (m.sin(p, ROUNDING, cc), Mag::one()),
-            Cos => (m.cos(p, ROUNDING, cc), Mag::one()),
+        match function {
             // sin/cos rather than the library's own tangent, whose series
             // code costs 7 KB of the binary; the ball division bounds it.
             Tan => {
-                let sine = x.through(m.sin(p, ROUNDING, cc), Mag::one(), p);
-                let cosine = x.through(m.cos(p, ROUNDING, cc), Mag::one(), p);
+                let sine = self.float_function(Sin, x, span)?;
+                let cosine = self.float_function(Cos, x, span)?;
                 return sine
                     .div(&cosine, p)
                     .ok_or_else(|| undecided(Question::Zero, cosine.magnitude_above(), span));
             }
-            Atan => (m.atan(p, ROUNDING, cc), Mag::one()),
-            Tanh => (m.tanh(p, ROUNDING, cc), Mag::one()),
-            Asinh => (m.asinh(p, ROUNDING, cc), Mag::one()),
-            Exp => {
-                let value = m.exp(p, ROUNDING, cc);
-                let growth = if exact_argument {
-                    Mag::ZERO
-                } else {
-                    // e^(m+t) <= e^m · e^r for |t| <= r; the value's own error doubles it at most.
-                    let spread = x
-                        .rad
-                        .exp()
-                        .ok_or_else(|| undecided(Question::Value, x.rad, span))?;
-                    Mag::above(&value).mul(spread).scale(2.0)
-                };
-                (value, growth)
+            // ln(x)/ln(10) rather than the library's log10, whose ln 10
+            // constant costs 4.9 KB of the binary.
+            Log => {
+                let ln_x = self.float_function(Ln, x, span)?;
+                let ten = BigFloat::from_word(10, 64).ln(p, ROUNDING, self.consts);
+                let ln_10 = Ball::widened(ten, Mag::ZERO, p, 2);
+                return Ok(ln_x.div(&ln_10, p).expect("ln 10 is far from 0"));
             }
-            Ln | Log | Log2 => {
-                let slope = if exact_argument {
-                    Mag::ZERO
-                } else {
-                    Mag::one().div(lowest(self)?)
-                };
-                let cc = &mut *self.consts;
-                let ln = m.ln(p, ROUNDING, cc);
-                match function {
-                    Ln => (ln, slope),
-                    Log2 => (m.log2(p, ROUNDING, cc), slope.scale(1.5)),
-                    // ln(x)/ln(10) rather than the library's log10, whose
-                    // ln 10 constant costs 4.9 KB of the binary.
-                    _ => {
-                        let ln_x = x.through(ln, slope, p);
-                        let ten = BigFloat::from_word(10, 64).ln(p, ROUNDING, cc);
-                        let ln_10 = Ball::widened(ten, Mag::ZERO, p, 2);
-                        return Ok(ln_x.div(&ln_10, p).expect("ln 10 is far from 0"));
-                    }
-                }
-            }
-            Sqrt => {
-                let slope = if exact_argument {
-                    Mag::ZERO
-                } else {
-                    // 1/(2√t) for t at least the ball's lowest point.
-                    Mag::one().div(lowest(self)?.root_down(2).scale_down(2.0))
-                };
-                let value = number::float_sqrt(m, p).unwrap_or_else(|| m.sqrt(p, ROUNDING));
-                (value, slope)
-            }
-            Cbrt => {
-                let slope = if exact_argument {
-                    Mag::ZERO
-                } else {
-                    let root = lowest(self)?.root_down(3);
-                    Mag::one().div(root.mul_down(root).scale_down(3.0))
-                };
-                (m.cbrt(p, ROUNDING), slope)
-            }
-            Asin | Acos => {
-                let slope = if exact_argument {
-                    Mag::ZERO
-                } else {
-                    Mag::one().div(inside_unit(self)?.root_down(2))
-                };
-                let cc = &mut *self.consts;
-                let value = if function == Asin {
-                    m.asin(p, ROUNDING, cc)
-                } else {
-                    m.acos(p, ROUNDING, cc)
-                };
-                (value, slope)
-            }
-            Atanh => {
-                let slope = if exact_argument {
-                    Mag::ZERO
-                } else {
-                    Mag::one().div(inside_unit(self)?)
-                };
-                (m.atanh(p, ROUNDING, &mut *self.consts), slope)
-            }
-            Acosh => {
-                let slope = if exact_argument {
-                    Mag::ZERO
-                } else {
-                    // 1/√(t² - 1) = 1/√((t - 1)(t + 1)) <= 1/√(2(t - 1)) for t > 1,
-                    // the gap to 1 found exactly in floats.
-                    let gap = m.sub(&one, p + 64, ROUNDING);
-                    let gap = (!gap.is_negative())
-                        .then(|| Mag::below(&gap).minus(x.rad))
-                        .flatten()
-                        .ok_or_else(|| near_edge(self))?;
-                    Mag::one().div(gap.scale_down(2.0).root_down(2))
-                };
-                (m.acosh(p, ROUNDING, &mut *self.consts), slope)
-            }
-            Sinh | Cosh => {
-                // |sinh'| and |cosh'| are at most e^|t|.
-                let slope = if exact_argument {
-                    Mag::ZERO
-                } else {
-                    x.magnitude_above().exp().ok_or_else(|| too_large(span))?
-                };
-                let cc = &mut *self.consts;
-                let value = if function == Sinh {
-                    m.sinh(p, ROUNDING, cc)
-                } else {
-                    m.cosh(p, ROUNDING, cc)
-                };
-                (value, slope)
-            }
-            Abs | Sign | Floor | Ceil | Round | Trunc | Min | Max | Gcd | Lcm | Comb | Perm
-            | Hypot | Atan2 => unreachable!("{} is answered before any float", function.name()),
+            _ => {}
+        }
+        // A bound on |f'| over the ball; none needed for an exact argument.
+        let slope = if x.rad.is_zero() {
+            Mag::ZERO
+        } else {
+            slope(function, x, p, span)?
         };
-        Ok(x.through(value, lipschitz, p))
+        let value = library_function(function)(&x.mid, p, self.consts);
+        // e^(m+t) <= e^m·e^r for |t| <= r: the slope bound scales with the value.
+        let slope = if function == Exp {
+            Mag::above(&value).mul(slope)
+        } else {
+            slope
+        };
+        Ok(x.through(value, slope, p))
     }
 
     /// Rejects an argument outside the function's domain; an enclosure that
@@ -612,8 +502,11 @@ impl Evaluator<'_> {
         let x = match x {
             Value::Exact(r) => {
                 // By 360, a word: time linear in the size of `r`.
-                let whole = BigRational::from_integer(number::floor(&(r / q(360, 1))));
-                Value::Exact(r - whole * q(360, 1))
+                let unlimited = &mut number::Budget::unlimited();
+                let turns = number::multiply(r, &q(1, 360), unlimited).expect("unlimited");
+                let whole = BigInt::from(360) * number::floor(&turns);
+                let turn_angle = BigRational::from_integer(-whole);
+                Value::Exact(number::add(r, &turn_angle, unlimited).expect("unlimited"))
             }
             approx => approx.clone(),
         };
@@ -666,6 +559,87 @@ impl Evaluator<'_> {
         }
         Ok(Value::Exact(r))
     }
+}
+
+type FloatFunction = fn(&BigFloat, usize, &mut Consts) -> BigFloat;
+
+/// The float library's function, each through a small function of its own.
+fn library_function(function: Builtin) -> FloatFunction {
+    use Builtin::*;
+    match function {
+        Sin => |v, p, cc| v.sin(p, ROUNDING, cc),
+        Cos => |v, p, cc| v.cos(p, ROUNDING, cc),
+        Atan => |v, p, cc| v.atan(p, ROUNDING, cc),
+        Tanh => |v, p, cc| v.tanh(p, ROUNDING, cc),
+        Asinh => |v, p, cc| v.asinh(p, ROUNDING, cc),
+        Exp => |v, p, cc| v.exp(p, ROUNDING, cc),
+        Ln => |v, p, cc| v.ln(p, ROUNDING, cc),
+        Log2 => |v, p, cc| v.log2(p, ROUNDING, cc),
+        Sqrt => |v, p, _| number::float_sqrt(v, p).unwrap_or_else(|| v.sqrt(p, ROUNDING)),
+        Cbrt => |v, p, _| v.cbrt(p, ROUNDING),
+        Asin => |v, p, cc| v.asin(p, ROUNDING, cc),
+        Acos => |v, p, cc| v.acos(p, ROUNDING, cc),
+        Atanh => |v, p, cc| v.atanh(p, ROUNDING, cc),
+        Acosh => |v, p, cc| v.acosh(p, ROUNDING, cc),
+        Sinh => |v, p, cc| v.sinh(p, ROUNDING, cc),
+        Cosh => |v, p, cc| v.cosh(p, ROUNDING, cc),
+        _ => unreachable!("{} has no float function", function.name()),
+    }
+}
+
+/// An upper bound of |f'| over the ball `x` (for exp, of f'/f).
+fn slope(function: Builtin, x: &Ball, p: usize, span: Span) -> Result<Mag, Error> {
+    use Builtin::*;
+    let m = &x.mid;
+    let near_edge = || undecided(Question::Domain(function.name()), x.rad.scale(2.0), span);
+    let lowest = || {
+        x.magnitude_below()
+            .ok_or_else(|| undecided(Question::Zero, x.magnitude_above(), span))
+    };
+    // The gap from |x| to 1, found exactly in floats rather than in the
+    // radii's 53 bits, less the radius: 1 - |x| for asin, acos and atanh,
+    // x - 1 for acosh.
+    let gap_to_one = |inside: bool| {
+        let one = BigFloat::from_word(1, 64);
+        let gap = if inside {
+            one.sub(&m.abs(), p + 64, ROUNDING)
+        } else {
+            m.sub(&one, p + 64, ROUNDING)
+        };
+        (!gap.is_negative())
+            .then(|| Mag::below(&gap).minus(x.rad))
+            .flatten()
+            .ok_or_else(near_edge)
+    };
+    Ok(match function {
+        Sin | Cos | Atan | Tanh | Asinh => Mag::one(),
+        // e^r, doubled for the value's own rounding.
+        Exp => x
+            .rad
+            .exp()
+            .ok_or_else(|| undecided(Question::Value, x.rad, span))?
+            .scale(2.0),
+        // 1/t, and 1/(t ln 2).
+        Ln => Mag::one().div(lowest()?),
+        Log2 => Mag::one().div(lowest()?).scale(1.5),
+        // 1/(2√t) and 1/(3∛t²) for t at least the ball's lowest point.
+        Sqrt => Mag::one().div(lowest()?.root_down(2).scale_down(2.0)),
+        Cbrt => {
+            let root = lowest()?.root_down(3);
+            Mag::one().div(root.mul_down(root).scale_down(3.0))
+        }
+        // 1/√(1 - t²) <= 1/√(1 - |t|) and 1/(1 - t²) <= 1/(1 - |t|) for |t| < 1.
+        Asin | Acos => Mag::one().div(gap_to_one(true)?.root_down(2)),
+        Atanh => Mag::one().div(gap_to_one(true)?),
+        // 1/√(t² - 1) <= 1/√(2(t - 1)) for t > 1.
+        Acosh => Mag::one().div(gap_to_one(false)?.scale_down(2.0).root_down(2)),
+        // |sinh'| and |cosh'| are at most e^|t|.
+        Sinh | Cosh => x
+            .magnitude_above()
+            .exp()
+            .ok_or_else(|| undecided(Question::Value, x.rad, span))?,
+        _ => unreachable!("{} has no float function", function.name()),
+    })
 }
 
 fn domain(reason: &'static str, span: Span) -> Error {
