@@ -1103,3 +1103,86 @@ mod tests {
         assert_eq!(e.to_string(), "unknown name 'zzzzzz'");
     }
 }
+
+#[cfg(test)]
+mod enclosure_tests {
+    use super::*;
+    use crate::eval::ast::Statement;
+    use crate::eval::{lexer, parser};
+    use proptest::prelude::*;
+
+    /// The value of `input` at `precision` bits, if it has an approximate one.
+    fn ball_at(input: &str, precision: usize) -> Option<Ball> {
+        let limits = Limits::default();
+        let line = parser::parse(lexer::tokenize(input, &limits).ok()?, &limits).ok()?;
+        let Statement::Expression(expr) = line.statement else {
+            return None;
+        };
+        let names = BTreeMap::new();
+        let mut consts = Consts::new().unwrap();
+        let mut evaluator = Evaluator::new(
+            precision,
+            AngleMode::Radians,
+            &limits,
+            &names,
+            &mut consts,
+            0,
+        );
+        match evaluator.eval(&expr).ok()? {
+            Value::Approx { ball, .. } => Some(ball),
+            Value::Exact(_) => None,
+        }
+    }
+
+    fn expressions() -> impl Strategy<Value = String> {
+        let leaf = prop_oneof![
+            (1u32..2000).prop_map(|n| n.to_string()),
+            (1u32..999, 1u32..60).prop_map(|(n, e)| format!("{n}e-{e}")),
+            Just("pi".to_string()),
+            Just("e".to_string()),
+        ];
+        leaf.prop_recursive(4, 24, 2, |inner| {
+            let function = prop_oneof![
+                Just("sqrt"),
+                Just("sin"),
+                Just("cos"),
+                Just("tan"),
+                Just("exp"),
+                Just("ln"),
+                Just("atan"),
+                Just("asinh"),
+                Just("cbrt"),
+                Just("tanh"),
+            ];
+            prop_oneof![
+                (inner.clone(), "[-+*/]", inner.clone())
+                    .prop_map(|(a, op, b)| format!("({a}){op}({b})")),
+                (function, inner.clone()).prop_map(|(f, a)| format!("{f}({a})")),
+                (inner, 2u32..5).prop_map(|(a, n)| format!("({a})^{n}")),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Both balls hold the true value, so they meet: the ball at 128
+        /// bits reaches the midpoint of the one at four times as many,
+        /// widened by that one's radius.
+        #[test]
+        fn an_enclosure_holds_the_value_at_four_times_the_precision(input in expressions()) {
+            let (Some(low), Some(high)) = (ball_at(&input, 128), ball_at(&input, 512)) else {
+                return Ok(());
+            };
+            let (Some((low_start, low_end)), Some((high_start, high_end))) =
+                (low.ends(1 << 20), high.ends(1 << 20))
+            else {
+                return Ok(());
+            };
+            prop_assert!(
+                low_start <= high_end && high_start <= low_end,
+                "{input}: [{low_start}, {low_end}] misses [{high_start}, {high_end}]"
+            );
+        }
+    }
+}
