@@ -1,5 +1,6 @@
-//! Walks the tree at one working precision. `evaluate` in `mod.rs` runs it
-//! at rising precisions until the shown digits stop changing.
+//! Walks the tree at one working precision, on exact values, exact forms
+//! and enclosures. `Session::refine` in `mod.rs` runs it at rising
+//! precisions until the enclosure settles what the line asks.
 
 use super::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
 use super::ball::{Ball, Mag};

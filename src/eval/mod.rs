@@ -1,9 +1,9 @@
 //! The evaluator: text in, a value or an error with a span out.
 //!
 //! Pure: no I/O, no terminal, no globals. Exact rational arithmetic where
-//! the maths is exact; elsewhere the expression is evaluated at rising
-//! binary precision until two successive precisions agree on every shown
-//! digit, so each digit printed is correct.
+//! the maths is exact, exact forms where an irrational route leads to an
+//! exact value; elsewhere the expression is evaluated on enclosures at
+//! rising binary precision until the enclosure proves every shown digit.
 
 mod ast;
 mod ball;
