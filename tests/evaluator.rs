@@ -823,3 +823,77 @@ fn fractions_come_with_rounded_exact_answers_on_every_path() {
     );
     assert_eq!(fraction("1/7", &settings()).1, None);
 }
+
+#[test]
+fn irrational_routes_to_exact_values_are_exact() {
+    let answer = |input: &str| {
+        let settings = Settings {
+            fractions: true,
+            ..settings()
+        };
+        let a = Session::new().evaluate(input, &settings).unwrap();
+        (a.text, a.exactness, a.fraction)
+    };
+    let exact = |text: &str| (text.to_string(), Exactness::Exact, None);
+    for (input, value) in [
+        ("sqrt(2)*sqrt(2)", "2"),
+        ("2^0.5*2^0.5", "2"),
+        ("(sqrt(5)+2)*(sqrt(5)-2)", "1"),
+        ("sqrt(18)/sqrt(2)", "3"),
+        ("sin(pi/6)", "0.5"),
+        ("cos(2*pi/3)", "-0.5"),
+        ("tan(pi/4)^2", "1"),
+        ("sin(pi/4)^2", "0.5"),
+        ("sign(sin(2*pi))", "0"),
+        ("exp(ln(7))", "7"),
+        ("ln(e^3)", "3"),
+        ("sin(asin(0.3))", "0.3"),
+        ("tan(atan(5))", "5"),
+        ("cbrt(7)^3", "7"),
+        ("e - e", "0"),
+        ("tau/pi", "2"),
+        ("4*atan(1) - pi", "0"),
+        ("sqrt(2)*sqrt(2)*0.6172839450617275", "1.234567890123455"),
+    ] {
+        assert_eq!(answer(input), exact(value), "{input}");
+    }
+    // Forms the calculator shows beside the decimals.
+    let form = |input: &str| answer(input).2;
+    assert_eq!(form("sqrt(8)").as_deref(), Some("2√2"));
+    assert_eq!(form("2^1.5").as_deref(), Some("2√2"));
+    assert_eq!(form("(1+sqrt(5))/2").as_deref(), Some("1/2 + √5/2"));
+    assert_eq!(form("pi/2").as_deref(), Some("π/2"));
+    assert_eq!(form("-3*pi/4").as_deref(), Some("-3π/4"));
+    assert_eq!(form("ln(2)"), None);
+}
+
+#[test]
+fn what_precision_cannot_settle_is_an_error_naming_it() {
+    let error = |input: &str| Session::new().evaluate(input, &settings()).unwrap_err();
+    let zero = error("sin(1)^2+cos(1)^2-1");
+    assert_eq!(zero.category(), Category::Undetermined);
+    assert!(
+        zero.to_string()
+            .starts_with("cannot tell this from 0: |x| < 1e-"),
+        "{zero}"
+    );
+    let whole = error("floor(sin(1)^2+cos(1)^2)");
+    assert!(
+        whole
+            .to_string()
+            .starts_with("cannot tell which whole numbers"),
+        "{whole}"
+    );
+    let tie = error("(sin(1)^2+cos(1)^2)*1.234567890123455");
+    assert!(
+        tie.to_string()
+            .starts_with("cannot decide significant digit 15: the value is within 1e-"),
+        "{tie}"
+    );
+    // Cancellation is not mistaken for zero, nor for a wrong digit.
+    assert_eq!(eval("(pi+1e-700)-pi"), "1e-700");
+    assert_eq!(eval("exp(1e-100)-1"), "1e-100");
+    assert_eq!(eval("1/(cosh(100)-sinh(100))"), "2.68811714181614e43");
+    assert_eq!(eval("atanh(1-1e-39)"), "45.2469829036639");
+    assert_eq!(eval("(1+1e-80)^(10^80)"), "2.71828182845905");
+}

@@ -654,10 +654,19 @@ impl<'a> Evaluator<'a> {
                 // approximation below takes the sign from the numerator.
             }
         }
-        // A form to a rational power may stay exact: sqrt(2)^2, cbrt(5)^3, e^2.
-        if let (Value::Approx { form: Some(f), .. }, Value::Exact(e)) = (base, exponent)
-            && let Some(known) = form::power(&Known::Form(Form::clone(f)), e)
-        {
+        // A form to a rational power may stay exact: sqrt(2)^2, cbrt(5)^3,
+        // e^2; and a rational to the power n/2 is √b^n, a form of its own.
+        let known = match (base, exponent) {
+            (Value::Approx { form: Some(f), .. }, Value::Exact(e)) => {
+                form::power(&Known::Form(Form::clone(f)), e)
+            }
+            (Value::Exact(b), Value::Exact(e)) if e.denom() == &BigInt::from(2) => {
+                let whole = BigRational::from_integer(e.numer().clone());
+                form::square_root(b).and_then(|root| form::power(&root, &whole))
+            }
+            _ => None,
+        };
+        if let Some(known) = known {
             // e^q is exp(q): one function, not a logarithm and an exp.
             if let Known::Form(Form::Inverse {
                 function: Builtin::Exp,
