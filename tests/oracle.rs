@@ -26,6 +26,19 @@ fn normalize(text: &str) -> (bool, String, i64) {
     (negative, digits, first_exponent)
 }
 
+/// A fixture row's digit count and angle mode (`deg` or `rad`).
+fn settings(digits: &str, angle: &str) -> Settings {
+    Settings {
+        digits: digits.parse().unwrap(),
+        angle: if angle == "deg" {
+            AngleMode::Degrees
+        } else {
+            AngleMode::Radians
+        },
+        ..Settings::default()
+    }
+}
+
 #[test]
 fn every_shown_digit_matches_the_oracle() {
     let fixture = include_str!("fixtures/irrational.tsv");
@@ -35,15 +48,7 @@ fn every_shown_digit_matches_the_oracle() {
         let [expression, digits, angle, expected] = fields[..] else {
             panic!("malformed fixture line: {line}");
         };
-        let settings = Settings {
-            digits: digits.parse().unwrap(),
-            angle: if angle == "deg" {
-                AngleMode::Degrees
-            } else {
-                AngleMode::Radians
-            },
-            ..Settings::default()
-        };
+        let settings = settings(digits, angle);
         let answer = Session::new()
             .evaluate(expression, &settings)
             .unwrap_or_else(|e| panic!("{expression}: {e}"));
@@ -138,15 +143,7 @@ fn every_proven_answer_matches_the_oracle() {
         let [expression, digits, angle, class, expected] = fields[..] else {
             panic!("malformed fixture line: {line}");
         };
-        let settings = Settings {
-            digits: digits.parse().unwrap(),
-            angle: if angle == "deg" {
-                AngleMode::Degrees
-            } else {
-                AngleMode::Radians
-            },
-            ..Settings::default()
-        };
+        let settings = settings(digits, angle);
         let answer = Session::new().evaluate(expression, &settings);
         if let Some(why) = proven_mismatch(&answer, expected) {
             wrong.push(format!(

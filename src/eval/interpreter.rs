@@ -1114,31 +1114,37 @@ mod tests {
     }
 }
 
+/// Test support: the value of `input` at `precision` bits in radians, with
+/// no names bound, if it parses and evaluates.
+#[cfg(test)]
+pub(super) fn value_at(input: &str, precision: usize) -> Option<Value> {
+    use super::ast::Statement;
+    use super::{lexer, parser};
+    let limits = Limits::default();
+    let line = parser::parse(lexer::tokenize(input, &limits).ok()?, &limits).ok()?;
+    let Statement::Expression(expr) = line.statement else {
+        return None;
+    };
+    let names = BTreeMap::new();
+    let mut consts = Consts::new().expect("allocating the constants cache");
+    let mut evaluator = Evaluator::new(
+        precision,
+        AngleMode::Radians,
+        &limits,
+        &names,
+        &mut consts,
+        0,
+    );
+    evaluator.eval(&expr).ok()
+}
+
 #[cfg(test)]
 mod enclosure_tests {
     use super::*;
-    use crate::eval::ast::Statement;
-    use crate::eval::{lexer, parser};
     use proptest::prelude::*;
 
-    /// The value of `input` at `precision` bits, if it has an approximate one.
     fn ball_at(input: &str, precision: usize) -> Option<Ball> {
-        let limits = Limits::default();
-        let line = parser::parse(lexer::tokenize(input, &limits).ok()?, &limits).ok()?;
-        let Statement::Expression(expr) = line.statement else {
-            return None;
-        };
-        let names = BTreeMap::new();
-        let mut consts = Consts::new().unwrap();
-        let mut evaluator = Evaluator::new(
-            precision,
-            AngleMode::Radians,
-            &limits,
-            &names,
-            &mut consts,
-            0,
-        );
-        match evaluator.eval(&expr).ok()? {
+        match value_at(input, precision)? {
             Value::Approx { ball, .. } => Some(ball),
             Value::Exact(_) => None,
         }

@@ -158,28 +158,15 @@ pub(super) fn narrow(n: i128, d: i128) -> Option<Ratio> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::ast::Statement;
-    use super::super::interpreter::{AngleMode, Evaluator};
+    use super::super::interpreter::value_at;
     use super::super::number::Value;
-    use super::super::{Limits, lexer, parser};
     use super::*;
-    use astro_float_num::Consts;
     use num_bigint::BigInt;
     use proptest::prelude::*;
-    use std::collections::BTreeMap;
 
     /// The value the general path (lexer, parser, evaluator) gives, if exact.
     fn general(input: &str) -> Option<BigRational> {
-        let limits = Limits::default();
-        let line = parser::parse(lexer::tokenize(input, &limits).ok()?, &limits).ok()?;
-        let Statement::Expression(expr) = line.statement else {
-            return None;
-        };
-        let names = BTreeMap::new();
-        let mut consts = Consts::new().unwrap();
-        let mut evaluator =
-            Evaluator::new(128, AngleMode::Radians, &limits, &names, &mut consts, 0);
-        match evaluator.eval(&expr).ok()? {
+        match value_at(input, 128)? {
             Value::Exact(r) => Some(r),
             Value::Approx { .. } => None,
         }
