@@ -71,6 +71,24 @@ pub enum ErrorKind {
         suggestion: Option<String>,
     },
     NoAnswerYet,
+    // Units.
+    /// Two quantities of different dimensions, where one is needed:
+    /// `operation` is "add", "subtract", "convert", "compare" or "take mod of".
+    DimensionMismatch {
+        operation: &'static str,
+        left: String,
+        right: String,
+    },
+    /// A quantity where only a plain number will do (`sin(1 m)`, `2^(1 m)`).
+    NeedsPlainNumber {
+        operation: String,
+        unit: String,
+    },
+    /// A root or power that would leave a dimension to a fractional power.
+    FractionalDimension {
+        operation: &'static str,
+        unit: String,
+    },
     // Outside a function's or operator's domain.
     Domain {
         reason: &'static str,
@@ -185,6 +203,9 @@ impl ErrorKind {
             | BuiltInAssigned { .. }
             | UnknownForm { .. } => Category::Syntax,
             UnknownName { .. } | NoAnswerYet => Category::UnknownName,
+            DimensionMismatch { .. } | NeedsPlainNumber { .. } | FractionalDimension { .. } => {
+                Category::Domain
+            }
             Domain { .. }
             | NotWhole { .. }
             | NotExact
@@ -251,10 +272,26 @@ impl fmt::Display for ErrorKind {
             BuiltInAssigned { name } => write!(f, "'{name}' is built in and cannot be assigned"),
             UnknownForm { form } => write!(
                 f,
-                "unknown form '{form}': write to hex, to oct, to bin, to dec or to frac"
+                "unknown unit or form '{form}': write a unit, or to hex, to oct, to bin, to dec or to frac"
             ),
             UnknownName { name, .. } => write!(f, "unknown name '{name}'"),
             NoAnswerYet => write!(f, "no previous result yet for 'ans'"),
+            DimensionMismatch {
+                operation,
+                left,
+                right,
+            } => match *operation {
+                "convert" => write!(f, "cannot convert {left} to {right}"),
+                "subtract" => write!(f, "cannot subtract {right} from {left}"),
+                _ => write!(f, "cannot {operation} {left} and {right}"),
+            },
+            NeedsPlainNumber { operation, unit } => {
+                write!(f, "{operation} needs a plain number, not {unit}")
+            }
+            FractionalDimension { operation, unit } => write!(
+                f,
+                "{operation} of {unit} would leave a fractional power of a unit"
+            ),
             Domain { reason } => write!(f, "{reason}"),
             NotWhole { operation } => write!(f, "{operation} takes whole numbers"),
             NotExact => write!(

@@ -6,6 +6,7 @@ use super::builtins::{self, AngleUse, Builtin, Constant};
 use super::error::{Error, ErrorKind, Span};
 use super::limits::Limits;
 use super::number::{self, ROUNDING, Value};
+use super::units::{self, Compound};
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -29,6 +30,8 @@ pub enum AngleMode {
 pub enum Binding {
     Exact(BigRational),
     Deferred(Rc<Deferred>),
+    /// A number (never itself a quantity) in a unit.
+    Quantity(Rc<(Binding, Compound)>),
 }
 
 #[derive(Debug)]
@@ -156,7 +159,13 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Exact(BigRational::from_integer(-n - 1)))
             }
             ExprKind::Call { function, args, .. } => self.eval_call(*function, args, span),
+            ExprKind::Unit(_) | ExprKind::Convert { .. } => units::quantity::number(self, expr),
         }
+    }
+
+    /// What a name is bound to, for the units layer.
+    pub(super) fn binding(&self, name: &str) -> Option<&Binding> {
+        self.names.get(binding_key(name))
     }
 
     // The larger cases live in functions of their own: `eval` recurses once
@@ -292,9 +301,15 @@ impl<'a> Evaluator<'a> {
             None => {}
         }
         let key = binding_key(name);
-        match self.names.get(key) {
+        let binding = match self.names.get(key) {
+            // The number; the units layer takes the unit from the binding.
+            Some(Binding::Quantity(quantity)) => Some(&quantity.0),
+            other => other,
+        };
+        match binding {
             Some(Binding::Exact(r)) => Ok(Value::Exact(r.clone())),
             Some(Binding::Deferred(deferred)) => self.eval_deferred(deferred, span),
+            Some(Binding::Quantity(_)) => unreachable!("a quantity's number is not a quantity"),
             None if key == binding_key("ans") => Err(Error::new(ErrorKind::NoAnswerYet, span)),
             None => Err(unknown_name(name, self.names, span)),
         }
@@ -454,7 +469,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Floored modulo: the result has the sign of the divisor.
-    fn modulo(
+    pub(super) fn modulo(
         &mut self,
         a: &Value,
         b: &Value,
@@ -474,7 +489,7 @@ impl<'a> Evaluator<'a> {
         self.subtract(a, &product, span)
     }
 
-    fn power(
+    pub(super) fn power(
         &mut self,
         base: &Value,
         exponent: &Value,
@@ -715,7 +730,12 @@ impl<'a> Evaluator<'a> {
         Ok(result)
     }
 
-    fn factorial(&mut self, value: &Value, operand_span: Span, span: Span) -> Result<Value, Error> {
+    pub(super) fn factorial(
+        &mut self,
+        value: &Value,
+        operand_span: Span,
+        span: Span,
+    ) -> Result<Value, Error> {
         let n = match value {
             Value::Exact(r) if r.is_integer() && !r.is_negative() => r.numer().to_u64(),
             _ => {
@@ -778,7 +798,17 @@ pub fn binding_key(name: &str) -> &str {
 
 /// An error for an unknown name, suggesting the closest known one.
 pub fn unknown_name(name: &str, names: &BTreeMap<String, Binding>, span: Span) -> Error {
+    if let Some(unit) = units::suggestion(name) {
+        return Error::new(
+            ErrorKind::UnknownName {
+                name: name.to_string(),
+                suggestion: Some(unit.to_string()),
+            },
+            span,
+        );
+    }
     let suggestion = builtins::all_names()
+        .chain(units::all_names())
         .map(str::to_string)
         .chain(names.keys().cloned())
         .map(|candidate| (edit_distance(name, &candidate), candidate))

@@ -17,6 +17,7 @@ mod limits;
 mod number;
 mod parser;
 mod plain;
+pub mod units;
 
 pub use error::{Category, Error, ErrorKind, Radix, Span};
 pub use format::Exactness;
@@ -172,7 +173,8 @@ impl Session {
             ));
         }
         let tokens = lexer::tokenize(input, limits)?;
-        let line = parser::parse(tokens, limits)?;
+        let names = &self.names;
+        let line = parser::parse(tokens, limits, &|name| names.contains_key(name))?;
         let (expr, assigned) = match line.statement {
             Statement::Expression(expr) => (expr, None),
             Statement::Assignment {
@@ -186,8 +188,23 @@ impl Session {
                 (value, Some(name))
             }
         };
+        let (expr, shown) = if self.has_units(&expr, &line.form) {
+            self.measure(expr, &line.form, line.to, settings, input)?
+        } else {
+            (expr, None)
+        };
         let span = expr.span;
         let (text, exactness, binding) = self.compute(expr, settings)?;
+        if let Some(shown) = shown {
+            let binding = Binding::Quantity(Rc::new((binding, shown.unit)));
+            let answer = Answer {
+                text: format!("{text} {}", shown.text),
+                exactness,
+                assigned,
+                fraction: None,
+            };
+            return Ok((answer, binding));
+        }
         // A rounded zero is a value that vanished at every precision (`sin(pi)`):
         // shown as 0, but not known exactly.
         let exact = match &binding {
@@ -195,7 +212,7 @@ impl Session {
             _ => None,
         };
         let (text, exactness) = match line.form {
-            None | Some(Form::Decimal) => {
+            None | Some(Form::Decimal | Form::Unit(..)) => {
                 return Ok((
                     Answer::new(text, exactness, assigned, &binding, settings),
                     binding,

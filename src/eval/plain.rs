@@ -171,7 +171,8 @@ mod tests {
     /// The value the general path (lexer, parser, evaluator) gives, if exact.
     fn general(input: &str) -> Option<BigRational> {
         let limits = Limits::default();
-        let line = parser::parse(lexer::tokenize(input, &limits).ok()?, &limits).ok()?;
+        let line =
+            parser::parse(lexer::tokenize(input, &limits).ok()?, &limits, &|_| false).ok()?;
         let Statement::Expression(expr) = line.statement else {
             return None;
         };
