@@ -380,7 +380,8 @@ impl Compound {
         let write = |out: &mut String, terms: &[&UnitTerm], sign: i32| {
             for (i, t) in terms.iter().enumerate() {
                 if i > 0 {
-                    out.push('·');
+                    // `J/K/mol`: what a `to` reads back.
+                    out.push(if sign < 0 { '/' } else { '·' });
                 }
                 out.push_str(&t.written);
                 let power = t.power * sign;
@@ -396,14 +397,7 @@ impl Compound {
         write(&mut out, &up, 1);
         if !down.is_empty() {
             out.push('/');
-            let grouped = down.len() > 1;
-            if grouped {
-                out.push('(');
-            }
             write(&mut out, &down, -1);
-            if grouped {
-                out.push(')');
-            }
         }
         out
     }
@@ -589,7 +583,7 @@ mod tests {
         assert_eq!(resolve("J").unwrap().0.dimension().describe(), "an energy");
         assert_eq!(Dimension::default().describe(), "a plain number");
         let g = resolve("G").unwrap().0.dimension();
-        assert_eq!(g.describe(), "a quantity in m³/(kg·s²)");
+        assert_eq!(g.describe(), "a quantity in m³/kg/s²");
     }
 
     #[test]
