@@ -1,6 +1,7 @@
 //! Errors carry a kind, a plain-words message and the byte span they point at.
 
 use super::builtins::Arity;
+use super::units::Measure;
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
 
@@ -76,18 +77,18 @@ pub enum ErrorKind {
     /// `operation` is "add", "subtract", "convert", "compare" or "take mod of".
     DimensionMismatch {
         operation: &'static str,
-        left: String,
-        right: String,
+        left: Measure,
+        right: Measure,
     },
     /// A quantity where only a plain number will do (`sin(1 m)`, `2^(1 m)`).
     NeedsPlainNumber {
-        operation: String,
-        unit: String,
+        operation: &'static str,
+        unit: Measure,
     },
     /// A root or power that would leave a dimension to a fractional power.
     FractionalDimension {
         operation: &'static str,
-        unit: String,
+        unit: Measure,
     },
     // Outside a function's or operator's domain.
     Domain {

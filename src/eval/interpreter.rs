@@ -645,7 +645,7 @@ impl<'a> Evaluator<'a> {
 
     /// One bitwise operation, with Python's rules (integers of unbounded
     /// two's complement).
-    fn bitwise(
+    pub(super) fn bitwise(
         &mut self,
         op: BitOp,
         a: &Value,

@@ -1,10 +1,10 @@
 //! A line with units: its unit is found by one evaluation, then the line's
 //! number in that unit goes through the same precision loop as any other.
 
-use super::Compound;
 use super::quantity::{self, mentions_units};
+use super::{Compound, Measure};
 use crate::eval::ast::{Expr, ExprKind, Form};
-use crate::eval::error::{Error, ErrorKind, Span};
+use crate::eval::error::{Error, ErrorKind, Radix, Span};
 use crate::eval::interpreter::{Binding, Evaluator, binding_key};
 use crate::eval::{Session, Settings};
 use astro_float_num::Consts;
@@ -69,8 +69,12 @@ impl Session {
             Some(Form::Radix(radix)) if !q.unit.is_none() => {
                 return Err(Error::new(
                     ErrorKind::NeedsPlainNumber {
-                        operation: format!("to {}", radix.name()),
-                        unit: describe_unit(&q.unit),
+                        operation: match radix {
+                            Radix::Hexadecimal => "to hex",
+                            Radix::Octal => "to oct",
+                            Radix::Binary => "to bin",
+                        },
+                        unit: Measure::of(&q.unit),
                     },
                     to,
                 ));
@@ -78,8 +82,8 @@ impl Session {
             Some(Form::Fraction) if !q.unit.is_none() => {
                 return Err(Error::new(
                     ErrorKind::NeedsPlainNumber {
-                        operation: "to frac".into(),
-                        unit: describe_unit(&q.unit),
+                        operation: "to frac",
+                        unit: Measure::of(&q.unit),
                     },
                     to,
                 ));
@@ -97,15 +101,6 @@ impl Session {
             to,
         };
         Ok((Expr::new(measured, span), shown))
-    }
-}
-
-fn describe_unit(unit: &Compound) -> String {
-    let dimension = unit.dimension();
-    if dimension.is_none() {
-        "an angle".into()
-    } else {
-        dimension.describe()
     }
 }
 

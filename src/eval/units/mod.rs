@@ -62,19 +62,6 @@ impl Dimension {
         })
     }
 
-    /// Words for messages: "a length", "an energy", "a number",
-    /// or the base units of a dimension without a name.
-    pub fn describe(&self) -> String {
-        if self.is_none() {
-            return "a plain number".into();
-        }
-        match self.name() {
-            Some(name) if name.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {name}"),
-            Some(name) => format!("a {name}"),
-            None => format!("a quantity in {}", self.base_units().render()),
-        }
-    }
-
     /// The same dimension in SI base units, each to its power.
     pub fn base_units(&self) -> Compound {
         let terms = BASES
@@ -93,6 +80,48 @@ impl Dimension {
             })
             .collect();
         Compound { terms }
+    }
+}
+
+/// What a quantity measures, for messages: its dimension, or an angle
+/// (a lone unit of no dimension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measure {
+    dimension: Dimension,
+    angle: bool,
+}
+
+impl Measure {
+    pub fn of(unit: &Compound) -> Measure {
+        let dimension = unit.dimension();
+        Measure {
+            dimension,
+            angle: dimension.is_none() && !unit.is_none(),
+        }
+    }
+}
+
+impl From<Dimension> for Measure {
+    fn from(dimension: Dimension) -> Measure {
+        Measure {
+            dimension,
+            angle: false,
+        }
+    }
+}
+
+/// "a length", "an energy", "a plain number", or the base units of a
+/// dimension without a name.
+impl std::fmt::Display for Measure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = &self.dimension;
+        match d.name() {
+            _ if self.angle => write!(f, "an angle"),
+            _ if d.is_none() => write!(f, "a plain number"),
+            Some(name) if name.starts_with(['a', 'e', 'i', 'o', 'u']) => write!(f, "an {name}"),
+            Some(name) => write!(f, "a {name}"),
+            None => write!(f, "a quantity in {}", d.base_units().render()),
+        }
     }
 }
 
@@ -119,10 +148,12 @@ impl Factor {
     }
 
     fn times(&self, other: &Factor, power: i32) -> Factor {
+        // The number module's operations: no new rational code in the binary.
+        let powered = number::power(&other.ratio, power.unsigned_abs());
         let ratio = if power >= 0 {
-            &self.ratio * number::power(&other.ratio, power as u32)
+            number::multiply(&self.ratio, &powered)
         } else {
-            &self.ratio / number::power(&other.ratio, power.unsigned_abs())
+            number::divide(&self.ratio, &powered)
         };
         Factor {
             ratio,
@@ -185,7 +216,7 @@ impl UnitRef {
         let text = text.split_once('@').map_or(text, |(f, _)| f);
         let (ratio, pi) = text.split_once('p').unwrap_or((text, "0"));
         let mut ratio = match ratio.split_once('/') {
-            Some((n, d)) => decimal(n) / decimal(d),
+            Some((n, d)) => number::divide(&decimal(n), &decimal(d)),
             None => decimal(ratio),
         };
         if self.prefix != 0 {
@@ -194,11 +225,12 @@ impl UnitRef {
                 Some(bits) => BigInt::from(1) << bits.parse::<usize>().expect("bits"),
                 None => number::power_of_ten(power.trim_start_matches('-').parse().expect("p")),
             };
-            if power.starts_with('-') {
-                ratio /= scale;
+            let scale = BigRational::from_integer(scale);
+            ratio = if power.starts_with('-') {
+                number::divide(&ratio, &scale)
             } else {
-                ratio *= scale;
-            }
+                number::multiply(&ratio, &scale)
+            };
         }
         Factor {
             ratio,
@@ -579,11 +611,16 @@ mod tests {
     fn dimensions_have_names() {
         let speed = resolve("mph").unwrap().0.dimension();
         assert_eq!(speed.name(), Some("speed"));
-        assert_eq!(speed.describe(), "a speed");
-        assert_eq!(resolve("J").unwrap().0.dimension().describe(), "an energy");
-        assert_eq!(Dimension::default().describe(), "a plain number");
-        let g = resolve("G").unwrap().0.dimension();
-        assert_eq!(g.describe(), "a quantity in m³/kg/s²");
+        let describe = |d: Dimension| Measure::from(d).to_string();
+        assert_eq!(describe(speed), "a speed");
+        assert_eq!(describe(resolve("J").unwrap().0.dimension()), "an energy");
+        assert_eq!(describe(Dimension::default()), "a plain number");
+        assert_eq!(
+            describe(resolve("G").unwrap().0.dimension()),
+            "a quantity in m³/kg/s²"
+        );
+        let deg = Compound::single(resolve("deg").unwrap().0, "deg");
+        assert_eq!(Measure::of(&deg).to_string(), "an angle");
     }
 
     #[test]

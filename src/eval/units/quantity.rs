@@ -3,12 +3,13 @@
 //! the units are worked out, and every operation on the numbers is one of
 //! the evaluator's own (add, multiply, divide, power, the functions).
 
-use super::{Compound, Factor};
-use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
+use super::{Compound, Factor, Measure};
+use crate::eval::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
 use crate::eval::builtins::Builtin;
 use crate::eval::error::{Error, ErrorKind, Span};
 use crate::eval::interpreter::{AngleMode, Binding, Evaluator};
-use crate::eval::number::Value;
+use crate::eval::number::{self, Value};
+use num_rational::BigRational;
 use num_traits::{One, ToPrimitive};
 
 /// A number in a unit; a plain number has no unit.
@@ -54,25 +55,15 @@ fn mentions(ev: &Evaluator, expr: &Expr) -> bool {
     })
 }
 
-/// Words for a unit's dimension in messages: "a length", "an angle".
-fn describe(unit: &Compound) -> String {
-    let dimension = unit.dimension();
-    if dimension.is_none() && !unit.is_none() {
-        "an angle".into()
-    } else {
-        dimension.describe()
-    }
-}
-
 /// The number of a quantity that must be a plain number for `operation`.
-fn plain(q: Quantity, operation: &str, span: Span) -> Result<Value, Error> {
+fn plain(q: Quantity, operation: &'static str, span: Span) -> Result<Value, Error> {
     if q.unit.is_none() {
         return Ok(q.value);
     }
     Err(Error::new(
         ErrorKind::NeedsPlainNumber {
-            operation: operation.into(),
-            unit: describe(&q.unit),
+            operation,
+            unit: Measure::of(&q.unit),
         },
         span,
     ))
@@ -126,8 +117,8 @@ fn in_unit(
         return Err(Error::new(
             ErrorKind::DimensionMismatch {
                 operation,
-                left: describe(target),
-                right: describe(&q.unit),
+                left: Measure::of(target),
+                right: Measure::of(&q.unit),
             },
             span,
         ));
@@ -160,8 +151,8 @@ pub fn convert(
         return Err(Error::new(
             ErrorKind::DimensionMismatch {
                 operation: "convert",
-                left: describe(&q.unit),
-                right: describe(target),
+                left: Measure::of(&q.unit),
+                right: Measure::of(target),
             },
             to,
         ));
@@ -218,13 +209,28 @@ pub fn eval(ev: &mut Evaluator, expr: &Expr) -> Result<Quantity, Error> {
             let value = plain(eval(ev, inner)?, "'°'", inner.span)?;
             Ok(Quantity::plain(ev.degrees_value(&value, span)?))
         }
-        ExprKind::Number(_) | ExprKind::Bitwise { .. } | ExprKind::BitNot(_) => Err(Error::new(
-            ErrorKind::NeedsPlainNumber {
-                operation: "bitwise operators".into(),
-                unit: "a quantity".into(),
-            },
-            span,
-        )),
+        ExprKind::Bitwise { first, rest } => {
+            let operation = "a bitwise operator";
+            let mut total = plain(eval(ev, first)?, operation, first.span)?;
+            for (op, operand) in rest {
+                let value = plain(eval(ev, operand)?, operation, operand.span)?;
+                total = ev.bitwise(*op, &total, first.span, &value, operand.span)?;
+            }
+            Ok(Quantity::plain(total))
+        }
+        ExprKind::BitNot(inner) => {
+            let value = plain(eval(ev, inner)?, "'~'", inner.span)?;
+            // ~x is x xor -1 in two's complement.
+            let all_ones = Value::from_integer(-1);
+            Ok(Quantity::plain(ev.bitwise(
+                BitOp::Xor,
+                &value,
+                inner.span,
+                &all_ones,
+                span,
+            )?))
+        }
+        ExprKind::Number(_) => Ok(Quantity::plain(ev.eval(expr)?)),
     }
 }
 
@@ -346,7 +352,7 @@ fn root_unit(
         None => Err(Error::new(
             ErrorKind::FractionalDimension {
                 operation,
-                unit: dimension.describe(),
+                unit: dimension.into(),
             },
             span,
         )),
@@ -371,7 +377,7 @@ fn power(ev: &mut Evaluator, base: &Expr, exponent: &Expr, span: Span) -> Result
         return Err(Error::new(
             ErrorKind::FractionalDimension {
                 operation: "power",
-                unit: describe(&b.unit),
+                unit: Measure::of(&b.unit),
             },
             exponent.span,
         ));
@@ -428,7 +434,7 @@ fn call(
             let factor = first.factor();
             let (mode, factor) = if factor.pi == 1 {
                 let degrees = Factor {
-                    ratio: factor.ratio * num_rational::BigRational::from_integer(180.into()),
+                    ratio: number::multiply(&factor.ratio, &BigRational::from_integer(180.into())),
                     pi: 0,
                 };
                 (AngleMode::Degrees, degrees)
