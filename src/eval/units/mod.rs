@@ -11,7 +11,6 @@ use super::number;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::One;
-use std::fmt::Write;
 
 /// Base dimensions, in the table's order.
 const BASES: [&str; 8] = ["m", "kg", "s", "A", "K", "mol", "cd", "bit"];
@@ -491,47 +490,40 @@ pub fn all_names() -> impl Iterator<Item = &'static str> {
     })
 }
 
-/// The table for the help: one line per dimension, its units' symbols (or
-/// long names where there is no symbol), and which take prefixes.
-pub fn help_lines() -> Vec<String> {
-    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+/// The table for the help, by dimension: each unit's first name, with `*`
+/// when it takes prefixes.
+pub fn help_table() -> Vec<(&'static str, String)> {
+    let mut groups: Vec<(&'static str, String)> = Vec::new();
     for (entry, line) in table::UNITS.lines().enumerate() {
         let unit = UnitRef {
             entry: entry as u16,
             prefix: 0,
         };
         let dimension = unit.dimension();
-        let group = if field(unit.entry, 4) == "c" {
+        let prefixes = field(unit.entry, 4);
+        let group = if prefixes == "c" {
             "constants"
         } else if dimension.is_none() {
             "angle"
         } else {
             dimension.name().unwrap_or("other")
         };
-        let mut fields = line.split('|');
-        let symbols = fields.next().unwrap_or("");
-        let long = fields.next().unwrap_or("");
-        let mut shown = symbols
-            .split(' ')
-            .chain(long.split(' '))
-            .find(|n| !n.is_empty())
-            .unwrap_or("")
-            .to_string();
-        if !matches!(field(unit.entry, 4), "" | "c") {
-            shown.push('*');
-        }
+        let name = line.split(['|', ' ']).find(|n| !n.is_empty()).unwrap_or("");
+        let star = if matches!(prefixes, "" | "c") {
+            ""
+        } else {
+            "*"
+        };
         match groups.iter_mut().find(|(g, _)| *g == group) {
-            Some((_, names)) => names.push(shown),
-            None => groups.push((group, vec![shown])),
+            Some((_, names)) => {
+                names.push(' ');
+                names.push_str(name);
+                names.push_str(star);
+            }
+            None => groups.push((group, format!("{name}{star}"))),
         }
     }
-    let mut lines = Vec::new();
-    for (group, names) in groups {
-        let mut line = String::new();
-        let _ = write!(line, "{group}: {}", names.join(" "));
-        lines.push(line);
-    }
-    lines
+    groups
 }
 
 #[cfg(test)]
@@ -618,6 +610,11 @@ mod tests {
         assert_eq!(
             describe(resolve("G").unwrap().0.dimension()),
             "a quantity in m³/kg/s²"
+        );
+        let table = help_table();
+        assert_eq!(
+            table[0],
+            ("length", "m* au ly pc* Å in ft yd mi nmi".into())
         );
         let deg = Compound::single(resolve("deg").unwrap().0, "deg");
         assert_eq!(Measure::of(&deg).to_string(), "an angle");

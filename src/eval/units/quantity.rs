@@ -403,7 +403,9 @@ fn call(
     }
     let first = values[0].0.unit.clone();
     let x_span = values[0].1;
-    match function {
+    let mut mode = ev.angle;
+    let mut numbers = Vec::with_capacity(values.len());
+    let unit = match function {
         Sqrt | Cbrt if !first.is_none() => {
             let (n, name) = if function == Sqrt {
                 (2, "sqrt")
@@ -412,48 +414,45 @@ fn call(
             };
             let q = values.swap_remove(0).0;
             let (value, unit) = root_unit(ev, q, n, name, x_span)?;
-            let value = ev.call_function(function, vec![(value, x_span)], span)?;
-            Ok(Quantity { value, unit })
+            numbers.push((value, x_span));
+            unit
         }
         // Functions of one dimension: every argument in the first's unit.
         Abs | Floor | Ceil | Round | Trunc | Min | Max | Hypot | Atan2 | Sign => {
-            let mut numbers = Vec::with_capacity(values.len());
             for (q, arg_span) in values {
                 numbers.push((in_unit(ev, q, &first, "compare", arg_span)?, arg_span));
             }
-            let value = ev.call_function(function, numbers, span)?;
-            let unit = match function {
+            match function {
                 Atan2 | Sign => Compound::default(),
                 _ => first,
-            };
-            Ok(Quantity { value, unit })
+            }
         }
-        // An angle in any unit: whole turns of degrees stay exact.
+        // An angle in any unit; in degrees where that is exact (30 deg).
         Sin | Cos | Tan if !first.is_none() && first.dimension().is_none() => {
             let q = values.swap_remove(0).0;
-            let factor = first.factor();
-            let (mode, factor) = if factor.pi == 1 {
-                let degrees = Factor {
-                    ratio: number::multiply(&factor.ratio, &BigRational::from_integer(180.into())),
-                    pi: 0,
-                };
-                (AngleMode::Degrees, degrees)
-            } else {
-                (AngleMode::Radians, factor)
-            };
-            let value = scaled(ev, q.value, &factor, x_span)?;
-            let before = ev.angle;
-            ev.angle = mode;
-            let result = ev.call_function(function, vec![(value, x_span)], span);
-            ev.angle = before;
-            Ok(Quantity::plain(result?))
+            let mut factor = first.factor();
+            mode = AngleMode::Radians;
+            if factor.pi == 1 {
+                let degrees = BigRational::from_integer(180.into());
+                factor.ratio = number::multiply(&factor.ratio, &degrees);
+                factor.pi = 0;
+                mode = AngleMode::Degrees;
+            }
+            numbers.push((scaled(ev, q.value, &factor, x_span)?, x_span));
+            Compound::default()
         }
         _ => {
-            let mut numbers = Vec::with_capacity(values.len());
             for (q, arg_span) in values {
                 numbers.push((plain(q, function.name(), arg_span)?, arg_span));
             }
-            Ok(Quantity::plain(ev.call_function(function, numbers, span)?))
+            Compound::default()
         }
-    }
+    };
+    let before = std::mem::replace(&mut ev.angle, mode);
+    let value = ev.call_function(function, numbers, span);
+    ev.angle = before;
+    Ok(Quantity {
+        value: value?,
+        unit,
+    })
 }
