@@ -645,7 +645,7 @@ impl<'a> Evaluator<'a> {
 
     /// One bitwise operation, with Python's rules (integers of unbounded
     /// two's complement).
-    pub(super) fn bitwise(
+    fn bitwise(
         &mut self,
         op: BitOp,
         a: &Value,
@@ -730,12 +730,7 @@ impl<'a> Evaluator<'a> {
         Ok(result)
     }
 
-    pub(super) fn factorial(
-        &mut self,
-        value: &Value,
-        operand_span: Span,
-        span: Span,
-    ) -> Result<Value, Error> {
+    fn factorial(&mut self, value: &Value, operand_span: Span, span: Span) -> Result<Value, Error> {
         let n = match value {
             Value::Exact(r) if r.is_integer() && !r.is_negative() => r.numer().to_u64(),
             _ => {

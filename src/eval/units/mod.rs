@@ -28,11 +28,7 @@ impl Dimension {
                 .unwrap_or(part.len());
             let (base, power) = part.split_at(split);
             let index = BASES.iter().position(|b| *b == base).expect("a base unit");
-            powers[index] = if power.is_empty() {
-                1
-            } else {
-                power.parse().expect("a power")
-            };
+            powers[index] = if power.is_empty() { 1 } else { int(power) };
         }
         Dimension(powers)
     }
@@ -194,12 +190,17 @@ fn prefix_index(symbol: &str) -> u8 {
         .expect("a known prefix")
 }
 
+/// An integer of the table (one parser for all of them keeps the binary small).
+fn int(text: &str) -> i32 {
+    text.parse().expect("the table's integers are well formed")
+}
+
 /// A decimal as written in the table: `1.5e-3`.
 fn decimal(text: &str) -> BigRational {
     let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let digits: BigInt = format!("{whole}{fraction}").parse().expect("digits");
-    let scale = exponent.parse::<i64>().expect("an exponent") - fraction.len() as i64;
+    let scale = int(exponent) - fraction.len() as i32;
     let power = number::power_of_ten(scale.unsigned_abs() as usize);
     if scale >= 0 {
         BigRational::from_integer(digits * power)
@@ -221,8 +222,8 @@ impl UnitRef {
         if self.prefix != 0 {
             let power = prefix_line(self.prefix).2;
             let scale = match power.strip_prefix('b') {
-                Some(bits) => BigInt::from(1) << bits.parse::<usize>().expect("bits"),
-                None => number::power_of_ten(power.trim_start_matches('-').parse().expect("p")),
+                Some(bits) => BigInt::from(1) << int(bits),
+                None => number::power_of_ten(int(power).unsigned_abs() as usize),
             };
             let scale = BigRational::from_integer(scale);
             ratio = if power.starts_with('-') {
@@ -231,10 +232,7 @@ impl UnitRef {
                 number::multiply(&ratio, &scale)
             };
         }
-        Factor {
-            ratio,
-            pi: pi.parse().expect("a power of pi"),
-        }
+        Factor { ratio, pi: int(pi) }
     }
 
     pub fn dimension(self) -> Dimension {
@@ -253,7 +251,7 @@ impl UnitRef {
 /// What the prefixes column allows for a prefix's power.
 fn allows(prefixes: &str, power: &str) -> bool {
     let binary = power.starts_with('b');
-    let large = binary || power.parse::<i32>().is_ok_and(|p| p >= 3);
+    let large = binary || int(power) >= 3;
     match prefixes {
         "p" => !binary,
         "l" => large && !binary,
@@ -388,6 +386,37 @@ impl Compound {
                     })
                     .collect(),
             })
+    }
+
+    /// Cancels what a product or quotient lets cancel, and gives the factor
+    /// the number takes: units of one dimension with opposite powers fold
+    /// into the first (`km/m` is 1000, `m²/ft` is m), and a product left with
+    /// no dimension becomes a plain number (`h/min` is 60), unless it is a
+    /// lone angle unit, which is kept (`30 deg * 2`).
+    pub fn cancel(&mut self) -> Factor {
+        let mut factor = Factor::one();
+        loop {
+            let terms = &self.terms;
+            let pair = (0..terms.len()).find_map(|i| {
+                (i + 1..terms.len()).find_map(|j| {
+                    let opposite = (terms[i].power > 0) != (terms[j].power > 0);
+                    (opposite && terms[i].unit.dimension() == terms[j].unit.dimension())
+                        .then_some((i, j))
+                })
+            });
+            let Some((i, j)) = pair else { break };
+            let folded = self.terms.remove(j);
+            factor = factor
+                .times(&folded.unit.factor(), folded.power)
+                .times(&self.terms[i].unit.factor(), -folded.power);
+            self.terms[i].power += folded.power;
+            self.terms.retain(|t| t.power != 0);
+        }
+        if !self.is_none() && self.dimension().is_none() && !self.is_lone_angle() {
+            factor = factor.times(&self.factor(), 1);
+            self.terms.clear();
+        }
+        factor
     }
 
     /// The one temperature scale this is, if it is one to the first power.

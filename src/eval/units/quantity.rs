@@ -4,7 +4,7 @@
 //! the evaluator's own (add, multiply, divide, power, the functions).
 
 use super::{Compound, Factor, Measure};
-use crate::eval::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
+use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
 use crate::eval::builtins::Builtin;
 use crate::eval::error::{Error, ErrorKind, Span};
 use crate::eval::interpreter::{AngleMode, Binding, Evaluator};
@@ -92,7 +92,8 @@ fn scaled(ev: &mut Evaluator, value: Value, factor: &Factor, span: Span) -> Resu
         ev.multiply(&value, &Value::Exact(factor.ratio.clone()), span)?
     };
     if factor.pi != 0 {
-        let pi = ev.eval(&Expr::new(ExprKind::Name("pi".into()), span))?;
+        // 180° is π: the evaluator's own π, at its precision.
+        let pi = ev.degrees_value(&Value::from_integer(180), span)?;
         for _ in 0..factor.pi.unsigned_abs() {
             value = if factor.pi > 0 {
                 ev.multiply(&value, &pi, span)?
@@ -201,34 +202,24 @@ pub fn eval(ev: &mut Evaluator, expr: &Expr) -> Result<Quantity, Error> {
             let value = ev.divide(&q.value, &Value::from_integer(100), span, span)?;
             Ok(Quantity { value, ..q })
         }
-        ExprKind::Factorial(inner) => {
-            let value = plain(eval(ev, inner)?, "factorial", inner.span)?;
-            Ok(Quantity::plain(ev.factorial(&value, inner.span, span)?))
-        }
-        ExprKind::Degrees(inner) => {
-            let value = plain(eval(ev, inner)?, "'°'", inner.span)?;
-            Ok(Quantity::plain(ev.degrees_value(&value, span)?))
-        }
-        ExprKind::Bitwise { first, rest } => {
-            let operation = "a bitwise operator";
-            let mut total = plain(eval(ev, first)?, operation, first.span)?;
-            for (op, operand) in rest {
-                let value = plain(eval(ev, operand)?, operation, operand.span)?;
-                total = ev.bitwise(*op, &total, first.span, &value, operand.span)?;
-            }
-            Ok(Quantity::plain(total))
-        }
-        ExprKind::BitNot(inner) => {
-            let value = plain(eval(ev, inner)?, "'~'", inner.span)?;
-            // ~x is x xor -1 in two's complement.
-            let all_ones = Value::from_integer(-1);
-            Ok(Quantity::plain(ev.bitwise(
-                BitOp::Xor,
-                &value,
+        // Operators of integers and angles take plain numbers only.
+        ExprKind::Factorial(inner)
+        | ExprKind::Degrees(inner)
+        | ExprKind::BitNot(inner)
+        | ExprKind::Bitwise { first: inner, .. } => {
+            let q = eval(ev, inner)?;
+            let operation = match &expr.kind {
+                ExprKind::Factorial(_) => "factorial",
+                ExprKind::Degrees(_) => "'°'",
+                _ => "a bitwise operator",
+            };
+            Err(Error::new(
+                ErrorKind::NeedsPlainNumber {
+                    operation,
+                    unit: Measure::of(&q.unit),
+                },
                 inner.span,
-                &all_ones,
-                span,
-            )?))
+            ))
         }
         ExprKind::Number(_) => Ok(Quantity::plain(ev.eval(expr)?)),
     }
@@ -298,35 +289,10 @@ fn product(ev: &mut Evaluator, first: &Expr, rest: &[(MulOp, Expr)]) -> Result<Q
     Ok(total)
 }
 
-/// Cancels what a product or quotient lets cancel: units of one dimension
-/// with opposite powers fold into the first (`km/m` is 1000, `m²/ft` is m),
-/// and a product left with no dimension is a plain number (`h/min` is 60),
-/// unless it is a lone angle unit, which is kept (`30 deg * 2`).
+/// Cancels what a product or quotient lets cancel (see `Compound::cancel`).
 fn simplify(ev: &mut Evaluator, mut q: Quantity, span: Span) -> Result<Quantity, Error> {
-    loop {
-        let terms = &q.unit.terms;
-        let pair = (0..terms.len()).find_map(|i| {
-            (i + 1..terms.len()).find_map(|j| {
-                let opposite = (terms[i].power > 0) != (terms[j].power > 0);
-                (opposite && terms[i].unit.dimension() == terms[j].unit.dimension())
-                    .then_some((i, j))
-            })
-        });
-        let Some((i, j)) = pair else { break };
-        let (kept, folded) = (&q.unit.terms[i], &q.unit.terms[j]);
-        let factor = Factor::one()
-            .times(&folded.unit.factor(), folded.power)
-            .times(&kept.unit.factor(), -folded.power);
-        q.value = scaled(ev, q.value, &factor, span)?;
-        let power = folded.power;
-        q.unit.terms[i].power += power;
-        q.unit.terms.remove(j);
-        q.unit.terms.retain(|t| t.power != 0);
-    }
-    if !q.unit.is_none() && q.unit.dimension().is_none() && !q.unit.is_lone_angle() {
-        q.value = scaled(ev, q.value, &q.unit.factor(), span)?;
-        q.unit = Compound::default();
-    }
+    let factor = q.unit.cancel();
+    q.value = scaled(ev, q.value, &factor, span)?;
     Ok(q)
 }
 
