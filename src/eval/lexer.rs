@@ -121,7 +121,7 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
                 continue;
             }
             // Superscript powers, `m²`, `s⁻¹`: `^` and the integer.
-            c if superscript_value(c).is_some() => {
+            c if !c.is_ascii() && superscript_value(c).is_some() => {
                 let mut end = start;
                 let mut negative = false;
                 let mut digits = String::new();
@@ -167,7 +167,8 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
             c if c.is_alphabetic() || c == '_' => {
                 let mut end = start;
                 while let Some(&(i, c)) = chars.peek() {
-                    if (c.is_alphanumeric() || c == '_') && superscript_value(c).is_none() {
+                    let superscript = !c.is_ascii() && superscript_value(c).is_some();
+                    if (c.is_alphanumeric() || c == '_') && !superscript {
                         end = i + c.len_utf8();
                         chars.next();
                     } else {

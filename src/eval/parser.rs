@@ -428,9 +428,14 @@ impl Parser<'_> {
                 if (self.is_variable)(&name) || Constant::from_name(&name).is_some() {
                     return Ok(Expr::new(ExprKind::Name(name), token.span));
                 }
-                let called = self.peek().kind == TokenKind::LeftParen;
-                match (Builtin::from_name(&name), units::resolve(&name)) {
-                    (Some(function), _) if called => self.call(function, token.span),
+                // A function being called is never looked up as a unit.
+                let function = Builtin::from_name(&name);
+                if let Some(function) = function
+                    && self.peek().kind == TokenKind::LeftParen
+                {
+                    return self.call(function, token.span);
+                }
+                match (function, units::resolve(&name)) {
                     (_, Some((unit, _))) => Ok(Expr::new(
                         ExprKind::Unit(Compound::single(unit, &name)),
                         token.span,

@@ -276,8 +276,16 @@ pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
     if let Some((entry, symbol, _)) = exact(name) {
         return Some((UnitRef { entry, prefix: 0 }, !symbol));
     }
-    for prefix in 1..=prefix_count() {
-        let (symbols, long_prefix, power) = prefix_line(prefix);
+    // One pass over the prefixes; the table is read again only for a
+    // prefix the name starts with.
+    for (index, record) in table::PREFIXES.split(' ').enumerate() {
+        let prefix = index as u8 + 1;
+        let mut parts = record.split(':');
+        let (Some(symbols), Some(long_prefix), Some(power)) =
+            (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
         let mut candidates = symbols
             .split(',')
             .filter_map(|s| name.strip_prefix(s).map(|rest| (rest, false)))
