@@ -437,7 +437,7 @@ impl Parser<'_> {
                 }
                 match (function, units::resolve(&name)) {
                     (_, Some((unit, _))) => Ok(Expr::new(
-                        ExprKind::Unit(Compound::single(unit, &name)),
+                        ExprKind::Unit(Compound::single(unit)),
                         token.span,
                     )),
                     (Some(function), None) => self.call(function, token.span),
@@ -531,13 +531,13 @@ impl Parser<'_> {
             return Err(unexpected(&token));
         };
         let (unit, _) = units::resolve(name).ok_or_else(|| unexpected(&token))?;
-        let mut unit = Compound::single(unit, name);
+        let mut unit = Compound::single(unit);
         let mut token_span = token.span;
         // `fl oz`, in two words as the US labels write it.
         if name == "fl" && matches!(self.peek_at(0), TokenKind::Name(oz) if oz == "oz") {
             let (floz, _) = units::resolve("floz").expect("fluid ounce is in the table");
             token_span = token_span.to(self.advance().span);
-            unit = Compound::single(floz, "fl oz");
+            unit = Compound::single(floz);
         }
         let token = Token {
             span: token_span,
@@ -853,7 +853,7 @@ mod tests {
             "((981/100 * [m/s²]) * (70 * [kg]))"
         );
         assert_eq!(shape("5 kg m/s²"), "(5 * [kg·m/s²])");
-        assert_eq!(shape("2 fl oz"), "(2 * [fl oz])");
+        assert_eq!(shape("2 fl oz"), "(2 * [floz])");
         // An exponent's number takes no unit: 2^10 metres.
         assert_eq!(shape("2^10 m"), "((2^10) * [m])");
         assert_eq!(shape("(1+2) m"), "((1 + 2) * [m])");

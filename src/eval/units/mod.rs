@@ -63,15 +63,9 @@ impl Dimension {
             .iter()
             .zip(self.0)
             .filter(|(_, power)| *power != 0)
-            .map(|(base, power)| {
-                let (unit, _) = resolve(if *base == "kg" { "g" } else { base })
-                    .expect("base units are in the table");
-                let prefix = if *base == "kg" { prefix_index("k") } else { 0 };
-                UnitTerm {
-                    unit: UnitRef { prefix, ..unit },
-                    power,
-                    written: (*base).into(),
-                }
+            .map(|(base, power)| UnitTerm {
+                unit: resolve(base).expect("base units are in the table").0,
+                power,
             })
             .collect();
         Compound { terms }
@@ -180,16 +174,6 @@ fn prefix_line(prefix: u8) -> (&'static str, &'static str, &'static str) {
     (next(), next(), next())
 }
 
-fn prefix_count() -> u8 {
-    table::PREFIXES.split(' ').count() as u8
-}
-
-fn prefix_index(symbol: &str) -> u8 {
-    (1..=prefix_count())
-        .find(|&p| prefix_line(p).0 == symbol)
-        .expect("a known prefix")
-}
-
 /// An integer of the table (one parser for all of them keeps the binary small).
 fn int(text: &str) -> i32 {
     text.parse().expect("the table's integers are well formed")
@@ -237,6 +221,14 @@ impl UnitRef {
 
     pub fn dimension(self) -> Dimension {
         Dimension::parse(field(self.entry, 3))
+    }
+
+    /// Its prefix's symbol and its own: `km`, `µs`, `KiB`.
+    fn write_symbol(self, out: &mut String) {
+        if self.prefix != 0 {
+            out.push_str(prefix_line(self.prefix).0.split(',').next().unwrap_or(""));
+        }
+        out.push_str(field(self.entry, 0).split(' ').next().unwrap_or(""));
     }
 
     /// A temperature scale's offset from zero kelvin, in its own degrees.
@@ -308,13 +300,11 @@ pub fn is_unit(name: &str) -> bool {
     resolve(name).is_some()
 }
 
-/// A unit as written, to a power: `km²`.
-#[derive(Debug, Clone, PartialEq)]
+/// A unit to a power: `km²`.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct UnitTerm {
     pub unit: UnitRef,
     pub power: i32,
-    /// The spelling the user wrote, for output.
-    pub written: String,
 }
 
 /// A product of units to integer powers, in the order first written.
@@ -324,13 +314,9 @@ pub struct Compound {
 }
 
 impl Compound {
-    pub fn single(unit: UnitRef, written: &str) -> Compound {
+    pub fn single(unit: UnitRef) -> Compound {
         Compound {
-            terms: vec![UnitTerm {
-                unit,
-                power: 1,
-                written: written.into(),
-            }],
+            terms: vec![UnitTerm { unit, power: 1 }],
         }
     }
 
@@ -358,7 +344,7 @@ impl Compound {
                 Some(t) => t.power += term.power * sign,
                 None => terms.push(UnitTerm {
                     power: term.power * sign,
-                    ..term.clone()
+                    ..*term
                 }),
             }
         }
@@ -372,7 +358,7 @@ impl Compound {
             .iter()
             .map(|t| UnitTerm {
                 power: t.power * power,
-                ..t.clone()
+                ..*t
             })
             .filter(|t| t.power != 0)
             .collect();
@@ -441,7 +427,8 @@ impl Compound {
         matches!(self.terms.as_slice(), [t] if t.power == 1) && self.dimension().is_none()
     }
 
-    /// `m·kg/s²`: the written names, powers as superscripts.
+    /// `m·kg/s²`: each unit's symbol, powers as superscripts (a `to`
+    /// shows its unit as the user wrote it instead).
     pub fn render(&self) -> String {
         let mut out = String::new();
         let (up, down): (Vec<_>, Vec<_>) = self.terms.iter().partition(|t| t.power > 0);
@@ -451,7 +438,7 @@ impl Compound {
                     // `J/K/mol`: what a `to` reads back.
                     out.push(if sign < 0 { '/' } else { '·' });
                 }
-                out.push_str(&t.written);
+                t.unit.write_symbol(out);
                 let power = t.power * sign;
                 if power != 1 {
                     out.push_str(&superscript(power));
@@ -567,6 +554,10 @@ pub fn help_table() -> Vec<(&'static str, String)> {
 mod tests {
     use super::*;
 
+    fn prefix_count() -> u8 {
+        table::PREFIXES.split(' ').count() as u8
+    }
+
     fn factor(name: &str) -> Factor {
         resolve(name).expect(name).0.factor()
     }
@@ -653,14 +644,21 @@ mod tests {
             table[0],
             ("length", "m* au ly pc* Å in ft yd mi nmi".into())
         );
-        let deg = Compound::single(resolve("deg").unwrap().0, "deg");
+        let deg = Compound::single(resolve("deg").unwrap().0);
         assert_eq!(Measure::of(&deg).to_string(), "an angle");
     }
 
     #[test]
     fn compounds_merge_and_render() {
-        let m = Compound::single(resolve("m").unwrap().0, "m");
-        let s = Compound::single(resolve("s").unwrap().0, "s");
+        let m = Compound::single(resolve("m").unwrap().0);
+        let s = Compound::single(resolve("s").unwrap().0);
+        let micro = Compound::single(resolve("microseconds").unwrap().0);
+        assert_eq!(
+            micro
+                .times(&Compound::single(resolve("KiB").unwrap().0), -1)
+                .render(),
+            "µs/KiB"
+        );
         let per_s2 = m.times(&s, -1).times(&s, -1);
         assert_eq!(per_s2.render(), "m/s²");
         assert_eq!(m.times(&m, -1).render(), "");

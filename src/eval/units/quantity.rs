@@ -12,6 +12,9 @@ use crate::eval::number::{self, Value};
 use num_rational::BigRational;
 use num_traits::{One, ToPrimitive};
 
+/// The largest power of a unit a power may make (`m^1000`).
+const MAX_UNIT_POWER: i64 = 1000;
+
 /// A number in a unit; a plain number has no unit.
 #[derive(Debug, Clone)]
 pub struct Quantity {
@@ -334,8 +337,10 @@ fn power(ev: &mut Evaluator, base: &Expr, exponent: &Expr, span: Span) -> Result
     }
     // A unit takes whole powers, or exact fractional ones that leave whole
     // powers of every dimension: (4 m²)^(1/2) is 2 m.
+    // A numerator past any unit power's bound is refused below.
     let fraction = e.as_exact().and_then(|r| {
-        let p = r.numer().to_i32().filter(|p| p.unsigned_abs() <= 64)?;
+        let bound = num_bigint::BigInt::from(MAX_UNIT_POWER + 1);
+        let p = r.numer().clone().clamp(-bound.clone(), bound).to_i64()?;
         let q = r.denom().to_i32().filter(|q| *q <= 64)?;
         Some((p, q))
     });
@@ -349,10 +354,18 @@ fn power(ev: &mut Evaluator, base: &Expr, exponent: &Expr, span: Span) -> Result
         ));
     };
     let (value, root) = root_unit(ev, b, q, "power", span)?;
+    // Powers of units stay small integers however powers are nested.
+    if root
+        .terms
+        .iter()
+        .any(|t| (i64::from(t.power) * p).abs() > MAX_UNIT_POWER)
+    {
+        return Err(Error::new(ErrorKind::TooLarge, span));
+    }
     let value = ev.power(&value, &e, base.span, span)?;
     Ok(Quantity {
         value,
-        unit: root.powered(p),
+        unit: root.powered(p as i32),
     })
 }
 
