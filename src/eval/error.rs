@@ -77,18 +77,18 @@ pub enum ErrorKind {
     /// `operation` is "add", "subtract", "convert", "compare" or "take mod of".
     DimensionMismatch {
         operation: &'static str,
-        left: Measure,
-        right: Measure,
+        left: Box<Measure>,
+        right: Box<Measure>,
     },
     /// A quantity where only a plain number will do (`sin(1 m)`, `2^(1 m)`).
     NeedsPlainNumber {
         operation: &'static str,
-        unit: Measure,
+        unit: Box<Measure>,
     },
     /// A root or power that would leave a dimension to a fractional power.
     FractionalDimension {
         operation: &'static str,
-        unit: Measure,
+        unit: Box<Measure>,
     },
     // Outside a function's or operator's domain.
     Domain {

@@ -81,12 +81,13 @@ pub struct Measure {
 }
 
 impl Measure {
-    pub fn of(unit: &Compound) -> Measure {
+    /// Boxed, as errors carry it: every `Result` in the evaluator stays small.
+    pub fn of(unit: &Compound) -> Box<Measure> {
         let dimension = unit.dimension();
-        Measure {
+        Box::new(Measure {
             dimension,
             angle: dimension.is_none() && !unit.is_none(),
-        }
+        })
     }
 }
 
@@ -376,7 +377,7 @@ impl Compound {
                     .iter()
                     .map(|t| UnitTerm {
                         power: t.power / n,
-                        ..t.clone()
+                        ..*t
                     })
                     .collect(),
             })

@@ -321,7 +321,7 @@ fn root_unit(
         None => Err(Error::new(
             ErrorKind::FractionalDimension {
                 operation,
-                unit: dimension.into(),
+                unit: Box::new(dimension.into()),
             },
             span,
         )),
