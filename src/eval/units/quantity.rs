@@ -211,6 +211,10 @@ pub fn eval(ev: &mut Evaluator, expr: &Expr) -> Result<Quantity, Error> {
         | ExprKind::BitNot(inner)
         | ExprKind::Bitwise { first: inner, .. } => {
             let q = eval(ev, inner)?;
+            if q.unit.is_none() {
+                let reason = "units that cancel cannot stand here: leave them out";
+                return Err(Error::new(ErrorKind::Domain { reason }, inner.span));
+            }
             let operation = match &expr.kind {
                 ExprKind::Factorial(_) => "factorial",
                 ExprKind::Degrees(_) => "'°'",
