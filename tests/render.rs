@@ -102,7 +102,7 @@ fn help_scrolls_to_its_end_at_the_smallest_size() {
 
 #[test]
 fn help_on_a_tall_screen_is_as_tall_as_its_text_and_centred() {
-    let mut app = app_with(160, 80, false, "");
+    let mut app = app_with(160, 110, false, "");
     app.update(Action::ToggleHelp);
     let screen = text(&draw(&app));
     let rows: Vec<&str> = screen.lines().collect();

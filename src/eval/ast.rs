@@ -7,6 +7,7 @@
 use super::builtins::Builtin;
 use super::error::{Radix, Span};
 use super::lexer::Literal;
+use super::units::Compound;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
@@ -71,14 +72,26 @@ pub enum ExprKind {
         name_span: Span,
         args: Vec<Expr>,
     },
+    /// A unit, or a product of units to powers (`km/h`): the quantity 1 of it.
+    Unit(Compound),
+    /// The number `expr` measures in `target`: what a line with units
+    /// computes, at each precision, once its unit is known; `to` is where
+    /// the conversion was asked for, for its errors.
+    Convert {
+        expr: Box<Expr>,
+        target: Compound,
+        to: Span,
+    },
 }
 
-/// How a line asks for its result to be written: `… to hex`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a line asks for its result to be written: `… to hex`, `… to km/h`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Form {
     Radix(Radix),
     Decimal,
     Fraction,
+    /// A unit, and where it is written (output shows it as written).
+    Unit(Compound, Span),
 }
 
 impl Form {
@@ -99,6 +112,8 @@ impl Form {
 pub struct Line {
     pub statement: Statement,
     pub form: Option<Form>,
+    /// Where the `to` (or `->`) stands, when there is one.
+    pub to: Option<Span>,
 }
 
 /// One input line: an expression, or `name = expression`.
@@ -120,13 +135,14 @@ impl Expr {
     /// Calls `visit` on every name this expression reads (not function names).
     pub fn for_each_name(&self, visit: &mut impl FnMut(&str)) {
         match &self.kind {
-            ExprKind::Number(_) => {}
+            ExprKind::Number(_) | ExprKind::Unit(_) => {}
             ExprKind::Name(name) => visit(name),
             ExprKind::Negate(e)
             | ExprKind::BitNot(e)
             | ExprKind::Factorial(e)
             | ExprKind::Percent(e)
-            | ExprKind::Degrees(e) => e.for_each_name(visit),
+            | ExprKind::Degrees(e)
+            | ExprKind::Convert { expr: e, .. } => e.for_each_name(visit),
             ExprKind::Bitwise { first, rest } => {
                 first.for_each_name(visit);
                 rest.iter().for_each(|(_, e)| e.for_each_name(visit));

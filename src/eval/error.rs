@@ -1,6 +1,7 @@
 //! Errors carry a kind, a plain-words message and the byte span they point at.
 
 use super::builtins::Arity;
+use super::units::Measure;
 use std::borrow::Cow;
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
@@ -80,6 +81,24 @@ pub enum ErrorKind {
         suggestion: Option<String>,
     },
     NoAnswerYet,
+    // Units.
+    /// Two quantities of different dimensions, where one is needed:
+    /// `operation` is "add", "subtract", "convert", "compare" or "take mod of".
+    DimensionMismatch {
+        operation: &'static str,
+        left: Box<Measure>,
+        right: Box<Measure>,
+    },
+    /// A quantity where only a plain number will do (`sin(1 m)`, `2^(1 m)`).
+    NeedsPlainNumber {
+        operation: &'static str,
+        unit: Box<Measure>,
+    },
+    /// A root or power that would leave a dimension to a fractional power.
+    FractionalDimension {
+        operation: &'static str,
+        unit: Box<Measure>,
+    },
     // Outside a function's or operator's domain.
     Domain {
         reason: &'static str,
@@ -211,6 +230,9 @@ impl ErrorKind {
             | UnknownForm { .. }
             | MissingForm => Category::Syntax,
             UnknownName { .. } | UnknownFunction { .. } | NoAnswerYet => Category::UnknownName,
+            DimensionMismatch { .. } | NeedsPlainNumber { .. } | FractionalDimension { .. } => {
+                Category::Domain
+            }
             Domain { .. } | NotWhole { .. } | NotExact | NoRealResult | NegativeShift => {
                 Category::Domain
             }
@@ -283,7 +305,7 @@ impl fmt::Display for ErrorKind {
             BuiltInAssigned { name } => write!(f, "'{name}' is built in and cannot be assigned"),
             UnknownForm { form } => write!(
                 f,
-                "unknown form '{form}': write to hex, to oct, to bin, to dec or to frac"
+                "unknown unit or form '{form}': write a unit, or to hex, to oct, to bin, to dec or to frac"
             ),
             MissingForm => write!(
                 f,
@@ -292,6 +314,22 @@ impl fmt::Display for ErrorKind {
             UnknownName { name, .. } => write!(f, "unknown name '{name}'"),
             UnknownFunction { name, .. } => write!(f, "unknown function '{name}'"),
             NoAnswerYet => write!(f, "no previous result yet for 'ans'"),
+            DimensionMismatch {
+                operation,
+                left,
+                right,
+            } => match *operation {
+                "convert" => write!(f, "cannot convert {left} to {right}"),
+                "subtract" => write!(f, "cannot subtract {right} from {left}"),
+                _ => write!(f, "cannot {operation} {left} and {right}"),
+            },
+            NeedsPlainNumber { operation, unit } => {
+                write!(f, "{operation} needs a plain number, not {unit}")
+            }
+            FractionalDimension { operation, unit } => write!(
+                f,
+                "{operation} of {unit} would leave a fractional power of a unit"
+            ),
             Domain { reason } => write!(f, "{reason}"),
             NotWhole { operation } => write!(f, "{operation} takes whole numbers"),
             NotExact => write!(

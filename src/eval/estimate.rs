@@ -310,7 +310,10 @@ mod tests {
 
     fn expression(input: &str) -> Expr {
         let limits = Limits::default();
-        let line = parser::parse(lexer::tokenize(input, &limits).unwrap(), &limits).unwrap();
+        let line = parser::parse(lexer::tokenize(input, &limits).unwrap(), &limits, &|_| {
+            false
+        })
+        .unwrap();
         match line.statement {
             Statement::Expression(expr) => expr,
             Statement::Assignment { .. } => panic!("{input} is an assignment"),

@@ -47,14 +47,8 @@ fn q(n: i64, d: i64) -> BigRational {
 }
 
 // The calculator's own rational arithmetic, not the generic operators: the
-// binary has it already. Forms stay small, so no work budget applies.
-fn plus(a: &BigRational, b: &BigRational) -> BigRational {
-    number::add(a, b, &mut number::Budget::unlimited()).expect("no budget limit")
-}
-
-fn times(a: &BigRational, b: &BigRational) -> BigRational {
-    number::multiply(a, b, &mut number::Budget::unlimited()).expect("no budget limit")
-}
+// binary has it already.
+use number::{product as times, sum as plus};
 
 fn small(r: &BigRational) -> bool {
     r.numer().bits() + r.denom().bits() <= MAX_FORM_BITS

@@ -502,11 +502,9 @@ impl Evaluator<'_> {
         let x = match x {
             Value::Exact(r) => {
                 // By 360, a word: time linear in the size of `r`.
-                let unlimited = &mut number::Budget::unlimited();
-                let turns = number::multiply(r, &q(1, 360), unlimited).expect("unlimited");
-                let whole = BigInt::from(360) * number::floor(&turns);
-                let turn_angle = BigRational::from_integer(-whole);
-                Value::Exact(number::add(r, &turn_angle, unlimited).expect("unlimited"))
+                let turns = number::floor(&number::product(r, &q(1, 360)));
+                let turn_angle = BigRational::from_integer(BigInt::from(-360) * turns);
+                Value::Exact(number::sum(r, &turn_angle))
             }
             approx => approx.clone(),
         };

@@ -10,6 +10,7 @@ use super::error::{Error, ErrorKind, Span};
 use super::form::{self, Form, Known};
 use super::limits::Limits;
 use super::number::{self, Budget, ROUNDING, Value};
+use super::units::{self, Compound};
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -34,6 +35,8 @@ pub enum AngleMode {
 pub enum Binding {
     Exact(BigRational),
     Deferred(Rc<Deferred>),
+    /// A number (never itself a quantity) in a unit.
+    Quantity(Rc<(Binding, Compound)>),
 }
 
 #[derive(Debug)]
@@ -184,7 +187,13 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Exact(BigRational::from_integer(-n - 1)))
             }
             ExprKind::Call { function, args, .. } => self.eval_call(*function, args, span),
+            ExprKind::Unit(_) | ExprKind::Convert { .. } => units::quantity::number(self, expr),
         }
+    }
+
+    /// What a name is bound to, for the units layer.
+    pub(super) fn binding(&self, name: &str) -> Option<&Binding> {
+        self.names.get(binding_key(name))
     }
 
     // The larger cases live in functions of their own: `eval` recurses once
@@ -327,9 +336,15 @@ impl<'a> Evaluator<'a> {
             None => {}
         }
         let key = binding_key(name);
-        match self.names.get(key) {
+        let binding = match self.names.get(key) {
+            // The number; the units layer takes the unit from the binding.
+            Some(Binding::Quantity(quantity)) => Some(&quantity.0),
+            other => other,
+        };
+        match binding {
             Some(Binding::Exact(r)) => Ok(Value::Exact(r.clone())),
             Some(Binding::Deferred(deferred)) => self.eval_deferred(deferred, span),
+            Some(Binding::Quantity(_)) => unreachable!("a quantity's number is not a quantity"),
             None if key == binding_key("ans") => Err(Error::new(ErrorKind::NoAnswerYet, span)),
             None => Err(unknown_name(name, self.names, span)),
         }
@@ -542,7 +557,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Floored modulo: the result has the sign of the divisor.
-    fn modulo(
+    pub(super) fn modulo(
         &mut self,
         a: &Value,
         b: &Value,
@@ -600,7 +615,7 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn power(
+    pub(super) fn power(
         &mut self,
         base: &Value,
         exponent: &Value,
@@ -1027,7 +1042,17 @@ pub fn binding_key(name: &str) -> &str {
 
 /// An error for an unknown name, suggesting the closest known one.
 pub fn unknown_name(name: &str, names: &BTreeMap<String, Binding>, span: Span) -> Error {
+    if let Some(unit) = units::suggestion(name) {
+        return Error::new(
+            ErrorKind::UnknownName {
+                name: name.to_string(),
+                suggestion: Some(unit.to_string()),
+            },
+            span,
+        );
+    }
     let mut candidates = builtins::all_names()
+        .chain(units::all_names())
         .map(str::to_string)
         .chain(names.keys().cloned());
     let suggestion = nearest_name(name, &mut candidates);
@@ -1121,7 +1146,7 @@ pub(super) fn value_at(input: &str, precision: usize) -> Option<Value> {
     use super::ast::Statement;
     use super::{lexer, parser};
     let limits = Limits::default();
-    let line = parser::parse(lexer::tokenize(input, &limits).ok()?, &limits).ok()?;
+    let line = parser::parse(lexer::tokenize(input, &limits).ok()?, &limits, &|_| false).ok()?;
     let Statement::Expression(expr) = line.statement else {
         return None;
     };

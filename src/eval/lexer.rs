@@ -4,6 +4,7 @@ use super::builtins::Constant;
 use super::error::{Error, ErrorKind, Radix, Span};
 use super::limits::Limits;
 use super::number;
+use super::units::superscript_value;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 
@@ -120,10 +121,55 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
                 }
                 continue;
             }
+            // Superscript powers, `m²`, `s⁻¹`: `^` and the integer.
+            c if !c.is_ascii() && superscript_value(c).is_some() => {
+                let mut end = start;
+                let mut negative = false;
+                let mut digits = String::new();
+                while let Some(&(i, c)) = chars.peek() {
+                    match superscript_value(c) {
+                        Some(-1) if end == start => negative = true,
+                        Some(d) if d >= 0 => digits.push(char::from(b'0' + d as u8)),
+                        _ => break,
+                    }
+                    end = i + c.len_utf8();
+                    chars.next();
+                }
+                let span = Span::new(start, end);
+                let mut push = |kind| tokens.push(Token { kind, span });
+                push(TokenKind::Caret);
+                if negative {
+                    push(TokenKind::Minus);
+                }
+                let Ok(power) = digits.parse::<u64>() else {
+                    return Err(Error::new(ErrorKind::EndsEarly, span));
+                };
+                push(TokenKind::Number(Literal {
+                    digits: power.into(),
+                    scale: 0,
+                }));
+                continue;
+            }
+            // `°C` and `°F` are units; `°` alone turns degrees into radians.
+            '°' if matches!(next, Some('C' | 'F'))
+                && !input[start + 3..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_') =>
+            {
+                chars.next();
+                chars.next();
+                tokens.push(Token {
+                    kind: TokenKind::Name(input[start..start + 3].into()),
+                    span: Span::new(start, start + 3),
+                });
+                continue;
+            }
             c if c.is_alphabetic() || c == '_' => {
                 let mut end = start;
                 while let Some(&(i, c)) = chars.peek() {
-                    if c.is_alphanumeric() || c == '_' {
+                    let superscript = !c.is_ascii() && superscript_value(c).is_some();
+                    if (c.is_alphanumeric() || c == '_') && !superscript {
                         end = i + c.len_utf8();
                         chars.next();
                     } else {

@@ -19,6 +19,7 @@ mod limits;
 mod number;
 mod parser;
 mod plain;
+pub mod units;
 
 pub use error::{Category, Error, ErrorKind, Question, Radix, Span};
 pub use format::Exactness;
@@ -196,7 +197,9 @@ impl Session {
             ));
         }
         let tokens = lexer::tokenize(input, limits)?;
-        let line = parser::parse(tokens, limits).map_err(|e| e.quoting(input))?;
+        let names = &self.names;
+        let line = parser::parse(tokens, limits, &|name| names.contains_key(name))
+            .map_err(|e| e.quoting(input))?;
         let (expr, assigned) = match line.statement {
             Statement::Expression(expr) => (expr, None),
             Statement::Assignment {
@@ -210,33 +213,51 @@ impl Session {
                 (value, Some(name))
             }
         };
+        let (expr, shown) = if self.has_units(&expr, &line.form) {
+            self.measure(expr, &line.form, line.to, settings, input)?
+        } else {
+            (expr, None)
+        };
         let digits = settings.shown_digits();
         let goal = match line.form {
-            None | Some(Form::Decimal) => Goal::Digits(digits),
+            None | Some(Form::Decimal | Form::Unit(..)) => Goal::Digits(digits),
             Some(Form::Radix(radix)) => Goal::Whole(radix),
             Some(Form::Fraction) => Goal::Fraction,
         };
-        let (text, exactness, binding, form) = match self.compute(expr, settings, goal)? {
-            (Settled::Exact(r), _) => {
-                let text = match goal {
-                    Goal::Whole(radix) => format::radix(r.numer(), radix),
-                    Goal::Fraction => format::fraction(&r),
-                    Goal::Digits(_) => {
-                        let (text, exactness, binding) = exact_answer(r, digits);
-                        let answer =
-                            Answer::new(text, exactness, assigned, &binding, None, settings);
-                        return Ok((answer, binding));
-                    }
-                };
-                (text, Exactness::Exact, Binding::Exact(r), None)
+        let (text, exactness, binding, form) = match (self.compute(expr, settings, goal)?, goal) {
+            ((Settled::Exact(r), _), Goal::Whole(radix)) => (
+                format::radix(r.numer(), radix),
+                Exactness::Exact,
+                Binding::Exact(r),
+                None,
+            ),
+            ((Settled::Exact(r), _), Goal::Fraction) => (
+                format::fraction(&r),
+                Exactness::Exact,
+                Binding::Exact(r),
+                None,
+            ),
+            ((Settled::Exact(r), _), Goal::Digits(_)) => {
+                let (text, exactness, binding) = exact_answer(r, digits);
+                (text, exactness, binding, None)
             }
-            (Settled::Rounded(decimal, form), binding) => (
+            ((Settled::Rounded(decimal, form), binding), _) => (
                 format::format_rounded(&decimal, digits),
                 Exactness::Rounded,
                 binding.expect("a rounded value keeps its expression"),
                 form,
             ),
         };
+        if let Some(shown) = shown {
+            let binding = Binding::Quantity(Rc::new((binding, shown.unit)));
+            let answer = Answer {
+                text: format!("{text} {}", shown.text),
+                exactness,
+                assigned,
+                fraction: None,
+            };
+            return Ok((answer, binding));
+        }
         let answer = match goal {
             Goal::Digits(_) => {
                 Answer::new(text, exactness, assigned, &binding, form.as_ref(), settings)

@@ -430,6 +430,25 @@ pub(super) fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
     a << shift
 }
 
+// The same operations on operands known to be small (unit factors, exact
+// forms, literals): no work budget applies.
+
+pub fn sum(a: &BigRational, b: &BigRational) -> BigRational {
+    add(a, b, &mut Budget::unlimited()).expect("no budget limit")
+}
+
+pub fn product(a: &BigRational, b: &BigRational) -> BigRational {
+    multiply(a, b, &mut Budget::unlimited()).expect("no budget limit")
+}
+
+pub fn quotient(a: &BigRational, b: &BigRational) -> BigRational {
+    divide(a, b, &mut Budget::unlimited()).expect("no budget limit")
+}
+
+pub fn in_lowest_terms(n: BigInt, d: BigInt) -> BigRational {
+    reduced(n, d, &mut Budget::unlimited()).expect("no budget limit")
+}
+
 pub fn add(a: &BigRational, b: &BigRational, budget: &mut Budget) -> Option<BigRational> {
     // i64 products fit in i128, and so does their sum.
     if let Some([an, ad, bn, bd]) = small(a, b) {

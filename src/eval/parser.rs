@@ -13,19 +13,31 @@
 //! unary     := ('-' | '+' | '~' | '√') unary | power
 //! power     := postfix ['^' unary]          (right-associative)
 //! postfix   := primary ('!' | '%' | '°')*
-//! primary   := NUMBER | NAME | FUNCTION '(' args ')' | '(' expr ')'
+//! primary   := NUMBER [units] | NAME | FUNCTION '(' args ')' | '(' expr ')'
+//! units     := unit (('*' | '/' | implicit) unit)*     (only while units follow)
+//! unit      := UNIT ['^' ['-'] INTEGER]
+//! FORM      := 'hex' | 'oct' | 'bin' | 'dec' | 'frac' | units
 //! ```
 //! `implicit` is juxtaposition before `(`, a name or `√`: `2pi`, `2(3)`.
+//! A number binds its units tighter than `*` and `/`: `6 m^2 / 2 m` is 3 m.
+//! A name is, in order: a user's variable, a function called with `(`, a
+//! constant, a unit (read from the units table), else an unknown name.
 //! Missing `)` at the very end are closed automatically.
 
 use super::ast::{AddOp, BitOp, Expr, ExprKind, Form, Line, MulOp, Statement};
-use super::builtins::Builtin;
+use super::builtins::{Builtin, Constant};
 use super::error::{Error, ErrorKind, Span};
 use super::interpreter;
 use super::lexer::{Token, TokenKind};
 use super::limits::Limits;
+use super::units::{self, Compound};
 
-pub fn parse(tokens: Vec<Token>, limits: &Limits) -> Result<Line, Error> {
+/// Parses a line; `is_variable` tells the user's variables, which shadow units.
+pub fn parse(
+    tokens: Vec<Token>,
+    limits: &Limits,
+    is_variable: &dyn Fn(&str) -> bool,
+) -> Result<Line, Error> {
     let bitwise = tokens.iter().any(|t| {
         matches!(
             t.kind,
@@ -42,11 +54,13 @@ pub fn parse(tokens: Vec<Token>, limits: &Limits) -> Result<Line, Error> {
         depth: 0,
         max_depth: limits.max_depth,
         bitwise,
+        is_variable,
+        exponent: false,
     };
     parser.line()
 }
 
-struct Parser {
+struct Parser<'a> {
     /// Ends with `End`; consumed tokens are taken out, not cloned.
     tokens: Vec<Token>,
     position: usize,
@@ -55,9 +69,12 @@ struct Parser {
     /// Whether the line has a bitwise operator; most lines skip those
     /// four precedence levels.
     bitwise: bool,
+    is_variable: &'a dyn Fn(&str) -> bool,
+    /// Set while an exponent's first number is read: `2^10 m` is 2^10 metres.
+    exponent: bool,
 }
 
-impl Parser {
+impl Parser<'_> {
     fn peek(&self) -> &Token {
         // The lexer always ends the list with `End`, and `advance` never passes it.
         &self.tokens[self.position]
@@ -90,15 +107,32 @@ impl Parser {
             return Err(Error::new(ErrorKind::EmptyExpression, self.peek().span));
         }
         let statement = self.statement()?;
+        let mut to_span = None;
         let form = match self.peek().kind {
             TokenKind::To => {
                 let to = self.advance().span;
-                let token = self.advance();
-                let form = match &token.kind {
-                    TokenKind::Name(name) => Form::from_name(name).ok_or_else(|| {
-                        Error::new(ErrorKind::UnknownForm { form: name.clone() }, token.span)
-                    })?,
-                    _ => return Err(Error::new(ErrorKind::MissingForm, to.to(token.span))),
+                to_span = Some(to);
+                let form = match self.peek_at(0) {
+                    TokenKind::Name(name) if Form::from_name(name).is_some() => {
+                        let form = Form::from_name(name);
+                        self.advance();
+                        form.expect("checked above")
+                    }
+                    TokenKind::Name(_) if self.unit_at(0, false) => {
+                        let (unit, span) = self.units(false)?;
+                        Form::Unit(unit, span)
+                    }
+                    TokenKind::Name(name) => {
+                        let form = name.clone();
+                        return Err(Error::new(
+                            ErrorKind::UnknownForm { form },
+                            self.peek().span,
+                        ));
+                    }
+                    _ => {
+                        let token = self.advance();
+                        return Err(Error::new(ErrorKind::MissingForm, to.to(token.span)));
+                    }
                 };
                 Some(form)
             }
@@ -106,7 +140,11 @@ impl Parser {
         };
         let token = self.peek();
         match &token.kind {
-            TokenKind::End => Ok(Line { statement, form }),
+            TokenKind::End => Ok(Line {
+                statement,
+                form,
+                to: to_span,
+            }),
             TokenKind::RightParen => Err(Error::new(ErrorKind::UnmatchedClose, token.span)),
             TokenKind::Equals => Err(Error::new(ErrorKind::AssignmentNotAtStart, token.span)),
             TokenKind::Number(_) => Err(Error::new(ErrorKind::MissingOperator, token.span)),
@@ -310,7 +348,10 @@ impl Parser {
             return Ok(base);
         }
         self.advance();
-        let exponent = self.unary()?;
+        self.exponent = true;
+        let exponent = self.unary();
+        self.exponent = false;
+        let exponent = exponent?;
         let span = base.span.to(exponent.span);
         Ok(Expr::new(
             ExprKind::Power {
@@ -362,21 +403,52 @@ impl Parser {
 
     fn primary(&mut self) -> Result<Expr, Error> {
         let token = self.advance();
+        let in_exponent = std::mem::take(&mut self.exponent);
         match token.kind {
-            TokenKind::Number(value) => Ok(Expr::new(ExprKind::Number(value), token.span)),
-            TokenKind::Name(name) => match Builtin::from_name(&name) {
-                Some(function) => self.call(function, token.span),
-                // `pow(2, 3)`, `f()`: a call, not a name times a group.
-                None if self.group_is_call() => {
+            TokenKind::Number(value) => {
+                let number = Expr::new(ExprKind::Number(value), token.span);
+                if in_exponent || !self.unit_at(0, true) {
+                    return Ok(number);
+                }
+                let (unit, span) = self.units(true)?;
+                let unit = Expr::new(ExprKind::Unit(unit), span);
+                Ok(Expr::new(
+                    ExprKind::Product {
+                        first: Box::new(number),
+                        rest: vec![(MulOp::Multiply, unit)],
+                    },
+                    token.span.to(span),
+                ))
+            }
+            TokenKind::Name(name) => {
+                let function = Builtin::from_name(&name);
+                // `pow(2, 3)`, `f()`, `x(1, 2)`: a call, not a name times a group.
+                if function.is_none() && self.group_is_call() {
                     let mut functions = Builtin::ALL.into_iter().map(|f| f.name().to_string());
                     let suggestion = interpreter::nearest_name(&name, &mut functions);
-                    Err(Error::new(
+                    return Err(Error::new(
                         ErrorKind::UnknownFunction { name, suggestion },
                         token.span,
-                    ))
+                    ));
                 }
-                None => Ok(Expr::new(ExprKind::Name(name), token.span)),
-            },
+                if (self.is_variable)(&name) || Constant::from_name(&name).is_some() {
+                    return Ok(Expr::new(ExprKind::Name(name), token.span));
+                }
+                // A function being called is never looked up as a unit.
+                if let Some(function) = function
+                    && self.peek().kind == TokenKind::LeftParen
+                {
+                    return self.call(function, token.span);
+                }
+                match (function, units::resolve(&name)) {
+                    (_, Some((unit, _))) => Ok(Expr::new(
+                        ExprKind::Unit(Compound::single(unit)),
+                        token.span,
+                    )),
+                    (Some(function), None) => self.call(function, token.span),
+                    (None, None) => Ok(Expr::new(ExprKind::Name(name), token.span)),
+                }
+            }
             TokenKind::LeftParen => {
                 let inner = self.expression()?;
                 let end = self.close_paren(token.span)?;
@@ -459,6 +531,87 @@ impl Parser {
         ))
     }
 
+    /// Whether the token `offset` ahead names a unit here: not a variable
+    /// (when `shadowed`), a constant, or a function being called.
+    fn unit_at(&self, offset: usize, shadowed: bool) -> bool {
+        let TokenKind::Name(name) = self.peek_at(offset) else {
+            return false;
+        };
+        !(shadowed && (self.is_variable)(name))
+            && Constant::from_name(name).is_none()
+            && !(Builtin::from_name(name).is_some()
+                && *self.peek_at(offset + 1) == TokenKind::LeftParen)
+            && units::is_unit(name)
+    }
+
+    /// A product of units after a number or a `to`: `km/h`, `kg m/s^2`.
+    fn units(&mut self, shadowed: bool) -> Result<(Compound, Span), Error> {
+        let (mut compound, mut span) = self.unit_power()?;
+        loop {
+            let sign = match self.peek_at(0) {
+                TokenKind::Star if self.unit_at(1, shadowed) => 1,
+                TokenKind::Slash if self.unit_at(1, shadowed) => -1,
+                TokenKind::Name(_) if self.unit_at(0, shadowed) => 0,
+                _ => break,
+            };
+            if sign != 0 {
+                self.advance();
+            }
+            let (next, next_span) = self.unit_power()?;
+            compound = compound.times(&next, if sign == -1 { -1 } else { 1 });
+            span = span.to(next_span);
+        }
+        Ok((compound, span))
+    }
+
+    /// One unit and its integer power, if it has one: `s^-2`, `m²`.
+    fn unit_power(&mut self) -> Result<(Compound, Span), Error> {
+        let token = self.advance();
+        let TokenKind::Name(name) = &token.kind else {
+            return Err(unexpected(&token));
+        };
+        let (unit, _) = units::resolve(name).ok_or_else(|| unexpected(&token))?;
+        let mut unit = Compound::single(unit);
+        let mut token_span = token.span;
+        // `fl oz`, in two words as the US labels write it.
+        if name == "fl" && matches!(self.peek_at(0), TokenKind::Name(oz) if oz == "oz") {
+            let (floz, _) = units::resolve("floz").expect("fluid ounce is in the table");
+            token_span = token_span.to(self.advance().span);
+            unit = Compound::single(floz);
+        }
+        let token = Token {
+            span: token_span,
+            ..token
+        };
+        if self.peek().kind != TokenKind::Caret {
+            return Ok((unit, token.span));
+        }
+        let (sign, at) = match self.peek_at(1) {
+            TokenKind::Minus => (-1, 2),
+            TokenKind::Plus => (1, 2),
+            _ => (1, 1),
+        };
+        let power = match self.peek_at(at) {
+            TokenKind::Number(literal) => {
+                let r = literal.to_rational();
+                r.is_integer()
+                    .then(|| i32::try_from(r.numer()).ok())
+                    .flatten()
+                    .filter(|p| p.unsigned_abs() <= 64)
+            }
+            _ => None,
+        };
+        // Anything else after `^` is left to the general power: `(2 m)^x`.
+        let Some(power) = power else {
+            return Ok((unit, token.span));
+        };
+        for _ in 0..at {
+            self.advance();
+        }
+        let end = self.advance().span;
+        Ok((unit.powered(sign * power), token.span.to(end)))
+    }
+
     /// Consumes the `)` matching `open`, or accepts the end of input in its place.
     fn close_paren(&mut self, open: Span) -> Result<Span, Error> {
         let span = self.peek().span;
@@ -525,7 +678,7 @@ mod tests {
 
     fn parse_line(input: &str) -> Result<Line, Error> {
         let limits = Limits::default();
-        parse(tokenize(input, &limits)?, &limits)
+        parse(tokenize(input, &limits)?, &limits, &|_| false)
     }
 
     /// A compact rendering of the tree to assert its shape.
@@ -579,6 +732,10 @@ mod tests {
                 ExprKind::Call { function, args, .. } => {
                     let args: Vec<_> = args.iter().map(show).collect();
                     format!("{}({})", function.name(), args.join(", "))
+                }
+                ExprKind::Unit(unit) => format!("[{}]", unit.render()),
+                ExprKind::Convert { expr, target, .. } => {
+                    format!("({} in {})", show(expr), target.render())
                 }
             }
         }
@@ -725,6 +882,58 @@ mod tests {
     fn degrees_are_postfix() {
         assert_eq!(shape("sin(30°)"), "sin((30°))");
         assert_eq!(shape("-180°"), "(-(180°))");
+    }
+
+    #[test]
+    fn a_number_binds_its_units_tighter_than_times() {
+        assert_eq!(shape("6 m^2 / 2 m"), "((6 * [m²]) / (2 * [m]))");
+        assert_eq!(shape("100 km/h"), "(100 * [km/h])");
+        assert_eq!(
+            shape("9.81 m/s^2 * 70 kg"),
+            "((981/100 * [m/s²]) * (70 * [kg]))"
+        );
+        assert_eq!(shape("5 kg m/s²"), "(5 * [kg·m/s²])");
+        assert_eq!(shape("2 fl oz"), "(2 * [floz])");
+        // An exponent's number takes no unit: 2^10 metres.
+        assert_eq!(shape("2^10 m"), "((2^10) * [m])");
+        assert_eq!(shape("(1+2) m"), "((1 + 2) * [m])");
+    }
+
+    #[test]
+    fn names_resolve_variable_then_function_then_constant_then_unit() {
+        let limits = Limits::default();
+        let with_m = |input: &str| {
+            let line = parse(tokenize(input, &limits).unwrap(), &limits, &|n| n == "m").unwrap();
+            match line.statement {
+                Statement::Expression(e) => e.kind,
+                _ => unreachable!(),
+            }
+        };
+        assert!(matches!(with_m("5 m"), ExprKind::Product { .. }));
+        assert!(matches!(with_m("m"), ExprKind::Name(_)));
+        assert_eq!(shape("min(1, 2)"), "min(1, 2)");
+        assert_eq!(shape("5 min"), "(5 * [min])");
+        assert_eq!(shape("3 in"), "(3 * [in])");
+        assert_eq!(shape("2 h"), "(2 * [h])");
+        assert_eq!(shape("2 pi"), "(2 * pi)");
+        assert_eq!(shape("3 x"), "(3 * x)");
+    }
+
+    #[test]
+    fn conversions_to_units() {
+        let line = parse_line("60 mph to km/h").unwrap();
+        let Some(Form::Unit(unit, span)) = line.form else {
+            panic!("a unit form")
+        };
+        assert_eq!(unit.render(), "km/h");
+        assert_eq!((span.start, span.end), (10, 14));
+        assert_eq!(line.to.map(|s| (s.start, s.end)), Some((7, 9)));
+        assert!(matches!(
+            parse_line("1 m -> ft").unwrap().form,
+            Some(Form::Unit(..))
+        ));
+        let err = parse_line("1 m to furlongs").unwrap_err();
+        assert_eq!((err.span.start, err.span.end), (7, 15));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::line_editor::{char_width, text_width};
 use crate::eval::builtins::Builtin;
+use crate::eval::units;
 
 pub enum HelpRow {
     Heading(&'static str),
@@ -10,9 +11,11 @@ pub enum HelpRow {
     Item(&'static str, &'static str),
     /// The built-in functions, from the evaluator's table.
     Functions,
+    /// The units by dimension, from the evaluator's table.
+    Units,
 }
 
-use HelpRow::{Functions, Heading, Item};
+use HelpRow::{Functions, Heading, Item, Units};
 
 pub const HELP: &[HelpRow] = &[
     Heading("Keys"),
@@ -53,6 +56,14 @@ pub const HELP: &[HelpRow] = &[
     Item("input", "click to move the cursor"),
     Item("answer", "click to see all of it"),
     Item("paste", "each whole line is evaluated in turn"),
+    Heading("Units"),
+    Item(
+        "60 mph to km/h",
+        "convert (or ->): shown in the unit as written",
+    ),
+    Item("1 m + 20 cm", "keeps your units: 1.2 m; 1 km / 1 m is 1000"),
+    Item("20 °C to °F", "°C °F K degC degF; 20 °C + 5 °C is 25 °C"),
+    Units,
     Heading("Language"),
     Item("+ - * / ^", "also × ÷ −; ^ binds right: 2^3^2 = 512"),
     Item("-2^2", "is -4; 3! factorial; x mod y (floored)"),
@@ -90,8 +101,9 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
     let texts = width.saturating_sub(keys + 1).max(1);
     let mut out = Vec::new();
     let functions = function_list();
+    let units = units::help_table();
     for row in HELP {
-        let (key, text): (&str, &str) = match row {
+        let rows: Vec<(&str, &str)> = match row {
             Heading(title) => {
                 out.extend(wrap(title, width).into_iter().map(|text| HelpLine {
                     key: String::new(),
@@ -100,16 +112,19 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
                 }));
                 continue;
             }
-            Item(key, text) => (key, text),
-            Functions => ("functions", &functions),
+            Item(key, text) => vec![(key, text)],
+            Functions => vec![("functions", &functions)],
+            Units => units.iter().map(|(d, u)| (*d, u.as_str())).collect(),
         };
-        let (key, text) = (wrap(key, keys), wrap(text, texts));
-        for i in 0..key.len().max(text.len()) {
-            out.push(HelpLine {
-                key: key.get(i).cloned().unwrap_or_default(),
-                text: text.get(i).cloned().unwrap_or_default(),
-                heading: false,
-            });
+        for (key, text) in rows {
+            let (key, text) = (wrap(key, keys), wrap(text, texts));
+            for i in 0..key.len().max(text.len()) {
+                out.push(HelpLine {
+                    key: key.get(i).cloned().unwrap_or_default(),
+                    text: text.get(i).cloned().unwrap_or_default(),
+                    heading: false,
+                });
+            }
         }
     }
     out

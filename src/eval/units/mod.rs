@@ -1,0 +1,668 @@
+//! Units and dimensions. A unit is a dimension (integer powers of the SI
+//! base dimensions and of data size) and an exact factor (a rational times
+//! a power of π) to the SI base units; the temperature scales add an offset.
+//! Everything about a unit is read from the one table in `table.rs`.
+
+mod line;
+pub mod quantity;
+mod table;
+
+use super::number;
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::One;
+
+/// Base dimensions, in the table's order.
+const BASES: [&str; 8] = ["m", "kg", "s", "A", "K", "mol", "cd", "bit"];
+
+/// Powers of the base dimensions: `[1, 0, -2, …]` is m/s².
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub struct Dimension(pub [i32; 8]);
+
+impl Dimension {
+    fn parse(text: &str) -> Dimension {
+        let mut powers = [0; 8];
+        for part in text.split(' ').filter(|p| !p.is_empty()) {
+            let split = part
+                .find(|c: char| c == '-' || c.is_ascii_digit())
+                .unwrap_or(part.len());
+            let (base, power) = part.split_at(split);
+            let index = BASES.iter().position(|b| *b == base).expect("a base unit");
+            powers[index] = if power.is_empty() { 1 } else { int(power) };
+        }
+        Dimension(powers)
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.0 == [0; 8]
+    }
+
+    fn scaled(self, by: i32) -> Dimension {
+        Dimension(self.0.map(|p| p * by))
+    }
+
+    fn plus(self, other: Dimension) -> Dimension {
+        let mut powers = self.0;
+        for (p, q) in powers.iter_mut().zip(other.0) {
+            *p += q;
+        }
+        Dimension(powers)
+    }
+
+    /// The dimension's name where it has one: "length", "energy".
+    pub fn name(&self) -> Option<&'static str> {
+        table::DIMENSIONS.lines().find_map(|line| {
+            let (name, dimension) = line.split_once('|')?;
+            (Dimension::parse(dimension) == *self).then_some(name)
+        })
+    }
+
+    /// The same dimension in SI base units, each to its power.
+    pub fn base_units(&self) -> Compound {
+        let terms = BASES
+            .iter()
+            .zip(self.0)
+            .filter(|(_, power)| *power != 0)
+            .map(|(base, power)| UnitTerm {
+                unit: resolve(base).expect("base units are in the table").0,
+                power,
+            })
+            .collect();
+        Compound { terms }
+    }
+}
+
+/// What a quantity measures, for messages: its dimension, or an angle
+/// (a lone unit of no dimension).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measure {
+    dimension: Dimension,
+    angle: bool,
+}
+
+impl Measure {
+    /// Boxed, as errors carry it: every `Result` in the evaluator stays small.
+    pub fn of(unit: &Compound) -> Box<Measure> {
+        let dimension = unit.dimension();
+        Box::new(Measure {
+            dimension,
+            angle: dimension.is_none() && !unit.is_none(),
+        })
+    }
+}
+
+impl From<Dimension> for Measure {
+    fn from(dimension: Dimension) -> Measure {
+        Measure {
+            dimension,
+            angle: false,
+        }
+    }
+}
+
+/// "a length", "an energy", "a plain number", or the base units of a
+/// dimension without a name.
+impl std::fmt::Display for Measure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = &self.dimension;
+        match d.name() {
+            _ if self.angle => write!(f, "an angle"),
+            _ if d.is_none() => write!(f, "a plain number"),
+            Some(name) if name.starts_with(['a', 'e', 'i', 'o', 'u']) => write!(f, "an {name}"),
+            Some(name) => write!(f, "a {name}"),
+            None => write!(f, "a quantity in {}", d.base_units().render()),
+        }
+    }
+}
+
+/// A unit of the table with its prefix (0 for none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UnitRef {
+    entry: u16,
+    prefix: u8,
+}
+
+/// An exact factor `ratio × π^pi`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Factor {
+    pub ratio: BigRational,
+    pub pi: i32,
+}
+
+impl Factor {
+    fn one() -> Factor {
+        Factor {
+            ratio: BigRational::one(),
+            pi: 0,
+        }
+    }
+
+    fn times(&self, other: &Factor, power: i32) -> Factor {
+        // The number module's operations: no new rational code in the binary.
+        let powered = number::power(&other.ratio, power.unsigned_abs());
+        let ratio = if power >= 0 {
+            number::product(&self.ratio, &powered)
+        } else {
+            number::quotient(&self.ratio, &powered)
+        };
+        Factor {
+            ratio,
+            pi: self.pi + other.pi * power,
+        }
+    }
+
+    pub fn over(&self, other: &Factor) -> Factor {
+        Factor::one().times(self, 1).times(other, -1)
+    }
+}
+
+/// One field of a unit's table line.
+fn field(entry: u16, index: usize) -> &'static str {
+    table::UNITS
+        .lines()
+        .nth(entry as usize)
+        .and_then(|line| line.split('|').nth(index))
+        .expect("table lines have five fields")
+}
+
+fn prefix_line(prefix: u8) -> (&'static str, &'static str, &'static str) {
+    let record = table::PREFIXES
+        .split(' ')
+        .nth(prefix as usize - 1)
+        .expect("a prefix");
+    let mut parts = record.split(':');
+    let mut next = || parts.next().expect("prefix records have three fields");
+    (next(), next(), next())
+}
+
+/// An integer of the table (one parser for all of them keeps the binary small).
+fn int(text: &str) -> i32 {
+    text.parse().expect("the table's integers are well formed")
+}
+
+/// A decimal as written in the table: `1.5e-3`.
+fn decimal(text: &str) -> BigRational {
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: BigInt = format!("{whole}{fraction}").parse().expect("digits");
+    let scale = int(exponent) - fraction.len() as i32;
+    let power = number::power_of_ten(scale.unsigned_abs() as usize);
+    if scale >= 0 {
+        BigRational::from_integer(digits * power)
+    } else {
+        number::in_lowest_terms(digits, power)
+    }
+}
+
+impl UnitRef {
+    /// Its factor to SI base units, prefix included.
+    pub fn factor(self) -> Factor {
+        let text = field(self.entry, 2);
+        let text = text.split_once('@').map_or(text, |(f, _)| f);
+        let (ratio, pi) = text.split_once('p').unwrap_or((text, "0"));
+        let mut ratio = match ratio.split_once('/') {
+            Some((n, d)) => number::quotient(&decimal(n), &decimal(d)),
+            None => decimal(ratio),
+        };
+        if self.prefix != 0 {
+            let power = prefix_line(self.prefix).2;
+            let scale = match power.strip_prefix('b') {
+                Some(bits) => BigInt::from(1) << int(bits),
+                None => number::power_of_ten(int(power).unsigned_abs() as usize),
+            };
+            let scale = BigRational::from_integer(scale);
+            ratio = if power.starts_with('-') {
+                number::quotient(&ratio, &scale)
+            } else {
+                number::product(&ratio, &scale)
+            };
+        }
+        Factor { ratio, pi: int(pi) }
+    }
+
+    pub fn dimension(self) -> Dimension {
+        Dimension::parse(field(self.entry, 3))
+    }
+
+    /// Its prefix's symbol and its own: `km`, `µs`, `KiB`.
+    fn write_symbol(self, out: &mut String) {
+        if self.prefix != 0 {
+            out.push_str(prefix_line(self.prefix).0.split(',').next().unwrap_or(""));
+        }
+        out.push_str(field(self.entry, 0).split(' ').next().unwrap_or(""));
+    }
+
+    /// A temperature scale's offset from zero kelvin, in its own degrees.
+    pub fn temperature_offset(self) -> Option<BigRational> {
+        (self.prefix == 0)
+            .then(|| field(self.entry, 2).split_once('@'))
+            .flatten()
+            .map(|(_, offset)| decimal(offset))
+    }
+}
+
+/// What the prefixes column allows for a prefix's power.
+fn allows(prefixes: &str, power: &str) -> bool {
+    let binary = power.starts_with('b');
+    let large = binary || int(power) >= 3;
+    match prefixes {
+        "p" => !binary,
+        "l" => large && !binary,
+        "d" => large,
+        _ => false,
+    }
+}
+
+/// The unit a name stands for, and whether it names it by a long name.
+pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
+    let exact = |name: &str| {
+        table::UNITS.lines().enumerate().find_map(|(entry, line)| {
+            let mut fields = line.split('|');
+            let (symbols, long) = (fields.next()?, fields.next()?);
+            let long_match = long
+                .split(' ')
+                .any(|l| !l.is_empty() && (name == l || name.strip_suffix('s') == Some(l)));
+            let symbol_match = symbols.split(' ').any(|s| s == name);
+            (symbol_match || long_match).then_some((entry as u16, symbol_match, long_match))
+        })
+    };
+    if let Some((entry, symbol, _)) = exact(name) {
+        return Some((UnitRef { entry, prefix: 0 }, !symbol));
+    }
+    // One pass over the prefixes; the table is read again only for a
+    // prefix the name starts with.
+    for (index, record) in table::PREFIXES.split(' ').enumerate() {
+        let prefix = index as u8 + 1;
+        let mut parts = record.split(':');
+        let (Some(symbols), Some(long_prefix), Some(power)) =
+            (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        let mut candidates = symbols
+            .split(',')
+            .filter_map(|s| name.strip_prefix(s).map(|rest| (rest, false)))
+            .chain(name.strip_prefix(long_prefix).map(|rest| (rest, true)));
+        let found = candidates.find_map(|(rest, by_long)| {
+            let (entry, symbol, long) = exact(rest)?;
+            let prefixes = field(entry, 4);
+            let named = if by_long { long } else { symbol };
+            (named && allows(prefixes, power)).then_some((entry, by_long))
+        });
+        if let Some((entry, long)) = found {
+            return Some((UnitRef { entry, prefix }, long));
+        }
+    }
+    None
+}
+
+/// Whether `name` is a unit: what the parser asks.
+pub fn is_unit(name: &str) -> bool {
+    resolve(name).is_some()
+}
+
+/// A unit to a power: `km²`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnitTerm {
+    pub unit: UnitRef,
+    pub power: i32,
+}
+
+/// A product of units to integer powers, in the order first written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Compound {
+    pub terms: Vec<UnitTerm>,
+}
+
+impl Compound {
+    pub fn single(unit: UnitRef) -> Compound {
+        Compound {
+            terms: vec![UnitTerm { unit, power: 1 }],
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    pub fn dimension(&self) -> Dimension {
+        self.terms.iter().fold(Dimension::default(), |d, t| {
+            d.plus(t.unit.dimension().scaled(t.power))
+        })
+    }
+
+    pub fn factor(&self) -> Factor {
+        self.terms
+            .iter()
+            .fold(Factor::one(), |f, t| f.times(&t.unit.factor(), t.power))
+    }
+
+    /// `self × other^sign`, powers of the same unit merged.
+    pub fn times(&self, other: &Compound, sign: i32) -> Compound {
+        let mut terms = self.terms.clone();
+        for term in &other.terms {
+            match terms.iter_mut().find(|t| t.unit == term.unit) {
+                Some(t) => t.power += term.power * sign,
+                None => terms.push(UnitTerm {
+                    power: term.power * sign,
+                    ..*term
+                }),
+            }
+        }
+        terms.retain(|t| t.power != 0);
+        Compound { terms }
+    }
+
+    pub fn powered(&self, power: i32) -> Compound {
+        let terms = self
+            .terms
+            .iter()
+            .map(|t| UnitTerm {
+                power: t.power * power,
+                ..*t
+            })
+            .filter(|t| t.power != 0)
+            .collect();
+        Compound { terms }
+    }
+
+    /// The `n`th root, when every power divides by `n`.
+    pub fn root(&self, n: i32) -> Option<Compound> {
+        self.terms
+            .iter()
+            .all(|t| t.power % n == 0)
+            .then(|| Compound {
+                terms: self
+                    .terms
+                    .iter()
+                    .map(|t| UnitTerm {
+                        power: t.power / n,
+                        ..*t
+                    })
+                    .collect(),
+            })
+    }
+
+    /// Cancels what a product or quotient lets cancel, and gives the factor
+    /// the number takes: units of one dimension with opposite powers fold
+    /// into the first (`km/m` is 1000, `m²/ft` is m), and a product left with
+    /// no dimension becomes a plain number (`h/min` is 60), unless it is a
+    /// lone angle unit, which is kept (`30 deg * 2`).
+    pub fn cancel(&mut self) -> Factor {
+        let mut factor = Factor::one();
+        loop {
+            let terms = &self.terms;
+            let pair = (0..terms.len()).find_map(|i| {
+                (i + 1..terms.len()).find_map(|j| {
+                    let opposite = (terms[i].power > 0) != (terms[j].power > 0);
+                    (opposite && terms[i].unit.dimension() == terms[j].unit.dimension())
+                        .then_some((i, j))
+                })
+            });
+            let Some((i, j)) = pair else { break };
+            let folded = self.terms.remove(j);
+            factor = factor
+                .times(&folded.unit.factor(), folded.power)
+                .times(&self.terms[i].unit.factor(), -folded.power);
+            self.terms[i].power += folded.power;
+            self.terms.retain(|t| t.power != 0);
+        }
+        if !self.is_none() && self.dimension().is_none() && !self.is_lone_angle() {
+            factor = factor.times(&self.factor(), 1);
+            self.terms.clear();
+        }
+        factor
+    }
+
+    /// The one temperature scale this is, if it is one to the first power.
+    pub fn temperature_scale(&self) -> Option<(UnitRef, BigRational)> {
+        match self.terms.as_slice() {
+            [t] if t.power == 1 => t.unit.temperature_offset().map(|offset| (t.unit, offset)),
+            _ => None,
+        }
+    }
+
+    /// Whether this is a lone unit of no dimension (an angle: `deg`), which
+    /// a result keeps rather than folding into a plain number.
+    pub fn is_lone_angle(&self) -> bool {
+        matches!(self.terms.as_slice(), [t] if t.power == 1) && self.dimension().is_none()
+    }
+
+    /// `m·kg/s²`: each unit's symbol, powers as superscripts (a `to`
+    /// shows its unit as the user wrote it instead).
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let (up, down): (Vec<_>, Vec<_>) = self.terms.iter().partition(|t| t.power > 0);
+        let write = |out: &mut String, terms: &[&UnitTerm], sign: i32| {
+            for (i, t) in terms.iter().enumerate() {
+                if i > 0 {
+                    // `J/K/mol`: what a `to` reads back.
+                    out.push(if sign < 0 { '/' } else { '·' });
+                }
+                t.unit.write_symbol(out);
+                let power = t.power * sign;
+                if power != 1 {
+                    out.push_str(&superscript(power));
+                }
+            }
+        };
+        if up.is_empty() {
+            write(&mut out, &down, 1);
+            return out;
+        }
+        write(&mut out, &up, 1);
+        if !down.is_empty() {
+            out.push('/');
+            write(&mut out, &down, -1);
+        }
+        out
+    }
+}
+
+const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+fn superscript(n: i32) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('⁻');
+    }
+    for digit in n.unsigned_abs().to_string().bytes() {
+        out.push(SUPERSCRIPT_DIGITS[(digit - b'0') as usize]);
+    }
+    out
+}
+
+/// The value of a superscript digit, or -1 for the superscript minus.
+pub fn superscript_value(c: char) -> Option<i32> {
+    if c == '⁻' {
+        return Some(-1);
+    }
+    SUPERSCRIPT_DIGITS
+        .iter()
+        .position(|d| *d == c)
+        .map(|i| i as i32)
+}
+
+/// Names people write for a unit the table spells otherwise.
+const NEAR_MISSES: [(&str, &str); 6] = [
+    ("kph", "km/h"),
+    ("kmh", "km/h"),
+    ("mps", "m/s"),
+    ("fps", "ft/s"),
+    ("hrs", "h"),
+    ("secs", "s"),
+];
+
+/// A suggestion for an unknown name that looks like a unit.
+pub fn suggestion(name: &str) -> Option<&'static str> {
+    NEAR_MISSES
+        .iter()
+        .find(|(miss, _)| *miss == name)
+        .map(|(_, unit)| *unit)
+}
+
+/// Every unit's names without prefixes, for "did you mean"; short symbols
+/// are left out, as nearly every short name is near one of them.
+pub fn all_names() -> impl Iterator<Item = &'static str> {
+    table::UNITS.lines().flat_map(|line| {
+        let mut fields = line.split('|');
+        let symbols = fields.next().unwrap_or("");
+        let long = fields.next().unwrap_or("");
+        symbols
+            .split(' ')
+            .chain(long.split(' '))
+            .filter(|n| n.chars().count() >= 3)
+    })
+}
+
+/// The table for the help, by dimension: each unit's first name, with `*`
+/// when it takes prefixes.
+pub fn help_table() -> Vec<(&'static str, String)> {
+    let mut groups: Vec<(&'static str, String)> = Vec::new();
+    for (entry, line) in table::UNITS.lines().enumerate() {
+        let unit = UnitRef {
+            entry: entry as u16,
+            prefix: 0,
+        };
+        let dimension = unit.dimension();
+        let prefixes = field(unit.entry, 4);
+        let group = if prefixes == "c" {
+            "constants"
+        } else if dimension.is_none() {
+            "angle"
+        } else {
+            dimension.name().unwrap_or("other")
+        };
+        let name = line.split(['|', ' ']).find(|n| !n.is_empty()).unwrap_or("");
+        let star = if matches!(prefixes, "" | "c") {
+            ""
+        } else {
+            "*"
+        };
+        match groups.iter_mut().find(|(g, _)| *g == group) {
+            Some((_, names)) => {
+                names.push(' ');
+                names.push_str(name);
+                names.push_str(star);
+            }
+            None => groups.push((group, format!("{name}{star}"))),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefix_count() -> u8 {
+        table::PREFIXES.split(' ').count() as u8
+    }
+
+    fn factor(name: &str) -> Factor {
+        resolve(name).expect(name).0.factor()
+    }
+
+    fn q(n: i64, d: i64) -> BigRational {
+        BigRational::new(n.into(), d.into())
+    }
+
+    #[test]
+    fn every_line_of_the_table_reads() {
+        for entry in 0..table::UNITS.lines().count() as u16 {
+            let unit = UnitRef { entry, prefix: 0 };
+            let _ = (unit.factor(), unit.dimension(), unit.temperature_offset());
+            assert_eq!(
+                table::UNITS
+                    .lines()
+                    .nth(entry.into())
+                    .unwrap()
+                    .split('|')
+                    .count(),
+                5
+            );
+        }
+        for prefix in 1..=prefix_count() {
+            let _ = UnitRef { entry: 0, prefix }.factor();
+        }
+        for line in table::DIMENSIONS.lines() {
+            let (_, d) = line.split_once('|').unwrap();
+            let _ = Dimension::parse(d);
+        }
+    }
+
+    #[test]
+    fn names_resolve_with_prefixes() {
+        assert_eq!(factor("km").ratio, q(1000, 1));
+        assert_eq!(factor("kilometre").ratio, q(1000, 1));
+        assert_eq!(factor("kilometers").ratio, q(1000, 1));
+        assert_eq!(factor("µm").ratio, q(1, 1_000_000));
+        assert_eq!(factor("μm").ratio, q(1, 1_000_000));
+        assert_eq!(factor("um").ratio, q(1, 1_000_000));
+        assert_eq!(factor("kg").ratio, q(1, 1));
+        assert_eq!(factor("mg").ratio, q(1, 1_000_000));
+        assert_eq!(factor("KiB").ratio, q(8 * 1024, 1));
+        assert_eq!(factor("kibibyte").ratio, q(8 * 1024, 1));
+        assert_eq!(factor("MB").ratio, q(8_000_000, 1));
+        assert_eq!(factor("in").ratio, q(254, 10000));
+        assert_eq!(factor("feet").ratio, q(3048, 10000));
+        assert_eq!(
+            factor("deg"),
+            Factor {
+                ratio: q(1, 180),
+                pi: 1
+            }
+        );
+        assert_eq!(factor("mAh").ratio, q(36, 10));
+        assert_eq!(factor("hPa").ratio, q(100, 1));
+        // Exact names win over prefix readings.
+        assert_eq!(factor("ft").ratio, q(3048, 10000));
+        assert_eq!(factor("min").ratio, q(60, 1));
+        assert_eq!(factor("Pa").ratio, q(1, 1));
+        assert_eq!(factor("nmi").ratio, q(1852, 1));
+        // Prefixes only where the table allows them.
+        assert!(resolve("kmi").is_none());
+        assert!(resolve("mB").is_none());
+        assert!(resolve("Kim").is_none());
+        assert!(resolve("kmetre").is_none());
+        assert!(resolve("kph").is_none());
+    }
+
+    #[test]
+    fn dimensions_have_names() {
+        let speed = resolve("mph").unwrap().0.dimension();
+        assert_eq!(speed.name(), Some("speed"));
+        let describe = |d: Dimension| Measure::from(d).to_string();
+        assert_eq!(describe(speed), "a speed");
+        assert_eq!(describe(resolve("J").unwrap().0.dimension()), "an energy");
+        assert_eq!(describe(Dimension::default()), "a plain number");
+        assert_eq!(
+            describe(resolve("G").unwrap().0.dimension()),
+            "a quantity in m³/kg/s²"
+        );
+        let table = help_table();
+        assert_eq!(
+            table[0],
+            ("length", "m* au ly pc* Å in ft yd mi nmi".into())
+        );
+        let deg = Compound::single(resolve("deg").unwrap().0);
+        assert_eq!(Measure::of(&deg).to_string(), "an angle");
+    }
+
+    #[test]
+    fn compounds_merge_and_render() {
+        let m = Compound::single(resolve("m").unwrap().0);
+        let s = Compound::single(resolve("s").unwrap().0);
+        let micro = Compound::single(resolve("microseconds").unwrap().0);
+        assert_eq!(
+            micro
+                .times(&Compound::single(resolve("KiB").unwrap().0), -1)
+                .render(),
+            "µs/KiB"
+        );
+        let per_s2 = m.times(&s, -1).times(&s, -1);
+        assert_eq!(per_s2.render(), "m/s²");
+        assert_eq!(m.times(&m, -1).render(), "");
+        assert_eq!(s.powered(-1).render(), "s⁻¹");
+    }
+}

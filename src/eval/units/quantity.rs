@@ -1,0 +1,441 @@
+//! Quantities: a number and a unit, evaluated in a layer over the numeric
+//! evaluator. Subtrees without units go to the evaluator whole; here only
+//! the units are worked out, and every operation on the numbers is one of
+//! the evaluator's own (add, multiply, divide, power, the functions).
+
+use super::{Compound, Factor, Measure};
+use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
+use crate::eval::builtins::Builtin;
+use crate::eval::error::{Error, ErrorKind, Span};
+use crate::eval::interpreter::{AngleMode, Binding, Evaluator};
+use crate::eval::number::{self, Value};
+use num_rational::BigRational;
+use num_traits::{One, ToPrimitive};
+
+/// The largest power of a unit a power may make (`m^1000`).
+const MAX_UNIT_POWER: i64 = 1000;
+
+/// A number in a unit; a plain number has no unit.
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    pub value: Value,
+    pub unit: Compound,
+}
+
+impl Quantity {
+    fn plain(value: Value) -> Quantity {
+        Quantity {
+            value,
+            unit: Compound::default(),
+        }
+    }
+}
+
+/// Whether `expr` involves units: a unit, a conversion, or a name that
+/// `is_quantity` says holds one. Lines without units never enter this layer.
+pub fn mentions_units(expr: &Expr, is_quantity: &dyn Fn(&str) -> bool) -> bool {
+    let any = |e: &Expr| mentions_units(e, is_quantity);
+    match &expr.kind {
+        ExprKind::Unit(_) | ExprKind::Convert { .. } => true,
+        ExprKind::Number(_) => false,
+        ExprKind::Name(name) => is_quantity(name),
+        ExprKind::Negate(e)
+        | ExprKind::BitNot(e)
+        | ExprKind::Factorial(e)
+        | ExprKind::Percent(e)
+        | ExprKind::Degrees(e) => any(e),
+        ExprKind::Sum { first, rest } => any(first) || rest.iter().any(|(_, e)| any(e)),
+        ExprKind::Product { first, rest } => any(first) || rest.iter().any(|(_, e)| any(e)),
+        ExprKind::Bitwise { first, rest } => any(first) || rest.iter().any(|(_, e)| any(e)),
+        ExprKind::Power { base, exponent } => any(base) || any(exponent),
+        ExprKind::Call { args, .. } => args.iter().any(any),
+    }
+}
+
+fn mentions(ev: &Evaluator, expr: &Expr) -> bool {
+    mentions_units(expr, &|name| {
+        matches!(ev.binding(name), Some(Binding::Quantity(_)))
+    })
+}
+
+/// The number of a quantity that must be a plain number for `operation`.
+fn plain(q: Quantity, operation: &'static str, span: Span) -> Result<Value, Error> {
+    if q.unit.is_none() {
+        return Ok(q.value);
+    }
+    Err(Error::new(
+        ErrorKind::NeedsPlainNumber {
+            operation,
+            unit: Measure::of(&q.unit),
+        },
+        span,
+    ))
+}
+
+/// The number `expr` stands for where a number is expected: the measure of
+/// a `Convert` in its target; a unit anywhere else must cancel out.
+pub fn number(ev: &mut Evaluator, expr: &Expr) -> Result<Value, Error> {
+    match &expr.kind {
+        ExprKind::Convert { expr, target, to } => {
+            let q = eval(ev, expr)?;
+            convert(ev, q, target, *to)
+        }
+        _ => {
+            let q = eval(ev, expr)?;
+            plain(q, "this", expr.span)
+        }
+    }
+}
+
+/// `value × factor`, exactly where the factor has no π.
+fn scaled(ev: &mut Evaluator, value: Value, factor: &Factor, span: Span) -> Result<Value, Error> {
+    let mut value = if factor.ratio.is_one() {
+        value
+    } else {
+        ev.multiply(&value, &Value::Exact(factor.ratio.clone()), span)?
+    };
+    if factor.pi != 0 {
+        // The evaluator's own π, at its precision, with its form.
+        let pi = ev.pi(1);
+        for _ in 0..factor.pi.unsigned_abs() {
+            value = if factor.pi > 0 {
+                ev.multiply(&value, &pi, span)?
+            } else {
+                ev.divide(&value, &pi, span, span)?
+            };
+        }
+    }
+    Ok(value)
+}
+
+/// `q` in `target`'s unit, which must have its dimension. Temperatures are
+/// read as differences here (no offsets): that is what a sum adds.
+fn in_unit(
+    ev: &mut Evaluator,
+    q: Quantity,
+    target: &Compound,
+    operation: &'static str,
+    span: Span,
+) -> Result<Value, Error> {
+    if q.unit.dimension() != target.dimension() {
+        return Err(Error::new(
+            ErrorKind::DimensionMismatch {
+                operation,
+                left: Measure::of(target),
+                right: Measure::of(&q.unit),
+            },
+            span,
+        ));
+    }
+    if q.unit == *target {
+        return Ok(q.value);
+    }
+    let factor = q.unit.factor().over(&target.factor());
+    scaled(ev, q.value, &factor, span)
+}
+
+/// `q` converted to `target` by `to`: temperatures on their scales, offsets
+/// applied (`20 °C to °F` is 68 °F); everything else by its factor.
+pub fn convert(
+    ev: &mut Evaluator,
+    q: Quantity,
+    target: &Compound,
+    to: Span,
+) -> Result<Value, Error> {
+    if let (Some((_, from)), Some((_, into))) =
+        (q.unit.temperature_scale(), target.temperature_scale())
+        && q.unit != *target
+    {
+        let shifted = ev.add(&q.value, &Value::Exact(from), to)?;
+        let kelvin = scaled(ev, shifted, &q.unit.factor(), to)?;
+        let degrees = scaled(ev, kelvin, &Factor::one().over(&target.factor()), to)?;
+        return ev.add(&degrees, &Value::Exact(-into), to);
+    }
+    if q.unit.dimension() != target.dimension() {
+        return Err(Error::new(
+            ErrorKind::DimensionMismatch {
+                operation: "convert",
+                left: Measure::of(&q.unit),
+                right: Measure::of(target),
+            },
+            to,
+        ));
+    }
+    in_unit(ev, q, target, "convert", to)
+}
+
+/// Evaluates `expr` to a number and its unit.
+pub fn eval(ev: &mut Evaluator, expr: &Expr) -> Result<Quantity, Error> {
+    if !mentions(ev, expr) {
+        return Ok(Quantity::plain(ev.eval(expr)?));
+    }
+    let span = expr.span;
+    match &expr.kind {
+        ExprKind::Unit(unit) => Ok(Quantity {
+            value: Value::from_integer(1),
+            unit: unit.clone(),
+        }),
+        ExprKind::Name(name) => {
+            let unit = match ev.binding(name) {
+                Some(Binding::Quantity(quantity)) => quantity.1.clone(),
+                _ => Compound::default(),
+            };
+            Ok(Quantity {
+                value: ev.eval(expr)?,
+                unit,
+            })
+        }
+        ExprKind::Negate(inner) => {
+            let q = eval(ev, inner)?;
+            Ok(Quantity {
+                value: q.value.negated(),
+                unit: q.unit,
+            })
+        }
+        ExprKind::Sum { first, rest } => sum(ev, first, rest, span),
+        ExprKind::Product { first, rest } => product(ev, first, rest),
+        ExprKind::Power { base, exponent } => power(ev, base, exponent, span),
+        ExprKind::Call { function, args, .. } => call(ev, *function, args, span),
+        ExprKind::Convert { target, .. } => Ok(Quantity {
+            value: number(ev, expr)?,
+            unit: target.clone(),
+        }),
+        ExprKind::Percent(inner) => {
+            let q = eval(ev, inner)?;
+            let value = ev.divide(&q.value, &Value::from_integer(100), span, span)?;
+            Ok(Quantity { value, ..q })
+        }
+        // Operators of integers and angles take plain numbers only.
+        ExprKind::Factorial(inner)
+        | ExprKind::Degrees(inner)
+        | ExprKind::BitNot(inner)
+        | ExprKind::Bitwise { first: inner, .. } => {
+            let q = eval(ev, inner)?;
+            if q.unit.is_none() {
+                let reason = "units that cancel cannot stand here: leave them out";
+                return Err(Error::new(ErrorKind::Domain { reason }, inner.span));
+            }
+            let operation = match &expr.kind {
+                ExprKind::Factorial(_) => "factorial",
+                ExprKind::Degrees(_) => "'°'",
+                _ => "a bitwise operator",
+            };
+            Err(Error::new(
+                ErrorKind::NeedsPlainNumber {
+                    operation,
+                    unit: Measure::of(&q.unit),
+                },
+                inner.span,
+            ))
+        }
+        ExprKind::Number(_) => Ok(Quantity::plain(ev.eval(expr)?)),
+    }
+}
+
+fn sum(
+    ev: &mut Evaluator,
+    first: &Expr,
+    rest: &[(AddOp, Expr)],
+    span: Span,
+) -> Result<Quantity, Error> {
+    let mut total = eval(ev, first)?;
+    let mut previous_end = first.span.end;
+    for (op, term) in rest {
+        // The operator stands between the terms (the caller trims blanks).
+        let op_span = Span::new(previous_end, term.span.start);
+        previous_end = term.span.end;
+        let value = match &term.kind {
+            // Keypad percent of a quantity: a + b% is a×(1 + b/100).
+            ExprKind::Percent(inner) => {
+                let percent = plain(eval(ev, inner)?, "'%'", inner.span)?;
+                let share = ev.multiply(&total.value, &percent, term.span)?;
+                ev.divide(&share, &Value::from_integer(100), term.span, term.span)?
+            }
+            _ => {
+                let q = eval(ev, term)?;
+                let operation = match op {
+                    AddOp::Add => "add",
+                    AddOp::Subtract => "subtract",
+                };
+                in_unit(ev, q, &total.unit, operation, op_span)?
+            }
+        };
+        let value = match op {
+            AddOp::Add => value,
+            AddOp::Subtract => value.negated(),
+        };
+        total.value = ev.add(&total.value, &value, span)?;
+    }
+    Ok(total)
+}
+
+fn product(ev: &mut Evaluator, first: &Expr, rest: &[(MulOp, Expr)]) -> Result<Quantity, Error> {
+    let mut total = eval(ev, first)?;
+    for (op, factor) in rest {
+        let q = eval(ev, factor)?;
+        let so_far = first.span.to(factor.span);
+        total = match op {
+            MulOp::Multiply => Quantity {
+                value: ev.multiply(&total.value, &q.value, so_far)?,
+                unit: total.unit.times(&q.unit, 1),
+            },
+            MulOp::Divide => Quantity {
+                value: ev.divide(&total.value, &q.value, factor.span, so_far)?,
+                unit: total.unit.times(&q.unit, -1),
+            },
+            MulOp::Modulo => {
+                let divisor = in_unit(ev, q, &total.unit, "take mod of", factor.span)?;
+                Quantity {
+                    value: ev.modulo(&total.value, &divisor, factor.span, so_far)?,
+                    unit: total.unit,
+                }
+            }
+        };
+        total = simplify(ev, total, so_far)?;
+    }
+    Ok(total)
+}
+
+/// Cancels what a product or quotient lets cancel (see `Compound::cancel`).
+fn simplify(ev: &mut Evaluator, mut q: Quantity, span: Span) -> Result<Quantity, Error> {
+    let factor = q.unit.cancel();
+    q.value = scaled(ev, q.value, &factor, span)?;
+    Ok(q)
+}
+
+/// The `n`th root's unit, and the value it applies to: in the units
+/// written when their powers divide by `n`, else in SI base units.
+fn root_unit(
+    ev: &mut Evaluator,
+    q: Quantity,
+    n: i32,
+    operation: &'static str,
+    span: Span,
+) -> Result<(Value, Compound), Error> {
+    if let Some(root) = q.unit.root(n) {
+        return Ok((q.value, root));
+    }
+    let dimension = q.unit.dimension();
+    let base = dimension.base_units();
+    match base.root(n) {
+        Some(root) => {
+            let value = scaled(ev, q.value, &q.unit.factor(), span)?;
+            Ok((value, root))
+        }
+        None => Err(Error::new(
+            ErrorKind::FractionalDimension {
+                operation,
+                unit: Box::new(dimension.into()),
+            },
+            span,
+        )),
+    }
+}
+
+fn power(ev: &mut Evaluator, base: &Expr, exponent: &Expr, span: Span) -> Result<Quantity, Error> {
+    let e = eval(ev, exponent)?;
+    let e = plain(e, "an exponent", exponent.span)?;
+    let b = eval(ev, base)?;
+    if b.unit.is_none() {
+        return Ok(Quantity::plain(ev.power(&b.value, &e, base.span, span)?));
+    }
+    // A unit takes whole powers, or exact fractional ones that leave whole
+    // powers of every dimension: (4 m²)^(1/2) is 2 m.
+    // A numerator past any unit power's bound is refused below.
+    let fraction = e.as_exact().and_then(|r| {
+        let bound = num_bigint::BigInt::from(MAX_UNIT_POWER + 1);
+        let p = r.numer().clone().clamp(-bound.clone(), bound).to_i64()?;
+        let q = r.denom().to_i32().filter(|q| *q <= 64)?;
+        Some((p, q))
+    });
+    let Some((p, q)) = fraction else {
+        return Err(Error::new(
+            ErrorKind::FractionalDimension {
+                operation: "power",
+                unit: Measure::of(&b.unit),
+            },
+            exponent.span,
+        ));
+    };
+    let (value, root) = root_unit(ev, b, q, "power", span)?;
+    // Powers of units stay small integers however powers are nested.
+    if root
+        .terms
+        .iter()
+        .any(|t| (i64::from(t.power) * p).abs() > MAX_UNIT_POWER)
+    {
+        return Err(Error::new(ErrorKind::TooLarge, span));
+    }
+    let value = ev.power(&value, &e, base.span, span)?;
+    Ok(Quantity {
+        value,
+        unit: root.powered(p as i32),
+    })
+}
+
+fn call(
+    ev: &mut Evaluator,
+    function: Builtin,
+    args: &[Expr],
+    span: Span,
+) -> Result<Quantity, Error> {
+    use Builtin::*;
+    let mut values = Vec::with_capacity(args.len());
+    for arg in args {
+        values.push((eval(ev, arg)?, arg.span));
+    }
+    let first = values[0].0.unit.clone();
+    let x_span = values[0].1;
+    let mut mode = ev.angle;
+    let mut numbers = Vec::with_capacity(values.len());
+    let unit = match function {
+        Sqrt | Cbrt if !first.is_none() => {
+            let (n, name) = if function == Sqrt {
+                (2, "sqrt")
+            } else {
+                (3, "cbrt")
+            };
+            let q = values.swap_remove(0).0;
+            let (value, unit) = root_unit(ev, q, n, name, x_span)?;
+            numbers.push((value, x_span));
+            unit
+        }
+        // Functions of one dimension: every argument in the first's unit.
+        Abs | Floor | Ceil | Round | Trunc | Min | Max | Hypot | Atan2 | Sign => {
+            for (q, arg_span) in values {
+                numbers.push((in_unit(ev, q, &first, "compare", arg_span)?, arg_span));
+            }
+            match function {
+                Atan2 | Sign => Compound::default(),
+                _ => first,
+            }
+        }
+        // An angle in any unit; in degrees where that is exact (30 deg).
+        Sin | Cos | Tan if !first.is_none() && first.dimension().is_none() => {
+            let q = values.swap_remove(0).0;
+            let mut factor = first.factor();
+            mode = AngleMode::Radians;
+            if factor.pi == 1 {
+                let degrees = BigRational::from_integer(180.into());
+                factor.ratio = number::product(&factor.ratio, &degrees);
+                factor.pi = 0;
+                mode = AngleMode::Degrees;
+            }
+            numbers.push((scaled(ev, q.value, &factor, x_span)?, x_span));
+            Compound::default()
+        }
+        _ => {
+            for (q, arg_span) in values {
+                numbers.push((plain(q, function.name(), arg_span)?, arg_span));
+            }
+            Compound::default()
+        }
+    };
+    let before = std::mem::replace(&mut ev.angle, mode);
+    let value = ev.call_function(function, numbers, span);
+    ev.angle = before;
+    Ok(Quantity {
+        value: value?,
+        unit,
+    })
+}

@@ -1,0 +1,378 @@
+//! Units and dimensions through the public evaluator API. Expected values
+//! are worked out by hand from the definitions in the table (the inch is
+//! 0.0254 m, the pound 0.45359237 kg, the US gallon 231 in³ …); where the
+//! decimal ends it is compared exactly, digit for digit.
+
+use pebble::eval::{AngleMode, Category, Exactness, Session, Settings};
+
+#[track_caller]
+fn answer(session: &mut Session, input: &str, settings: &Settings) -> (String, Exactness) {
+    match session.evaluate(input, settings) {
+        Ok(answer) => (answer.text, answer.exactness),
+        Err(e) => panic!("{input}: unexpected error {e}"),
+    }
+}
+
+#[track_caller]
+fn eval(input: &str) -> (String, Exactness) {
+    answer(&mut Session::new(), input, &Settings::default())
+}
+
+#[track_caller]
+fn error(input: &str) -> (Category, String, (usize, usize)) {
+    match Session::new().evaluate(input, &Settings::default()) {
+        Ok(answer) => panic!("{input}: expected an error, got {}", answer.text),
+        Err(e) => (e.category(), e.to_string(), (e.span.start, e.span.end)),
+    }
+}
+
+/// Exact conversions: each must print exactly this, marked exact, and the
+/// printed text must read back as the same quantity.
+const EXACT: &[(&str, &str)] = &[
+    // The examples.
+    ("60 mph to km/h", "96.56064 km/h"),
+    ("3 cup to mL", "709.7647095 mL"),
+    ("1 GiB to MB", "1073.741824 MB"),
+    ("500 mAh * 3.7 V to Wh", "1.85 Wh"),
+    ("9.81 m/s^2 * 70 kg to N", "686.7 N"),
+    ("1 m + 20 cm", "1.2 m"),
+    ("100 W * 3 h", "300 W·h"),
+    ("1 km / 1 m", "1000"),
+    ("1 h / 1 min", "60"),
+    ("6 m^2 / 2 m", "3 m"),
+    ("20 °C to °F", "68 °F"),
+    ("98.6 °F to °C", "37 °C"),
+    ("0 K to °C", "-273.15 °C"),
+    // Length, area, volume, mass.
+    ("2 in to cm", "5.08 cm"),
+    ("1 mi to km", "1.609344 km"),
+    ("1 mi to ft", "5280 ft"),
+    ("1 yd to in", "36 in"),
+    ("12 in to ft", "1 ft"),
+    ("1 nmi to m", "1852 m"),
+    ("1 Å to nm", "0.1 nm"),
+    ("1 au to km", "149597870.7 km"),
+    ("1 ly to m", "9460730472580800 m"),
+    ("1 acre to m^2", "4046.8564224 m^2"),
+    ("1 ha to m²", "10000 m²"),
+    ("1 m^3 to L", "1000 L"),
+    ("1 gal to L", "3.785411784 L"),
+    ("1 gal to cup", "16 cup"),
+    ("1 qt to pt", "2 pt"),
+    ("1 tbsp to tsp", "3 tsp"),
+    ("2 fl oz to mL", "59.147059125 mL"),
+    ("1 lb to kg", "0.45359237 kg"),
+    ("1 lb to oz", "16 oz"),
+    ("1 oz to g", "28.349523125 g"),
+    ("1 st to lb", "14 lb"),
+    ("1 ton to t", "0.90718474 t"),
+    // Prefixes, long names, plurals and the three spellings of micro.
+    ("1 µs to ns", "1000 ns"),
+    ("1 μs to ns", "1000 ns"),
+    ("1 us to ns", "1000 ns"),
+    ("3 kilometres to metres", "3000 metres"),
+    ("2 kilometers to m", "2000 m"),
+    ("5 mg to µg", "5000 µg"),
+    ("1 hPa to Pa", "100 Pa"),
+    ("1 MHz to kHz", "1000 kHz"),
+    ("1 kΩ to Ω", "1000 Ω"),
+    // Data sizes, SI and binary prefixes.
+    ("1 MiB to KiB", "1024 KiB"),
+    ("1 kB to bit", "8000 bit"),
+    ("1 byte to bits", "8 bits"),
+    ("1 kibibyte to bytes", "1024 bytes"),
+    ("1 GB to GiB", "0.931322574615478515625 GiB"),
+    ("1 Mbit/s * 1 min to MB", "7.5 MB"),
+    // Time, speed, pressure, energy, power, force.
+    ("1 day to h", "24 h"),
+    ("1 week to day", "7 day"),
+    ("1 yr to day", "365.25 day"),
+    ("5 min to s", "300 s"),
+    ("1 kn to km/h", "1.852 km/h"),
+    ("1 mph to m/s", "0.44704 m/s"),
+    ("10 m/s to km/h", "36 km/h"),
+    ("60 rpm to Hz", "1 Hz"),
+    ("1 atm to Pa", "101325 Pa"),
+    ("1 bar to kPa", "100 kPa"),
+    ("760 Torr to atm", "1 atm"),
+    ("1 mmHg to Pa", "133.322387415 Pa"),
+    ("1 eV to J", "1.602176634e-19 J"),
+    ("1 kWh to MJ", "3.6 MJ"),
+    ("1 kcal to J", "4184 J"),
+    ("1 BTU to J", "1055.05585262 J"),
+    ("1 hp to W", "745.69987158227022 W"),
+    ("1 lbf to N", "4.4482216152605 N"),
+    ("5 kg m/s^2 to N", "5 N"),
+    ("1 N*m to J", "1 J"),
+    // Constants with units.
+    ("c to m/s", "299792458 m/s"),
+    ("g0 * 70 kg to N", "686.4655 N"),
+    ("N_A * k_B to J/K/mol", "8.31446261815324 J/K/mol"),
+    // Temperature: conversions use the scales' offsets.
+    ("-40 °C to °F", "-40 °F"),
+    ("100 degC to K", "373.15 K"),
+    ("212 degF to degC", "100 degC"),
+    // Angles whose factors have the same power of π convert exactly.
+    ("1 turn to deg", "360 deg"),
+    ("90 deg to turn", "0.25 turn"),
+    ("200 grad to deg", "180 deg"),
+    ("1 deg to arcmin", "60 arcmin"),
+    ("1 arcmin to arcsec", "60 arcsec"),
+    ("sin(30 deg)", "0.5"),
+    ("cos(0.25 turn)", "0"),
+    ("tan(45 deg)", "1"),
+    // Results keep the user's units; like units fold into the first.
+    ("1 ft + 1 in", "1.08333333333333 ft"),
+    ("1 m + 1 ft", "1.3048 m"),
+    ("2 m²", "2 m²"),
+    ("100 km/h", "100 km/h"),
+    ("1/s", "1 s⁻¹"),
+    ("5 s^-1", "5 s⁻¹"),
+    ("2^10 m", "1024 m"),
+    ("(2 m)^3", "8 m³"),
+    ("sqrt(16 m^2)", "4 m"),
+    ("(4 m^2)^(1/2)", "2 m"),
+    ("10 m mod 3 m", "1 m"),
+    ("abs(-3 m)", "3 m"),
+    ("max(1 m, 50 cm)", "1 m"),
+    ("round(2.5 m)", "3 m"),
+    ("100 m + 10%", "110 m"),
+    ("-(2 km)", "-2 km"),
+    ("1 km / 3 m to frac", "1000/3"),
+    ("5 min", "5 min"),
+    ("min(1, 2)", "1"),
+];
+
+#[test]
+fn exact_conversions_print_every_digit() {
+    for (input, expected) in EXACT {
+        let (text, exactness) = eval(input);
+        assert_eq!(text, *expected, "{input}");
+        // 1 ft + 1 in is 13/12 ft: exact, but its decimals do not end.
+        if !text.starts_with("1.0833") {
+            assert_eq!(exactness, Exactness::Exact, "{input}");
+        }
+    }
+}
+
+#[test]
+fn output_reads_back_as_the_same_quantity() {
+    for (input, _) in EXACT {
+        let (text, _) = eval(input);
+        if text.contains('/') && !text.contains(' ') {
+            continue; // a fraction, `to frac`
+        }
+        let (again, _) = eval(&text);
+        // Read back, units print as their symbols (`metres` as `m`, `^2`
+        // as `²`): converted to the unit as printed, it is the same text.
+        let same = match text.split_once(' ') {
+            Some((_, unit)) if again != text => eval(&format!("{again} to {unit}")).0,
+            _ => again,
+        };
+        assert_eq!(same, text, "{input} printed {text}");
+    }
+}
+
+#[test]
+fn approximate_conversions_carry_proven_digits() {
+    for (input, expected) in [
+        ("180 deg to rad", "3.14159265358979 rad"),
+        ("1 rad to deg", "57.2957795130823 deg"),
+        ("1 psi to Pa", "6894.75729316836 Pa"),
+        ("0 °F to K", "255.372222222222 K"),
+        ("1 pc to ly", "3.26156377716743 ly"),
+        ("sqrt(1 m * 4 ft)", "1.10417389934738 m"),
+        ("sqrt(2) m", "1.4142135623731 m"),
+        ("1 atm to mmHg", "759.999891725611 mmHg"),
+    ] {
+        let (text, exactness) = eval(input);
+        assert_eq!(text, expected, "{input}");
+        assert_eq!(exactness, Exactness::Rounded, "{input}");
+    }
+}
+
+#[test]
+fn digits_apply_to_quantities() {
+    let settings = Settings {
+        digits: 5,
+        ..Settings::default()
+    };
+    let (text, _) = answer(&mut Session::new(), "1 ft + 1 m", &settings);
+    assert_eq!(text, "4.2808 ft");
+}
+
+#[test]
+fn temperatures_add_on_their_scale_and_convert_with_offsets() {
+    // Sums and multiples work on the scale's numbers: a term after the first
+    // is a difference of temperatures. `to` alone applies the offsets.
+    for (input, expected) in [
+        ("20 °C + 5 °C", "25 °C"),
+        ("2 * 20 °C", "40 °C"),
+        ("30 °C - 20 °C", "10 °C"),
+        ("20 °C + 10 K", "30 °C"),
+        ("20 °C + 9 °F", "25 °C"),
+        ("(20 °C + 5 °C) to K", "298.15 K"),
+        ("2 * 20 °C to °F", "104 °F"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+}
+
+#[test]
+fn angles_work_in_either_angle_mode() {
+    let degrees = Settings {
+        angle: AngleMode::Degrees,
+        ..Settings::default()
+    };
+    for settings in [Settings::default(), degrees] {
+        let mut session = Session::new();
+        for (input, expected) in [
+            ("sin(30 deg)", "0.5"),
+            ("cos(60 deg)", "0.5"),
+            ("sin(0.5 turn)", "0"),
+            ("sin(30°)", "0.5"),
+            ("180° to deg", "180 deg"),
+        ] {
+            assert_eq!(
+                answer(&mut session, input, &settings).0,
+                expected,
+                "{input}"
+            );
+        }
+    }
+    assert_eq!(eval("180°").0, "3.14159265358979");
+    assert_eq!(eval("sin(pi/6 rad)").0, "0.5");
+}
+
+#[test]
+fn dimension_errors_point_at_the_operator_or_the_to() {
+    use Category::Domain;
+    let cases: &[(&str, &str, (usize, usize))] = &[
+        ("1 m + 1 s", "cannot add a length and a time", (4, 5)),
+        ("1 m - 1 s", "cannot subtract a time from a length", (4, 5)),
+        ("2 kg + 1 m + 1 s", "cannot add a mass and a length", (5, 6)),
+        ("1 m to s", "cannot convert a length to a time", (4, 6)),
+        ("1 kg to N", "cannot convert a mass to a force", (5, 7)),
+        ("1 kg -> N", "cannot convert a mass to a force", (5, 7)),
+        (
+            "20 °C to m",
+            "cannot convert a temperature to a length",
+            (7, 9),
+        ),
+        ("2 m to cm^2", "cannot convert a length to an area", (4, 6)),
+        ("sin(1 m)", "sin needs a plain number, not a length", (4, 7)),
+        (
+            "2^(1 m)",
+            "an exponent needs a plain number, not a length",
+            (2, 7),
+        ),
+        (
+            "3 m to hex",
+            "to hex needs a plain number, not a length",
+            (4, 6),
+        ),
+        (
+            "3 m to frac",
+            "to frac needs a plain number, not a length",
+            (4, 6),
+        ),
+        (
+            "(3 m)!",
+            "factorial needs a plain number, not a length",
+            (0, 5),
+        ),
+        (
+            "sqrt(2 m)",
+            "sqrt of a length would leave a fractional power of a unit",
+            (5, 8),
+        ),
+        (
+            "max(1 m, 1 s)",
+            "cannot compare a length and a time",
+            (9, 12),
+        ),
+        (
+            "1 G to J",
+            "cannot convert a quantity in m³/kg/s² to an energy",
+            (4, 6),
+        ),
+    ];
+    for (input, message, span) in cases {
+        assert_eq!(
+            error(input),
+            (Domain, message.to_string(), *span),
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn powers_of_units_stay_bounded() {
+    assert_eq!(eval("(m^10)^10").0, "1 m¹⁰⁰");
+    for input in ["(m^10)^101", "(((((m^64)^64)^64)^64)^64)^64", "m^(10^30)"] {
+        assert_eq!(error(input).1, "result too large", "{input}");
+    }
+}
+
+#[test]
+fn unknown_units_get_a_suggestion() {
+    let (category, message, span) = error("5 kph");
+    assert_eq!(category, Category::UnknownName);
+    assert_eq!(message, "unknown name 'kph'; did you mean 'km/h'?");
+    assert_eq!(span, (2, 5));
+    let (_, message, span) = error("1 m to furlongs");
+    assert!(
+        message.starts_with("unknown unit or form 'furlongs'"),
+        "{message}"
+    );
+    assert_eq!(span, (7, 15));
+    let (_, message, _) = error("3 metr");
+    assert_eq!(message, "unknown name 'metr'; did you mean 'metre'?");
+}
+
+#[test]
+fn variables_shadow_units() {
+    let settings = Settings::default();
+    let mut session = Session::new();
+    let mut run = |input: &str| answer(&mut session, input, &settings).0;
+    assert_eq!(run("2 m"), "2 m");
+    assert_eq!(run("m = 3"), "3");
+    assert_eq!(run("m*2"), "6");
+    assert_eq!(run("5 m"), "15");
+    // After `to` a name is always a unit.
+    assert_eq!(run("2 km to m"), "2000 m");
+    assert_eq!(run("h = 2"), "2");
+    assert_eq!(run("3 h"), "6");
+    assert_eq!(run("1 hour to min"), "60 min");
+}
+
+#[test]
+fn variables_and_ans_keep_their_units() {
+    let settings = Settings::default();
+    let mut session = Session::new();
+    let mut run = |input: &str| answer(&mut session, input, &settings).0;
+    assert_eq!(run("d = 5 km"), "5 km");
+    assert_eq!(run("d / 2 h"), "2.5 km/h");
+    assert_eq!(run("ans to m/s"), "0.694444444444444 m/s");
+    assert_eq!(run("y = sqrt(2) m"), "1.4142135623731 m");
+    assert_eq!(run("y * 2"), "2.82842712474619 m");
+    assert_eq!(run("y to cm"), "141.42135623731 cm");
+    assert_eq!(run("_ + 1 mm"), "141.52135623731 cm");
+    assert_eq!(run("d + y"), "5.00141421356237 km");
+    assert_eq!(run("d / y"), "3535.53390593274");
+}
+
+#[test]
+fn lines_without_units_are_unchanged() {
+    for (input, expected) in [
+        ("2+2", "4"),
+        ("6/2(1+2)", "9"),
+        ("255 to hex", "0xff"),
+        ("2pi", "6.28318530717959"),
+        ("sqrt(2)", "1.4142135623731"),
+        ("1.5e3", "1500"),
+        ("2²", "4"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+}
