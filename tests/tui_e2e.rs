@@ -29,7 +29,7 @@ const WIDTH: u16 = 100;
 const HEIGHT: u16 = 30;
 
 fn button_cell(button: KeypadButton) -> Rect {
-    let keypad = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT), None)
+    let keypad = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT))
         .keypad
         .unwrap();
     layout::keypad_buttons(keypad)

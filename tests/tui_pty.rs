@@ -33,7 +33,7 @@ fn start(name: &str) -> PtyPebble {
 
 /// A key's cell, and the cell where its label sits.
 fn key(button: KeypadButton) -> (Rect, (u16, u16)) {
-    let keypad = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT), None)
+    let keypad = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT))
         .keypad
         .unwrap();
     let cell = layout::keypad_buttons(keypad)
@@ -97,7 +97,7 @@ fn a_second_real_click_on_history_gives_the_result() {
     let mut p = start("double-click");
     p.type_text("6*7\r");
     p.wait_for("= 42");
-    let panel = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT), None)
+    let panel = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT))
         .history
         .unwrap();
     let (_, row) = layout::history_lines(panel, 1, 0)[0];

@@ -6,6 +6,7 @@ use super::history::{HistoryEntry, MAX_ENTRIES};
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
+use super::widgets::display::InputLine;
 use crate::eval::{AngleMode, Answer, Error, Exactness, Session, Settings};
 
 /// Everything the user can ask for, from keys, mouse, paste or the clock.
@@ -39,6 +40,10 @@ pub enum Action {
     /// The mouse button came up over this key (or none). The pressed key
     /// acts only when it is the same, as GUI buttons do.
     Release(Option<KeypadButton>),
+    /// Ctrl-C: clears a line with something on it, else quits.
+    Interrupt,
+    /// F3, or a click on the mode in the status line: DEG ⇄ RAD.
+    ToggleAngle,
     ToggleHelp,
     /// Open (or close) the whole answer in a scrollable view.
     ToggleAnswerView,
@@ -112,8 +117,19 @@ pub enum Shown<'a> {
     /// Nothing typed and no answer: a hint.
     Nothing,
     /// The live preview of the input, or the answer of the last Enter.
-    Answer(&'a Answer),
+    Answer(&'a Answer, AnswerKind),
     Error(&'a Error),
+}
+
+/// Which answer the display shows, which decides how bright it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// The answer of the last Enter.
+    Entered,
+    /// The live preview of what is typed.
+    Live,
+    /// The last preview that worked, while the input is merely unfinished.
+    Stale,
 }
 
 /// An answer that stays on the display after Enter, with what made it.
@@ -135,7 +151,15 @@ pub struct App {
     /// The entry clicked last, to tell a second click.
     last_pick: Option<usize>,
     preview: Option<Result<Answer, Error>>,
+    /// The last preview that worked, shown dimmed while the input is unfinished.
+    last_good: Option<Answer>,
     kept: Option<Kept>,
+    /// The error shown came from Enter, not from the live preview.
+    entered_error: bool,
+    /// Pasted lines waiting for the one that failed to be fixed.
+    queued: Vec<String>,
+    /// Whether `ans` has a value: `to hex` typed first then applies to it.
+    has_answer: bool,
     status: Option<Status>,
     overlay: Option<Overlay>,
     overlay_scroll: usize,
@@ -165,6 +189,15 @@ pub fn answer_text(answer: &Answer) -> String {
     }
 }
 
+/// Most lines and bytes one paste may bring: more is refused whole, with a
+/// message, rather than cut somewhere.
+const MAX_PASTE_LINES: usize = 1000;
+const MAX_PASTE_BYTES: usize = 64 * 1024;
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
 /// An operator typed first after an answer continues from it (`+1`).
 fn continues_answer(text: &str) -> bool {
     let text = text.trim_start();
@@ -186,7 +219,11 @@ impl App {
             selected: None,
             last_pick: None,
             preview: None,
+            last_good: None,
             kept: None,
+            entered_error: false,
+            queued: Vec::new(),
+            has_answer: false,
             status: None,
             overlay: None,
             overlay_scroll: 0,
@@ -245,13 +282,52 @@ impl App {
         }
     }
 
+    /// The input line as the display shows it: after Enter, the
+    /// expression the answer belongs to, dimmed, the cursor at its end.
+    pub fn input_line(&self) -> InputLine<'_> {
+        if let Some(expression) = self.kept_expression() {
+            return InputLine {
+                text: expression,
+                cursor_column: super::line_editor::text_width(expression),
+                entered: true,
+                fault: None,
+            };
+        }
+        InputLine {
+            text: self.editor.text(),
+            cursor_column: self.editor.cursor_column(),
+            entered: false,
+            fault: match self.shown() {
+                Shown::Error(e) => Some(e.span),
+                _ => None,
+            },
+        }
+    }
+
     pub fn shown(&self) -> Shown<'_> {
         match (&self.preview, &self.kept) {
-            (Some(Ok(answer)), _) => Shown::Answer(answer),
+            (Some(Ok(answer)), _) => Shown::Answer(answer, AnswerKind::Live),
+            (Some(Err(error)), _) if self.is_unfinished(error) => match &self.last_good {
+                Some(answer) => Shown::Answer(answer, AnswerKind::Stale),
+                None => Shown::Nothing,
+            },
             (Some(Err(error)), _) => Shown::Error(error),
-            (None, Some(kept)) => Shown::Answer(&kept.answer),
+            (None, Some(kept)) => Shown::Answer(&kept.answer, AnswerKind::Entered),
             (None, None) => Shown::Nothing,
         }
+    }
+
+    /// An error of the live preview that only says the input stops early.
+    /// After Enter it is an error like any other.
+    fn is_unfinished(&self, error: &Error) -> bool {
+        !self.entered_error
+            && error.is_incomplete()
+            && error.span.end >= self.editor.text().trim_end().len()
+    }
+
+    /// Lines of a paste waiting to be evaluated.
+    pub fn queued(&self) -> usize {
+        self.queued.len()
     }
 
     /// The shown answer's text, if any: what the answer view shows.
@@ -275,7 +351,9 @@ impl App {
     /// many rows the display takes.
     pub fn display_text(&self) -> Option<layout::DisplayText> {
         match self.shown() {
-            Shown::Answer(answer) => Some(layout::DisplayText::Answer(answer_text(answer))),
+            Shown::Answer(answer, _) => Some(layout::DisplayText::Answer(
+                super::widgets::group_digits(&answer_text(answer)),
+            )),
             Shown::Error(error) => Some(layout::DisplayText::Error(format!("error: {error}"))),
             Shown::Nothing => None,
         }
@@ -283,7 +361,7 @@ impl App {
 
     /// Where everything is on the screen now.
     pub fn screen(&self) -> layout::Screen {
-        layout::screen(layout::area(self.size), self.display_text().as_ref())
+        layout::screen(layout::area(self.size))
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -312,11 +390,39 @@ impl App {
             Action::Insert(text) => self.type_text(&text),
             Action::Paste(text) => self.paste(&text, &mut effects),
             Action::Edit(edit) => self.edit(edit),
-            Action::ClickInput(column) => self.editor.set_cursor_column(column),
+            Action::ClickInput(column) => {
+                if self.editor.is_empty()
+                    && let Some(kept) = self.kept.take()
+                {
+                    self.editor.set(kept.expression);
+                    self.refresh_preview();
+                }
+                self.editor.set_cursor_column(column);
+            }
             Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
+            Action::Escape if !self.queued.is_empty() => {
+                let dropped = std::mem::take(&mut self.queued).len();
+                self.status = Some(Status {
+                    kind: StatusKind::Info,
+                    text: format!("{dropped} pasted line{} dropped", plural(dropped)),
+                    timed: false,
+                });
+            }
             Action::Escape => self.kept = None,
+            Action::Interrupt if self.editor.is_empty() => effects.push(Effect::Quit),
+            Action::Interrupt => {
+                self.set_input(String::new());
+                self.status = Some(Status {
+                    kind: StatusKind::Info,
+                    text: "line cleared · Ctrl-C again to quit".into(),
+                    timed: false,
+                });
+            }
+            Action::ToggleAngle => self.toggle_angle(),
             Action::Evaluate => {
-                self.evaluate(&mut effects);
+                if self.evaluate(&mut effects) && !self.queued.is_empty() {
+                    self.run_queue(false, &mut effects);
+                }
             }
             Action::RecallPrevious => self.recall_step(-1),
             Action::RecallNext => self.recall_step(1),
@@ -357,6 +463,7 @@ impl App {
     /// While an overlay is open, keys go to it, never to the hidden input.
     fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
+            Action::ToggleAngle => self.toggle_angle(),
             Action::Escape | Action::ToggleHelp | Action::ToggleAnswerView => {
                 self.overlay = None;
                 self.overlay_scroll = 0;
@@ -372,7 +479,7 @@ impl App {
             }
             Action::CopyAnswer => self.copy(effects),
             Action::ExpireStatus => self.expire_status(),
-            Action::Quit => effects.push(Effect::Quit),
+            Action::Quit | Action::Interrupt => effects.push(Effect::Quit),
             _ => {}
         }
     }
@@ -403,6 +510,14 @@ impl App {
     }
 
     fn type_text(&mut self, text: &str) {
+        self.continue_answer(text);
+        self.editor.insert(text);
+        self.after_edit();
+    }
+
+    /// Typing on an empty line after an answer: an operator first goes on
+    /// from the answer (`ans+`); anything else starts afresh.
+    fn continue_answer(&mut self, text: &str) {
         if self.editor.is_empty() && self.kept.is_some() {
             if continues_answer(text) {
                 self.editor.insert("ans");
@@ -411,11 +526,20 @@ impl App {
                 self.kept = None;
             }
         }
-        self.editor.insert(text);
-        self.after_edit();
     }
 
     fn edit(&mut self, edit: Edit) {
+        // After Enter the expression is still there to edit: a key that
+        // moves or erases in it opens it again, the cursor at its end.
+        if self.editor.is_empty()
+            && matches!(
+                edit,
+                Edit::Backspace | Edit::Left | Edit::End | Edit::WordLeft | Edit::KillWordBack
+            )
+            && let Some(kept) = self.kept.take()
+        {
+            self.editor.set(kept.expression);
+        }
         let e = &mut self.editor;
         match edit {
             Edit::Backspace => e.backspace(),
@@ -465,14 +589,20 @@ impl App {
                 };
                 self.set_input(negated);
             }
-            ButtonEffect::ToggleAngle => {
-                self.settings.angle = match self.settings.angle {
-                    AngleMode::Radians => AngleMode::Degrees,
-                    AngleMode::Degrees => AngleMode::Radians,
-                };
-                self.refresh_preview();
-            }
+            ButtonEffect::ToggleAngle => self.toggle_angle(),
         }
+    }
+
+    fn toggle_angle(&mut self) {
+        self.set_angle(match self.settings.angle {
+            AngleMode::Radians => AngleMode::Degrees,
+            AngleMode::Degrees => AngleMode::Radians,
+        });
+    }
+
+    fn set_angle(&mut self, angle: AngleMode) {
+        self.settings.angle = angle;
+        self.refresh_preview();
     }
 
     fn set_input(&mut self, text: String) {
@@ -481,26 +611,55 @@ impl App {
     }
 
     fn refresh_preview(&mut self) {
-        self.preview = if self.editor.text().trim().is_empty() {
-            None
+        self.entered_error = false;
+        if self.editor.text().trim().is_empty() {
+            self.preview = None;
+            self.last_good = None;
+            return;
+        }
+        let source = self.source(self.editor.text());
+        let preview = self.session.preview(&source, &self.settings);
+        if let Ok(answer) = &preview {
+            self.last_good = Some(answer.clone());
+        }
+        self.preview = Some(preview);
+    }
+
+    /// What the evaluator gets for the input: a conversion typed first
+    /// after an answer (`to hex`) applies to the answer.
+    fn source(&self, input: &str) -> String {
+        let text = input.trim_start();
+        let conversion = text == "to" || text.starts_with("to ");
+        if conversion && self.has_answer {
+            format!("ans {text}")
         } else {
-            Some(self.session.preview(self.editor.text(), &self.settings))
-        };
+            input.to_string()
+        }
     }
 
     /// Enter. Returns whether the line evaluated.
     fn evaluate(&mut self, effects: &mut Vec<Effect>) -> bool {
-        let expression = self.editor.text().trim().to_string();
-        if expression.is_empty() {
+        let typed = self.editor.text().trim().to_string();
+        if typed.is_empty() {
             // Nothing typed: `=` repeats nothing; the answer stays as it is.
             return false;
         }
+        let expression = self.source(&typed);
+        // Before `ans` changes: the value in the other angle mode.
+        let other_angle = self.in_other_angle(&expression);
         match self.session.evaluate(&expression, &self.settings) {
             Ok(answer) => {
+                self.has_answer = true;
+                let angle = other_angle
+                    .is_some_and(|other| other != answer.text)
+                    .then_some(self.settings.angle);
                 let entry = HistoryEntry {
                     expression: expression.clone(),
                     result: answer.text.clone(),
                     approximate: answer.exactness == Exactness::Rounded,
+                    angle,
+                    fraction: answer.fraction.clone(),
+                    assigned: answer.assigned.clone(),
                 };
                 self.history.push(entry.clone());
                 let excess = self.history.len().saturating_sub(MAX_ENTRIES);
@@ -512,51 +671,114 @@ impl App {
                 self.after_edit();
                 true
             }
-            Err(error) => {
-                // The error shows once, in the display; the cursor goes to the fault.
+            Err(mut error) => {
+                // The error shows once, in the display; the cursor goes to
+                // the fault. Its span counts from the trimmed text (less any
+                // `ans ` put before a conversion): back to the input's bytes.
                 let leading = self.editor.text().len() - self.editor.text().trim_start().len();
-                self.editor.set_cursor(leading + error.span.start);
+                let added = expression.len() - typed.len();
+                let shift = |at: usize| (at + leading).saturating_sub(added);
+                error.span = crate::eval::Span::new(shift(error.span.start), shift(error.span.end));
+                self.editor
+                    .set_cursor(error.span.start.min(self.editor.text().len()));
                 self.preview = Some(Err(error));
+                self.entered_error = true;
                 false
             }
         }
     }
 
-    /// Several pasted lines are evaluated in order, as if each were typed
-    /// and followed by Enter; the last, unfinished one stays in the input.
+    /// The value of `expression` in the other angle mode, to learn whether
+    /// the mode matters to it; only asked when it names something at all.
+    fn in_other_angle(&mut self, expression: &str) -> Option<String> {
+        if !expression.chars().any(char::is_alphabetic) {
+            return None;
+        }
+        let mut other = self.settings.clone();
+        other.angle = match other.angle {
+            AngleMode::Radians => AngleMode::Degrees,
+            AngleMode::Degrees => AngleMode::Radians,
+        };
+        self.session
+            .preview(expression, &other)
+            .ok()
+            .map(|a| a.text)
+    }
+
+    /// Several pasted lines are evaluated in order, each once, as if typed
+    /// and followed by Enter; a last line without a newline stays in the
+    /// input. A line that fails stays in the input with its error, and the
+    /// lines after it wait until it is fixed (Enter) or dropped (Esc).
     fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
+        let lines = text.split('\n').count();
+        if text.len() > MAX_PASTE_BYTES || lines > MAX_PASTE_LINES {
+            let refused = format!(
+                "paste refused: {lines} lines, {} KiB (at most {MAX_PASTE_LINES} lines, {} KiB)",
+                text.len().div_ceil(1024),
+                MAX_PASTE_BYTES / 1024
+            );
+            self.flash(StatusKind::Error, refused, effects);
+            return;
+        }
         let text = text.replace("\r\n", "\n").replace(['\r', '\t'], " ");
         if text.chars().any(|c| c.is_control() && c != '\n') {
             let refused = "paste refused: it holds control characters";
             self.flash(StatusKind::Error, refused.into(), effects);
             return;
         }
-        let lines: Vec<&str> = text.split('\n').collect();
-        let (last, complete) = lines.split_last().expect("split yields one part at least");
-        for (number, line) in complete.iter().enumerate() {
-            self.type_text(line);
+        let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        let last = lines.pop().unwrap_or_default();
+        if lines.is_empty() {
+            self.type_text(&last);
+            return;
+        }
+        self.queued = lines;
+        self.queued.push(last);
+        self.run_queue(true, effects);
+    }
+
+    /// Evaluates queued pasted lines in order until one fails; the last
+    /// one (text after the final newline) is only typed.
+    fn run_queue(&mut self, first_typed: bool, effects: &mut Vec<Effect>) {
+        let mut typed_first = first_typed;
+        while self.queued.len() > 1 {
+            let line = self.queued.remove(0);
+            if typed_first {
+                self.continue_answer(&line);
+                self.editor.insert(&line);
+                typed_first = false;
+            } else {
+                self.editor.set(line);
+            }
+            self.selected = None;
+            self.draft = None;
             if !self.evaluate(effects) && !self.editor.text().trim().is_empty() {
-                let left = complete.len() - number - 1 + usize::from(!last.is_empty());
-                if left > 0 {
-                    self.status = Some(Status {
-                        kind: StatusKind::Warning,
-                        text: format!(
-                            "paste stopped at its line {}: {left} later line{} not evaluated",
-                            number + 1,
-                            if left == 1 { "" } else { "s" }
-                        ),
-                        timed: false,
-                    });
+                let left = self.queued.len()
+                    - usize::from(self.queued.last().is_some_and(String::is_empty));
+                self.status = Some(Status {
+                    kind: StatusKind::Warning,
+                    text: format!(
+                        "paste stopped here: {left} more line{} wait · Enter goes on, Esc drops them",
+                        plural(left)
+                    ),
+                    timed: false,
+                });
+                if left == 0 {
+                    self.queued.clear();
+                    self.status = None;
                 }
                 return;
             }
         }
-        self.type_text(last);
+        let last = self.queued.pop().unwrap_or_default();
+        if !last.is_empty() {
+            self.type_text(&last);
+        }
     }
 
     fn copy(&mut self, effects: &mut Vec<Effect>) {
         match self.shown() {
-            Shown::Answer(answer) => {
+            Shown::Answer(answer, _) => {
                 let text = answer.text.clone();
                 let sent = format!("sent {text} to the terminal's clipboard");
                 effects.push(Effect::Copy(text));
@@ -605,10 +827,26 @@ impl App {
         } else {
             entry.expression.clone()
         };
+        let angle = entry.angle;
         self.set_input(text);
+        self.recall_angle(angle);
         self.selected = Some(index);
         self.last_pick = Some(index);
         self.draft = None;
+    }
+
+    /// A recalled entry computed in the other angle mode brings that mode
+    /// back, so it gives the value it gave then.
+    fn recall_angle(&mut self, angle: Option<AngleMode>) {
+        if let Some(angle) = angle.filter(|a| *a != self.settings.angle) {
+            self.set_angle(angle);
+            let name = super::history::angle_name(angle).to_uppercase();
+            self.status = Some(Status {
+                kind: StatusKind::Info,
+                text: format!("angle mode {name}, as this entry was computed in"),
+                timed: false,
+            });
+        }
     }
 
     fn recall_step(&mut self, direction: i64) {
@@ -632,6 +870,7 @@ impl App {
             let index = next.max(0) as usize;
             let draft = self.draft.take();
             self.set_input(self.history[index].expression.clone());
+            self.recall_angle(self.history[index].angle);
             self.draft = draft;
             self.selected = Some(index);
             self.reveal(index);
@@ -660,7 +899,7 @@ mod tests {
 
     fn shown_text(app: &App) -> String {
         match app.shown() {
-            Shown::Answer(a) => answer_text(a),
+            Shown::Answer(a, _) => answer_text(a),
             Shown::Error(e) => format!("error: {e}"),
             Shown::Nothing => String::new(),
         }
@@ -681,6 +920,7 @@ mod tests {
             expression: "0.1+0.2".into(),
             result: "0.3".into(),
             approximate: false,
+            ..HistoryEntry::default()
         };
         assert_eq!(effects, vec![Effect::SaveHistory(entry.clone())]);
         assert_eq!(app.input().text(), "");

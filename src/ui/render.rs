@@ -1,7 +1,7 @@
 //! Drawing: reads `&App`, never changes it. Each part of the screen is a
 //! widget; this puts them where the layout says.
 
-use super::app::{App, Overlay};
+use super::app::{App, Overlay, Shown};
 use super::layout;
 use super::widgets::display::{self, Display};
 use super::widgets::history_panel::HistoryPanel;
@@ -17,12 +17,20 @@ pub fn render(app: &App, frame: &mut Frame) {
         colour: app.colour(),
     };
     let below = app.display_text();
-    let screen = layout::screen(area, below.as_ref());
+    let screen = layout::screen(area);
+    let answer_cut = layout::answer_cut(&screen, below.as_ref());
+    let input = app.input_line();
+    let kind = match app.shown() {
+        Shown::Answer(_, kind) => Some(kind),
+        _ => None,
+    };
     frame.render_widget(
         Display {
-            app,
             screen: &screen,
+            input,
             below: below.as_ref(),
+            kind,
+            answer_cut,
             theme,
         },
         screen.display,
@@ -55,10 +63,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             StatusBar {
                 status: app.status(),
                 angle: app.angle(),
-                entries: app.history().len(),
                 // F2 shows answers whole; errors are never that long.
-                answer_cut: screen.answer_cut
-                    && matches!(below, Some(layout::DisplayText::Answer(_))),
+                answer_cut: answer_cut && matches!(below, Some(layout::DisplayText::Answer(_))),
                 theme,
             },
             status,
@@ -66,7 +72,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     match app.overlay() {
         None => {
-            if let Some(cursor) = display::cursor(app, &screen) {
+            if let Some(cursor) = display::cursor(&input, &screen) {
                 frame.set_cursor_position(cursor);
             }
         }

@@ -22,20 +22,53 @@ pub struct HistoryPanel<'a> {
     pub theme: Theme,
 }
 
-/// One entry fitted to `width`: the expression, then `= result` at the
-/// right. The result keeps at least half the row; each part is cut with
-/// `…` only when it must be.
-pub fn entry_line(entry: &HistoryEntry, width: usize) -> (String, String) {
+/// The result as a history row shows it: the fraction too when there is
+/// one, and the angle mode it was computed in when that mattered.
+fn result_text(entry: &HistoryEntry) -> String {
     let mark = if entry.approximate { "≈" } else { "=" };
-    let result = format!(" {mark} {}", entry.result);
+    let angle = match entry.angle {
+        Some(angle) => format!(" {}", crate::ui::history::angle_name(angle).to_uppercase()),
+        None => String::new(),
+    };
+    match &entry.fraction {
+        Some(fraction) => format!(" = {fraction} {mark} {}{angle}", entry.result),
+        None => format!(" {mark} {}{angle}", entry.result),
+    }
+}
+
+/// One entry fitted to `width`: the expression, then `= result` at the
+/// right. The result is kept whole and the expression shortened with `…`;
+/// only a result wider than the row is cut, in its middle, so an exponent
+/// at its end stays.
+pub fn entry_line(entry: &HistoryEntry, width: usize) -> (String, String) {
+    let mut result = result_text(entry);
+    if let (Some(fraction), true) = (&entry.fraction, text_width(&result) + 2 > width) {
+        // Too long with the fraction: the fraction alone says it exactly.
+        result = format!(" = {fraction}");
+    }
     let (e, r) = (text_width(&entry.expression), text_width(&result));
     if e + r <= width {
         return (entry.expression.clone(), result);
     }
-    let result_width = r.min(width.saturating_sub(e.min(width / 2)));
-    let result = ellipsize(&result, result_width);
+    // A result too long even beside two columns of expression is cut, and
+    // the expression keeps up to a third of the row.
+    if r + e.min(2) > width {
+        let expression_width = e.min((width / 3).max(2));
+        result = cut_middle(&result, width.saturating_sub(expression_width));
+    }
     let expression = ellipsize(&entry.expression, width - text_width(&result));
     (expression, result)
+}
+
+/// `text` cut to `width` columns by taking out its middle: `… 1.23…e+45`
+/// keeps its exponent.
+fn cut_middle(text: &str, width: usize) -> String {
+    let tail_at = text.rfind('e').filter(|at| text.len() - at <= 8);
+    let tail = tail_at.map_or("", |at| &text[at..]);
+    let head = &text[..text.len() - tail.len()];
+    let mut out = ellipsize(head, width.saturating_sub(text_width(tail)));
+    out.push_str(tail);
+    out
 }
 
 impl Widget for HistoryPanel<'_> {
@@ -56,7 +89,22 @@ impl Widget for HistoryPanel<'_> {
         } else {
             draw_rule(buf, Rect { height: 1, ..panel }, title, theme.dim());
         }
-        for (index, row) in layout::history_lines(panel, total, self.scroll) {
+        let lines = layout::history_lines(panel, total, self.scroll);
+        // Results sit just right of the longest visible entry, not at the far
+        // edge of a wide screen.
+        let used = lines
+            .iter()
+            .map(|(i, _)| {
+                let entry = &self.entries[*i];
+                text_width(&entry.expression) + text_width(&result_text(entry)) + 2
+            })
+            .max()
+            .unwrap_or(0);
+        for (index, row) in lines {
+            let row = Rect {
+                width: row.width.min(used.max(24) as u16),
+                ..row
+            };
             let (expression, result) = entry_line(&self.entries[index], row.width.into());
             let selected = self.selected == Some(index);
             let base = if selected {
@@ -74,7 +122,7 @@ impl Widget for HistoryPanel<'_> {
                 width: result_width,
                 ..row
             };
-            draw_line(buf, at, &Line::styled(result, base.patch(theme.answer())));
+            draw_line(buf, at, &Line::styled(result, base.patch(theme.result())));
         }
         if self.boxed {
             let track = Rect {
@@ -98,6 +146,7 @@ mod tests {
             expression: "100!".into(),
             result: "9".repeat(158),
             approximate: false,
+            ..HistoryEntry::default()
         };
         let (e, r) = entry_line(&entry, 30);
         assert_eq!(e, "100!");
@@ -107,10 +156,42 @@ mod tests {
             expression: "1+".repeat(40) + "1",
             result: "41".into(),
             approximate: false,
+            ..HistoryEntry::default()
         };
         let (e, r) = entry_line(&entry, 30);
         assert_eq!(r, " = 41");
         assert!(e.ends_with('…'));
         assert_eq!(text_width(&e) + text_width(&r), 30);
+    }
+
+    #[test]
+    fn a_result_stays_whole_and_an_exponent_is_never_cut_off() {
+        let entry = HistoryEntry {
+            expression: "e^(pi*sqrt(163))".into(),
+            result: "2.62537412640769e17".into(),
+            approximate: true,
+            ..HistoryEntry::default()
+        };
+        let (e, r) = entry_line(&entry, 30);
+        assert_eq!(r, " ≈ 2.62537412640769e17");
+        assert_eq!(e, "e^(pi*s…");
+        let (_, r) = entry_line(&entry, 16);
+        assert!(r.ends_with("…e17"), "{r}");
+        let angled = HistoryEntry {
+            expression: "sin(30)".into(),
+            result: "0.5".into(),
+            angle: Some(crate::eval::AngleMode::Degrees),
+            ..HistoryEntry::default()
+        };
+        assert_eq!(entry_line(&angled, 40).1, " = 0.5 DEG");
+        let fraction = HistoryEntry {
+            expression: "1/3".into(),
+            result: "0.333333333333333".into(),
+            approximate: true,
+            fraction: Some("1/3".into()),
+            ..HistoryEntry::default()
+        };
+        assert_eq!(entry_line(&fraction, 40).1, " = 1/3 ≈ 0.333333333333333");
+        assert_eq!(entry_line(&fraction, 20).1, " = 1/3");
     }
 }

@@ -163,6 +163,66 @@ pub fn ellipsize(text: &str, width: usize) -> String {
     out
 }
 
+/// A number's digits in groups of three with a gap between (`1 048 576`,
+/// `0.142 857 142`), for reading; words that are not decimal numbers
+/// (`0xff`, `=`, `7/12`) stay as they are. Copy and one-shot output keep
+/// plain digits.
+pub fn group_digits(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 3);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        group_number(word, &mut out);
+    }
+    out
+}
+
+fn group_number(word: &str, out: &mut String) {
+    let (sign, rest) = match word.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", word),
+    };
+    let (mantissa, exponent) = match rest.find('e') {
+        Some(at) => rest.split_at(at),
+        None => (rest, ""),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (mantissa, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_empty()
+        || exponent[1..]
+            .trim_start_matches(['+', '-'])
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    if !digits(whole) || !fraction.is_none_or(digits) || !exponent_ok {
+        out.push_str(word);
+        return;
+    }
+    out.push_str(sign);
+    // Four digits read at a glance; group from five on.
+    let group_whole = whole.len() > 4;
+    for (i, c) in whole.chars().enumerate() {
+        if group_whole && i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        let group_fraction = fraction.len() > 4;
+        for (i, c) in fraction.chars().enumerate() {
+            if group_fraction && i > 0 && i % 3 == 0 {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+    }
+    out.push_str(exponent);
+}
+
 /// `text` split into rows of at most `width` columns.
 pub fn chunks(text: &str, width: usize) -> Vec<String> {
     use crate::ui::line_editor::char_width;
@@ -189,6 +249,17 @@ mod tests {
         assert_eq!(ellipsize("12345", 5), "12345");
         assert_eq!(ellipsize("123456", 5), "1234…");
         assert_eq!(ellipsize("日本語", 4), "日…");
+    }
+
+    #[test]
+    fn numbers_are_grouped_in_threes_and_nothing_else_is() {
+        assert_eq!(group_digits("= 1048576"), "= 1 048 576");
+        assert_eq!(group_digits("= 1024"), "= 1024");
+        assert_eq!(group_digits("≈ -12345.678901"), "≈ -12 345.678 901");
+        assert_eq!(group_digits("≈ 1.2345678e300"), "≈ 1.234 567 8e300");
+        assert_eq!(group_digits("= 7/12 ≈ 0.58333"), "= 7/12 ≈ 0.583 33");
+        assert_eq!(group_digits("= 0xffffff"), "= 0xffffff");
+        assert_eq!(group_digits("x = 123456"), "x = 123 456");
     }
 
     #[test]
