@@ -60,14 +60,25 @@ fn input_row(p: &PtyPebble) -> String {
 #[test]
 fn the_key_under_the_mouse_is_highlighted() {
     let mut p = start("hover");
-    let (_, (x, y)) = key(KeypadButton::Digit(7));
-    assert!(!p.cell(x, y).underline());
+    let (cell, (x, y)) = key(KeypadButton::Digit(7));
+    // At rest a digit is the terminal's colours reversed.
+    assert!(p.cell(x, y).inverse());
     p.move_to(x, y);
+    // Hovered: a lighter face over the whole key, no underline, no reverse.
     p.wait_until("7 hovered", |p| {
-        p.cell(x, y).underline() && p.cell(x, y).bold()
+        (cell.top()..cell.bottom()).all(|row| {
+            let c = p.cell(cell.x, row);
+            c.bgcolor() == vt100::Color::Idx(15) && !c.inverse() && !c.underline()
+        })
     });
+    p.press(x, y);
+    // Pressed: darker, and the key keeps its body.
+    p.wait_until("7 pressed", |p| {
+        p.cell(x, y).bgcolor() == vt100::Color::Idx(243)
+    });
+    p.release(x, y);
     p.move_to(0, 0);
-    p.wait_until("7 back to rest", |p| !p.cell(x, y).underline());
+    p.wait_until("7 back to rest", |p| p.cell(x, y).inverse());
     assert!(p.quit());
 }
 

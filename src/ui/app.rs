@@ -236,6 +236,55 @@ impl App {
         }
     }
 
+    /// Gives `ans` and the variables the values the history left them:
+    /// each name's newest assignment and the newest entry are evaluated
+    /// again (from an exact result's text, else from the expression when it
+    /// still gives the same digits). Returns what could not be restored.
+    pub fn restore_session(&mut self) -> Vec<String> {
+        let Some(newest) = self.history.len().checked_sub(1) else {
+            return Vec::new();
+        };
+        let mut newest_assignment = std::collections::BTreeMap::new();
+        for (index, entry) in self.history.iter().enumerate() {
+            if let Some(name) = &entry.assigned {
+                newest_assignment.insert(name.as_str(), index);
+            }
+        }
+        let mut replay: Vec<usize> = newest_assignment.into_values().collect();
+        replay.push(newest);
+        replay.sort_unstable();
+        replay.dedup();
+        let mut lost = Vec::new();
+        for index in replay {
+            let entry = self.history[index].clone();
+            let settings = Settings {
+                angle: entry.angle.unwrap_or(self.settings.angle),
+                ..self.settings.clone()
+            };
+            let exact = entry
+                .fraction
+                .clone()
+                .or_else(|| (!entry.approximate).then(|| entry.result.clone()));
+            let from_text = exact.is_some();
+            let line = match (exact, &entry.assigned) {
+                (Some(value), Some(name)) => format!("{name} = {value}"),
+                (Some(value), None) => value,
+                (None, _) => entry.expression.clone(),
+            };
+            let same = match self.session.preview(&line, &settings) {
+                // An exact value's text is the value (`0xff` reads back as 255).
+                Ok(answer) => from_text || answer.text == entry.result,
+                Err(_) => false,
+            };
+            if same && self.session.evaluate(&line, &settings).is_ok() {
+                self.has_answer |= index == newest;
+            } else {
+                lost.push(entry.assigned.unwrap_or_else(|| "ans".into()));
+            }
+        }
+        lost
+    }
+
     pub fn input(&self) -> &LineEditor {
         &self.editor
     }
@@ -1044,6 +1093,136 @@ mod tests {
         app.update(Action::Release(Some(KeypadButton::AngleMode)));
         assert_eq!(app.angle(), AngleMode::Degrees);
         assert_eq!(shown_text(&app), "= 0.5");
+    }
+
+    #[test]
+    fn a_new_session_gets_back_ans_and_the_variables() {
+        let entry =
+            |expression: &str, result: &str, approximate, assigned: Option<&str>| HistoryEntry {
+                expression: expression.into(),
+                result: result.into(),
+                approximate,
+                assigned: assigned.map(str::to_string),
+                ..HistoryEntry::default()
+            };
+        let history = vec![
+            entry("x = 3", "3", false, Some("x")),
+            entry("y = 1/3", "0.333333333333333", true, Some("y")),
+            entry("r = sqrt(2)", "1.4142135623731", true, Some("r")),
+            entry("z = 5", "this is not what 5 gives", true, Some("z")),
+            entry("x^2", "9", false, None),
+        ];
+        let mut history = history;
+        history[1].fraction = Some("1/3".into());
+        let mut app = App::new(Settings::default(), history, true);
+        assert_eq!(app.restore_session(), ["z"]);
+        typed(&mut app, "ans+x");
+        assert_eq!(shown_text(&app), "= 12");
+        app.update(Action::Escape);
+        typed(&mut app, "3*y");
+        assert_eq!(shown_text(&app), "= 1");
+        app.update(Action::Escape);
+        typed(&mut app, "r^2");
+        assert_eq!(shown_text(&app), "≈ 2");
+        app.update(Action::Escape);
+        typed(&mut app, "to hex");
+        assert_eq!(shown_text(&app), "= 0x9");
+    }
+
+    #[test]
+    fn ctrl_c_clears_a_line_and_quits_from_an_empty_one() {
+        let mut app = app();
+        typed(&mut app, "123+4");
+        assert!(app.update(Action::Interrupt).is_empty());
+        assert_eq!(app.input().text(), "");
+        assert!(app.status().unwrap().text.contains("Ctrl-C again to quit"));
+        assert_eq!(app.update(Action::Interrupt), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn an_unfinished_line_is_quiet_and_a_wrong_one_is_not() {
+        let mut app = app();
+        typed(&mut app, "12*(3+");
+        // The last preview that worked, dimmed; no error.
+        assert!(matches!(app.shown(), Shown::Answer(_, AnswerKind::Stale)));
+        assert_eq!(shown_text(&app), "= 36");
+        app.update(Action::Escape);
+        typed(&mut app, "sqrt(");
+        assert_eq!(app.shown(), Shown::Nothing);
+        app.update(Action::Escape);
+        typed(&mut app, "2+*3");
+        assert!(matches!(app.shown(), Shown::Error(_)));
+        // After Enter an unfinished line is an error like any other.
+        app.update(Action::Escape);
+        typed(&mut app, "2+");
+        app.update(Action::Evaluate);
+        assert!(matches!(app.shown(), Shown::Error(_)));
+    }
+
+    #[test]
+    fn after_enter_backspace_left_and_end_reopen_the_expression() {
+        let mut app = app();
+        enter(&mut app, "6*7");
+        assert_eq!(app.input_line().text, "6*7");
+        assert_eq!(app.input_line().cursor_column, 3);
+        app.update(Action::Edit(Edit::Backspace));
+        assert_eq!(app.input().text(), "6*");
+        app.update(Action::Evaluate);
+        app.update(Action::Edit(Edit::Left));
+        assert_eq!((app.input().text(), app.input().cursor()), ("6*", 1));
+    }
+
+    #[test]
+    fn a_conversion_first_applies_to_the_answer() {
+        let mut app = app();
+        enter(&mut app, "255");
+        enter(&mut app, "to hex");
+        assert_eq!(shown_text(&app), "= 0xff");
+        assert_eq!(app.history()[1].expression, "ans to hex");
+        // With no answer yet it is the evaluator's to judge.
+        let mut fresh = self::app();
+        enter(&mut fresh, "to hex");
+        assert!(matches!(fresh.shown(), Shown::Error(_)));
+    }
+
+    #[test]
+    fn angle_mode_is_recorded_and_recalled() {
+        let mut app = app();
+        app.update(Action::ToggleAngle);
+        enter(&mut app, "sin(30)");
+        enter(&mut app, "1+1");
+        assert_eq!(app.history()[0].angle, Some(AngleMode::Degrees));
+        assert_eq!(app.history()[1].angle, None);
+        app.update(Action::ToggleAngle);
+        assert_eq!(app.angle(), AngleMode::Radians);
+        app.update(Action::RecallPrevious);
+        app.update(Action::RecallPrevious);
+        assert_eq!(app.angle(), AngleMode::Degrees);
+        assert_eq!(shown_text(&app), "= 0.5");
+    }
+
+    #[test]
+    fn a_paste_ending_in_a_newline_keeps_its_last_answer() {
+        let mut app = app();
+        app.update(Action::Paste("1+1\n2+2\n".into()));
+        assert_eq!(shown_text(&app), "= 4");
+        assert_eq!(app.history().len(), 2);
+        app.update(Action::Paste("3\n1/0\n5\n6\n".into()));
+        assert_eq!(app.input().text(), "1/0");
+        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert_eq!(app.queued(), 3);
+        assert!(app.status().unwrap().text.contains("2 more lines wait"));
+        app.update(Action::Edit(Edit::End));
+        app.update(Action::Edit(Edit::Backspace));
+        typed(&mut app, "2");
+        app.update(Action::Evaluate);
+        let results: Vec<_> = app.history().iter().map(|e| e.result.as_str()).collect();
+        assert_eq!(results, ["2", "4", "3", "0.5", "5", "6"]);
+        assert_eq!(app.queued(), 0);
+        let huge = "1\n".repeat(1001);
+        app.update(Action::Paste(huge));
+        assert_eq!(app.history().len(), 6);
+        assert!(app.status().unwrap().text.starts_with("paste refused"));
     }
 
     #[test]
