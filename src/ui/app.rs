@@ -379,6 +379,11 @@ impl App {
         self.queued.len()
     }
 
+    /// The expression the shown answer belongs to.
+    pub fn shown_expression(&self) -> &str {
+        self.kept_expression().unwrap_or(self.editor.text())
+    }
+
     /// The shown answer's text, if any: what the answer view shows.
     pub fn shown_answer_text(&self) -> Option<String> {
         match self.display_text() {
@@ -463,7 +468,7 @@ impl App {
                 self.set_input(String::new());
                 self.status = Some(Status {
                     kind: StatusKind::Info,
-                    text: "line cleared · Ctrl-C again to quit".into(),
+                    text: "Ctrl-C again to quit".into(),
                     timed: false,
                 });
             }
@@ -546,16 +551,19 @@ impl App {
 
     fn max_overlay_scroll(&self) -> usize {
         let area = layout::area(self.size);
-        let width = layout::overlay_text_width(area);
+        let full = self.overlay == Some(Overlay::Answer);
+        let width = layout::overlay_text_width(area, full);
         let lines = match self.overlay {
             None => 0,
             Some(Overlay::Help) => layout::help_height(width),
-            Some(Overlay::Answer) => {
-                layout::answer_lines(&self.shown_answer_text().unwrap_or_default(), width.into())
-                    .len()
-            }
+            Some(Overlay::Answer) => layout::answer_lines(
+                self.shown_expression(),
+                &self.shown_answer_text().unwrap_or_default(),
+                width.into(),
+            )
+            .len(),
         };
-        lines.saturating_sub(layout::overlay_text(area, lines).height.into())
+        lines.saturating_sub(layout::overlay_text(area, lines, full).height.into())
     }
 
     fn type_text(&mut self, text: &str) {
@@ -829,7 +837,11 @@ impl App {
         match self.shown() {
             Shown::Answer(answer, _) => {
                 let text = answer.text.clone();
-                let sent = format!("sent {text} to the terminal's clipboard");
+                let what = match text.chars().filter(char::is_ascii_digit).count() {
+                    digits if text.len() > 24 => format!("{digits} digits"),
+                    _ => text.clone(),
+                };
+                let sent = format!("sent {what} to the terminal's clipboard");
                 effects.push(Effect::Copy(text));
                 self.flash(StatusKind::Info, sent, effects);
             }

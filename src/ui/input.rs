@@ -32,7 +32,8 @@ pub fn map_event(event: &Event, app: &App) -> Option<Action> {
 fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
     // A page only matters when the text overflows, and then the view has
     // the whole height.
-    let view = layout::overlay_text(layout::area(app.size()), usize::MAX);
+    let full = app.overlay() == Some(super::app::Overlay::Answer);
+    let view = layout::overlay_text(layout::area(app.size()), usize::MAX, full);
     let page = i32::from(view.height.max(2) - 1);
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {

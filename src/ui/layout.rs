@@ -256,10 +256,11 @@ pub fn history_lines(panel: Rect, entries: usize, scroll: usize) -> Vec<(usize, 
 }
 
 /// The box of the help or answer view for a text of `lines` lines: centred,
-/// as tall as the text and its border, at most the whole height.
-pub fn overlay(area: Rect, lines: usize) -> Rect {
+/// as tall as the text and its border, at most the whole height. The
+/// answer view (`full`) takes the whole width: it is mostly digits.
+pub fn overlay(area: Rect, lines: usize, full: bool) -> Rect {
     // Narrow screens give the view all their width.
-    let width = if area.width <= OVERLAY_WIDTH + 4 {
+    let width = if full || area.width <= OVERLAY_WIDTH + 4 {
         area.width
     } else {
         OVERLAY_WIDTH
@@ -276,21 +277,33 @@ pub fn overlay(area: Rect, lines: usize) -> Rect {
 
 /// Where the overlay's text goes inside its box: a blank column on either
 /// side, so it does not touch the border.
-pub fn overlay_text(area: Rect, lines: usize) -> Rect {
-    overlay(area, lines).inner(Margin::new(2, 1))
+pub fn overlay_text(area: Rect, lines: usize, full: bool) -> Rect {
+    overlay(area, lines, full).inner(Margin::new(2, 1))
 }
 
 /// How wide the overlay's text is, which decides how many lines it takes.
-pub fn overlay_text_width(area: Rect) -> u16 {
-    overlay_text(area, 0).width
+pub fn overlay_text_width(area: Rect, full: bool) -> u16 {
+    overlay_text(area, 0, full).width
 }
 
-/// The lines of the answer view for a text width: the digit count, a
-/// blank line, the answer wrapped.
-pub fn answer_lines(answer: &str, width: usize) -> Vec<String> {
-    let digits = answer.chars().filter(char::is_ascii_digit).count();
-    let mut lines = vec![format!("{digits} digits"), String::new()];
-    lines.extend(super::widgets::chunks(answer, width));
+/// Lines above the answer in its view: the expression and a blank line.
+pub const ANSWER_HEADER_LINES: usize = 2;
+
+/// The lines of the answer view for a text width: the expression it
+/// belongs to, a blank line, the answer wrapped.
+pub fn answer_lines(expression: &str, answer: &str, width: usize) -> Vec<String> {
+    // The mark goes up with the expression, so the digits' rows start with
+    // whole groups of three, wrapped between groups.
+    let (mark, digits) = match answer.split_once(' ') {
+        Some((mark @ ("=" | "≈"), rest)) => (mark, rest),
+        _ => ("", answer),
+    };
+    let header = format!("{expression} {mark}");
+    let mut lines = vec![
+        super::widgets::ellipsize(header.trim_end(), width),
+        String::new(),
+    ];
+    lines.extend(help::wrap(digits, width));
     lines
 }
 

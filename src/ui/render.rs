@@ -80,7 +80,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             let answer = app.shown_answer_text().unwrap_or_default();
             let content = match overlay {
                 Overlay::Help => OverlayContent::Help,
-                Overlay::Answer => OverlayContent::Answer(&answer),
+                Overlay::Answer => OverlayContent::Answer {
+                    expression: app.shown_expression(),
+                    answer: &answer,
+                },
             };
             frame.render_widget(
                 OverlayView {
