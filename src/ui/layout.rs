@@ -13,8 +13,8 @@ pub const KEYPAD_MIN_WIDTH: u16 = 6 * 5 + 5;
 pub const KEYPAD_MIN_HEIGHT: u16 = 6 + 5;
 /// History rows kept on screen when the keypad is shown under it.
 const HISTORY_MIN_HEIGHT: u16 = 6;
-/// Width of the help view.
-const OVERLAY_WIDTH: u16 = 78;
+/// Width of the help view: wide enough that it fits at 120x36.
+const OVERLAY_WIDTH: u16 = 96;
 /// The tallest key: taller ones read as towers, not buttons.
 const KEY_MAX_HEIGHT: u16 = 5;
 /// Rows the answer may take under the input, at most.

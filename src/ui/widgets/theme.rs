@@ -105,7 +105,7 @@ impl Theme {
                     Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
                 }
                 ButtonGroup::Operator => Style::new().add_modifier(Modifier::BOLD),
-                ButtonGroup::Warning => Style::new().add_modifier(Modifier::ITALIC),
+                ButtonGroup::Warning => Style::new().add_modifier(Modifier::UNDERLINED),
                 ButtonGroup::Function => Style::new(),
             };
             return match state {
