@@ -244,16 +244,20 @@ impl App {
         let Some(newest) = self.history.len().checked_sub(1) else {
             return Vec::new();
         };
-        let mut newest_assignment = std::collections::BTreeMap::new();
-        for (index, entry) in self.history.iter().enumerate() {
-            if let Some(name) = &entry.assigned {
-                newest_assignment.insert(name.as_str(), index);
+        // Each name's newest assignment, found from the newest entry back.
+        let mut names: Vec<&str> = Vec::new();
+        let mut replay = vec![newest];
+        for (index, entry) in self.history.iter().enumerate().rev() {
+            if let Some(name) = entry.assigned.as_deref()
+                && !names.contains(&name)
+            {
+                names.push(name);
+                if index != newest {
+                    replay.push(index);
+                }
             }
         }
-        let mut replay: Vec<usize> = newest_assignment.into_values().collect();
-        replay.push(newest);
-        replay.sort_unstable();
-        replay.dedup();
+        replay.reverse();
         let mut lost = Vec::new();
         for index in replay {
             let entry = self.history[index].clone();
@@ -901,7 +905,7 @@ impl App {
     fn recall_angle(&mut self, angle: Option<AngleMode>) {
         if let Some(angle) = angle.filter(|a| *a != self.settings.angle) {
             self.set_angle(angle);
-            let name = super::history::angle_name(angle).to_uppercase();
+            let name = super::history::angle_label(angle);
             self.status = Some(Status {
                 kind: StatusKind::Info,
                 text: format!("angle mode {name}, as this entry was computed in"),

@@ -78,10 +78,19 @@ fn encode(entry: &HistoryEntry) -> String {
     line
 }
 
+/// The angle mode's name in the file.
 pub fn angle_name(angle: AngleMode) -> &'static str {
     match angle {
         AngleMode::Degrees => "deg",
         AngleMode::Radians => "rad",
+    }
+}
+
+/// The angle mode's name on the screen.
+pub fn angle_label(angle: AngleMode) -> &'static str {
+    match angle {
+        AngleMode::Degrees => "DEG",
+        AngleMode::Radians => "RAD",
     }
 }
 

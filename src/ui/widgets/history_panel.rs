@@ -27,7 +27,7 @@ pub struct HistoryPanel<'a> {
 fn result_text(entry: &HistoryEntry) -> String {
     let mark = if entry.approximate { "≈" } else { "=" };
     let angle = match entry.angle {
-        Some(angle) => format!(" {}", crate::ui::history::angle_name(angle).to_uppercase()),
+        Some(angle) => format!(" {}", crate::ui::history::angle_label(angle)),
         None => String::new(),
     };
     match &entry.fraction {
