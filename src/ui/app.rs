@@ -141,34 +141,59 @@ struct Kept {
 
 pub struct App {
     editor: LineEditor,
-    /// The line being typed before ↑ began a recall; ↓ past the newest gives it back.
-    draft: Option<String>,
     history: Vec<HistoryEntry>,
-    /// Entries scrolled up from the newest.
-    history_scroll: usize,
-    /// The history entry recalled or clicked, highlighted.
-    selected: Option<usize>,
-    /// The entry clicked last, to tell a second click.
-    last_pick: Option<usize>,
-    preview: Option<Result<Answer, Error>>,
-    /// The last preview that worked, shown dimmed while the input is unfinished.
-    last_good: Option<Answer>,
-    kept: Option<Kept>,
-    /// The error shown came from Enter, not from the live preview.
-    entered_error: bool,
+    recall: Recall,
+    reading: Reading,
     /// Pasted lines waiting for the one that failed to be fixed.
     queued: Vec<String>,
     /// Whether `ans` has a value: `to hex` typed first then applies to it.
     has_answer: bool,
     status: Option<Status>,
-    overlay: Option<Overlay>,
-    overlay_scroll: usize,
-    hovered: Option<KeypadButton>,
-    pressed: Option<KeypadButton>,
+    overlay: OverlayState,
+    mouse: KeypadMouse,
     settings: Settings,
     size: (u16, u16),
     colour: bool,
     session: Session,
+}
+
+/// Where the user is in the history.
+#[derive(Debug, Default)]
+struct Recall {
+    /// The line being typed before ↑ began a recall; ↓ past the newest gives it back.
+    draft: Option<String>,
+    /// Entries scrolled up from the newest.
+    scroll: usize,
+    /// The history entry recalled or clicked, highlighted.
+    selected: Option<usize>,
+    /// The entry clicked last, to tell a second click.
+    last_pick: Option<usize>,
+}
+
+/// What the display reads out under the input.
+#[derive(Debug, Default)]
+struct Reading {
+    preview: Option<Result<Answer, Error>>,
+    /// The last preview that worked, shown dimmed while the input is unfinished.
+    last_good: Option<Answer>,
+    /// The answer of the last Enter, until a new expression starts.
+    kept: Option<Kept>,
+    /// The error shown came from Enter, not from the live preview.
+    entered_error: bool,
+}
+
+/// The help or the answer view, open over the calculator.
+#[derive(Debug, Default)]
+struct OverlayState {
+    open: Option<Overlay>,
+    scroll: usize,
+}
+
+/// The mouse on the keypad.
+#[derive(Debug, Default)]
+struct KeypadMouse {
+    hovered: Option<KeypadButton>,
+    pressed: Option<KeypadButton>,
 }
 
 /// The text of an answer as the display and copy show it: `= 42`,
@@ -213,22 +238,14 @@ impl App {
         };
         App {
             editor: LineEditor::default(),
-            draft: None,
             history,
-            history_scroll: 0,
-            selected: None,
-            last_pick: None,
-            preview: None,
-            last_good: None,
-            kept: None,
-            entered_error: false,
+            recall: Recall::default(),
+            reading: Reading::default(),
             queued: Vec::new(),
             has_answer: false,
             status: None,
-            overlay: None,
-            overlay_scroll: 0,
-            hovered: None,
-            pressed: None,
+            overlay: OverlayState::default(),
+            mouse: KeypadMouse::default(),
             settings,
             size: (0, 0),
             colour,
@@ -296,25 +313,25 @@ impl App {
         &self.history
     }
     pub fn history_scroll(&self) -> usize {
-        self.history_scroll
+        self.recall.scroll
     }
     pub fn selected(&self) -> Option<usize> {
-        self.selected
+        self.recall.selected
     }
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
     }
     pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
+        self.overlay.open
     }
     pub fn overlay_scroll(&self) -> usize {
-        self.overlay_scroll
+        self.overlay.scroll
     }
     pub fn hovered(&self) -> Option<KeypadButton> {
-        self.hovered
+        self.mouse.hovered
     }
     pub fn pressed(&self) -> Option<KeypadButton> {
-        self.pressed
+        self.mouse.pressed
     }
     pub fn angle(&self) -> AngleMode {
         self.settings.angle
@@ -329,7 +346,7 @@ impl App {
     /// The expression the shown answer belongs to when it stayed after
     /// Enter and nothing new is typed yet.
     pub fn kept_expression(&self) -> Option<&str> {
-        match &self.kept {
+        match &self.reading.kept {
             Some(kept) if self.editor.is_empty() => Some(&kept.expression),
             _ => None,
         }
@@ -358,9 +375,9 @@ impl App {
     }
 
     pub fn shown(&self) -> Shown<'_> {
-        match (&self.preview, &self.kept) {
+        match (&self.reading.preview, &self.reading.kept) {
             (Some(Ok(answer)), _) => Shown::Answer(answer, AnswerKind::Live),
-            (Some(Err(error)), _) if self.is_unfinished(error) => match &self.last_good {
+            (Some(Err(error)), _) if self.is_unfinished(error) => match &self.reading.last_good {
                 Some(answer) => Shown::Answer(answer, AnswerKind::Stale),
                 None => Shown::Nothing,
             },
@@ -373,7 +390,7 @@ impl App {
     /// An error of the live preview that only says the input stops early.
     /// After Enter it is an error like any other.
     fn is_unfinished(&self, error: &Error) -> bool {
-        !self.entered_error
+        !self.reading.entered_error
             && error.is_incomplete()
             && error.span.end >= self.editor.text().trim_end().len()
     }
@@ -396,13 +413,18 @@ impl App {
         }
     }
 
-    /// A status message for the user (the loop reports history trouble so).
-    pub fn warn(&mut self, text: String) {
+    /// A message on the status line until the next key.
+    fn say(&mut self, kind: StatusKind, text: String) {
         self.status = Some(Status {
-            kind: StatusKind::Warning,
+            kind,
             text,
             timed: false,
         });
+    }
+
+    /// A status message for the user (the loop reports history trouble so).
+    pub fn warn(&mut self, text: String) {
+        self.say(StatusKind::Warning, text);
     }
 
     /// What the display shows under the input, as text: it decides how
@@ -424,7 +446,7 @@ impl App {
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
-        if self.overlay.is_some() {
+        if self.overlay.open.is_some() {
             self.update_overlay(action, &mut effects);
             return effects;
         }
@@ -442,7 +464,7 @@ impl App {
             self.status = None;
         }
         if !matches!(action, Action::PickHistory { .. } | Action::Release(_)) {
-            self.last_pick = None;
+            self.recall.last_pick = None;
         }
         match action {
             Action::Insert(text) => self.type_text(&text),
@@ -450,7 +472,7 @@ impl App {
             Action::Edit(edit) => self.edit(edit),
             Action::ClickInput(column) => {
                 if self.editor.is_empty()
-                    && let Some(kept) = self.kept.take()
+                    && let Some(kept) = self.reading.kept.take()
                 {
                     self.editor.set(kept.expression);
                     self.refresh_preview();
@@ -460,21 +482,16 @@ impl App {
             Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
             Action::Escape if !self.queued.is_empty() => {
                 let dropped = std::mem::take(&mut self.queued).len();
-                self.status = Some(Status {
-                    kind: StatusKind::Info,
-                    text: format!("{dropped} pasted line{} dropped", plural(dropped)),
-                    timed: false,
-                });
+                self.say(
+                    StatusKind::Info,
+                    format!("{dropped} pasted line{} dropped", plural(dropped)),
+                );
             }
-            Action::Escape => self.kept = None,
+            Action::Escape => self.reading.kept = None,
             Action::Interrupt if self.editor.is_empty() => effects.push(Effect::Quit),
             Action::Interrupt => {
                 self.set_input(String::new());
-                self.status = Some(Status {
-                    kind: StatusKind::Info,
-                    text: "Ctrl-C again to quit".into(),
-                    timed: false,
-                });
+                self.say(StatusKind::Info, "Ctrl-C again to quit".into());
             }
             Action::ToggleAngle => self.toggle_angle(),
             Action::Evaluate => {
@@ -493,13 +510,13 @@ impl App {
                 self.scroll_history(i64::from(pages) * i64::from(page));
             }
             Action::PickHistory { index, result } => self.pick_history(index, result),
-            Action::Hover(button) => self.hovered = button,
+            Action::Hover(button) => self.mouse.hovered = button,
             Action::Press(button) => {
-                self.pressed = Some(button);
-                self.hovered = Some(button);
+                self.mouse.pressed = Some(button);
+                self.mouse.hovered = Some(button);
             }
             Action::Release(over) => {
-                if let Some(button) = self.pressed.take().filter(|b| Some(*b) == over) {
+                if let Some(button) = self.mouse.pressed.take().filter(|b| Some(*b) == over) {
                     self.press(button, &mut effects);
                 }
             }
@@ -523,17 +540,17 @@ impl App {
         match action {
             Action::ToggleAngle => self.toggle_angle(),
             Action::Escape | Action::ToggleHelp | Action::ToggleAnswerView => {
-                self.overlay = None;
-                self.overlay_scroll = 0;
+                self.overlay.open = None;
+                self.overlay.scroll = 0;
             }
             Action::ScrollOverlay(lines) => {
-                let scrolled = self.overlay_scroll as i64 + i64::from(lines);
-                self.overlay_scroll = scrolled.max(0) as usize;
-                self.overlay_scroll = self.overlay_scroll.min(self.max_overlay_scroll());
+                let scrolled = self.overlay.scroll as i64 + i64::from(lines);
+                self.overlay.scroll = scrolled.max(0) as usize;
+                self.overlay.scroll = self.overlay.scroll.min(self.max_overlay_scroll());
             }
             Action::Resize { width, height } => {
                 self.size = (width, height);
-                self.overlay_scroll = self.overlay_scroll.min(self.max_overlay_scroll());
+                self.overlay.scroll = self.overlay.scroll.min(self.max_overlay_scroll());
             }
             Action::CopyAnswer => self.copy(effects),
             Action::ExpireStatus => self.expire_status(),
@@ -549,15 +566,15 @@ impl App {
     }
 
     fn open_overlay(&mut self, overlay: Overlay) {
-        self.overlay = Some(overlay);
-        self.overlay_scroll = 0;
+        self.overlay.open = Some(overlay);
+        self.overlay.scroll = 0;
     }
 
     fn max_overlay_scroll(&self) -> usize {
         let area = layout::area(self.size);
-        let full = self.overlay == Some(Overlay::Answer);
+        let full = self.overlay.open == Some(Overlay::Answer);
         let width = layout::overlay_text_width(area, full);
-        let lines = match self.overlay {
+        let lines = match self.overlay.open {
             None => 0,
             Some(Overlay::Help) => layout::help_height(width),
             Some(Overlay::Answer) => layout::answer_lines(
@@ -579,12 +596,12 @@ impl App {
     /// Typing on an empty line after an answer: an operator first goes on
     /// from the answer (`ans+`); anything else starts afresh.
     fn continue_answer(&mut self, text: &str) {
-        if self.editor.is_empty() && self.kept.is_some() {
+        if self.editor.is_empty() && self.reading.kept.is_some() {
             if continues_answer(text) {
                 self.editor.insert("ans");
             } else {
                 // A new expression starts: the old answer goes.
-                self.kept = None;
+                self.reading.kept = None;
             }
         }
     }
@@ -597,7 +614,7 @@ impl App {
                 edit,
                 Edit::Backspace | Edit::Left | Edit::End | Edit::WordLeft | Edit::KillWordBack
             )
-            && let Some(kept) = self.kept.take()
+            && let Some(kept) = self.reading.kept.take()
         {
             self.editor.set(kept.expression);
         }
@@ -625,8 +642,8 @@ impl App {
 
     /// The input changed by hand: recall ends, the preview follows.
     fn after_edit(&mut self) {
-        self.selected = None;
-        self.draft = None;
+        self.recall.selected = None;
+        self.recall.draft = None;
         self.refresh_preview();
     }
 
@@ -644,7 +661,7 @@ impl App {
                 let input = self.editor.text();
                 let negated = match input.strip_prefix("-(").and_then(|s| s.strip_suffix(')')) {
                     Some(inner) => inner.to_string(),
-                    None if input.is_empty() && self.kept.is_some() => "-ans".into(),
+                    None if input.is_empty() && self.reading.kept.is_some() => "-ans".into(),
                     None if input.is_empty() => "-".into(),
                     None => format!("-({input})"),
                 };
@@ -672,18 +689,18 @@ impl App {
     }
 
     fn refresh_preview(&mut self) {
-        self.entered_error = false;
+        self.reading.entered_error = false;
         if self.editor.text().trim().is_empty() {
-            self.preview = None;
-            self.last_good = None;
+            self.reading.preview = None;
+            self.reading.last_good = None;
             return;
         }
         let source = self.source(self.editor.text());
         let preview = self.session.preview(&source, &self.settings);
         if let Ok(answer) = &preview {
-            self.last_good = Some(answer.clone());
+            self.reading.last_good = Some(answer.clone());
         }
-        self.preview = Some(preview);
+        self.reading.preview = Some(preview);
     }
 
     /// What the evaluator gets for the input: a conversion typed first
@@ -726,8 +743,8 @@ impl App {
                 let excess = self.history.len().saturating_sub(MAX_ENTRIES);
                 self.history.drain(..excess);
                 effects.push(Effect::SaveHistory(entry));
-                self.history_scroll = 0;
-                self.kept = Some(Kept { expression, answer });
+                self.recall.scroll = 0;
+                self.reading.kept = Some(Kept { expression, answer });
                 self.set_input(String::new());
                 self.after_edit();
                 true
@@ -742,8 +759,8 @@ impl App {
                 error.span = crate::eval::Span::new(shift(error.span.start), shift(error.span.end));
                 self.editor
                     .set_cursor(error.span.start.min(self.editor.text().len()));
-                self.preview = Some(Err(error));
-                self.entered_error = true;
+                self.reading.preview = Some(Err(error));
+                self.reading.entered_error = true;
                 false
             }
         }
@@ -811,19 +828,15 @@ impl App {
             } else {
                 self.editor.set(line);
             }
-            self.selected = None;
-            self.draft = None;
+            self.recall.selected = None;
+            self.recall.draft = None;
             if !self.evaluate(effects) && !self.editor.text().trim().is_empty() {
                 let left = self.queued.len()
                     - usize::from(self.queued.last().is_some_and(String::is_empty));
-                self.status = Some(Status {
-                    kind: StatusKind::Warning,
-                    text: format!(
+                self.say(StatusKind::Warning, format!(
                         "paste stopped here: {left} more line{} wait · Enter goes on, Esc drops them",
                         plural(left)
-                    ),
-                    timed: false,
-                });
+                    ));
                 if left == 0 {
                     self.queued.clear();
                     self.status = None;
@@ -865,7 +878,7 @@ impl App {
 
     fn scroll_history(&mut self, entries: i64) {
         let max = self.history.len().saturating_sub(1) as i64;
-        self.history_scroll = (self.history_scroll as i64 + entries).clamp(0, max) as usize;
+        self.recall.scroll = (self.recall.scroll as i64 + entries).clamp(0, max) as usize;
     }
 
     /// Scrolls so that entry `index` is on screen.
@@ -875,10 +888,10 @@ impl App {
             .history
             .map_or(1, |h| layout::history_rows(h).height.max(1) as usize);
         let from_newest = self.history.len() - 1 - index;
-        if from_newest < self.history_scroll {
-            self.history_scroll = from_newest;
-        } else if from_newest >= self.history_scroll + rows {
-            self.history_scroll = from_newest + 1 - rows;
+        if from_newest < self.recall.scroll {
+            self.recall.scroll = from_newest;
+        } else if from_newest >= self.recall.scroll + rows {
+            self.recall.scroll = from_newest + 1 - rows;
         }
     }
 
@@ -886,7 +899,7 @@ impl App {
         let Some(entry) = self.history.get(index) else {
             return;
         };
-        let second_click = self.last_pick == Some(index);
+        let second_click = self.recall.last_pick == Some(index);
         let text = if result || second_click {
             entry.result.clone()
         } else {
@@ -895,9 +908,9 @@ impl App {
         let angle = entry.angle;
         self.set_input(text);
         self.recall_angle(angle);
-        self.selected = Some(index);
-        self.last_pick = Some(index);
-        self.draft = None;
+        self.recall.selected = Some(index);
+        self.recall.last_pick = Some(index);
+        self.recall.draft = None;
     }
 
     /// A recalled entry computed in the other angle mode brings that mode
@@ -906,11 +919,10 @@ impl App {
         if let Some(angle) = angle.filter(|a| *a != self.settings.angle) {
             self.set_angle(angle);
             let name = super::history::angle_label(angle);
-            self.status = Some(Status {
-                kind: StatusKind::Info,
-                text: format!("angle mode {name}, as this entry was computed in"),
-                timed: false,
-            });
+            self.say(
+                StatusKind::Info,
+                format!("angle mode {name}, as this entry was computed in"),
+            );
         }
     }
 
@@ -919,25 +931,25 @@ impl App {
             return;
         }
         let newest = self.history.len() as i64 - 1;
-        let next = match self.selected {
+        let next = match self.recall.selected {
             None if direction < 0 => newest,
             None => return,
             Some(i) => i as i64 + direction,
         };
-        if self.selected.is_none() {
-            self.draft = Some(self.editor.text().to_string());
+        if self.recall.selected.is_none() {
+            self.recall.draft = Some(self.editor.text().to_string());
         }
         if next > newest {
-            let draft = self.draft.take().unwrap_or_default();
-            self.selected = None;
+            let draft = self.recall.draft.take().unwrap_or_default();
+            self.recall.selected = None;
             self.set_input(draft);
         } else {
             let index = next.max(0) as usize;
-            let draft = self.draft.take();
+            let draft = self.recall.draft.take();
             self.set_input(self.history[index].expression.clone());
             self.recall_angle(self.history[index].angle);
-            self.draft = draft;
-            self.selected = Some(index);
+            self.recall.draft = draft;
+            self.recall.selected = Some(index);
             self.reveal(index);
         }
     }

@@ -170,9 +170,11 @@ pub fn load(path: &Path) -> Loaded {
     if !path.exists() {
         return Loaded::default();
     }
-    let _lock = match lock(path) {
-        Ok(lock) => lock,
-        Err(e) => return failed(e),
+    // A place that can be read but not written (a read-only volume) still
+    // gives its history; only saving is off, and the status line says so.
+    let (_lock, unwritable) = match lock(path) {
+        Ok(lock) => (Some(lock), None),
+        Err(e) => (None, Some(e)),
     };
     let bytes = match read_tail(path) {
         Ok(bytes) => bytes,
@@ -213,6 +215,7 @@ pub fn load(path: &Path) -> Loaded {
             path.display()
         )),
     };
+    let warning = warning.or_else(|| unwritable.map(|e| format!("history not saved: {e}")));
     Loaded { entries, warning }
 }
 

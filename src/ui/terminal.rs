@@ -178,7 +178,7 @@ fn event_loop(
                         && !save_failed
                     {
                         save_failed = true;
-                        app.warn(format!("history kept in memory only: {e}"));
+                        app.warn(format!("history not saved: {e}"));
                     }
                 }
                 Effect::ExpireStatusLater => {
