@@ -479,14 +479,16 @@ impl App {
                 }
                 self.editor.set_cursor_column(column);
             }
-            Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
             Action::Escape if !self.queued.is_empty() => {
+                // The failed pasted line goes with the lines waiting after it.
+                self.set_input(String::new());
                 let dropped = std::mem::take(&mut self.queued).len();
                 self.say(
                     StatusKind::Info,
                     format!("{dropped} pasted line{} dropped", plural(dropped)),
                 );
             }
+            Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
             Action::Escape => self.reading.kept = None,
             Action::Interrupt if self.editor.is_empty() => effects.push(Effect::Quit),
             Action::Interrupt => {
@@ -612,7 +614,12 @@ impl App {
         if self.editor.is_empty()
             && matches!(
                 edit,
-                Edit::Backspace | Edit::Left | Edit::End | Edit::WordLeft | Edit::KillWordBack
+                Edit::Backspace
+                    | Edit::Left
+                    | Edit::Home
+                    | Edit::End
+                    | Edit::WordLeft
+                    | Edit::KillWordBack
             )
             && let Some(kept) = self.reading.kept.take()
         {
@@ -696,7 +703,15 @@ impl App {
             return;
         }
         let source = self.source(self.editor.text());
-        let preview = self.session.preview(&source, &self.settings);
+        let mut preview = self.session.preview(&source, &self.settings);
+        // A span into `ans to hex` points past the `ans ` added.
+        let added = source.len() - self.editor.text().len();
+        if let Err(error) = &mut preview
+            && added > 0
+        {
+            let back = |at: usize| at.saturating_sub(added);
+            error.span = crate::eval::Span::new(back(error.span.start), back(error.span.end));
+        }
         if let Ok(answer) = &preview {
             self.reading.last_good = Some(answer.clone());
         }
@@ -1198,6 +1213,24 @@ mod tests {
         app.update(Action::Evaluate);
         app.update(Action::Edit(Edit::Left));
         assert_eq!((app.input().text(), app.input().cursor()), ("6*", 1));
+    }
+
+    #[test]
+    fn the_fault_is_underlined_where_it_is_after_leading_spaces() {
+        let mut app = app();
+        typed(&mut app, "  1+sine(2)");
+        app.update(Action::Evaluate);
+        let fault = app.input_line().fault.unwrap();
+        assert_eq!(&app.input().text()[fault.start..fault.end], "sine");
+        assert_eq!(app.input().cursor(), 4);
+        app.update(Action::Escape);
+        enter(&mut app, "7");
+        typed(&mut app, " to hexx");
+        let fault = app.input_line().fault.unwrap();
+        assert_eq!(&app.input().text()[fault.start..fault.end], "hexx");
+        app.update(Action::Evaluate);
+        let fault = app.input_line().fault.unwrap();
+        assert_eq!(&app.input().text()[fault.start..fault.end], "hexx");
     }
 
     #[test]
