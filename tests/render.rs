@@ -78,6 +78,14 @@ fn an_error_is_underlined_and_said_once() {
 }
 
 #[test]
+fn an_error_too_long_for_a_small_display_goes_on_on_the_status_line() {
+    let screen = text(&draw(&app_with(40, 14, true, "1+sine(2)")));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[2].contains("error: unknown name 'sine';"), "{screen}");
+    assert!(rows[13].contains("mean 'sin'?"), "{screen}");
+}
+
+#[test]
 fn errors_wrap_at_words_on_narrow_screens() {
     let screen = text(&draw(&app_with(30, 10, true, "1+sine(2)")));
     // No box at 30x10: the input's row, then the error under it.

@@ -386,7 +386,7 @@ fn point_10_a_paste_ending_in_a_newline_and_one_that_fails() {
     p.wait_for("= 4");
     p.send("\x1b[200~3\n1/0\n5\n\x1b[201~");
     p.wait_for("division by zero");
-    p.wait_for("1 more line wait");
+    p.wait_for("1 pasted line waits");
     assert_eq!(input_row(&p), "1/0");
     // Fixed, Enter goes on with the rest.
     p.send("\x1b[F");

@@ -848,10 +848,16 @@ impl App {
             if !self.evaluate(effects) && !self.editor.text().trim().is_empty() {
                 let left = self.queued.len()
                     - usize::from(self.queued.last().is_some_and(String::is_empty));
-                self.say(StatusKind::Warning, format!(
-                        "paste stopped here: {left} more line{} wait · Enter goes on, Esc drops them",
-                        plural(left)
-                    ));
+                // What matters first, for narrow status lines.
+                let waits = if left == 1 {
+                    "line waits"
+                } else {
+                    "lines wait"
+                };
+                self.say(
+                    StatusKind::Warning,
+                    format!("{left} pasted {waits} · Enter goes on, Esc drops them"),
+                );
                 if left == 0 {
                     self.queued.clear();
                     self.status = None;
@@ -1272,7 +1278,12 @@ mod tests {
         assert_eq!(app.input().text(), "1/0");
         assert!(matches!(app.shown(), Shown::Error(_)));
         assert_eq!(app.queued(), 3);
-        assert!(app.status().unwrap().text.contains("2 more lines wait"));
+        assert!(
+            app.status()
+                .unwrap()
+                .text
+                .starts_with("2 pasted lines wait")
+        );
         app.update(Action::Edit(Edit::End));
         app.update(Action::Edit(Edit::Backspace));
         typed(&mut app, "2");

@@ -59,11 +59,21 @@ pub fn render(app: &App, frame: &mut Frame) {
         );
     }
     if let Some(status) = screen.status {
+        // An error too long for a small display goes on on the status line:
+        // it must be read whole.
+        let error_rest = match &below {
+            Some(error @ layout::DisplayText::Error(_)) if answer_cut => {
+                let rows = error.rows(screen.answer.width.max(1).into());
+                Some(rows[usize::from(screen.answer.height).min(rows.len())..].join(" "))
+            }
+            _ => None,
+        };
         frame.render_widget(
             StatusBar {
                 status: app.status(),
+                error_rest: error_rest.as_deref(),
                 angle: app.angle(),
-                // F2 shows answers whole; errors are never that long.
+                // F2 shows answers whole.
                 answer_cut: answer_cut && matches!(below, Some(layout::DisplayText::Answer(_))),
                 theme,
             },

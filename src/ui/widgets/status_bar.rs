@@ -15,6 +15,8 @@ use ratatui::widgets::Widget;
 
 pub struct StatusBar<'a> {
     pub status: Option<&'a Status>,
+    /// The end of an error the display had no rows for.
+    pub error_rest: Option<&'a str>,
     pub angle: AngleMode,
     /// The answer is cut on the display: F2 shows it.
     pub answer_cut: bool,
@@ -85,10 +87,13 @@ impl Widget for StatusBar<'_> {
                 };
                 Line::styled(ellipsize(&format!(" {}", status.text), width), style)
             }
-            None => Line::styled(
-                format!(" {}", hints(width.saturating_sub(1), self.answer_cut)),
-                theme.dim(),
-            ),
+            None => match self.error_rest {
+                Some(rest) => Line::styled(ellipsize(&format!(" {rest}"), width), theme.error()),
+                None => Line::styled(
+                    format!(" {}", hints(width.saturating_sub(1), self.answer_cut)),
+                    theme.dim(),
+                ),
+            },
         };
         draw_line(buf, left_area, &line);
     }
