@@ -130,6 +130,8 @@ impl Display<'_> {
         let width = usize::from(area.width);
         let row_at = |row: usize| Rect::new(area.x, area.y + row as u16, area.width, 1);
         let text = match self.below {
+            // Nothing to show for an unfinished line that never had an answer.
+            None if !self.input.text.is_empty() => return,
             None => {
                 let hint = ellipsize("type an expression · F1 help", width);
                 draw_line(buf, row_at(0), &Line::styled(hint, theme.dim()));
