@@ -41,7 +41,10 @@ fn result_text(entry: &HistoryEntry) -> String {
 /// only a result wider than the row is cut, in its middle, so an exponent
 /// at its end stays.
 pub fn entry_line(entry: &HistoryEntry, width: usize) -> (String, String) {
-    let mut result = result_text(entry);
+    fit_entry(entry, result_text(entry), width)
+}
+
+fn fit_entry(entry: &HistoryEntry, mut result: String, width: usize) -> (String, String) {
     if let (Some(fraction), true) = (&entry.fraction, text_width(&result) + 2 > width) {
         // Too long with the fraction: the fraction alone says it exactly.
         result = format!(" = {fraction}");
@@ -89,23 +92,23 @@ impl Widget for HistoryPanel<'_> {
         } else {
             draw_rule(buf, Rect { height: 1, ..panel }, title, theme.dim());
         }
-        let lines = layout::history_lines(panel, total, self.scroll);
+        let lines: Vec<(usize, Rect, String)> = layout::history_lines(panel, total, self.scroll)
+            .into_iter()
+            .map(|(index, row)| (index, row, result_text(&self.entries[index])))
+            .collect();
         // Results sit just right of the longest visible entry, not at the far
         // edge of a wide screen.
         let used = lines
             .iter()
-            .map(|(i, _)| {
-                let entry = &self.entries[*i];
-                text_width(&entry.expression) + text_width(&result_text(entry)) + 2
-            })
+            .map(|(i, _, result)| text_width(&self.entries[*i].expression) + text_width(result) + 2)
             .max()
             .unwrap_or(0);
-        for (index, row) in lines {
+        for (index, row, result) in lines {
             let row = Rect {
                 width: row.width.min(used.max(24) as u16),
                 ..row
             };
-            let (expression, result) = entry_line(&self.entries[index], row.width.into());
+            let (expression, result) = fit_entry(&self.entries[index], result, row.width.into());
             let selected = self.selected == Some(index);
             let base = if selected {
                 theme.selected()
