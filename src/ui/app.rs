@@ -803,14 +803,9 @@ impl App {
     /// input. A line that fails stays in the input with its error, and the
     /// lines after it wait until it is fixed (Enter) or dropped (Esc).
     fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
-        let lines = text.split('\n').count();
-        if text.len() > MAX_PASTE_BYTES || lines > MAX_PASTE_LINES {
-            let refused = format!(
-                "paste refused: {lines} lines, {} KiB (at most {MAX_PASTE_LINES} lines, {} KiB)",
-                text.len().div_ceil(1024),
-                MAX_PASTE_BYTES / 1024
-            );
-            self.flash(StatusKind::Error, refused, effects);
+        if text.len() > MAX_PASTE_BYTES || text.split('\n').count() > MAX_PASTE_LINES {
+            let refused = "paste refused: it is over 1,000 lines or 64 KiB";
+            self.flash(StatusKind::Error, refused.into(), effects);
             return;
         }
         let text = text.replace("\r\n", "\n").replace(['\r', '\t'], " ");

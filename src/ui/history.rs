@@ -60,19 +60,19 @@ fn encode(entry: &HistoryEntry) -> String {
         entry.expression.replace(['\t', '\n', '\r'], " "),
         entry.result
     );
-    let mut tags = Vec::new();
-    if let Some(angle) = entry.angle {
-        tags.push(format!("angle={}", angle_name(angle)));
-    }
-    if let Some(name) = &entry.assigned {
-        tags.push(format!("name={name}"));
-    }
-    if let Some(fraction) = &entry.fraction {
-        tags.push(format!("frac={fraction}"));
-    }
-    if !tags.is_empty() {
-        line.push('\t');
-        line.push_str(&tags.join(" "));
+    let tags = [
+        ("angle=", entry.angle.map(angle_name)),
+        ("name=", entry.assigned.as_deref()),
+        ("frac=", entry.fraction.as_deref()),
+    ];
+    let mut separator = '\t';
+    for (key, value) in tags {
+        if let Some(value) = value {
+            line.push(separator);
+            line.push_str(key);
+            line.push_str(value);
+            separator = ' ';
+        }
     }
     line.push('\n');
     line
@@ -226,8 +226,9 @@ fn read_tail(path: &Path) -> io::Result<Vec<u8>> {
     let length = file.metadata()?.len();
     let start = length.saturating_sub(MAX_READ_BYTES);
     file.seek(SeekFrom::Start(start))?;
+    // Callers hold the lock: nothing grows the file while it is read.
     let mut bytes = Vec::new();
-    file.take(MAX_READ_BYTES).read_to_end(&mut bytes)?;
+    file.read_to_end(&mut bytes)?;
     if start > 0 {
         let first_line = bytes.iter().position(|b| *b == b'\n').map_or(0, |i| i + 1);
         bytes.drain(..first_line);

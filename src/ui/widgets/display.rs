@@ -205,14 +205,8 @@ impl Display<'_> {
 
 /// A count with commas between thousands: `19,729`.
 pub fn thousands(count: usize) -> String {
-    let digits = count.to_string();
     let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    super::push_thousands(&count.to_string(), ',', &mut out);
     out
 }
 

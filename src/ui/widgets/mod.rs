@@ -203,12 +203,10 @@ fn group_number(word: &str, out: &mut String) {
     }
     out.push_str(sign);
     // Four digits read at a glance; group from five on.
-    let group_whole = whole.len() > 4;
-    for (i, c) in whole.chars().enumerate() {
-        if group_whole && i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
+    if whole.len() > 4 {
+        push_thousands(whole, ' ', out);
+    } else {
+        out.push_str(whole);
     }
     if let Some(fraction) = fraction {
         out.push('.');
@@ -221,6 +219,16 @@ fn group_number(word: &str, out: &mut String) {
         }
     }
     out.push_str(exponent);
+}
+
+/// ASCII `digits` with `separator` between thousands.
+pub fn push_thousands(digits: &str, separator: char, out: &mut String) {
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
 }
 
 /// `text` split into rows of at most `width` columns.
