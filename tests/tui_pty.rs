@@ -443,3 +443,51 @@ fn point_12_a_conversion_first_applies_to_the_answer() {
     assert!(p.text().contains("ans to hex"));
     assert!(p.quit());
 }
+
+#[test]
+fn point_5_keys_are_even_with_the_label_on_the_middle_row() {
+    let (width, height) = (120, 36);
+    let history = history_file("even-keys");
+    let p = PtyPebble::start(
+        width,
+        height,
+        &[("PEBBLE_HISTORY", history.to_str().unwrap())],
+    );
+    let keypad = layout::screen(Rect::new(0, 0, width, height))
+        .keypad
+        .unwrap();
+    let cells = layout::keypad_buttons(keypad);
+    let (x, y) = label_at(width, height, KeypadButton::Digit(5));
+    p.wait_until("5 on its key", |p| p.cell(x, y).contents() == "5");
+    for (button, cell) in &cells {
+        assert_eq!(cell.height % 2, 1, "{button:?}");
+        let middle = cell.y + cell.height / 2;
+        let label: String = (cell.x..cell.right())
+            .map(|x| p.cell(x, middle).contents().to_string())
+            .collect();
+        assert!(
+            !label.trim().is_empty(),
+            "{button:?} has no label on its middle row"
+        );
+        for row in [cell.y, cell.bottom() - 1]
+            .into_iter()
+            .filter(|r| *r != middle)
+        {
+            let text: String = (cell.x..cell.right())
+                .map(|x| p.cell(x, row).contents().to_string())
+                .collect();
+            assert!(
+                text.trim().is_empty(),
+                "{button:?}: {text:?} off the middle"
+            );
+        }
+    }
+    // One row between key rows, every time.
+    let tops: Vec<u16> = cells.iter().step_by(6).map(|(_, c)| c.y).collect();
+    let gaps: Vec<u16> = tops
+        .windows(2)
+        .map(|t| t[1] - t[0] - cells[0].1.height)
+        .collect();
+    assert!(gaps.iter().all(|g| *g == 1), "{gaps:?}");
+    assert!(p.quit());
+}
