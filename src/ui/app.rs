@@ -782,9 +782,12 @@ impl App {
     }
 
     /// The value of `expression` in the other angle mode, to learn whether
-    /// the mode matters to it; only asked when it names something at all.
+    /// the mode matters to it. Only a line naming a circular function can
+    /// depend on it (a variable or `ans` keeps the mode it was made in), so
+    /// other lines are evaluated once.
     fn in_other_angle(&mut self, expression: &str) -> Option<String> {
-        if !expression.chars().any(char::is_alphabetic) {
+        const CIRCULAR: [&str; 6] = ["sin", "cos", "tan", "sec", "csc", "cot"];
+        if !CIRCULAR.iter().any(|name| expression.contains(name)) {
             return None;
         }
         let mut other = self.settings.clone();
@@ -1137,6 +1140,13 @@ mod tests {
         app.update(Action::Release(Some(KeypadButton::AngleMode)));
         assert_eq!(app.angle(), AngleMode::Degrees);
         assert_eq!(shown_text(&app), "= 0.5");
+        // A variable keeps the mode it was made in: using it does not depend on it.
+        app.update(Action::Escape);
+        enter(&mut app, "y = sin(45)^2");
+        app.update(Action::ToggleAngle);
+        enter(&mut app, "y*2");
+        let last = app.history().last().unwrap();
+        assert_eq!((last.result.as_str(), last.angle), ("1", None));
     }
 
     #[test]
@@ -1261,6 +1271,13 @@ mod tests {
         app.update(Action::RecallPrevious);
         assert_eq!(app.angle(), AngleMode::Degrees);
         assert_eq!(shown_text(&app), "= 0.5");
+        // A variable keeps the mode it was made in: using it does not depend on it.
+        app.update(Action::Escape);
+        enter(&mut app, "y = sin(45)^2");
+        app.update(Action::ToggleAngle);
+        enter(&mut app, "y*2");
+        let last = app.history().last().unwrap();
+        assert_eq!((last.result.as_str(), last.angle), ("1", None));
     }
 
     #[test]
