@@ -786,8 +786,12 @@ impl App {
     /// depend on it (a variable or `ans` keeps the mode it was made in), so
     /// other lines are evaluated once.
     fn in_other_angle(&mut self, expression: &str) -> Option<String> {
-        const CIRCULAR: [&str; 6] = ["sin", "cos", "tan", "sec", "csc", "cot"];
-        if !CIRCULAR.iter().any(|name| expression.contains(name)) {
+        // Bytes rather than str::contains, whose searcher costs a kilobyte.
+        let circular = expression
+            .as_bytes()
+            .windows(3)
+            .any(|w| matches!(w, b"sin" | b"cos" | b"tan" | b"sec" | b"csc" | b"cot"));
+        if !circular {
             return None;
         }
         let mut other = self.settings.clone();
