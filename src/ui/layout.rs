@@ -39,7 +39,7 @@ pub struct Screen {
 /// What the display shows under the input, as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DisplayText {
-    /// An answer: wrapped by columns, since it is mostly one long number.
+    /// An answer, its digits in groups.
     Answer(String),
     /// An error: wrapped at words, since it is a sentence.
     Error(String),
@@ -49,8 +49,8 @@ impl DisplayText {
     /// The rows it takes at `width` columns.
     pub fn rows(&self, width: usize) -> Vec<String> {
         match self {
-            DisplayText::Answer(text) => super::widgets::chunks(text, width),
-            DisplayText::Error(text) => help::wrap(text, width),
+            // Both wrap at spaces: an answer's digits are in groups of three.
+            DisplayText::Answer(text) | DisplayText::Error(text) => help::wrap(text, width),
         }
     }
 }

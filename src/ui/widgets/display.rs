@@ -3,11 +3,11 @@
 //! gave it. It is drawn from plain data, not from the app.
 
 use super::theme::Theme;
-use super::{chunks, draw_box, draw_line, ellipsize};
+use super::{draw_box, draw_line, ellipsize};
 use crate::eval::Span;
 use crate::ui::app::AnswerKind;
 use crate::ui::layout::{DisplayText, Screen};
-use crate::ui::line_editor::{char_width, text_width};
+use crate::ui::line_editor::char_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -158,43 +158,28 @@ impl Display<'_> {
             _ => theme.preview(),
         };
         let height = usize::from(area.height);
+        // Wrapped between groups of digits, as the layout counted the rows.
+        let mut rows = DisplayText::Answer(text.to_string()).rows(width);
         if self.answer_cut {
             let digits = text.chars().filter(char::is_ascii_digit).count();
-            let mut rows = chunks(text, width);
             rows.truncate(height - 1);
-            for (row, text) in rows.iter().enumerate() {
-                draw_line(buf, row_at(row), &Line::styled(text.as_str(), style));
-            }
-            let note = ellipsize(&format!("… {} digits · F2", thousands(digits)), width);
-            let line = Line::styled(note, theme.dim());
-            let last = row_at(height - 1);
-            buf.set_line(
-                last.right() - line.width() as u16,
-                last.y,
-                &line,
-                last.width,
-            );
-            return;
+            let note = format!("… {} digits · F2", thousands(digits));
+            rows.push(ellipsize(&note, width));
         }
-        // Right-aligned as a block at the display's bottom: the first row is
-        // the short one, so the last digit always sits at the bottom right.
-        let first = text_width(text) % width;
-        let rows: Vec<String> = if first == 0 {
-            chunks(text, width)
-        } else {
-            let head: String = text.chars().take(char_count_for(text, first)).collect();
-            let rest: String = text.chars().skip(head.chars().count()).collect();
-            std::iter::once(head)
-                .chain(chunks(&rest, width))
-                .filter(|r| !r.is_empty())
-                .collect()
-        };
+        // Each row right-aligned, the last at the display's bottom: the last
+        // digit always sits at the bottom right.
         let top = height.saturating_sub(rows.len());
-        for (row, text) in rows.iter().take(height).enumerate() {
+        let last = rows.len() - 1;
+        for (row, text) in rows.iter().enumerate() {
+            let style = if self.answer_cut && row == last {
+                theme.dim()
+            } else {
+                style
+            };
             let line = Line::styled(text.as_str(), style);
             let rect = row_at(top + row);
             buf.set_line(
-                rect.x + rect.width - line.width() as u16,
+                rect.right() - (line.width() as u16).min(rect.width),
                 rect.y,
                 &line,
                 rect.width,
@@ -208,15 +193,4 @@ pub fn thousands(count: usize) -> String {
     let mut out = String::new();
     super::push_thousands(&count.to_string(), ',', &mut out);
     out
-}
-
-/// How many characters of `text` fill `columns` display columns.
-fn char_count_for(text: &str, columns: usize) -> usize {
-    let mut used = 0;
-    text.chars()
-        .take_while(|c| {
-            used += char_width(*c);
-            used <= columns
-        })
-        .count()
 }

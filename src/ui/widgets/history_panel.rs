@@ -97,15 +97,31 @@ impl Widget for HistoryPanel<'_> {
             .map(|(index, row)| (index, row, result_text(&self.entries[index])))
             .collect();
         // Results sit just right of the longest visible entry, not at the far
-        // edge of a wide screen.
+        // edge of a wide screen; an entry too long for the row (`100!`) takes
+        // the whole row and leaves the others where they are.
+        let need = |i: usize, result: &str| {
+            text_width(&self.entries[i].expression) + text_width(result) + 2
+        };
         let used = lines
             .iter()
-            .map(|(i, _, result)| text_width(&self.entries[*i].expression) + text_width(result) + 2)
+            .map(|(i, _, result)| need(*i, result))
+            .filter(|n| *n <= usize::from(rows.width))
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .max(24);
+        // Nearly the whole row anyway: one right edge for all.
+        let used = if used + 4 >= usize::from(rows.width) {
+            usize::from(rows.width)
+        } else {
+            used
+        };
         for (index, row, result) in lines {
             let row = Rect {
-                width: row.width.min(used.max(24) as u16),
+                width: if need(index, &result) > used {
+                    row.width
+                } else {
+                    row.width.min(used as u16)
+                },
                 ..row
             };
             let (expression, result) = fit_entry(&self.entries[index], result, row.width.into());

@@ -231,23 +231,6 @@ pub fn push_thousands(digits: &str, separator: char, out: &mut String) {
     }
 }
 
-/// `text` split into rows of at most `width` columns.
-pub fn chunks(text: &str, width: usize) -> Vec<String> {
-    use crate::ui::line_editor::char_width;
-    let width = width.max(1);
-    let mut rows = vec![String::new()];
-    let mut used = 0;
-    for c in text.chars() {
-        if used + char_width(c) > width {
-            rows.push(String::new());
-            used = 0;
-        }
-        used += char_width(c);
-        rows.last_mut().expect("never empty").push(c);
-    }
-    rows
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,11 +251,5 @@ mod tests {
         assert_eq!(group_digits("= 7/12 ≈ 0.58333"), "= 7/12 ≈ 0.583 33");
         assert_eq!(group_digits("= 0xffffff"), "= 0xffffff");
         assert_eq!(group_digits("x = 123456"), "x = 123 456");
-    }
-
-    #[test]
-    fn chunks_fill_rows_by_width() {
-        assert_eq!(chunks("1234567", 3), ["123", "456", "7"]);
-        assert_eq!(chunks("", 3), [""]);
     }
 }
