@@ -41,17 +41,28 @@ fn result_text(entry: &HistoryEntry) -> String {
 /// only a result wider than the row is cut, in its middle, so an exponent
 /// at its end stays.
 pub fn entry_line(entry: &HistoryEntry, width: usize) -> (String, String) {
-    fit_entry(entry, result_text(entry), width)
+    let result = result_text(entry);
+    let result_width = text_width(&result);
+    let (expression, result, _) = fit_entry(entry, result, result_width, width);
+    (expression, result)
 }
 
-fn fit_entry(entry: &HistoryEntry, mut result: String, width: usize) -> (String, String) {
-    if let (Some(fraction), true) = (&entry.fraction, text_width(&result) + 2 > width) {
+/// `entry_line` for a result already made, `r` columns wide (a frame
+/// measures each once); also gives the result's final width.
+fn fit_entry(
+    entry: &HistoryEntry,
+    mut result: String,
+    mut r: usize,
+    width: usize,
+) -> (String, String, usize) {
+    if let (Some(fraction), true) = (&entry.fraction, r + 2 > width) {
         // Too long with the fraction: the fraction alone says it exactly.
         result = format!(" = {fraction}");
+        r = text_width(&result);
     }
-    let (e, r) = (text_width(&entry.expression), text_width(&result));
+    let e = text_width(&entry.expression);
     if e + r <= width {
-        return (entry.expression.clone(), result);
+        return (entry.expression.clone(), result, r);
     }
     // A result too long even beside two columns of expression is cut, and
     // the expression keeps up to a third of the row.
@@ -59,8 +70,9 @@ fn fit_entry(entry: &HistoryEntry, mut result: String, width: usize) -> (String,
         let expression_width = e.min((width / 3).max(2));
         result = cut_middle(&result, width.saturating_sub(expression_width));
     }
-    let expression = ellipsize(&entry.expression, width - text_width(&result));
-    (expression, result)
+    let r = text_width(&result);
+    let expression = ellipsize(&entry.expression, width - r);
+    (expression, result, r)
 }
 
 /// `text` cut to `width` columns by taking out its middle: `… 1.23…e+45`
@@ -92,19 +104,23 @@ impl Widget for HistoryPanel<'_> {
         } else {
             draw_rule(buf, Rect { height: 1, ..panel }, title, theme.dim());
         }
-        let lines: Vec<(usize, Rect, String)> = layout::history_lines(panel, total, self.scroll)
-            .into_iter()
-            .map(|(index, row)| (index, row, result_text(&self.entries[index])))
-            .collect();
+        // Each visible entry with its result's text and the width both need.
+        let lines: Vec<(usize, Rect, String, usize, usize)> =
+            layout::history_lines(panel, total, self.scroll)
+                .into_iter()
+                .map(|(index, row)| {
+                    let result = result_text(&self.entries[index]);
+                    let result_width = text_width(&result);
+                    let need = text_width(&self.entries[index].expression) + result_width + 2;
+                    (index, row, result, result_width, need)
+                })
+                .collect();
         // Results sit just right of the longest visible entry, not at the far
         // edge of a wide screen; an entry too long for the row (`100!`) takes
         // the whole row and leaves the others where they are.
-        let need = |i: usize, result: &str| {
-            text_width(&self.entries[i].expression) + text_width(result) + 2
-        };
         let used = lines
             .iter()
-            .map(|(i, _, result)| need(*i, result))
+            .map(|line| line.4)
             .filter(|n| *n <= usize::from(rows.width))
             .max()
             .unwrap_or(0)
@@ -115,16 +131,17 @@ impl Widget for HistoryPanel<'_> {
         } else {
             used
         };
-        for (index, row, result) in lines {
+        for (index, row, result, result_width, need) in lines {
             let row = Rect {
-                width: if need(index, &result) > used {
+                width: if need > used {
                     row.width
                 } else {
                     row.width.min(used as u16)
                 },
                 ..row
             };
-            let (expression, result) = fit_entry(&self.entries[index], result, row.width.into());
+            let (expression, result, result_width) =
+                fit_entry(&self.entries[index], result, result_width, row.width.into());
             let selected = self.selected == Some(index);
             let base = if selected {
                 theme.selected()
@@ -135,7 +152,7 @@ impl Widget for HistoryPanel<'_> {
                 buf.set_style(row, base);
             }
             draw_line(buf, row, &Line::styled(expression, base));
-            let result_width = text_width(&result) as u16;
+            let result_width = result_width as u16;
             let at = Rect {
                 x: row.right() - result_width,
                 width: result_width,
