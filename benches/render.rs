@@ -16,6 +16,7 @@ fn full_frame(c: &mut Criterion) {
             expression: format!("sqrt({i})*pi"),
             result: "12.3456789012345".into(),
             approximate: true,
+            ..HistoryEntry::default()
         })
         .collect();
     let mut app = App::new(Settings::default(), history, true);

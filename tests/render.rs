@@ -9,13 +9,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
-const SIZES: [(u16, u16); 5] = [(120, 36), (80, 24), (60, 30), (40, 14), (30, 10)];
+const SIZES: [(u16, u16); 5] = [(200, 60), (120, 36), (80, 24), (40, 14), (30, 10)];
 
 fn entry(expression: &str, result: &str, approximate: bool) -> HistoryEntry {
     HistoryEntry {
         expression: expression.into(),
         result: result.into(),
         approximate,
+        ..HistoryEntry::default()
     }
 }
 
@@ -77,11 +78,20 @@ fn an_error_is_underlined_and_said_once() {
 }
 
 #[test]
+fn an_error_too_long_for_a_small_display_goes_on_on_the_status_line() {
+    let screen = text(&draw(&app_with(40, 14, true, "1+sine(2)")));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows[2].contains("error: unknown name 'sine';"), "{screen}");
+    assert!(rows[13].contains("mean 'sin'?"), "{screen}");
+}
+
+#[test]
 fn errors_wrap_at_words_on_narrow_screens() {
     let screen = text(&draw(&app_with(30, 10, true, "1+sine(2)")));
-    let rows: Vec<&str> = screen.lines().skip(2).take(2).collect();
+    // No box at 30x10: the input's row, then the error under it.
+    let rows: Vec<&str> = screen.lines().skip(1).take(2).collect();
     assert!(rows[0].contains("error: unknown name"), "{screen}");
-    assert!(rows[1].contains("'sine'; did you mean"), "{screen}");
+    assert!(rows[1].contains("did you mean 'sin'?"), "{screen}");
 }
 
 #[test]
@@ -165,7 +175,7 @@ fn every_digit_of_100_factorial_is_on_a_100x32_screen() {
 fn an_answer_too_long_for_the_screen_says_how_long_and_opens_whole() {
     let mut app = app_with(80, 24, true, "2^5000");
     let screen = text(&draw(&app));
-    assert!(screen.contains("… 1506 digits · F2 shows all"), "{screen}");
+    assert!(screen.contains("… 1,506 digits · F2"), "{screen}");
     app.update(Action::ToggleAnswerView);
     app.update(Action::ScrollOverlay(10_000));
     let screen: String = text(&draw(&app))
@@ -187,9 +197,11 @@ fn the_answer_stays_after_enter_with_its_expression() {
     let mut app = app_with(60, 30, false, "6*7");
     app.update(Action::Evaluate);
     let screen = text(&draw(&app));
-    let display: Vec<&str> = screen.lines().take(4).collect();
-    assert!(display[1].contains("6*7 ="), "{screen}");
-    assert!(display[2].trim_end().ends_with("= 42 │"), "{screen}");
+    let display: Vec<&str> = screen.lines().take_while(|l| !l.starts_with('└')).collect();
+    // One `=`: the expression above, the answer at the display's bottom.
+    assert_eq!(display[1].trim_matches(['│', ' ']), "6*7", "{screen}");
+    assert!(display.last().unwrap().ends_with("= 42 │"), "{screen}");
+    assert_eq!(display.concat().matches('=').count(), 1, "{screen}");
 }
 
 #[test]
@@ -220,8 +232,9 @@ fn keypad_labels_are_all_shown() {
         );
     }
     // Narrow keys show the angle mode in force; wide ones both.
-    assert!(screen.contains(" RAD "), "{screen}");
-    assert!(text(&draw(&app_with(120, 36, true, ""))).contains("DEG/RAD"));
+    let top_row = screen.lines().find(|l| l.contains(" sin ")).unwrap();
+    assert!(top_row.ends_with(" RAD"), "{screen}");
+    assert!(text(&draw(&app_with(200, 60, true, ""))).contains("DEG/RAD"));
 }
 
 #[test]

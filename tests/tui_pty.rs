@@ -33,7 +33,7 @@ fn start(name: &str) -> PtyPebble {
 
 /// A key's cell, and the cell where its label sits.
 fn key(button: KeypadButton) -> (Rect, (u16, u16)) {
-    let keypad = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT), None)
+    let keypad = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT))
         .keypad
         .unwrap();
     let cell = layout::keypad_buttons(keypad)
@@ -45,6 +45,16 @@ fn key(button: KeypadButton) -> (Rect, (u16, u16)) {
         cell,
         (cell.x + cell.width / 2, cell.y + (cell.height - 1) / 2),
     )
+}
+
+/// Waits for `expression` as a history row, its result beside it.
+#[track_caller]
+fn wait_entered(p: &PtyPebble, expression: &str) {
+    p.wait_until(&format!("{expression} in history"), |p| {
+        p.text()
+            .lines()
+            .any(|l| l.trim_start_matches(['│', ' ']).starts_with(expression) && l.contains(" = "))
+    });
 }
 
 /// The input row's text.
@@ -60,14 +70,25 @@ fn input_row(p: &PtyPebble) -> String {
 #[test]
 fn the_key_under_the_mouse_is_highlighted() {
     let mut p = start("hover");
-    let (_, (x, y)) = key(KeypadButton::Digit(7));
-    assert!(!p.cell(x, y).underline());
+    let (cell, (x, y)) = key(KeypadButton::Digit(7));
+    // At rest a digit is the terminal's colours reversed.
+    p.wait_until("7 at rest", |p| p.cell(x, y).inverse());
     p.move_to(x, y);
+    // Hovered: a lighter face over the whole key, no underline, no reverse.
     p.wait_until("7 hovered", |p| {
-        p.cell(x, y).underline() && p.cell(x, y).bold()
+        (cell.top()..cell.bottom()).all(|row| {
+            let c = p.cell(cell.x, row);
+            c.bgcolor() == vt100::Color::Idx(15) && !c.inverse() && !c.underline()
+        })
     });
+    p.press(x, y);
+    // Pressed: darker, and the key keeps its body.
+    p.wait_until("7 pressed", |p| {
+        p.cell(x, y).bgcolor() == vt100::Color::Idx(243)
+    });
+    p.release(x, y);
     p.move_to(0, 0);
-    p.wait_until("7 back to rest", |p| !p.cell(x, y).underline());
+    p.wait_until("7 back to rest", |p| p.cell(x, y).inverse());
     assert!(p.quit());
 }
 
@@ -97,7 +118,7 @@ fn a_second_real_click_on_history_gives_the_result() {
     let mut p = start("double-click");
     p.type_text("6*7\r");
     p.wait_for("= 42");
-    let panel = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT), None)
+    let panel = layout::screen(Rect::new(0, 0, WIDTH, HEIGHT))
         .history
         .unwrap();
     let (_, row) = layout::history_lines(panel, 1, 0)[0];
@@ -112,7 +133,7 @@ fn a_second_real_click_on_history_gives_the_result() {
 fn down_past_the_newest_gives_back_the_draft() {
     let mut p = start("draft");
     p.type_text("1+1\r");
-    p.wait_for("1+1 =");
+    wait_entered(&p, "1+1");
     p.type_text("2*3");
     p.send("\x1b[A");
     p.wait_until("recall", |p| input_row(p) == "1+1");
@@ -191,7 +212,7 @@ fn two_windows_sharing_a_history_file_lose_nothing() {
     for (window, expression) in [(0, "1+1"), (1, "2+2"), (0, "3+3"), (1, "4+4")] {
         let p = if window == 0 { &mut a } else { &mut b };
         p.type_text(&format!("{expression}\r"));
-        p.wait_for(&format!("{expression} ="));
+        wait_entered(p, expression);
     }
     // Each window keeps its own session's order.
     assert!(a.text().contains("3+3") && !a.text().contains("2+2 "));
@@ -216,8 +237,257 @@ fn a_malformed_history_line_is_skipped_and_named_and_nothing_is_lost() {
     p.wait_for("skipped malformed line 2");
     assert!(p.text().contains("history (2)"));
     p.type_text("5+5\r");
-    p.wait_for("5+5 =");
+    wait_entered(&p, "5+5");
     assert!(p.quit());
     let text = std::fs::read_to_string(&history).unwrap();
     assert_eq!(text, "1+1\t=\t2\nnot an entry\n2+2\t=\t4\n5+5\t=\t10\n");
+}
+
+/// A key's label cell on a screen of `width`×`height`.
+fn label_at(width: u16, height: u16, button: KeypadButton) -> (u16, u16) {
+    let keypad = layout::screen(Rect::new(0, 0, width, height))
+        .keypad
+        .unwrap();
+    let cell = layout::keypad_buttons(keypad)
+        .into_iter()
+        .find(|(b, _)| *b == button)
+        .unwrap()
+        .1;
+    (cell.x + cell.width / 2, cell.y + cell.height / 2)
+}
+
+#[test]
+fn point_1_a_long_answer_moves_no_key() {
+    for (width, height) in [(80, 24), (120, 36)] {
+        let history = history_file(&format!("steady-{width}"));
+        let mut p = PtyPebble::start(
+            width,
+            height,
+            &[("PEBBLE_HISTORY", history.to_str().unwrap())],
+        );
+        let (x, y) = label_at(width, height, KeypadButton::Digit(7));
+        p.wait_until("7 on its key", |p| p.cell(x, y).contents() == "7");
+        p.type_text("2^5000");
+        p.wait_for("… 1,506 digits · F2");
+        assert_eq!(p.cell(x, y).contents(), "7", "{}", p.text());
+        p.type_text("\r");
+        p.wait_for("history (1)");
+        assert_eq!(p.cell(x, y).contents(), "7", "{}", p.text());
+        assert!(p.quit());
+    }
+}
+
+#[test]
+fn point_2_an_unfinished_line_shows_no_error() {
+    let mut p = start("quiet");
+    for unfinished in ["2+", "sqrt(", "12*(3+"] {
+        p.type_text(unfinished);
+        p.wait_until("the input", |p| input_row(p) == unfinished);
+        sleep(Duration::from_millis(150));
+        assert!(!p.text().contains("error"), "{}", p.text());
+        p.send("\x1b");
+        p.wait_until("cleared", |p| input_row(p).is_empty());
+    }
+    p.type_text("2+*3");
+    p.wait_for("error: unexpected '*'");
+    assert!(p.quit());
+}
+
+#[test]
+fn point_3_after_enter_one_equals_sign_and_the_expression_reopens() {
+    let mut p = start("display");
+    p.type_text("6*7\r");
+    p.wait_for("= 42");
+    // The expression stays above its answer, with the cursor at its end.
+    assert_eq!(input_row(&p), "6*7");
+    p.wait_until("cursor after 6*7", |p| p.cursor() == (2 + 3, 1));
+    let display: String = p.text().lines().take(6).collect();
+    assert_eq!(display.matches('=').count(), 1, "{}", p.text());
+    p.send("\x7f");
+    p.wait_until("reopened, one character less", |p| input_row(p) == "6*");
+    assert!(p.quit());
+}
+
+#[test]
+fn point_4_the_whole_answer_view_says_where_it_is_and_copies() {
+    let mut p = start("answer-view");
+    p.type_text("2^5000\r");
+    p.wait_for("… 1,506 digits · F2");
+    p.send("\x1bOQ");
+    p.wait_for("digits 1–1,506 of 1,506");
+    assert!(p.text().contains("2^5000 ="));
+    p.send("\x19");
+    p.wait_for("to the terminal's clipboard");
+    let raw = p.raw();
+    let copied = String::from_utf8_lossy(&raw);
+    let start = copied.find("\x1b]52;c;").unwrap();
+    // 1,506 digits are 2,008 characters of base64, with no spaces in them.
+    let end = copied[start..].find('\x07').unwrap();
+    assert_eq!(end - "\x1b]52;c;".len(), 2008);
+    assert!(p.quit());
+}
+
+#[test]
+fn point_7_f3_and_a_click_on_the_mode_switch_angles_and_history_keeps_them() {
+    let mut p = start("angle");
+    p.type_text("sin(30)");
+    p.wait_for("≈ -0.988 031 624 092 862");
+    p.send("\x1bOR");
+    p.wait_for("= 0.5");
+    assert!(p.text().lines().last().unwrap().trim_end().ends_with("DEG"));
+    p.type_text("\r");
+    p.wait_for("= 0.5 DEG");
+    // A click on the mode on the status line switches it back.
+    p.click(WIDTH - 3, HEIGHT - 1);
+    p.wait_until("RAD", |p| {
+        p.text().lines().last().unwrap().trim_end().ends_with("RAD")
+    });
+    // Recalling the entry brings its mode back, and its value.
+    p.send("\x1b[A");
+    p.wait_until("recalled", |p| input_row(p) == "sin(30)");
+    p.wait_until("DEG again", |p| {
+        p.text().contains("angle mode DEG") && p.text().contains("= 0.5")
+    });
+    assert!(p.quit());
+}
+
+#[test]
+fn point_8_ans_and_variables_survive_a_restart() {
+    let history = history_file("restart");
+    let env = [("PEBBLE_HISTORY", history.to_str().unwrap())];
+    let mut p = PtyPebble::start(WIDTH, HEIGHT, &env);
+    p.type_text("x = 3\r");
+    p.wait_for("x = 3");
+    p.type_text("x^2\r");
+    p.wait_for("= 9");
+    assert!(p.quit());
+    let mut p = PtyPebble::start(WIDTH, HEIGHT, &env);
+    p.type_text("ans+x");
+    p.wait_for("= 12");
+    assert!(!p.text().contains("no previous result"));
+    assert!(p.quit());
+}
+
+#[test]
+fn point_9_ctrl_c_clears_a_line_before_it_quits() {
+    let mut p = start("ctrl-c");
+    p.type_text("123+4");
+    p.wait_until("typed", |p| input_row(p) == "123+4");
+    p.send("\x03");
+    p.wait_for("Ctrl-C again to quit");
+    assert_eq!(input_row(&p), "");
+    assert!(p.quit());
+}
+
+#[test]
+fn point_10_a_paste_ending_in_a_newline_and_one_that_fails() {
+    let mut p = start("paste-newline");
+    p.send("\x1b[200~1+1\n2+2\n\x1b[201~");
+    p.wait_for("= 4");
+    p.send("\x1b[200~3\n1/0\n5\n\x1b[201~");
+    p.wait_for("division by zero");
+    p.wait_for("1 pasted line waits");
+    assert_eq!(input_row(&p), "1/0");
+    // Fixed, Enter goes on with the rest.
+    p.send("\x1b[F");
+    p.type_text("\x7f2\r");
+    p.wait_for("= 5");
+    p.wait_for("history (5)");
+    assert!(p.quit());
+}
+
+#[test]
+fn point_10_a_megabyte_paste_is_refused_at_once() {
+    let mut p = start("paste-huge");
+    let huge = "1+1\n".repeat(250_000);
+    p.send(&format!("\x1b[200~{huge}\x1b[201~"));
+    p.wait_for("paste refused");
+    p.type_text("2*3");
+    p.wait_for("= 6");
+    assert!(p.quit());
+}
+
+#[test]
+fn point_11_without_colour_key_groups_look_different() {
+    let history = history_file("no-colour");
+    let p = PtyPebble::start(
+        WIDTH,
+        HEIGHT,
+        &[
+            ("PEBBLE_HISTORY", history.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+    );
+    let cell = |p: &PtyPebble, b| {
+        let (x, y) = key(b).1;
+        p.cell(x, y)
+    };
+    let seven = cell(&p, KeypadButton::Digit(7));
+    let plus = cell(&p, KeypadButton::Plus);
+    let equals = cell(&p, KeypadButton::Equals);
+    let sin = cell(&p, KeypadButton::Sin);
+    assert!(seven.inverse() && !seven.bold());
+    assert!(plus.bold() && !plus.inverse());
+    assert!(equals.bold() && equals.inverse());
+    assert!(!sin.bold() && !sin.inverse());
+    assert!(p.quit());
+}
+
+#[test]
+fn point_12_a_conversion_first_applies_to_the_answer() {
+    let mut p = start("to-hex");
+    p.type_text("255\r");
+    p.wait_for("= 255");
+    p.type_text("to hex\r");
+    p.wait_for("= 0xff");
+    assert!(p.text().contains("ans to hex"));
+    assert!(p.quit());
+}
+
+#[test]
+fn point_5_keys_are_even_with_the_label_on_the_middle_row() {
+    let (width, height) = (120, 36);
+    let history = history_file("even-keys");
+    let p = PtyPebble::start(
+        width,
+        height,
+        &[("PEBBLE_HISTORY", history.to_str().unwrap())],
+    );
+    let keypad = layout::screen(Rect::new(0, 0, width, height))
+        .keypad
+        .unwrap();
+    let cells = layout::keypad_buttons(keypad);
+    let (x, y) = label_at(width, height, KeypadButton::Digit(5));
+    p.wait_until("5 on its key", |p| p.cell(x, y).contents() == "5");
+    for (button, cell) in &cells {
+        assert_eq!(cell.height % 2, 1, "{button:?}");
+        let middle = cell.y + cell.height / 2;
+        let label: String = (cell.x..cell.right())
+            .map(|x| p.cell(x, middle).contents().to_string())
+            .collect();
+        assert!(
+            !label.trim().is_empty(),
+            "{button:?} has no label on its middle row"
+        );
+        for row in [cell.y, cell.bottom() - 1]
+            .into_iter()
+            .filter(|r| *r != middle)
+        {
+            let text: String = (cell.x..cell.right())
+                .map(|x| p.cell(x, row).contents().to_string())
+                .collect();
+            assert!(
+                text.trim().is_empty(),
+                "{button:?}: {text:?} off the middle"
+            );
+        }
+    }
+    // One row between key rows, every time.
+    let tops: Vec<u16> = cells.iter().step_by(6).map(|(_, c)| c.y).collect();
+    let gaps: Vec<u16> = tops
+        .windows(2)
+        .map(|t| t[1] - t[0] - cells[0].1.height)
+        .collect();
+    assert!(gaps.iter().all(|g| *g == 1), "{gaps:?}");
+    assert!(p.quit());
 }

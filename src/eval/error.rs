@@ -402,6 +402,15 @@ impl Error {
         self.kind.category()
     }
 
+    /// The text stops where more is still to come (`2+`, `sqrt(`, `0x`): not
+    /// wrong yet, so a live preview need not call it an error.
+    pub fn is_incomplete(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::EndsEarly | ErrorKind::MissingDigits { .. }
+        )
+    }
+
     /// A hint of its own, apart from the message: the nearest known name.
     pub fn note(&self) -> Option<String> {
         match &self.kind {
@@ -499,6 +508,14 @@ mod tests {
         let shown = e.caret_diagnostic("1\u{1b}[2J");
         assert!(!shown.contains('\u{1b}'));
         assert_eq!(shown, "1\u{FFFD}[2J\n ^");
+    }
+
+    #[test]
+    fn only_a_missing_end_is_incomplete() {
+        let error = |kind| Error::new(kind, Span::new(0, 1));
+        assert!(error(ErrorKind::EndsEarly).is_incomplete());
+        assert!(!error(ErrorKind::UnexpectedCharacter('$')).is_incomplete());
+        assert!(!error(ErrorKind::DivisionByZero).is_incomplete());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::history::{HistoryEntry, MAX_ENTRIES};
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
+use super::widgets::display::InputLine;
 use crate::eval::{AngleMode, Answer, Error, Exactness, Session, Settings};
 
 /// Everything the user can ask for, from keys, mouse, paste or the clock.
@@ -39,6 +40,10 @@ pub enum Action {
     /// The mouse button came up over this key (or none). The pressed key
     /// acts only when it is the same, as GUI buttons do.
     Release(Option<KeypadButton>),
+    /// Ctrl-C: clears a line with something on it, else quits.
+    Interrupt,
+    /// F3, or a click on the mode in the status line: DEG ⇄ RAD.
+    ToggleAngle,
     ToggleHelp,
     /// Open (or close) the whole answer in a scrollable view.
     ToggleAnswerView,
@@ -112,8 +117,19 @@ pub enum Shown<'a> {
     /// Nothing typed and no answer: a hint.
     Nothing,
     /// The live preview of the input, or the answer of the last Enter.
-    Answer(&'a Answer),
+    Answer(&'a Answer, AnswerKind),
     Error(&'a Error),
+}
+
+/// Which answer the display shows, which decides how bright it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// The answer of the last Enter.
+    Entered,
+    /// The live preview of what is typed.
+    Live,
+    /// The last preview that worked, while the input is merely unfinished.
+    Stale,
 }
 
 /// An answer that stays on the display after Enter, with what made it.
@@ -125,26 +141,59 @@ struct Kept {
 
 pub struct App {
     editor: LineEditor,
-    /// The line being typed before ↑ began a recall; ↓ past the newest gives it back.
-    draft: Option<String>,
     history: Vec<HistoryEntry>,
-    /// Entries scrolled up from the newest.
-    history_scroll: usize,
-    /// The history entry recalled or clicked, highlighted.
-    selected: Option<usize>,
-    /// The entry clicked last, to tell a second click.
-    last_pick: Option<usize>,
-    preview: Option<Result<Answer, Error>>,
-    kept: Option<Kept>,
+    recall: Recall,
+    reading: Reading,
+    /// Pasted lines waiting for the one that failed to be fixed.
+    queued: Vec<String>,
+    /// Whether `ans` has a value: `to hex` typed first then applies to it.
+    has_answer: bool,
     status: Option<Status>,
-    overlay: Option<Overlay>,
-    overlay_scroll: usize,
-    hovered: Option<KeypadButton>,
-    pressed: Option<KeypadButton>,
+    overlay: OverlayState,
+    mouse: KeypadMouse,
     settings: Settings,
     size: (u16, u16),
     colour: bool,
     session: Session,
+}
+
+/// Where the user is in the history.
+#[derive(Debug, Default)]
+struct Recall {
+    /// The line being typed before ↑ began a recall; ↓ past the newest gives it back.
+    draft: Option<String>,
+    /// Entries scrolled up from the newest.
+    scroll: usize,
+    /// The history entry recalled or clicked, highlighted.
+    selected: Option<usize>,
+    /// The entry clicked last, to tell a second click.
+    last_pick: Option<usize>,
+}
+
+/// What the display reads out under the input.
+#[derive(Debug, Default)]
+struct Reading {
+    preview: Option<Result<Answer, Error>>,
+    /// The last preview that worked, shown dimmed while the input is unfinished.
+    last_good: Option<Answer>,
+    /// The answer of the last Enter, until a new expression starts.
+    kept: Option<Kept>,
+    /// The error shown came from Enter, not from the live preview.
+    entered_error: bool,
+}
+
+/// The help or the answer view, open over the calculator.
+#[derive(Debug, Default)]
+struct OverlayState {
+    open: Option<Overlay>,
+    scroll: usize,
+}
+
+/// The mouse on the keypad.
+#[derive(Debug, Default)]
+struct KeypadMouse {
+    hovered: Option<KeypadButton>,
+    pressed: Option<KeypadButton>,
 }
 
 /// The text of an answer as the display and copy show it: `= 42`,
@@ -165,6 +214,15 @@ pub fn answer_text(answer: &Answer) -> String {
     }
 }
 
+/// Most lines and bytes one paste may bring: more is refused whole, with a
+/// message, rather than cut somewhere.
+const MAX_PASTE_LINES: usize = 1000;
+const MAX_PASTE_BYTES: usize = 64 * 1024;
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
 /// An operator typed first after an answer continues from it (`+1`).
 fn continues_answer(text: &str) -> bool {
     let text = text.trim_start();
@@ -180,23 +238,72 @@ impl App {
         };
         App {
             editor: LineEditor::default(),
-            draft: None,
             history,
-            history_scroll: 0,
-            selected: None,
-            last_pick: None,
-            preview: None,
-            kept: None,
+            recall: Recall::default(),
+            reading: Reading::default(),
+            queued: Vec::new(),
+            has_answer: false,
             status: None,
-            overlay: None,
-            overlay_scroll: 0,
-            hovered: None,
-            pressed: None,
+            overlay: OverlayState::default(),
+            mouse: KeypadMouse::default(),
             settings,
             size: (0, 0),
             colour,
             session: Session::new(),
         }
+    }
+
+    /// Gives `ans` and the variables the values the history left them:
+    /// each name's newest assignment and the newest entry are evaluated
+    /// again (from an exact result's text, else from the expression when it
+    /// still gives the same digits). Returns what could not be restored.
+    pub fn restore_session(&mut self) -> Vec<String> {
+        let Some(newest) = self.history.len().checked_sub(1) else {
+            return Vec::new();
+        };
+        // Each name's newest assignment, found from the newest entry back.
+        let mut names: Vec<&str> = Vec::new();
+        let mut replay = vec![newest];
+        for (index, entry) in self.history.iter().enumerate().rev() {
+            if let Some(name) = entry.assigned.as_deref()
+                && !names.contains(&name)
+            {
+                names.push(name);
+                if index != newest {
+                    replay.push(index);
+                }
+            }
+        }
+        replay.reverse();
+        let mut lost = Vec::new();
+        for index in replay {
+            let entry = self.history[index].clone();
+            let settings = Settings {
+                angle: entry.angle.unwrap_or(self.settings.angle),
+                ..self.settings.clone()
+            };
+            let exact = entry
+                .fraction
+                .clone()
+                .or_else(|| (!entry.approximate).then(|| entry.result.clone()));
+            let from_text = exact.is_some();
+            let line = match (exact, &entry.assigned) {
+                (Some(value), Some(name)) => format!("{name} = {value}"),
+                (Some(value), None) => value,
+                (None, _) => entry.expression.clone(),
+            };
+            let same = match self.session.preview(&line, &settings) {
+                // An exact value's text is the value (`0xff` reads back as 255).
+                Ok(answer) => from_text || answer.text == entry.result,
+                Err(_) => false,
+            };
+            if same && self.session.evaluate(&line, &settings).is_ok() {
+                self.has_answer |= index == newest;
+            } else {
+                lost.push(entry.assigned.unwrap_or_else(|| "ans".into()));
+            }
+        }
+        lost
     }
 
     pub fn input(&self) -> &LineEditor {
@@ -206,25 +313,25 @@ impl App {
         &self.history
     }
     pub fn history_scroll(&self) -> usize {
-        self.history_scroll
+        self.recall.scroll
     }
     pub fn selected(&self) -> Option<usize> {
-        self.selected
+        self.recall.selected
     }
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
     }
     pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
+        self.overlay.open
     }
     pub fn overlay_scroll(&self) -> usize {
-        self.overlay_scroll
+        self.overlay.scroll
     }
     pub fn hovered(&self) -> Option<KeypadButton> {
-        self.hovered
+        self.mouse.hovered
     }
     pub fn pressed(&self) -> Option<KeypadButton> {
-        self.pressed
+        self.mouse.pressed
     }
     pub fn angle(&self) -> AngleMode {
         self.settings.angle
@@ -239,19 +346,63 @@ impl App {
     /// The expression the shown answer belongs to when it stayed after
     /// Enter and nothing new is typed yet.
     pub fn kept_expression(&self) -> Option<&str> {
-        match &self.kept {
+        match &self.reading.kept {
             Some(kept) if self.editor.is_empty() => Some(&kept.expression),
             _ => None,
         }
     }
 
+    /// The input line as the display shows it: after Enter, the
+    /// expression the answer belongs to, dimmed, the cursor at its end.
+    pub fn input_line(&self) -> InputLine<'_> {
+        if let Some(expression) = self.kept_expression() {
+            return InputLine {
+                text: expression,
+                cursor_column: super::line_editor::text_width(expression),
+                entered: true,
+                fault: None,
+            };
+        }
+        InputLine {
+            text: self.editor.text(),
+            cursor_column: self.editor.cursor_column(),
+            entered: false,
+            fault: match self.shown() {
+                Shown::Error(e) => Some(e.span),
+                _ => None,
+            },
+        }
+    }
+
     pub fn shown(&self) -> Shown<'_> {
-        match (&self.preview, &self.kept) {
-            (Some(Ok(answer)), _) => Shown::Answer(answer),
+        match (&self.reading.preview, &self.reading.kept) {
+            (Some(Ok(answer)), _) => Shown::Answer(answer, AnswerKind::Live),
+            (Some(Err(error)), _) if self.is_unfinished(error) => match &self.reading.last_good {
+                Some(answer) => Shown::Answer(answer, AnswerKind::Stale),
+                None => Shown::Nothing,
+            },
             (Some(Err(error)), _) => Shown::Error(error),
-            (None, Some(kept)) => Shown::Answer(&kept.answer),
+            (None, Some(kept)) => Shown::Answer(&kept.answer, AnswerKind::Entered),
             (None, None) => Shown::Nothing,
         }
+    }
+
+    /// An error of the live preview that only says the input stops early.
+    /// After Enter it is an error like any other.
+    fn is_unfinished(&self, error: &Error) -> bool {
+        !self.reading.entered_error
+            && error.is_incomplete()
+            && error.span.end >= self.editor.text().trim_end().len()
+    }
+
+    /// Lines of a paste waiting to be evaluated.
+    pub fn queued(&self) -> usize {
+        self.queued.len()
+    }
+
+    /// The expression the shown answer belongs to.
+    pub fn shown_expression(&self) -> &str {
+        self.kept_expression().unwrap_or(self.editor.text())
     }
 
     /// The shown answer's text, if any: what the answer view shows.
@@ -262,20 +413,27 @@ impl App {
         }
     }
 
-    /// A status message for the user (the loop reports history trouble so).
-    pub fn warn(&mut self, text: String) {
+    /// A message on the status line until the next key.
+    fn say(&mut self, kind: StatusKind, text: String) {
         self.status = Some(Status {
-            kind: StatusKind::Warning,
+            kind,
             text,
             timed: false,
         });
+    }
+
+    /// A status message for the user (the loop reports history trouble so).
+    pub fn warn(&mut self, text: String) {
+        self.say(StatusKind::Warning, text);
     }
 
     /// What the display shows under the input, as text: it decides how
     /// many rows the display takes.
     pub fn display_text(&self) -> Option<layout::DisplayText> {
         match self.shown() {
-            Shown::Answer(answer) => Some(layout::DisplayText::Answer(answer_text(answer))),
+            Shown::Answer(answer, _) => Some(layout::DisplayText::Answer(
+                super::widgets::group_digits(&answer_text(answer)),
+            )),
             Shown::Error(error) => Some(layout::DisplayText::Error(format!("error: {error}"))),
             Shown::Nothing => None,
         }
@@ -283,12 +441,12 @@ impl App {
 
     /// Where everything is on the screen now.
     pub fn screen(&self) -> layout::Screen {
-        layout::screen(layout::area(self.size), self.display_text().as_ref())
+        layout::screen(layout::area(self.size))
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
-        if self.overlay.is_some() {
+        if self.overlay.open.is_some() {
             self.update_overlay(action, &mut effects);
             return effects;
         }
@@ -306,17 +464,42 @@ impl App {
             self.status = None;
         }
         if !matches!(action, Action::PickHistory { .. } | Action::Release(_)) {
-            self.last_pick = None;
+            self.recall.last_pick = None;
         }
         match action {
             Action::Insert(text) => self.type_text(&text),
             Action::Paste(text) => self.paste(&text, &mut effects),
             Action::Edit(edit) => self.edit(edit),
-            Action::ClickInput(column) => self.editor.set_cursor_column(column),
+            Action::ClickInput(column) => {
+                if self.editor.is_empty()
+                    && let Some(kept) = self.reading.kept.take()
+                {
+                    self.editor.set(kept.expression);
+                    self.refresh_preview();
+                }
+                self.editor.set_cursor_column(column);
+            }
+            Action::Escape if !self.queued.is_empty() => {
+                // The failed pasted line goes with the lines waiting after it.
+                self.set_input(String::new());
+                let dropped = std::mem::take(&mut self.queued).len();
+                self.say(
+                    StatusKind::Info,
+                    format!("{dropped} pasted line{} dropped", plural(dropped)),
+                );
+            }
             Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
-            Action::Escape => self.kept = None,
+            Action::Escape => self.reading.kept = None,
+            Action::Interrupt if self.editor.is_empty() => effects.push(Effect::Quit),
+            Action::Interrupt => {
+                self.set_input(String::new());
+                self.say(StatusKind::Info, "Ctrl-C again to quit".into());
+            }
+            Action::ToggleAngle => self.toggle_angle(),
             Action::Evaluate => {
-                self.evaluate(&mut effects);
+                if self.evaluate(&mut effects) && !self.queued.is_empty() {
+                    self.run_queue(false, &mut effects);
+                }
             }
             Action::RecallPrevious => self.recall_step(-1),
             Action::RecallNext => self.recall_step(1),
@@ -329,13 +512,13 @@ impl App {
                 self.scroll_history(i64::from(pages) * i64::from(page));
             }
             Action::PickHistory { index, result } => self.pick_history(index, result),
-            Action::Hover(button) => self.hovered = button,
+            Action::Hover(button) => self.mouse.hovered = button,
             Action::Press(button) => {
-                self.pressed = Some(button);
-                self.hovered = Some(button);
+                self.mouse.pressed = Some(button);
+                self.mouse.hovered = Some(button);
             }
             Action::Release(over) => {
-                if let Some(button) = self.pressed.take().filter(|b| Some(*b) == over) {
+                if let Some(button) = self.mouse.pressed.take().filter(|b| Some(*b) == over) {
                     self.press(button, &mut effects);
                 }
             }
@@ -357,22 +540,23 @@ impl App {
     /// While an overlay is open, keys go to it, never to the hidden input.
     fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
+            Action::ToggleAngle => self.toggle_angle(),
             Action::Escape | Action::ToggleHelp | Action::ToggleAnswerView => {
-                self.overlay = None;
-                self.overlay_scroll = 0;
+                self.overlay.open = None;
+                self.overlay.scroll = 0;
             }
             Action::ScrollOverlay(lines) => {
-                let scrolled = self.overlay_scroll as i64 + i64::from(lines);
-                self.overlay_scroll = scrolled.max(0) as usize;
-                self.overlay_scroll = self.overlay_scroll.min(self.max_overlay_scroll());
+                let scrolled = self.overlay.scroll as i64 + i64::from(lines);
+                self.overlay.scroll = scrolled.max(0) as usize;
+                self.overlay.scroll = self.overlay.scroll.min(self.max_overlay_scroll());
             }
             Action::Resize { width, height } => {
                 self.size = (width, height);
-                self.overlay_scroll = self.overlay_scroll.min(self.max_overlay_scroll());
+                self.overlay.scroll = self.overlay.scroll.min(self.max_overlay_scroll());
             }
             Action::CopyAnswer => self.copy(effects),
             Action::ExpireStatus => self.expire_status(),
-            Action::Quit => effects.push(Effect::Quit),
+            Action::Quit | Action::Interrupt => effects.push(Effect::Quit),
             _ => {}
         }
     }
@@ -384,38 +568,63 @@ impl App {
     }
 
     fn open_overlay(&mut self, overlay: Overlay) {
-        self.overlay = Some(overlay);
-        self.overlay_scroll = 0;
+        self.overlay.open = Some(overlay);
+        self.overlay.scroll = 0;
     }
 
     fn max_overlay_scroll(&self) -> usize {
         let area = layout::area(self.size);
-        let width = layout::overlay_text_width(area);
-        let lines = match self.overlay {
+        let full = self.overlay.open == Some(Overlay::Answer);
+        let width = layout::overlay_text_width(area, full);
+        let lines = match self.overlay.open {
             None => 0,
             Some(Overlay::Help) => layout::help_height(width),
-            Some(Overlay::Answer) => {
-                layout::answer_lines(&self.shown_answer_text().unwrap_or_default(), width.into())
-                    .len()
-            }
+            Some(Overlay::Answer) => layout::answer_lines(
+                self.shown_expression(),
+                &self.shown_answer_text().unwrap_or_default(),
+                width.into(),
+            )
+            .len(),
         };
-        lines.saturating_sub(layout::overlay_text(area, lines).height.into())
+        lines.saturating_sub(layout::overlay_text(area, lines, full).height.into())
     }
 
     fn type_text(&mut self, text: &str) {
-        if self.editor.is_empty() && self.kept.is_some() {
-            if continues_answer(text) {
-                self.editor.insert("ans");
-            } else {
-                // A new expression starts: the old answer goes.
-                self.kept = None;
-            }
-        }
+        self.continue_answer(text);
         self.editor.insert(text);
         self.after_edit();
     }
 
+    /// Typing on an empty line after an answer: an operator first goes on
+    /// from the answer (`ans+`); anything else starts afresh.
+    fn continue_answer(&mut self, text: &str) {
+        if self.editor.is_empty() && self.reading.kept.is_some() {
+            if continues_answer(text) {
+                self.editor.insert("ans");
+            } else {
+                // A new expression starts: the old answer goes.
+                self.reading.kept = None;
+            }
+        }
+    }
+
     fn edit(&mut self, edit: Edit) {
+        // After Enter the expression is still there to edit: a key that
+        // moves or erases in it opens it again, the cursor at its end.
+        if self.editor.is_empty()
+            && matches!(
+                edit,
+                Edit::Backspace
+                    | Edit::Left
+                    | Edit::Home
+                    | Edit::End
+                    | Edit::WordLeft
+                    | Edit::KillWordBack
+            )
+            && let Some(kept) = self.reading.kept.take()
+        {
+            self.editor.set(kept.expression);
+        }
         let e = &mut self.editor;
         match edit {
             Edit::Backspace => e.backspace(),
@@ -440,8 +649,8 @@ impl App {
 
     /// The input changed by hand: recall ends, the preview follows.
     fn after_edit(&mut self) {
-        self.selected = None;
-        self.draft = None;
+        self.recall.selected = None;
+        self.recall.draft = None;
         self.refresh_preview();
     }
 
@@ -459,20 +668,26 @@ impl App {
                 let input = self.editor.text();
                 let negated = match input.strip_prefix("-(").and_then(|s| s.strip_suffix(')')) {
                     Some(inner) => inner.to_string(),
-                    None if input.is_empty() && self.kept.is_some() => "-ans".into(),
+                    None if input.is_empty() && self.reading.kept.is_some() => "-ans".into(),
                     None if input.is_empty() => "-".into(),
                     None => format!("-({input})"),
                 };
                 self.set_input(negated);
             }
-            ButtonEffect::ToggleAngle => {
-                self.settings.angle = match self.settings.angle {
-                    AngleMode::Radians => AngleMode::Degrees,
-                    AngleMode::Degrees => AngleMode::Radians,
-                };
-                self.refresh_preview();
-            }
+            ButtonEffect::ToggleAngle => self.toggle_angle(),
         }
+    }
+
+    fn toggle_angle(&mut self) {
+        self.set_angle(match self.settings.angle {
+            AngleMode::Radians => AngleMode::Degrees,
+            AngleMode::Degrees => AngleMode::Radians,
+        });
+    }
+
+    fn set_angle(&mut self, angle: AngleMode) {
+        self.settings.angle = angle;
+        self.refresh_preview();
     }
 
     fn set_input(&mut self, text: String) {
@@ -481,84 +696,196 @@ impl App {
     }
 
     fn refresh_preview(&mut self) {
-        self.preview = if self.editor.text().trim().is_empty() {
-            None
+        self.reading.entered_error = false;
+        if self.editor.text().trim().is_empty() {
+            self.reading.preview = None;
+            self.reading.last_good = None;
+            return;
+        }
+        let source = self.source(self.editor.text());
+        let mut preview = self.session.preview(&source, &self.settings);
+        // A span into `ans to hex` points past the `ans ` added.
+        let added = source.len() - self.editor.text().len();
+        if let Err(error) = &mut preview
+            && added > 0
+        {
+            let back = |at: usize| at.saturating_sub(added);
+            error.span = crate::eval::Span::new(back(error.span.start), back(error.span.end));
+        }
+        // The stale answer is the last one of this line's unfinished run:
+        // an error on the way (`s`, `sq`, … `sqrt(`) drops it.
+        match &preview {
+            Ok(answer) => self.reading.last_good = Some(answer.clone()),
+            Err(error) if !error.is_incomplete() => self.reading.last_good = None,
+            Err(_) => {}
+        }
+        self.reading.preview = Some(preview);
+    }
+
+    /// What the evaluator gets for the input: a conversion typed first
+    /// after an answer (`to hex`) applies to the answer.
+    fn source(&self, input: &str) -> String {
+        let text = input.trim_start();
+        let conversion = text == "to" || text.starts_with("to ");
+        if conversion && self.has_answer {
+            format!("ans {text}")
         } else {
-            Some(self.session.preview(self.editor.text(), &self.settings))
-        };
+            input.to_string()
+        }
     }
 
     /// Enter. Returns whether the line evaluated.
     fn evaluate(&mut self, effects: &mut Vec<Effect>) -> bool {
-        let expression = self.editor.text().trim().to_string();
-        if expression.is_empty() {
+        let typed = self.editor.text().trim().to_string();
+        if typed.is_empty() {
             // Nothing typed: `=` repeats nothing; the answer stays as it is.
             return false;
         }
+        let expression = self.source(&typed);
+        // Before `ans` changes: the value in the other angle mode.
+        let other_angle = self.in_other_angle(&expression);
         match self.session.evaluate(&expression, &self.settings) {
             Ok(answer) => {
+                self.has_answer = true;
+                let angle = other_angle
+                    .is_some_and(|other| other != answer.text)
+                    .then_some(self.settings.angle);
                 let entry = HistoryEntry {
                     expression: expression.clone(),
                     result: answer.text.clone(),
                     approximate: answer.exactness == Exactness::Rounded,
+                    angle,
+                    fraction: answer.fraction.clone(),
+                    assigned: answer.assigned.clone(),
                 };
                 self.history.push(entry.clone());
                 let excess = self.history.len().saturating_sub(MAX_ENTRIES);
                 self.history.drain(..excess);
                 effects.push(Effect::SaveHistory(entry));
-                self.history_scroll = 0;
-                self.kept = Some(Kept { expression, answer });
+                self.recall.scroll = 0;
+                self.reading.kept = Some(Kept { expression, answer });
                 self.set_input(String::new());
                 self.after_edit();
                 true
             }
-            Err(error) => {
-                // The error shows once, in the display; the cursor goes to the fault.
+            Err(mut error) => {
+                // The error shows once, in the display; the cursor goes to
+                // the fault. Its span counts from the trimmed text (less any
+                // `ans ` put before a conversion): back to the input's bytes.
                 let leading = self.editor.text().len() - self.editor.text().trim_start().len();
-                self.editor.set_cursor(leading + error.span.start);
-                self.preview = Some(Err(error));
+                let added = expression.len() - typed.len();
+                let shift = |at: usize| (at + leading).saturating_sub(added);
+                error.span = crate::eval::Span::new(shift(error.span.start), shift(error.span.end));
+                self.editor
+                    .set_cursor(error.span.start.min(self.editor.text().len()));
+                self.reading.preview = Some(Err(error));
+                self.reading.entered_error = true;
                 false
             }
         }
     }
 
-    /// Several pasted lines are evaluated in order, as if each were typed
-    /// and followed by Enter; the last, unfinished one stays in the input.
+    /// The value of `expression` in the other angle mode, to learn whether
+    /// the mode matters to it. Only a line naming a circular function can
+    /// depend on it (a variable or `ans` keeps the mode it was made in), so
+    /// other lines are evaluated once.
+    fn in_other_angle(&mut self, expression: &str) -> Option<String> {
+        // Bytes rather than str::contains, whose searcher costs a kilobyte.
+        let circular = expression
+            .as_bytes()
+            .windows(3)
+            .any(|w| matches!(w, b"sin" | b"cos" | b"tan" | b"sec" | b"csc" | b"cot"));
+        if !circular {
+            return None;
+        }
+        let mut other = self.settings.clone();
+        other.angle = match other.angle {
+            AngleMode::Radians => AngleMode::Degrees,
+            AngleMode::Degrees => AngleMode::Radians,
+        };
+        self.session
+            .preview(expression, &other)
+            .ok()
+            .map(|a| a.text)
+    }
+
+    /// Several pasted lines are evaluated in order, each once, as if typed
+    /// and followed by Enter; a last line without a newline stays in the
+    /// input. A line that fails stays in the input with its error, and the
+    /// lines after it wait until it is fixed (Enter) or dropped (Esc).
     fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
+        if text.len() > MAX_PASTE_BYTES || text.split('\n').count() > MAX_PASTE_LINES {
+            let refused = "paste refused: it is over 1,000 lines or 64 KiB";
+            self.flash(StatusKind::Error, refused.into(), effects);
+            return;
+        }
         let text = text.replace("\r\n", "\n").replace(['\r', '\t'], " ");
         if text.chars().any(|c| c.is_control() && c != '\n') {
             let refused = "paste refused: it holds control characters";
             self.flash(StatusKind::Error, refused.into(), effects);
             return;
         }
-        let lines: Vec<&str> = text.split('\n').collect();
-        let (last, complete) = lines.split_last().expect("split yields one part at least");
-        for (number, line) in complete.iter().enumerate() {
-            self.type_text(line);
+        let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        let last = lines.pop().unwrap_or_default();
+        if lines.is_empty() {
+            self.type_text(&last);
+            return;
+        }
+        self.queued = lines;
+        self.queued.push(last);
+        self.run_queue(true, effects);
+    }
+
+    /// Evaluates queued pasted lines in order until one fails; the last
+    /// one (text after the final newline) is only typed.
+    fn run_queue(&mut self, first_typed: bool, effects: &mut Vec<Effect>) {
+        let mut typed_first = first_typed;
+        while self.queued.len() > 1 {
+            let line = self.queued.remove(0);
+            if typed_first {
+                self.continue_answer(&line);
+                self.editor.insert(&line);
+                typed_first = false;
+            } else {
+                self.editor.set(line);
+            }
+            self.recall.selected = None;
+            self.recall.draft = None;
             if !self.evaluate(effects) && !self.editor.text().trim().is_empty() {
-                let left = complete.len() - number - 1 + usize::from(!last.is_empty());
-                if left > 0 {
-                    self.status = Some(Status {
-                        kind: StatusKind::Warning,
-                        text: format!(
-                            "paste stopped at its line {}: {left} later line{} not evaluated",
-                            number + 1,
-                            if left == 1 { "" } else { "s" }
-                        ),
-                        timed: false,
-                    });
+                let left = self.queued.len()
+                    - usize::from(self.queued.last().is_some_and(String::is_empty));
+                // What matters first, for narrow status lines.
+                let waits = if left == 1 {
+                    "line waits"
+                } else {
+                    "lines wait"
+                };
+                self.say(
+                    StatusKind::Warning,
+                    format!("{left} pasted {waits} · Enter goes on, Esc drops them"),
+                );
+                if left == 0 {
+                    self.queued.clear();
+                    self.status = None;
                 }
                 return;
             }
         }
-        self.type_text(last);
+        let last = self.queued.pop().unwrap_or_default();
+        if !last.is_empty() {
+            self.type_text(&last);
+        }
     }
 
     fn copy(&mut self, effects: &mut Vec<Effect>) {
         match self.shown() {
-            Shown::Answer(answer) => {
+            Shown::Answer(answer, _) => {
                 let text = answer.text.clone();
-                let sent = format!("sent {text} to the terminal's clipboard");
+                let what = match text.chars().filter(char::is_ascii_digit).count() {
+                    digits if text.len() > 24 => format!("{digits} digits"),
+                    _ => text.clone(),
+                };
+                let sent = format!("sent {what} to the terminal's clipboard");
                 effects.push(Effect::Copy(text));
                 self.flash(StatusKind::Info, sent, effects);
             }
@@ -578,7 +905,7 @@ impl App {
 
     fn scroll_history(&mut self, entries: i64) {
         let max = self.history.len().saturating_sub(1) as i64;
-        self.history_scroll = (self.history_scroll as i64 + entries).clamp(0, max) as usize;
+        self.recall.scroll = (self.recall.scroll as i64 + entries).clamp(0, max) as usize;
     }
 
     /// Scrolls so that entry `index` is on screen.
@@ -588,10 +915,10 @@ impl App {
             .history
             .map_or(1, |h| layout::history_rows(h).height.max(1) as usize);
         let from_newest = self.history.len() - 1 - index;
-        if from_newest < self.history_scroll {
-            self.history_scroll = from_newest;
-        } else if from_newest >= self.history_scroll + rows {
-            self.history_scroll = from_newest + 1 - rows;
+        if from_newest < self.recall.scroll {
+            self.recall.scroll = from_newest;
+        } else if from_newest >= self.recall.scroll + rows {
+            self.recall.scroll = from_newest + 1 - rows;
         }
     }
 
@@ -599,16 +926,31 @@ impl App {
         let Some(entry) = self.history.get(index) else {
             return;
         };
-        let second_click = self.last_pick == Some(index);
+        let second_click = self.recall.last_pick == Some(index);
         let text = if result || second_click {
             entry.result.clone()
         } else {
             entry.expression.clone()
         };
+        let angle = entry.angle;
         self.set_input(text);
-        self.selected = Some(index);
-        self.last_pick = Some(index);
-        self.draft = None;
+        self.recall_angle(angle);
+        self.recall.selected = Some(index);
+        self.recall.last_pick = Some(index);
+        self.recall.draft = None;
+    }
+
+    /// A recalled entry computed in the other angle mode brings that mode
+    /// back, so it gives the value it gave then.
+    fn recall_angle(&mut self, angle: Option<AngleMode>) {
+        if let Some(angle) = angle.filter(|a| *a != self.settings.angle) {
+            self.set_angle(angle);
+            let name = super::history::angle_label(angle);
+            self.say(
+                StatusKind::Info,
+                format!("angle mode {name}, as this entry was computed in"),
+            );
+        }
     }
 
     fn recall_step(&mut self, direction: i64) {
@@ -616,24 +958,25 @@ impl App {
             return;
         }
         let newest = self.history.len() as i64 - 1;
-        let next = match self.selected {
+        let next = match self.recall.selected {
             None if direction < 0 => newest,
             None => return,
             Some(i) => i as i64 + direction,
         };
-        if self.selected.is_none() {
-            self.draft = Some(self.editor.text().to_string());
+        if self.recall.selected.is_none() {
+            self.recall.draft = Some(self.editor.text().to_string());
         }
         if next > newest {
-            let draft = self.draft.take().unwrap_or_default();
-            self.selected = None;
+            let draft = self.recall.draft.take().unwrap_or_default();
+            self.recall.selected = None;
             self.set_input(draft);
         } else {
             let index = next.max(0) as usize;
-            let draft = self.draft.take();
+            let draft = self.recall.draft.take();
             self.set_input(self.history[index].expression.clone());
-            self.draft = draft;
-            self.selected = Some(index);
+            self.recall_angle(self.history[index].angle);
+            self.recall.draft = draft;
+            self.recall.selected = Some(index);
             self.reveal(index);
         }
     }
@@ -660,7 +1003,7 @@ mod tests {
 
     fn shown_text(app: &App) -> String {
         match app.shown() {
-            Shown::Answer(a) => answer_text(a),
+            Shown::Answer(a, _) => answer_text(a),
             Shown::Error(e) => format!("error: {e}"),
             Shown::Nothing => String::new(),
         }
@@ -681,6 +1024,7 @@ mod tests {
             expression: "0.1+0.2".into(),
             result: "0.3".into(),
             approximate: false,
+            ..HistoryEntry::default()
         };
         assert_eq!(effects, vec![Effect::SaveHistory(entry.clone())]);
         assert_eq!(app.input().text(), "");
@@ -810,6 +1154,173 @@ mod tests {
         app.update(Action::Release(Some(KeypadButton::AngleMode)));
         assert_eq!(app.angle(), AngleMode::Degrees);
         assert_eq!(shown_text(&app), "= 0.5");
+        // A variable keeps the mode it was made in: using it does not depend on it.
+        app.update(Action::Escape);
+        enter(&mut app, "y = sin(45)^2");
+        app.update(Action::ToggleAngle);
+        enter(&mut app, "y*2");
+        let last = app.history().last().unwrap();
+        assert_eq!((last.result.as_str(), last.angle), ("1", None));
+    }
+
+    #[test]
+    fn a_new_session_gets_back_ans_and_the_variables() {
+        let entry =
+            |expression: &str, result: &str, approximate, assigned: Option<&str>| HistoryEntry {
+                expression: expression.into(),
+                result: result.into(),
+                approximate,
+                assigned: assigned.map(str::to_string),
+                ..HistoryEntry::default()
+            };
+        let history = vec![
+            entry("x = 3", "3", false, Some("x")),
+            entry("y = 1/3", "0.333333333333333", true, Some("y")),
+            entry("r = sqrt(2)", "1.4142135623731", true, Some("r")),
+            entry("z = 5", "this is not what 5 gives", true, Some("z")),
+            entry("x^2", "9", false, None),
+        ];
+        let mut history = history;
+        history[1].fraction = Some("1/3".into());
+        let mut app = App::new(Settings::default(), history, true);
+        assert_eq!(app.restore_session(), ["z"]);
+        typed(&mut app, "ans+x");
+        assert_eq!(shown_text(&app), "= 12");
+        app.update(Action::Escape);
+        typed(&mut app, "3*y");
+        assert_eq!(shown_text(&app), "= 1");
+        app.update(Action::Escape);
+        typed(&mut app, "r^2");
+        assert_eq!(shown_text(&app), "= 2");
+        app.update(Action::Escape);
+        typed(&mut app, "to hex");
+        assert_eq!(shown_text(&app), "= 0x9");
+    }
+
+    #[test]
+    fn ctrl_c_clears_a_line_and_quits_from_an_empty_one() {
+        let mut app = app();
+        typed(&mut app, "123+4");
+        assert!(app.update(Action::Interrupt).is_empty());
+        assert_eq!(app.input().text(), "");
+        assert!(app.status().unwrap().text.contains("Ctrl-C again to quit"));
+        assert_eq!(app.update(Action::Interrupt), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn an_unfinished_line_is_quiet_and_a_wrong_one_is_not() {
+        let mut app = app();
+        typed(&mut app, "12*(3+");
+        // The last preview that worked, dimmed; no error.
+        assert!(matches!(app.shown(), Shown::Answer(_, AnswerKind::Stale)));
+        assert_eq!(shown_text(&app), "= 36");
+        app.update(Action::Escape);
+        typed(&mut app, "sqrt(");
+        assert_eq!(app.shown(), Shown::Nothing);
+        app.update(Action::Escape);
+        typed(&mut app, "2+*3");
+        assert!(matches!(app.shown(), Shown::Error(_)));
+        // After Enter an unfinished line is an error like any other.
+        app.update(Action::Escape);
+        typed(&mut app, "2+");
+        app.update(Action::Evaluate);
+        assert!(matches!(app.shown(), Shown::Error(_)));
+    }
+
+    #[test]
+    fn after_enter_backspace_left_and_end_reopen_the_expression() {
+        let mut app = app();
+        enter(&mut app, "6*7");
+        assert_eq!(app.input_line().text, "6*7");
+        assert_eq!(app.input_line().cursor_column, 3);
+        app.update(Action::Edit(Edit::Backspace));
+        assert_eq!(app.input().text(), "6*");
+        app.update(Action::Evaluate);
+        app.update(Action::Edit(Edit::Left));
+        assert_eq!((app.input().text(), app.input().cursor()), ("6*", 1));
+    }
+
+    #[test]
+    fn the_fault_is_underlined_where_it_is_after_leading_spaces() {
+        let mut app = app();
+        typed(&mut app, "  1+sine(2)");
+        app.update(Action::Evaluate);
+        let fault = app.input_line().fault.unwrap();
+        assert_eq!(&app.input().text()[fault.start..fault.end], "sine");
+        assert_eq!(app.input().cursor(), 4);
+        app.update(Action::Escape);
+        enter(&mut app, "7");
+        typed(&mut app, " to hexx");
+        let fault = app.input_line().fault.unwrap();
+        assert_eq!(&app.input().text()[fault.start..fault.end], "hexx");
+        app.update(Action::Evaluate);
+        let fault = app.input_line().fault.unwrap();
+        assert_eq!(&app.input().text()[fault.start..fault.end], "hexx");
+    }
+
+    #[test]
+    fn a_conversion_first_applies_to_the_answer() {
+        let mut app = app();
+        enter(&mut app, "255");
+        enter(&mut app, "to hex");
+        assert_eq!(shown_text(&app), "= 0xff");
+        assert_eq!(app.history()[1].expression, "ans to hex");
+        // With no answer yet it is the evaluator's to judge.
+        let mut fresh = self::app();
+        enter(&mut fresh, "to hex");
+        assert!(matches!(fresh.shown(), Shown::Error(_)));
+    }
+
+    #[test]
+    fn angle_mode_is_recorded_and_recalled() {
+        let mut app = app();
+        app.update(Action::ToggleAngle);
+        enter(&mut app, "sin(30)");
+        enter(&mut app, "1+1");
+        assert_eq!(app.history()[0].angle, Some(AngleMode::Degrees));
+        assert_eq!(app.history()[1].angle, None);
+        app.update(Action::ToggleAngle);
+        assert_eq!(app.angle(), AngleMode::Radians);
+        app.update(Action::RecallPrevious);
+        app.update(Action::RecallPrevious);
+        assert_eq!(app.angle(), AngleMode::Degrees);
+        assert_eq!(shown_text(&app), "= 0.5");
+        // A variable keeps the mode it was made in: using it does not depend on it.
+        app.update(Action::Escape);
+        enter(&mut app, "y = sin(45)^2");
+        app.update(Action::ToggleAngle);
+        enter(&mut app, "y*2");
+        let last = app.history().last().unwrap();
+        assert_eq!((last.result.as_str(), last.angle), ("1", None));
+    }
+
+    #[test]
+    fn a_paste_ending_in_a_newline_keeps_its_last_answer() {
+        let mut app = app();
+        app.update(Action::Paste("1+1\n2+2\n".into()));
+        assert_eq!(shown_text(&app), "= 4");
+        assert_eq!(app.history().len(), 2);
+        app.update(Action::Paste("3\n1/0\n5\n6\n".into()));
+        assert_eq!(app.input().text(), "1/0");
+        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert_eq!(app.queued(), 3);
+        assert!(
+            app.status()
+                .unwrap()
+                .text
+                .starts_with("2 pasted lines wait")
+        );
+        app.update(Action::Edit(Edit::End));
+        app.update(Action::Edit(Edit::Backspace));
+        typed(&mut app, "2");
+        app.update(Action::Evaluate);
+        let results: Vec<_> = app.history().iter().map(|e| e.result.as_str()).collect();
+        assert_eq!(results, ["2", "4", "3", "0.5", "5", "6"]);
+        assert_eq!(app.queued(), 0);
+        let huge = "1\n".repeat(1001);
+        app.update(Action::Paste(huge));
+        assert_eq!(app.history().len(), 6);
+        assert!(app.status().unwrap().text.starts_with("paste refused"));
     }
 
     #[test]

@@ -28,13 +28,14 @@ pub const HELP: &[HelpRow] = &[
         "typed first after an answer: go on from it (ans)",
     ),
     Item("Esc, C", "clear the input; once more: clear the answer"),
-    Item("← → Home End", "move (also Ctrl-A, Ctrl-E)"),
-    Item("Ctrl-← Ctrl-→", "move by word (also Alt-B, Alt-F)"),
+    Item(
+        "← → Home End",
+        "move (Ctrl-A, Ctrl-E); by word: Ctrl-← Ctrl-→, Alt-B Alt-F",
+    ),
     Item(
         "Backspace Del",
-        "erase; Ctrl-W or Alt-Backspace: the word before",
+        "erase; Ctrl-W the word before; Ctrl-U Ctrl-K to the start, end",
     ),
-    Item("Ctrl-U Ctrl-K", "erase to the start, to the end"),
     Item(
         "↑ ↓",
         "recall history; ↓ past the newest gives back your line",
@@ -45,17 +46,29 @@ pub const HELP: &[HelpRow] = &[
         "send the answer to the terminal's clipboard (OSC 52)",
     ),
     Item("F2", "the whole answer, when the display cannot hold it"),
+    Item(
+        "F3",
+        "switch DEG/RAD (or click the mode on the status line)",
+    ),
     Item("F1, ?", "this help: ↑ ↓ PgUp PgDn scroll, Esc F1 q close"),
-    Item("Ctrl-C, Ctrl-D", "quit"),
+    Item(
+        "Ctrl-C",
+        "clear the line; on an empty line quit, as Ctrl-D does",
+    ),
     Heading("Mouse"),
     Item(
         "keys",
         "act on release over the same key; drag off to cancel",
     ),
     Item("history", "click: its expression; click again: its result"),
-    Item("input", "click to move the cursor"),
-    Item("answer", "click to see all of it"),
-    Item("paste", "each whole line is evaluated in turn"),
+    Item(
+        "input, answer",
+        "click: move the cursor; see all of the answer",
+    ),
+    Item(
+        "paste",
+        "each line is evaluated in turn; a failing one stops it",
+    ),
     Heading("Units"),
     Item(
         "60 mph to km/h",
@@ -73,7 +86,10 @@ pub const HELP: &[HelpRow] = &[
     Functions,
     Item("constants", "pi π e tau τ"),
     Item("0x 0o 0b", "hex, octal, binary: 0xff, 0b1011; 1_000_000"),
-    Item("to hex", "at the end: to hex, oct, bin, dec, frac (or ->)"),
+    Item(
+        "to hex",
+        "at the end: to hex, oct, bin, dec, frac (or ->); first: of ans",
+    ),
     Item(
         "& | xor ~",
         "bitwise on integers, as in Python; << >> shift",

@@ -12,17 +12,28 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::eval::AngleMode;
+
 /// The newest entries kept, in memory and on disk.
 pub const MAX_ENTRIES: usize = 1000;
-/// The file is compacted once it holds this many lines.
-const COMPACT_AT: usize = MAX_ENTRIES + MAX_ENTRIES / 4;
+/// The file is compacted once it is this long, to the newest entries that
+/// fit in half of it: decided from its length, without reading it.
+const COMPACT_AT_BYTES: u64 = 128 * 1024;
+/// At most this much of the file's end is read on start.
+const MAX_READ_BYTES: u64 = 2 * COMPACT_AT_BYTES;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct HistoryEntry {
     pub expression: String,
     pub result: String,
     /// The result was rounded for display (shown with `≈`).
     pub approximate: bool,
+    /// The angle mode the result was computed in, when it depends on it.
+    pub angle: Option<AngleMode>,
+    /// The exact fraction of a rounded result (`7/12`), when there is one.
+    pub fraction: Option<String>,
+    /// The variable the line assigned (`x = 5`).
+    pub assigned: Option<String>,
 }
 
 /// Where history lives: `$PEBBLE_HISTORY`, else `$XDG_STATE_HOME/pebble/history`,
@@ -38,15 +49,49 @@ pub fn history_path(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
     set("HOME").map(|home| Path::new(&home).join(".local/state/pebble/history"))
 }
 
-/// One line per entry: `expression<TAB>=|≈<TAB>result`. Tabs never occur in
-/// either field (expressions have theirs turned into spaces).
+/// One line per entry: `expression<TAB>=|≈<TAB>result`, then, when there
+/// is any, a tab and what else restores the entry's meaning as
+/// space-separated `key=value` pairs (`angle=deg name=x frac=7/12`). Tabs
+/// never occur in a field (expressions have theirs turned into spaces).
 fn encode(entry: &HistoryEntry) -> String {
     let mark = if entry.approximate { "≈" } else { "=" };
-    format!(
-        "{}\t{mark}\t{}\n",
+    let mut line = format!(
+        "{}\t{mark}\t{}",
         entry.expression.replace(['\t', '\n', '\r'], " "),
         entry.result
-    )
+    );
+    let tags = [
+        ("angle=", entry.angle.map(angle_name)),
+        ("name=", entry.assigned.as_deref()),
+        ("frac=", entry.fraction.as_deref()),
+    ];
+    let mut separator = '\t';
+    for (key, value) in tags {
+        if let Some(value) = value {
+            line.push(separator);
+            line.push_str(key);
+            line.push_str(value);
+            separator = ' ';
+        }
+    }
+    line.push('\n');
+    line
+}
+
+/// The angle mode's name in the file.
+pub fn angle_name(angle: AngleMode) -> &'static str {
+    match angle {
+        AngleMode::Degrees => "deg",
+        AngleMode::Radians => "rad",
+    }
+}
+
+/// The angle mode's name on the screen.
+pub fn angle_label(angle: AngleMode) -> &'static str {
+    match angle {
+        AngleMode::Degrees => "DEG",
+        AngleMode::Radians => "RAD",
+    }
 }
 
 fn decode(line: &str) -> Option<HistoryEntry> {
@@ -58,6 +103,22 @@ fn decode(line: &str) -> Option<HistoryEntry> {
         _ => return None,
     };
     let result = fields.next()?.to_string();
+    let mut entry = HistoryEntry {
+        approximate,
+        ..HistoryEntry::default()
+    };
+    // Tags this pebble does not know are skipped: a newer one may add some.
+    for tag in fields.next().unwrap_or("").split(' ') {
+        match tag.split_once('=') {
+            Some(("angle", "deg")) => entry.angle = Some(AngleMode::Degrees),
+            Some(("angle", "rad")) => entry.angle = Some(AngleMode::Radians),
+            Some(("name", name)) if !name.is_empty() => entry.assigned = Some(name.into()),
+            Some(("frac", fraction)) if !fraction.is_empty() => {
+                entry.fraction = Some(fraction.into())
+            }
+            _ => {}
+        }
+    }
     if fields.next().is_some()
         || expression.trim().is_empty()
         || result.is_empty()
@@ -71,7 +132,7 @@ fn decode(line: &str) -> Option<HistoryEntry> {
     Some(HistoryEntry {
         expression,
         result,
-        approximate,
+        ..entry
     })
 }
 
@@ -109,11 +170,13 @@ pub fn load(path: &Path) -> Loaded {
     if !path.exists() {
         return Loaded::default();
     }
-    let _lock = match lock(path) {
-        Ok(lock) => lock,
-        Err(e) => return failed(e),
+    // A place that can be read but not written (a read-only volume) still
+    // gives its history; only saving is off, and the status line says so.
+    let (_lock, unwritable) = match lock(path) {
+        Ok(lock) => (Some(lock), None),
+        Err(e) => (None, Some(e)),
     };
-    let bytes = match fs::read(path) {
+    let bytes = match read_tail(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::default(),
         Err(e) => return failed(e),
@@ -152,7 +215,25 @@ pub fn load(path: &Path) -> Loaded {
             path.display()
         )),
     };
+    let warning = warning.or_else(|| unwritable.map(|e| format!("history not saved: {e}")));
     Loaded { entries, warning }
+}
+
+/// The file's last `MAX_READ_BYTES`, from the first whole line in them.
+fn read_tail(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut file = File::open(path)?;
+    let length = file.metadata()?.len();
+    let start = length.saturating_sub(MAX_READ_BYTES);
+    file.seek(SeekFrom::Start(start))?;
+    // Callers hold the lock: nothing grows the file while it is read.
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    if start > 0 {
+        let first_line = bytes.iter().position(|b| *b == b'\n').map_or(0, |i| i + 1);
+        bytes.drain(..first_line);
+    }
+    Ok(bytes)
 }
 
 fn set_aside_name(path: &Path) -> PathBuf {
@@ -170,13 +251,23 @@ pub fn append(path: &Path, entry: &HistoryEntry) -> io::Result<()> {
     let _lock = lock(path)?;
     let mut file = OpenOptions::new().create(true).append(true).open(path)?;
     file.write_all(encode(entry).as_bytes())?;
-    drop(file);
-    let text = fs::read_to_string(path)?;
-    let lines: Vec<&str> = text.lines().collect();
-    if lines.len() >= COMPACT_AT {
-        compact(path, &lines[lines.len() - MAX_ENTRIES..])?;
+    if file.metadata()?.len() < COMPACT_AT_BYTES {
+        return Ok(());
     }
-    Ok(())
+    drop(file);
+    let bytes = read_tail(path)?;
+    let text = String::from_utf8_lossy(&bytes);
+    let mut kept = Vec::new();
+    let mut length = 0;
+    for line in text.lines().rev().take(MAX_ENTRIES) {
+        length += line.len() + 1;
+        if length as u64 > COMPACT_AT_BYTES / 2 {
+            break;
+        }
+        kept.push(line);
+    }
+    kept.reverse();
+    compact(path, &kept)
 }
 
 /// Writes `lines` to a temporary file beside `path`, then renames it over
@@ -209,7 +300,23 @@ mod tests {
             expression: expression.into(),
             result: result.into(),
             approximate,
+            ..HistoryEntry::default()
         }
+    }
+
+    #[test]
+    fn the_angle_the_name_and_the_fraction_survive_a_round_trip() {
+        let path = scratch("tags");
+        let tagged = HistoryEntry {
+            angle: Some(AngleMode::Degrees),
+            assigned: Some("x".into()),
+            fraction: Some("7/12".into()),
+            ..entry("x = 1/3+1/4", "0.583333333333333", true)
+        };
+        append(&path, &tagged).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.ends_with("\tangle=deg name=x frac=7/12\n"), "{text}");
+        assert_eq!(load(&path).entries, vec![tagged]);
     }
 
     fn scratch(name: &str) -> PathBuf {
@@ -267,17 +374,18 @@ mod tests {
     #[test]
     fn compaction_keeps_the_newest_entries() {
         let path = scratch("newest");
-        for i in 0..COMPACT_AT + 5 {
-            append(&path, &entry(&i.to_string(), "0", false)).unwrap();
+        // Lines of 100 bytes: the file passes its bound after 1,311 of them.
+        let line = |i: usize| format!("{i:0>92}");
+        let count = 1400;
+        for i in 0..count {
+            append(&path, &entry(&line(i), "0", false)).unwrap();
         }
-        let lines = fs::read_to_string(&path).unwrap().lines().count();
-        assert!((MAX_ENTRIES..COMPACT_AT).contains(&lines), "{lines} lines");
+        let length = fs::metadata(&path).unwrap().len();
+        assert!(length < COMPACT_AT_BYTES, "{length} bytes");
         let loaded = load(&path).entries;
-        assert_eq!(loaded.len(), MAX_ENTRIES);
-        assert_eq!(
-            loaded.last().unwrap().expression,
-            (COMPACT_AT + 4).to_string()
-        );
+        assert!(loaded.len() >= 600, "{} entries", loaded.len());
+        assert_eq!(loaded.last().unwrap().expression, line(count - 1));
+        assert!(loaded.windows(2).all(|w| w[0].expression < w[1].expression));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::app::{Action, App, Edit};
 use super::layout;
-use super::widgets::display;
+use super::widgets::{display, status_bar};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -32,11 +32,14 @@ pub fn map_event(event: &Event, app: &App) -> Option<Action> {
 fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
     // A page only matters when the text overflows, and then the view has
     // the whole height.
-    let view = layout::overlay_text(layout::area(app.size()), usize::MAX);
+    let full = app.overlay() == Some(super::app::Overlay::Answer);
+    let view = layout::overlay_text(layout::area(app.size()), usize::MAX, full);
     let page = i32::from(view.height.max(2) - 1);
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
         KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('y') if ctrl => Action::CopyAnswer,
+        KeyCode::F(3) => Action::ToggleAngle,
         KeyCode::Esc | KeyCode::F(1) | KeyCode::F(2) | KeyCode::Char('q') => Action::Escape,
         KeyCode::Up => Action::ScrollOverlay(-1),
         KeyCode::Down => Action::ScrollOverlay(1),
@@ -54,7 +57,7 @@ fn map_key(key: &KeyEvent, app: &App) -> Option<Action> {
     let empty = app.input().is_empty();
     let edit = Action::Edit;
     Some(match key.code {
-        KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('c') if ctrl => Action::Interrupt,
         KeyCode::Char('d') if ctrl && empty => Action::Quit,
         KeyCode::Char('d') if ctrl => edit(Edit::Delete),
         KeyCode::Char('a') if ctrl => edit(Edit::Home),
@@ -91,6 +94,7 @@ fn map_key(key: &KeyEvent, app: &App) -> Option<Action> {
         KeyCode::Esc => Action::Escape,
         KeyCode::F(1) => Action::ToggleHelp,
         KeyCode::F(2) => Action::ToggleAnswerView,
+        KeyCode::F(3) => Action::ToggleAngle,
         _ => return None,
     })
 }
@@ -123,11 +127,17 @@ fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
             if let Some(button) = key_under {
                 return Some(Action::Press(button));
             }
-            if let Some(column) = display::input_column(app, &screen, at) {
+            if let Some(column) = display::input_column(&app.input_line(), &screen, at) {
                 return Some(Action::ClickInput(column));
             }
             if screen.answer.contains(at) {
                 return Some(Action::ToggleAnswerView);
+            }
+            if screen
+                .status
+                .is_some_and(|s| status_bar::angle_area(s, app.angle()).contains(at))
+            {
+                return Some(Action::ToggleAngle);
             }
             let history = screen.history.filter(|h| h.contains(at))?;
             let (index, _) =
@@ -194,7 +204,8 @@ mod tests {
         let ctrl = KeyModifiers::CONTROL;
         let alt = KeyModifiers::ALT;
         for (event, action) in [
-            (key(KeyCode::Char('c'), ctrl), Action::Quit),
+            (key(KeyCode::Char('c'), ctrl), Action::Interrupt),
+            (key(KeyCode::F(3), none), Action::ToggleAngle),
             (key(KeyCode::Char('d'), ctrl), Action::Quit),
             (key(KeyCode::Char('7'), none), Action::Insert("7".into())),
             (key(KeyCode::Enter, none), Action::Evaluate),

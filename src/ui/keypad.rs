@@ -148,10 +148,11 @@ pub const ROWS: [[KeypadButton; COLUMNS]; 6] = {
     [
         [Sin, Cos, Tan, Sqrt, Power, AngleMode],
         [Ln, Log, Pi, E, Factorial, Mod],
-        [Digit(7), Digit(8), Digit(9), Divide, Open, Close],
-        [Digit(4), Digit(5), Digit(6), Times, Percent, Comma],
-        [Digit(1), Digit(2), Digit(3), Minus, Ans, Backspace],
-        [Digit(0), Point, Negate, Plus, Equals, Clear],
+        [Digit(7), Digit(8), Digit(9), Divide, Clear, Backspace],
+        [Digit(4), Digit(5), Digit(6), Times, Open, Close],
+        [Digit(1), Digit(2), Digit(3), Minus, Percent, Comma],
+        // `=` bottom-right, where calculators have it.
+        [Digit(0), Point, Negate, Plus, Ans, Equals],
     ]
 };
 

@@ -23,9 +23,21 @@ pub fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
-/// Display width of a string.
+/// Display width of a string. Printable ASCII, most of what is drawn,
+/// is a column a byte without a look at the width tables.
 pub fn text_width(text: &str) -> usize {
-    text.chars().map(char_width).sum()
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
+    text.chars()
+        .map(|c| {
+            if (' '..='~').contains(&c) {
+                1
+            } else {
+                char_width(c)
+            }
+        })
+        .sum()
 }
 
 impl LineEditor {

@@ -1,7 +1,7 @@
 //! Drawing: reads `&App`, never changes it. Each part of the screen is a
 //! widget; this puts them where the layout says.
 
-use super::app::{App, Overlay};
+use super::app::{App, Overlay, Shown};
 use super::layout;
 use super::widgets::display::{self, Display};
 use super::widgets::history_panel::HistoryPanel;
@@ -17,12 +17,20 @@ pub fn render(app: &App, frame: &mut Frame) {
         colour: app.colour(),
     };
     let below = app.display_text();
-    let screen = layout::screen(area, below.as_ref());
+    let screen = layout::screen(area);
+    let answer_cut = layout::answer_cut(&screen, below.as_ref());
+    let input = app.input_line();
+    let kind = match app.shown() {
+        Shown::Answer(_, kind) => Some(kind),
+        _ => None,
+    };
     frame.render_widget(
         Display {
-            app,
             screen: &screen,
+            input,
             below: below.as_ref(),
+            kind,
+            answer_cut,
             theme,
         },
         screen.display,
@@ -51,14 +59,22 @@ pub fn render(app: &App, frame: &mut Frame) {
         );
     }
     if let Some(status) = screen.status {
+        // An error too long for a small display goes on on the status line:
+        // it must be read whole.
+        let error_rest = match &below {
+            Some(error @ layout::DisplayText::Error(_)) if answer_cut => {
+                let rows = error.rows(screen.answer.width.max(1).into());
+                Some(rows[usize::from(screen.answer.height).min(rows.len())..].join(" "))
+            }
+            _ => None,
+        };
         frame.render_widget(
             StatusBar {
                 status: app.status(),
+                error_rest: error_rest.as_deref(),
                 angle: app.angle(),
-                entries: app.history().len(),
-                // F2 shows answers whole; errors are never that long.
-                answer_cut: screen.answer_cut
-                    && matches!(below, Some(layout::DisplayText::Answer(_))),
+                // F2 shows answers whole.
+                answer_cut: answer_cut && matches!(below, Some(layout::DisplayText::Answer(_))),
                 theme,
             },
             status,
@@ -66,7 +82,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     match app.overlay() {
         None => {
-            if let Some(cursor) = display::cursor(app, &screen) {
+            if let Some(cursor) = display::cursor(&input, &screen) {
                 frame.set_cursor_position(cursor);
             }
         }
@@ -74,7 +90,10 @@ pub fn render(app: &App, frame: &mut Frame) {
             let answer = app.shown_answer_text().unwrap_or_default();
             let content = match overlay {
                 Overlay::Help => OverlayContent::Help,
-                Overlay::Answer => OverlayContent::Answer(&answer),
+                Overlay::Answer => OverlayContent::Answer {
+                    expression: app.shown_expression(),
+                    answer: &answer,
+                },
             };
             frame.render_widget(
                 OverlayView {

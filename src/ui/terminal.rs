@@ -36,8 +36,11 @@ pub fn run(settings: Settings) -> io::Result<()> {
     let path = history::history_path(|name| std::env::var(name).ok());
     let loaded = path.as_deref().map(history::load).unwrap_or_default();
     let mut app = App::new(settings, loaded.entries, colour);
+    let lost = app.restore_session();
     if let Some(warning) = loaded.warning {
         app.warn(warning);
+    } else if !lost.is_empty() {
+        app.warn(format!("not restored from history: {}", lost.join(", ")));
     }
 
     // As PID 1 in a container no default signal action applies, so every
@@ -175,7 +178,7 @@ fn event_loop(
                         && !save_failed
                     {
                         save_failed = true;
-                        app.warn(format!("history kept in memory only: {e}"));
+                        app.warn(format!("history not saved: {e}"));
                     }
                 }
                 Effect::ExpireStatusLater => {

@@ -136,11 +136,18 @@ impl PtyPebble {
         self.wait_until(&format!("{text:?}"), |p| p.text().contains(text));
     }
 
-    /// Ctrl-C, then the exit status.
+    /// Ctrl-C (twice when the first only clears the line), then the exit status.
     pub fn quit(mut self) -> bool {
         self.send("\x03");
         let start = Instant::now();
+        let mut again = true;
         loop {
+            if again && start.elapsed() > Duration::from_millis(300) {
+                again = false;
+                // The first one cleared a line with something on it.
+                let _ = self.writer.write_all(b"\x03");
+                let _ = self.writer.flush();
+            }
             if let Some(status) = self.child.try_wait().unwrap() {
                 return status.success();
             }

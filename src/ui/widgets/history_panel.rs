@@ -22,20 +22,68 @@ pub struct HistoryPanel<'a> {
     pub theme: Theme,
 }
 
-/// One entry fitted to `width`: the expression, then `= result` at the
-/// right. The result keeps at least half the row; each part is cut with
-/// `…` only when it must be.
-pub fn entry_line(entry: &HistoryEntry, width: usize) -> (String, String) {
+/// The result as a history row shows it: the fraction too when there is
+/// one, and the angle mode it was computed in when that mattered.
+fn result_text(entry: &HistoryEntry) -> String {
     let mark = if entry.approximate { "≈" } else { "=" };
-    let result = format!(" {mark} {}", entry.result);
-    let (e, r) = (text_width(&entry.expression), text_width(&result));
-    if e + r <= width {
-        return (entry.expression.clone(), result);
+    let angle = match entry.angle {
+        Some(angle) => format!(" {}", crate::ui::history::angle_label(angle)),
+        None => String::new(),
+    };
+    match &entry.fraction {
+        Some(fraction) => format!(" = {fraction} {mark} {}{angle}", entry.result),
+        None => format!(" {mark} {}{angle}", entry.result),
     }
-    let result_width = r.min(width.saturating_sub(e.min(width / 2)));
-    let result = ellipsize(&result, result_width);
-    let expression = ellipsize(&entry.expression, width - text_width(&result));
+}
+
+/// One entry fitted to `width`: the expression, then `= result` at the
+/// right. The result is kept whole and the expression shortened with `…`;
+/// only a result wider than the row is cut, in its middle, so an exponent
+/// at its end stays.
+pub fn entry_line(entry: &HistoryEntry, width: usize) -> (String, String) {
+    let result = result_text(entry);
+    let result_width = text_width(&result);
+    let (expression, result, _) = fit_entry(entry, result, result_width, width);
     (expression, result)
+}
+
+/// `entry_line` for a result already made, `r` columns wide (a frame
+/// measures each once); also gives the result's final width.
+fn fit_entry(
+    entry: &HistoryEntry,
+    mut result: String,
+    mut r: usize,
+    width: usize,
+) -> (String, String, usize) {
+    if let (Some(fraction), true) = (&entry.fraction, r + 2 > width) {
+        // Too long with the fraction: the fraction alone says it exactly.
+        result = format!(" = {fraction}");
+        r = text_width(&result);
+    }
+    let e = text_width(&entry.expression);
+    if e + r <= width {
+        return (entry.expression.clone(), result, r);
+    }
+    // A result too long even beside two columns of expression is cut, and
+    // the expression keeps up to a third of the row.
+    if r + e.min(2) > width {
+        let expression_width = e.min((width / 3).max(2));
+        result = cut_middle(&result, width.saturating_sub(expression_width));
+    }
+    let r = text_width(&result);
+    let expression = ellipsize(&entry.expression, width - r);
+    (expression, result, r)
+}
+
+/// `text` cut to `width` columns by taking out its middle: `… 1.23…e+45`
+/// keeps its exponent.
+fn cut_middle(text: &str, width: usize) -> String {
+    let tail_at = text.rfind('e').filter(|at| text.len() - at <= 8);
+    let tail = tail_at.map_or("", |at| &text[at..]);
+    let head = &text[..text.len() - tail.len()];
+    let mut out = ellipsize(head, width.saturating_sub(text_width(tail)));
+    out.push_str(tail);
+    out
 }
 
 impl Widget for HistoryPanel<'_> {
@@ -56,8 +104,44 @@ impl Widget for HistoryPanel<'_> {
         } else {
             draw_rule(buf, Rect { height: 1, ..panel }, title, theme.dim());
         }
-        for (index, row) in layout::history_lines(panel, total, self.scroll) {
-            let (expression, result) = entry_line(&self.entries[index], row.width.into());
+        // Each visible entry with its result's text and the width both need.
+        let lines: Vec<(usize, Rect, String, usize, usize)> =
+            layout::history_lines(panel, total, self.scroll)
+                .into_iter()
+                .map(|(index, row)| {
+                    let result = result_text(&self.entries[index]);
+                    let result_width = text_width(&result);
+                    let need = text_width(&self.entries[index].expression) + result_width + 2;
+                    (index, row, result, result_width, need)
+                })
+                .collect();
+        // Results sit just right of the longest visible entry, not at the far
+        // edge of a wide screen; an entry too long for the row (`100!`) takes
+        // the whole row and leaves the others where they are.
+        let used = lines
+            .iter()
+            .map(|line| line.4)
+            .filter(|n| *n <= usize::from(rows.width))
+            .max()
+            .unwrap_or(0)
+            .max(24);
+        // Nearly the whole row anyway: one right edge for all.
+        let used = if used + 4 >= usize::from(rows.width) {
+            usize::from(rows.width)
+        } else {
+            used
+        };
+        for (index, row, result, result_width, need) in lines {
+            let row = Rect {
+                width: if need > used {
+                    row.width
+                } else {
+                    row.width.min(used as u16)
+                },
+                ..row
+            };
+            let (expression, result, result_width) =
+                fit_entry(&self.entries[index], result, result_width, row.width.into());
             let selected = self.selected == Some(index);
             let base = if selected {
                 theme.selected()
@@ -68,13 +152,13 @@ impl Widget for HistoryPanel<'_> {
                 buf.set_style(row, base);
             }
             draw_line(buf, row, &Line::styled(expression, base));
-            let result_width = text_width(&result) as u16;
+            let result_width = result_width as u16;
             let at = Rect {
                 x: row.right() - result_width,
                 width: result_width,
                 ..row
             };
-            draw_line(buf, at, &Line::styled(result, base.patch(theme.answer())));
+            draw_line(buf, at, &Line::styled(result, base.patch(theme.result())));
         }
         if self.boxed {
             let track = Rect {
@@ -98,6 +182,7 @@ mod tests {
             expression: "100!".into(),
             result: "9".repeat(158),
             approximate: false,
+            ..HistoryEntry::default()
         };
         let (e, r) = entry_line(&entry, 30);
         assert_eq!(e, "100!");
@@ -107,10 +192,42 @@ mod tests {
             expression: "1+".repeat(40) + "1",
             result: "41".into(),
             approximate: false,
+            ..HistoryEntry::default()
         };
         let (e, r) = entry_line(&entry, 30);
         assert_eq!(r, " = 41");
         assert!(e.ends_with('…'));
         assert_eq!(text_width(&e) + text_width(&r), 30);
+    }
+
+    #[test]
+    fn a_result_stays_whole_and_an_exponent_is_never_cut_off() {
+        let entry = HistoryEntry {
+            expression: "e^(pi*sqrt(163))".into(),
+            result: "2.62537412640769e17".into(),
+            approximate: true,
+            ..HistoryEntry::default()
+        };
+        let (e, r) = entry_line(&entry, 30);
+        assert_eq!(r, " ≈ 2.62537412640769e17");
+        assert_eq!(e, "e^(pi*s…");
+        let (_, r) = entry_line(&entry, 16);
+        assert!(r.ends_with("…e17"), "{r}");
+        let angled = HistoryEntry {
+            expression: "sin(30)".into(),
+            result: "0.5".into(),
+            angle: Some(crate::eval::AngleMode::Degrees),
+            ..HistoryEntry::default()
+        };
+        assert_eq!(entry_line(&angled, 40).1, " = 0.5 DEG");
+        let fraction = HistoryEntry {
+            expression: "1/3".into(),
+            result: "0.333333333333333".into(),
+            approximate: true,
+            fraction: Some("1/3".into()),
+            ..HistoryEntry::default()
+        };
+        assert_eq!(entry_line(&fraction, 40).1, " = 1/3 ≈ 0.333333333333333");
+        assert_eq!(entry_line(&fraction, 20).1, " = 1/3");
     }
 }

@@ -57,10 +57,15 @@ impl Widget for KeypadPanel {
                         )
                     }
                 }
+                // Not every font has ⌫: the word goes with it, or alone
+                // where the key is narrow.
+                KeypadButton::Backspace if width >= 7 => Line::styled("⌫ del", style),
+                KeypadButton::Backspace => Line::styled("del", style),
                 _ => Line::styled(button.label(), style),
             };
             let x = cell.x + (cell.width.saturating_sub(line.width() as u16)) / 2;
-            let y = cell.y + (cell.height - 1) / 2;
+            // Keys are an odd number of rows tall: the label on the middle one.
+            let y = cell.y + cell.height / 2;
             draw_line(buf, Rect::new(x, y, cell.right() - x, 1), &line);
         }
     }

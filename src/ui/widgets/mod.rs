@@ -163,21 +163,74 @@ pub fn ellipsize(text: &str, width: usize) -> String {
     out
 }
 
-/// `text` split into rows of at most `width` columns.
-pub fn chunks(text: &str, width: usize) -> Vec<String> {
-    use crate::ui::line_editor::char_width;
-    let width = width.max(1);
-    let mut rows = vec![String::new()];
-    let mut used = 0;
-    for c in text.chars() {
-        if used + char_width(c) > width {
-            rows.push(String::new());
-            used = 0;
+/// A number's digits in groups of three with a gap between (`1 048 576`,
+/// `0.142 857 142`), for reading; words that are not decimal numbers
+/// (`0xff`, `=`, `7/12`) stay as they are. Copy and one-shot output keep
+/// plain digits.
+pub fn group_digits(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 3);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        used += char_width(c);
-        rows.last_mut().expect("never empty").push(c);
+        group_number(word, &mut out);
     }
-    rows
+    out
+}
+
+fn group_number(word: &str, out: &mut String) {
+    let (sign, rest) = match word.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", word),
+    };
+    let (mantissa, exponent) = match rest.find('e') {
+        Some(at) => rest.split_at(at),
+        None => (rest, ""),
+    };
+    let (whole, fraction) = match mantissa.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (mantissa, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_empty()
+        || exponent[1..]
+            .trim_start_matches(['+', '-'])
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    if !digits(whole) || !fraction.is_none_or(digits) || !exponent_ok {
+        out.push_str(word);
+        return;
+    }
+    out.push_str(sign);
+    // Four digits read at a glance; group from five on.
+    if whole.len() > 4 {
+        push_thousands(whole, ' ', out);
+    } else {
+        out.push_str(whole);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        // A short fraction reads at a glance (`96.56064 km/h`); a long
+        // one is the wall of digits that groups are for.
+        let group_fraction = fraction.len() > 6;
+        for (i, c) in fraction.chars().enumerate() {
+            if group_fraction && i > 0 && i % 3 == 0 {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+    }
+    out.push_str(exponent);
+}
+
+/// ASCII `digits` with `separator` between thousands.
+pub fn push_thousands(digits: &str, separator: char, out: &mut String) {
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
 }
 
 #[cfg(test)]
@@ -192,8 +245,14 @@ mod tests {
     }
 
     #[test]
-    fn chunks_fill_rows_by_width() {
-        assert_eq!(chunks("1234567", 3), ["123", "456", "7"]);
-        assert_eq!(chunks("", 3), [""]);
+    fn numbers_are_grouped_in_threes_and_nothing_else_is() {
+        assert_eq!(group_digits("= 1048576"), "= 1 048 576");
+        assert_eq!(group_digits("= 1024"), "= 1024");
+        assert_eq!(group_digits("≈ -12345.678901"), "≈ -12 345.678901");
+        assert_eq!(group_digits("≈ 0.1428571"), "≈ 0.142 857 1");
+        assert_eq!(group_digits("≈ 1.2345678e300"), "≈ 1.234 567 8e300");
+        assert_eq!(group_digits("= 7/12 ≈ 0.58333"), "= 7/12 ≈ 0.58333");
+        assert_eq!(group_digits("= 0xffffff"), "= 0xffffff");
+        assert_eq!(group_digits("x = 123456"), "x = 123 456");
     }
 }

@@ -1,6 +1,7 @@
 //! Views over the calculator: the help and the whole answer. The screen
 //! behind is dimmed; the text scrolls (↑↓ PgUp PgDn, wheel).
 
+use super::display::thousands;
 use super::theme::Theme;
 use super::{draw_box, draw_line, draw_scrollbar};
 use crate::ui::help;
@@ -13,8 +14,11 @@ use ratatui::widgets::{Clear, Widget};
 
 pub enum OverlayContent<'a> {
     Help,
-    /// The whole answer text.
-    Answer(&'a str),
+    /// The whole answer text, and the expression it belongs to.
+    Answer {
+        expression: &'a str,
+        answer: &'a str,
+    },
 }
 
 pub struct OverlayView<'a> {
@@ -34,8 +38,9 @@ impl Widget for OverlayView<'_> {
             cell.bg = Color::Reset;
             cell.modifier = Modifier::DIM;
         }
-        let width = layout::overlay_text_width(area);
-        let (title, lines): (&str, Vec<Line>) = match self.content {
+        let full = matches!(self.content, OverlayContent::Answer { .. });
+        let width = layout::overlay_text_width(area, full);
+        let (title, lines): (String, Vec<Line>) = match self.content {
             OverlayContent::Help => {
                 let keys = help::key_column(width.into());
                 let lines = help::lines(width.into())
@@ -53,26 +58,49 @@ impl Widget for OverlayView<'_> {
                         }
                     })
                     .collect();
-                (" help · Esc closes ", lines)
+                (" help · Esc closes ".into(), lines)
             }
-            OverlayContent::Answer(answer) => {
-                let lines = layout::answer_lines(answer, width.into())
+            OverlayContent::Answer { expression, answer } => {
+                let texts = layout::answer_lines(expression, answer, width.into());
+                // Where the view is in the number: digits before the first
+                // row shown, and in the rows shown.
+                let visible = usize::from(layout::overlay_text(area, texts.len(), true).height);
+                let scroll = self.scroll.min(texts.len().saturating_sub(visible));
+                let digits = |rows: &[String]| -> usize {
+                    rows.iter()
+                        .map(|r| r.chars().filter(char::is_ascii_digit).count())
+                        .sum()
+                };
+                let body = &texts[layout::ANSWER_HEADER_LINES.min(texts.len())..];
+                let first = scroll.saturating_sub(layout::ANSWER_HEADER_LINES);
+                let shown =
+                    visible.saturating_sub(layout::ANSWER_HEADER_LINES.saturating_sub(scroll));
+                let before = digits(&body[..first.min(body.len())]);
+                let within = digits(&body[first.min(body.len())..(first + shown).min(body.len())]);
+                let title = format!(
+                    " answer · digits {}–{} of {} · ^Y copy · Esc closes ",
+                    thousands(before + 1),
+                    thousands(before + within),
+                    thousands(digits(body)),
+                );
+                let lines = texts
                     .into_iter()
                     .enumerate()
                     .map(|(i, l)| {
-                        if i == 0 {
+                        if i < layout::ANSWER_HEADER_LINES {
                             Line::styled(l, theme.dim())
                         } else {
-                            Line::styled(l, theme.answer())
+                            Line::styled(l, theme.preview())
                         }
                     })
                     .collect();
-                (" answer · Esc closes ", lines)
+                (title, lines)
             }
         };
-        let popup = layout::overlay(area, lines.len());
-        let text = layout::overlay_text(area, lines.len());
+        let popup = layout::overlay(area, lines.len(), full);
+        let text = layout::overlay_text(area, lines.len(), full);
         Clear.render(popup, buf);
+        let title = super::ellipsize(&title, usize::from(popup.width.saturating_sub(2)));
         draw_box(buf, popup, Span::styled(title, theme.title()), theme.dim());
         let visible = usize::from(text.height);
         let hidden = lines.len().saturating_sub(visible);

@@ -15,20 +15,22 @@ use ratatui::widgets::Widget;
 
 pub struct StatusBar<'a> {
     pub status: Option<&'a Status>,
+    /// The end of an error the display had no rows for.
+    pub error_rest: Option<&'a str>,
     pub angle: AngleMode,
-    pub entries: usize,
     /// The answer is cut on the display: F2 shows it.
     pub answer_cut: bool,
     pub theme: Theme,
 }
 
 /// Hints in screen order, each with its priority (0 is kept longest).
-const HINTS: [(&str, u8); 7] = [
-    ("Enter =", 1),
+const HINTS: [(&str, u8); 8] = [
+    ("Enter evaluate", 1),
     ("F2 all", 0),
     ("↑↓ recall", 2),
     ("^Y copy", 4),
     ("Esc clear", 5),
+    ("F3 angle", 4),
     ("F1 help", 0),
     ("^C quit", 3),
 ];
@@ -54,26 +56,25 @@ pub fn hints(width: usize, answer_cut: bool) -> String {
     String::new()
 }
 
-pub fn right_text(angle: AngleMode, entries: usize, width: usize) -> String {
-    let mode = match angle {
-        AngleMode::Radians => "RAD",
-        AngleMode::Degrees => "DEG",
-    };
-    let plural = if entries == 1 { "entry" } else { "entries" };
-    let long = format!("{mode} · {entries} {plural} ");
-    // The count goes first when space is short; the mode stays.
-    if text_width(&long) * 3 <= width {
-        long
-    } else {
-        format!("{mode} ")
+/// The angle mode, at the right end; a click on it switches it. (The
+/// history's title counts the entries.)
+pub fn right_text(angle: AngleMode) -> &'static str {
+    match angle {
+        AngleMode::Radians => " RAD ",
+        AngleMode::Degrees => " DEG ",
     }
+}
+
+/// Where the angle mode sits on the status line.
+pub fn angle_area(status: Rect, angle: AngleMode) -> Rect {
+    take_right(status, text_width(right_text(angle)) as u16).1
 }
 
 impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let right = right_text(self.angle, self.entries, area.width.into());
-        let (left_area, right_area) = take_right(area, text_width(&right) as u16);
+        let right = right_text(self.angle);
+        let (left_area, right_area) = take_right(area, text_width(right) as u16);
         draw_line(buf, right_area, &Line::styled(right, theme.title()));
         // A space between the two parts, always.
         let width = usize::from(left_area.width).saturating_sub(1);
@@ -86,10 +87,13 @@ impl Widget for StatusBar<'_> {
                 };
                 Line::styled(ellipsize(&format!(" {}", status.text), width), style)
             }
-            None => Line::styled(
-                format!(" {}", hints(width.saturating_sub(1), self.answer_cut)),
-                theme.dim(),
-            ),
+            None => match self.error_rest {
+                Some(rest) => Line::styled(ellipsize(&format!(" {rest}"), width), theme.error()),
+                None => Line::styled(
+                    format!(" {}", hints(width.saturating_sub(1), self.answer_cut)),
+                    theme.dim(),
+                ),
+            },
         };
         draw_line(buf, left_area, &line);
     }
@@ -104,7 +108,7 @@ mod tests {
         let all = hints(200, false);
         assert_eq!(
             all,
-            "Enter = · ↑↓ recall · ^Y copy · Esc clear · F1 help · ^C quit"
+            "Enter evaluate · ↑↓ recall · ^Y copy · Esc clear · F3 angle · F1 help · ^C quit"
         );
         for width in 0..80 {
             let shown = hints(width, true);

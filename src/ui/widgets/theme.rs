@@ -22,6 +22,14 @@ pub struct Theme {
     pub colour: bool,
 }
 
+/// Text colours that read on black and on white alike (at least 4.5:1 with
+/// both, in xterm's 256-colour palette): pebble cannot know the terminal's
+/// background, so every colour on it must do for both.
+const ACCENT: Color = Color::Indexed(29);
+const ALERT: Color = Color::Indexed(131);
+const NOTICE: Color = Color::Indexed(98);
+const QUIET: Color = Color::Indexed(243);
+
 impl Theme {
     fn fg(self, colour: Color) -> Style {
         if self.colour {
@@ -32,7 +40,7 @@ impl Theme {
     }
 
     pub fn title(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(ACCENT).add_modifier(Modifier::BOLD)
     }
 
     /// A section heading: the title's colour, and underlined without
@@ -45,12 +53,23 @@ impl Theme {
         }
     }
 
+    /// The answer of the last Enter: the brightest thing on the screen.
     pub fn answer(self) -> Style {
+        self.fg(ACCENT).add_modifier(Modifier::BOLD)
+    }
+
+    /// The live preview while typing: plain, under the entered answer.
+    pub fn preview(self) -> Style {
+        Style::new()
+    }
+
+    /// A history row's result.
+    pub fn result(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
     pub fn error(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(ALERT).add_modifier(Modifier::BOLD)
     }
 
     pub fn fault(self) -> Style {
@@ -58,12 +77,12 @@ impl Theme {
     }
 
     pub fn warning(self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+        self.fg(NOTICE).add_modifier(Modifier::BOLD)
     }
 
     pub fn dim(self) -> Style {
         if self.colour {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(QUIET)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -74,42 +93,71 @@ impl Theme {
     }
 
     /// A key's face. Digits are the terminal's own colours reversed; the
-    /// other groups carry black or white text on a colour (contrast with
-    /// xterm's palette: black on cyan 10.6, on bright black 5.3, on green
-    /// 9.7; bright white on red 5.9). Hovered keys take the bright colour
-    /// and an underline; a pressed key is shown inverted, as if pushed in.
+    /// other groups carry black or white text on a colour, each at 4.5:1 or
+    /// more with xterm's palette. Hover lights the face, a press darkens it;
+    /// the key keeps its body either way. Without colour the groups differ
+    /// by attributes: digits reversed, `=` bold reversed, operators bold.
     pub fn key(self, group: ButtonGroup, state: KeyState) -> Style {
-        let base = if !self.colour || group == ButtonGroup::Digit {
-            Style::new().add_modifier(Modifier::REVERSED)
-        } else {
-            let (text, face, bright) = match group {
-                ButtonGroup::Digit | ButtonGroup::Operator => {
-                    (Color::Black, Color::Cyan, Color::LightCyan)
+        if !self.colour {
+            let base = match group {
+                ButtonGroup::Digit => Style::new().add_modifier(Modifier::REVERSED),
+                ButtonGroup::Accent => {
+                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
                 }
-                ButtonGroup::Function => (Color::Black, Color::DarkGray, Color::Gray),
-                ButtonGroup::Accent => (Color::Black, Color::Green, Color::LightGreen),
-                ButtonGroup::Warning => (Color::White, Color::Red, Color::LightRed),
+                ButtonGroup::Operator => Style::new().add_modifier(Modifier::BOLD),
+                ButtonGroup::Warning => Style::new().add_modifier(Modifier::UNDERLINED),
+                ButtonGroup::Function => Style::new(),
             };
-            match state {
-                KeyState::Hovered if group == ButtonGroup::Warning => {
-                    Style::new().fg(Color::Black).bg(bright)
-                }
-                KeyState::Hovered => Style::new().fg(text).bg(bright),
-                _ => Style::new().fg(text).bg(face),
+            return match state {
+                KeyState::Resting => base,
+                KeyState::Hovered => base.add_modifier(Modifier::BOLD),
+                KeyState::Pressed => base.add_modifier(Modifier::DIM),
+            };
+        }
+        // (text, face at rest, hovered, pressed)
+        let (text, face, bright, dark) = match group {
+            ButtonGroup::Digit => (Color::Black, Color::Reset, Color::White, QUIET),
+            ButtonGroup::Operator => (
+                Color::Black,
+                Color::Cyan,
+                Color::LightCyan,
+                Color::Indexed(30),
+            ),
+            ButtonGroup::Function => (
+                Color::Black,
+                Color::DarkGray,
+                Color::Gray,
+                Color::Indexed(240),
+            ),
+            ButtonGroup::Accent => (
+                Color::Black,
+                Color::Green,
+                Color::LightGreen,
+                Color::Indexed(28),
+            ),
+            ButtonGroup::Warning => (
+                Color::White,
+                Color::Red,
+                Color::LightRed,
+                Color::Indexed(88),
+            ),
+        };
+        let style = match (group, state) {
+            (ButtonGroup::Digit, KeyState::Resting) => {
+                Style::new().add_modifier(Modifier::REVERSED)
             }
+            (_, KeyState::Resting) => Style::new().fg(text).bg(face),
+            // Light faces take black text, dark ones white.
+            (_, KeyState::Hovered) => Style::new().fg(Color::Black).bg(bright),
+            (ButtonGroup::Digit | ButtonGroup::Operator, KeyState::Pressed) => {
+                Style::new().fg(Color::Black).bg(dark)
+            }
+            (_, KeyState::Pressed) => Style::new().fg(Color::White).bg(dark),
         };
-        let base = if group == ButtonGroup::Accent {
-            base.add_modifier(Modifier::BOLD)
+        if group == ButtonGroup::Accent {
+            style.add_modifier(Modifier::BOLD)
         } else {
-            base
-        };
-        match state {
-            KeyState::Resting => base,
-            KeyState::Hovered => base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            KeyState::Pressed if base.add_modifier.contains(Modifier::REVERSED) => base
-                .remove_modifier(Modifier::REVERSED)
-                .add_modifier(Modifier::BOLD),
-            KeyState::Pressed => base.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            style
         }
     }
 }
@@ -144,7 +192,74 @@ mod tests {
             Color::LightGreen => (0, 0xff, 0),
             Color::LightCyan => (0, 0xff, 0xff),
             Color::White => (0xff, 0xff, 0xff),
+            Color::Indexed(n @ 16..=231) => {
+                let level = |i: u8| if i == 0 { 0 } else { 55 + 40 * i };
+                let n = n - 16;
+                (level(n / 36), level(n / 6 % 6), level(n % 6))
+            }
+            Color::Indexed(n @ 232..=255) => {
+                let v = 8 + 10 * (n - 232);
+                (v, v, v)
+            }
             other => panic!("{other:?} is not in this table"),
+        }
+    }
+
+    fn contrast(a: Color, b: Color) -> f64 {
+        let (a, b) = (luminance(xterm(a)), luminance(xterm(b)));
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+
+    #[test]
+    fn text_colours_read_on_dark_and_light_terminals() {
+        let theme = Theme { colour: true };
+        for (name, style) in [
+            ("title", theme.title()),
+            ("answer", theme.answer()),
+            ("error", theme.error()),
+            ("warning", theme.warning()),
+            ("dim", theme.dim()),
+        ] {
+            let fg = style.fg.unwrap();
+            for background in [Color::Black, Color::White] {
+                let ratio = contrast(fg, background);
+                assert!(ratio >= 4.5, "{name} on {background:?}: {ratio:.2}");
+            }
+        }
+    }
+
+    #[test]
+    fn hover_lights_and_press_darkens_a_key_without_losing_its_body() {
+        let theme = Theme { colour: true };
+        for group in [
+            ButtonGroup::Digit,
+            ButtonGroup::Operator,
+            ButtonGroup::Warning,
+        ] {
+            for state in [KeyState::Hovered, KeyState::Pressed] {
+                let style = theme.key(group, state);
+                assert!(style.bg.is_some(), "{group:?} {state:?}");
+                assert!(!style.add_modifier.contains(Modifier::UNDERLINED));
+                assert!(!style.add_modifier.contains(Modifier::REVERSED));
+            }
+        }
+    }
+
+    #[test]
+    fn without_colour_the_key_groups_differ() {
+        let theme = Theme { colour: false };
+        let looks: Vec<Style> = [
+            ButtonGroup::Digit,
+            ButtonGroup::Operator,
+            ButtonGroup::Function,
+            ButtonGroup::Accent,
+            ButtonGroup::Warning,
+        ]
+        .into_iter()
+        .map(|g| theme.key(g, KeyState::Resting))
+        .collect();
+        for (i, a) in looks.iter().enumerate() {
+            assert!(looks[i + 1..].iter().all(|b| b != a), "{looks:?}");
         }
     }
 
@@ -152,6 +267,7 @@ mod tests {
     fn coloured_keys_have_readable_text() {
         let theme = Theme { colour: true };
         for group in [
+            ButtonGroup::Digit,
             ButtonGroup::Operator,
             ButtonGroup::Function,
             ButtonGroup::Accent,
@@ -159,10 +275,12 @@ mod tests {
         ] {
             for state in [KeyState::Resting, KeyState::Hovered, KeyState::Pressed] {
                 let style = theme.key(group, state);
+                if group == ButtonGroup::Digit && state == KeyState::Resting {
+                    continue;
+                }
                 let (fg, bg) = (style.fg.unwrap(), style.bg.unwrap());
-                let (a, b) = (luminance(xterm(fg)), luminance(xterm(bg)));
-                let contrast = (a.max(b) + 0.05) / (a.min(b) + 0.05);
-                assert!(contrast >= 4.5, "{group:?} {state:?}: {contrast:.2}");
+                let ratio = contrast(fg, bg);
+                assert!(ratio >= 4.5, "{group:?} {state:?}: {ratio:.2}");
             }
         }
     }
