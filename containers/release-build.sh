@@ -22,9 +22,11 @@ cargo_home=${CARGO_HOME:-$HOME/.cargo}
 remap="['--remap-path-prefix=$PWD=/pebble'"
 remap+=",'--remap-path-prefix=$cargo_home=/cargo'"
 remap+=",'--remap-path-prefix=$sysroot/lib/rustlib/src/rust=/rustc/$commit']"
+configs=(--config .cargo/release.toml)
+# cargo bloat takes one --config only, and its build ships nowhere.
+if [ "$1" != bloat ]; then configs+=(--config "target.$target.rustflags=$remap"); fi
 export RUSTC_BOOTSTRAP=1
-cargo "$@" --release --locked --target "$target" \
-    --config .cargo/release.toml --config "target.$target.rustflags=$remap"
+cargo "$@" --release --locked --target "$target" "${configs[@]}"
 # The unstable flags can change between releases. If they stop taking
 # effect, std's backtrace code (gimli reading debug links) is back: say so
 # rather than ship a binary 230 KB over its budget.
