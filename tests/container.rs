@@ -251,7 +251,7 @@ fn images_are_one_layer_for_their_platform_run_by_a_non_root_user() {
 /// The release build rebuilds std without its `backtrace` feature
 /// (.cargo/release.toml, with RUSTC_BOOTSTRAP=1 on the pinned toolchain).
 /// If a toolchain change stops those unstable flags working, std's
-/// symbolisation code (gimli reading debug links) comes back: about 230 KB.
+/// symbolisation code (gimli reading debug links) comes back: about 240 KB.
 #[test]
 fn binaries_hold_no_backtrace_symbolisation_code() {
     for arch in ARCHES {
