@@ -15,6 +15,7 @@ debian_image := "docker.io/library/debian:bookworm-slim"
 # An extra CA bundle for builds behind a TLS-intercepting proxy (see README).
 ca_bundle := env("PEBBLE_CA_BUNDLE", "")
 ca_volume := if ca_bundle == "" { "" } else { "--volume=" + ca_bundle + ":/etc/ssl/certs/ca-certificates.crt:ro" }
+cargo_bloat_version := "0.12.1"
 hardening := "--read-only --cap-drop=all --network=none --security-opt=no-new-privileges"
 
 # List the recipes
@@ -29,11 +30,16 @@ run *args:
 build:
     cargo build --release --locked
 
-# Static musl release build, as the container ships it
-build-musl:
-    rustup target add {{ target }}
-    cargo build --release --locked --target {{ target }}
-    @ls -l {{ musl_binary }}
+# Static musl release build, as the container ships it (std rebuilt without its backtrace code; see README)
+build-musl arch=arch():
+    bash containers/release-build.sh {{ arch }}-unknown-linux-musl
+    @ls -l target/{{ arch }}-unknown-linux-musl/release/pebble
+
+# What each crate costs in the release binary: cargo-bloat on the build-musl build, symbols kept
+bloat arch=arch():
+    command -v cargo-bloat >/dev/null || cargo install --locked --version {{ cargo_bloat_version }} cargo-bloat
+    CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR=target/bloat \
+        bash containers/release-build.sh {{ arch }}-unknown-linux-musl bloat --crates -n 0
 
 # The scratch image for this machine: localhost/pebble:latest, also tagged with its architecture
 image: ensure-base-images
@@ -66,6 +72,14 @@ run-container *args:
 test:
     cargo test --locked
 
+# The same tests against the static musl build of this machine's target
+test-musl:
+    cargo test --locked --target {{ target }}
+
+# The fuzz target compiles (running it needs nightly: `just fuzz`)
+build-fuzz:
+    cd fuzz && cargo build --locked
+
 # The containers end to end: podman, a real terminal (tmux), both architectures, the OCI archive
 test-container: image image-other-arch image-single-stage oci
     cargo test --locked --features container-tests --test container -- --test-threads=1
@@ -73,7 +87,7 @@ test-container: image image-other-arch image-single-stage oci
 # Formatting and lints
 lint:
     cargo fmt --check
-    cargo clippy --locked --all-targets -- -D warnings
+    cargo clippy --locked --all-targets --all-features -- -D warnings
 
 # Benchmarks: pebble against bc, render time, start-up, memory, rebuild time
 bench: build build-musl
@@ -127,4 +141,4 @@ ensure-base-images:
     just base-images
 
 # Everything CI runs
-ci: lint test build-all sizes test-container bench bench-rebuild
+ci: lint test test-musl build-fuzz build-all sizes test-container bench bench-rebuild

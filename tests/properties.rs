@@ -55,8 +55,28 @@ proptest! {
 
     #[test]
     fn any_text_gives_a_value_or_an_error(input in "[0-9a-z+*/^().,!%= -]{0,40}") {
-        // Must return, not panic; the work limits keep it quick.
-        let _ = Session::new().evaluate(&input, &Settings::default());
+        // Returns (the work limits keep it quick): a value that reads back
+        // as itself, or an error that says something about a part of the
+        // input.
+        match Session::new().evaluate(&input, &Settings::default()) {
+            Ok(answer) => {
+                prop_assert!(!answer.text.is_empty(), "{input:?} gave an empty answer");
+                let again = Session::new().evaluate(&answer.text, &Settings::default());
+                prop_assert!(again.is_ok(), "{input:?} gave {:?}, which does not read back: {again:?}", answer.text);
+            }
+            Err(error) => {
+                prop_assert!(!error.to_string().is_empty(), "{input:?}: an error without words");
+                let span = error.span;
+                prop_assert!(
+                    span.start <= span.end && span.end <= input.len(),
+                    "{input:?}: error span {span:?} outside the input ({error})"
+                );
+                prop_assert!(
+                    input.is_char_boundary(span.start) && input.is_char_boundary(span.end),
+                    "{input:?}: error span {span:?} splits a character"
+                );
+            }
+        }
     }
 }
 

@@ -98,6 +98,9 @@ fn stop_signals_quit_cleanly() {
 #[test]
 fn resize_redraws_the_layout() {
     let pane = start("resize");
+    // The keypad's "sin" is on the first frame, so its going away is the
+    // redraw at the new size.
+    pane.wait_for("sin");
     pane.tmux(&["resize-window", "-t", "e2e", "-x", "30", "-y", "8"]);
     let start = Instant::now();
     while pane.screen().contains("sin") {

@@ -10,6 +10,25 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+/// These tests need tmux, and fail without it: first here, saying so and
+/// how to get it, rather than somewhere inside a helper.
+fn require_tmux() {
+    match Command::new("tmux").arg("-V").output() {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => panic!(
+            "tmux -V failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => panic!(
+            "tmux is missing ({e}). The end-to-end tests run pebble in a real \
+             terminal through tmux: install it (Debian: apt-get install tmux; \
+             .ci/run does), or run the other tests alone, e.g. \
+             `cargo test --lib --test evaluator --test cli --test render`."
+        ),
+    }
+}
+
 /// A tmux server of its own running pebble in one pane.
 pub struct Pane {
     socket: String,
@@ -19,6 +38,7 @@ impl Pane {
     /// Runs `command` (a shell command line starting pebble) in a fresh
     /// `width`×`height` pane; the shell stays to report pebble's exit status.
     pub fn start(name: &str, command: &str, width: u16, height: u16) -> Pane {
+        require_tmux();
         let socket = format!("pebble-e2e-{name}-{}", std::process::id());
         let line = format!("{command}; echo \"pebble exited $?\"; sleep 60");
         let pane = Pane { socket };
@@ -46,7 +66,7 @@ impl Pane {
             .arg(&self.socket)
             .args(args)
             .output()
-            .expect("tmux must be installed");
+            .unwrap_or_else(|e| panic!("tmux {args:?}: {e}"));
         assert!(
             out.status.success(),
             "tmux {args:?}: {}",
