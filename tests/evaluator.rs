@@ -897,3 +897,21 @@ fn what_precision_cannot_settle_is_an_error_naming_it() {
     assert_eq!(eval("atanh(1-1e-39)"), "45.2469829036639");
     assert_eq!(eval("(1+1e-80)^(10^80)"), "2.71828182845905");
 }
+
+#[test]
+fn huge_arguments_are_answered_through_the_slope_where_it_falls() {
+    // Values from mpmath at 30,000 digits.
+    for (input, value) in [
+        ("asinh(1e2470)", "5688.07832687585"),
+        ("asinh(1e19000)", "43749.8099140674"),
+        ("acosh(1e5000)", "11513.6186121508"),
+        ("atan(1e2470)", "1.5707963267949"),
+        ("atan2(1e19000, 1e-19000)", "1.5707963267949"),
+        ("tanh(-1e19000)", "-1"),
+        ("tan(1e620)", "-0.404054962690338"),
+        ("sin(1e1200)", "-0.975515564418925"),
+        ("cos(2^8000)", "-0.999184516176534"),
+    ] {
+        assert_eq!(eval(input), value, "{input}");
+    }
+}

@@ -151,7 +151,7 @@ impl Mag {
     }
 
     /// The value as a double when it is within a double's range.
-    fn to_f64(self) -> Option<f64> {
+    pub fn to_f64(self) -> Option<f64> {
         if self.is_zero() {
             return Some(0.0);
         }

@@ -199,7 +199,13 @@ impl Evaluator<'_> {
         } else {
             self.charge_transcendental(extra_bits, weight, span)?;
         }
-        let ball = self.float_function(function, &x.to_ball(self.precision), x_span)?;
+        // An exact angle goes in whole: the library reduces it with the
+        // extra bits it is charged for, so sin(1e1200) is settled at once.
+        let argument = match x {
+            Value::Exact(r) => number::rational_to_ball(r, self.precision + extra_bits as usize),
+            approx => approx.to_ball(self.precision),
+        };
+        let ball = self.float_function(function, &argument, x_span)?;
         if function == Exp && ball.mid.is_zero() {
             return Err(too_small(span));
         }
@@ -609,8 +615,22 @@ fn slope(function: Builtin, x: &Ball, p: usize, span: Span) -> Result<Mag, Error
             .flatten()
             .ok_or_else(near_edge)
     };
+    // Past |t| = 1 the slopes of atan, asinh and tanh fall off: for huge
+    // arguments that is what lets a wide ball still give digits.
+    let beyond_one = x.magnitude_below().filter(|low| low.exponent() > 1);
     Ok(match function {
-        Sin | Cos | Atan | Tanh | Asinh => Mag::one(),
+        Sin | Cos => Mag::one(),
+        // 1/(1 + t²) and 1/√(1 + t²).
+        Atan => beyond_one.map_or(Mag::one(), |low| Mag::one().div(low.mul_down(low))),
+        Asinh => beyond_one.map_or(Mag::one(), |low| Mag::one().div(low)),
+        // 1 - tanh² t = sech² t <= 4e^(-2|t|).
+        Tanh => beyond_one.map_or(Mag::one(), |low| {
+            let halvings = low.to_f64().map_or(i64::MAX / 4, |t| {
+                (2.0 * t * std::f64::consts::LOG2_E).floor().min(1e15) as i64
+            });
+            // One more doubling for the rounding of the exponent above.
+            Mag::power_of_two(3 - halvings)
+        }),
         // e^r, doubled for the value's own rounding.
         Exp => x
             .rad
@@ -629,8 +649,16 @@ fn slope(function: Builtin, x: &Ball, p: usize, span: Span) -> Result<Mag, Error
         // 1/√(1 - t²) <= 1/√(1 - |t|) and 1/(1 - t²) <= 1/(1 - |t|) for |t| < 1.
         Asin | Acos => Mag::one().div(gap_to_one(true)?.root_down(2)),
         Atanh => Mag::one().div(gap_to_one(true)?),
-        // 1/√(t² - 1) <= 1/√(2(t - 1)) for t > 1.
-        Acosh => Mag::one().div(gap_to_one(false)?.scale_down(2.0).root_down(2)),
+        // 1/√(t² - 1) = 1/√((t - 1)(t + 1)): at most 1/√(2(t - 1)) for t > 1,
+        // and 1/(t - 1) once t + 1 > t - 1 >= 2.
+        Acosh => {
+            let gap = gap_to_one(false)?;
+            if gap.exponent() > 1 {
+                Mag::one().div(gap)
+            } else {
+                Mag::one().div(gap.scale_down(2.0).root_down(2))
+            }
+        }
         // |sinh'| and |cosh'| are at most e^|t|.
         Sinh | Cosh => x
             .magnitude_above()
