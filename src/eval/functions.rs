@@ -299,21 +299,16 @@ impl Evaluator<'_> {
             match self.compare_with(x, bound) {
                 Some(order) if outside(order) => return Err(domain(reason, span)),
                 Some(_) => {}
-                None if bound == 0 => {
-                    let Value::Approx { ball, .. } = x else {
-                        unreachable!("exact values compare")
-                    };
-                    return Err(undecided(Question::Zero, ball.magnitude_above(), span));
-                }
                 None => {
                     let Value::Approx { ball, .. } = x else {
                         unreachable!("exact values compare")
                     };
-                    return Err(undecided(
-                        Question::Domain(function.name()),
-                        ball.rad.scale(2.0),
-                        span,
-                    ));
+                    return Err(if bound == 0 {
+                        undecided(Question::Zero, ball.magnitude_above(), span)
+                    } else {
+                        let question = Question::Domain(function.name());
+                        undecided(question, ball.rad.scale(2.0), span)
+                    });
                 }
             }
         }
