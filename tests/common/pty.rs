@@ -14,7 +14,7 @@ pub struct PtyPebble {
     raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl PtyPebble {
@@ -58,7 +58,7 @@ impl PtyPebble {
             raw,
             writer,
             child,
-            _master: pair.master,
+            master: pair.master,
         };
         pebble.wait_for("pebble");
         pebble
@@ -90,6 +90,23 @@ impl PtyPebble {
     pub fn click(&mut self, x: u16, y: u16) {
         self.press(x, y);
         self.release(x, y);
+    }
+
+    /// Resizes the terminal, as a window manager would (pebble gets SIGWINCH).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.master
+            .resize(PtySize {
+                rows: height,
+                cols: width,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("the pseudo-terminal resizes");
+        let size = |n| NonZeroU16::new(n).unwrap();
+        self.screen
+            .lock()
+            .unwrap()
+            .set_size(size(height), size(width));
     }
 
     pub fn text(&self) -> String {
