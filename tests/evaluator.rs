@@ -784,14 +784,24 @@ fn new_functions() {
 #[test]
 fn degrees_postfix_works_in_any_mode() {
     for s in [settings(), degrees()] {
-        assert_eq!(eval_with("sin(30°)", &s), "0.5");
-        let exact = Session::new().evaluate("sin(30°)", &s).unwrap().exactness;
-        assert_eq!(exact, Exactness::Exact);
-        assert_eq!(eval_with("cos(60°)", &s), "0.5");
-        assert_eq!(eval_with("180°", &s), "3.14159265358979");
-        assert_eq!(eval_with("360°", &s), "6.28318530717959");
+        for input in [
+            "sin(30°)",
+            "sin(30°+0)",
+            "sin(2*15°)",
+            "cos(60°)",
+            "sin((pi/6) rad)",
+        ] {
+            assert_eq!(eval_with(input, &s), "0.5", "{input}");
+            let exact = Session::new().evaluate(input, &s).unwrap().exactness;
+            assert_eq!(exact, Exactness::Exact, "{input}");
+        }
+        assert_eq!(eval_with("sin(90°)^2 + cos(45°)^2", &s), "1.5");
     }
-    assert_eq!(eval("sin(90°)^2 + cos(45°)^2"), "1.5");
+    // x° is x degrees, in the angle mode's unit: radians, or degrees.
+    assert_eq!(eval("180°"), "3.14159265358979");
+    assert_eq!(eval("360°"), "6.28318530717959");
+    assert_eq!(eval_with("180°", &degrees()), "180");
+    assert_eq!(eval_with("x = 30°", &degrees()), "30");
 }
 
 #[test]

@@ -224,7 +224,7 @@ fn angles_work_in_either_angle_mode() {
         angle: AngleMode::Degrees,
         ..Settings::default()
     };
-    for settings in [Settings::default(), degrees] {
+    for settings in [Settings::default(), degrees.clone()] {
         let mut session = Session::new();
         for (input, expected) in [
             ("sin(30 deg)", "0.5"),
@@ -232,6 +232,11 @@ fn angles_work_in_either_angle_mode() {
             ("sin(0.5 turn)", "0"),
             ("sin(30°)", "0.5"),
             ("180° to deg", "180 deg"),
+            ("acos(0) to deg", "90 deg"),
+            ("atan2(1, 1) to deg", "45 deg"),
+            ("asin(1/2) to rad", "0.523598775598299 rad"),
+            ("sin(30 deg + 0)", "0.5"),
+            ("1 turn to deg", "360 deg"),
         ] {
             assert_eq!(
                 answer(&mut session, input, &settings).0,
@@ -242,6 +247,24 @@ fn angles_work_in_either_angle_mode() {
     }
     assert_eq!(eval("180°").0, "3.14159265358979");
     assert_eq!(eval("sin(pi/6 rad)").0, "0.5");
+    // A plain number that meets an angle unit is in the angle mode's unit:
+    // radians, or degrees in degree mode.
+    let mut session = Session::new();
+    for (input, radians, in_degrees) in [
+        ("30 to deg", "1718.87338539247 deg", "30 deg"),
+        ("30 to rad", "30 rad", "0.523598775598299 rad"),
+        ("1 deg + 1", "58.2957795130823 deg", "2 deg"),
+        ("max(1 deg, 2)", "114.591559026165 deg", "2 deg"),
+        ("30° + 1 deg", "0.541052068118242", "31"),
+    ] {
+        let radian_answer = answer(&mut session, input, &Settings::default()).0;
+        assert_eq!(radian_answer, radians, "{input}");
+        assert_eq!(
+            answer(&mut session, input, &degrees).0,
+            in_degrees,
+            "{input}"
+        );
+    }
 }
 
 #[test]

@@ -136,6 +136,10 @@ fn surd_parts(x: &Known) -> Option<(&BigRational, Option<(&BigRational, &BigInt)
 /// `x + y` when the sum keeps a form.
 pub fn add(x: &Known, y: &Known) -> Option<Known> {
     match (x, y) {
+        // Adding an exact 0 keeps any form: 30° + 0 is still π/6.
+        (Known::Rational(r), other) | (other, Known::Rational(r)) if r.is_zero() => {
+            Some(other.clone())
+        }
         (Known::Form(Form::Pi(a)), Known::Form(Form::Pi(b))) => Some(Form::pi(plus(a, b))),
         _ => {
             let (a, x_root) = surd_parts(x)?;

@@ -175,9 +175,14 @@ impl<'a> Evaluator<'a> {
                 let value = self.eval(inner)?;
                 self.divide(&value, &Value::from_integer(100), span, span)
             }
+            // `x°` is x degrees: a plain number is an angle in the mode's
+            // unit, so in degree mode it is x itself (sin(30°+0) is 0.5).
             ExprKind::Degrees(inner) => {
                 let value = self.eval(inner)?;
-                self.convert_angle(&value, false, span)
+                match self.angle {
+                    AngleMode::Degrees => Ok(value),
+                    AngleMode::Radians => self.convert_angle(&value, false, span),
+                }
             }
             ExprKind::Bitwise { first, rest } => self.eval_bitwise(first, rest),
             ExprKind::BitNot(inner) => {

@@ -130,8 +130,22 @@ fn in_unit(
     if q.unit == *target {
         return Ok(q.value);
     }
-    let factor = q.unit.factor().over(&target.factor());
+    let factor = size(ev, &q.unit).over(&size(ev, target));
     scaled(ev, q.value, &factor, span)
+}
+
+/// A unit's size in SI terms. A plain number meets a unit of the same
+/// dimension only as an angle, and an angle without a unit is in the angle
+/// mode's: radians, or degrees in degree mode (`acos(0) to deg` is 90 deg
+/// in either mode).
+fn size(ev: &Evaluator, unit: &Compound) -> Factor {
+    match ev.angle {
+        AngleMode::Degrees if unit.is_none() => Factor {
+            ratio: BigRational::new(1.into(), 180.into()),
+            pi: 1,
+        },
+        _ => unit.factor(),
+    }
 }
 
 /// `q` converted to `target` by `to`: temperatures on their scales, offsets
