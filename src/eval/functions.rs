@@ -30,6 +30,22 @@ fn magnitude_bits(v: &Value) -> i64 {
     }
 }
 
+/// Roughly how many bits `x` has in common with 1 after the binary point:
+/// -log2 |x - 1|, or 0 when it is not near 1 (for exact values, |x| near 1).
+pub(super) fn below_one_bits(x: &Value) -> u64 {
+    let offset = match x {
+        Value::Exact(r) => magnitude_bits(&Value::Exact(r.abs() - BigRational::one())),
+        // The whole ball near 1, not just its midpoint.
+        Value::Approx { ball, .. } => {
+            let one = BigFloat::from_word(1, 64);
+            let offset = ball.mid.sub(&one, 64, ROUNDING);
+            let offset = number::binary_exponent(&offset).unwrap_or(i64::MIN / 4);
+            offset.max(ball.rad.exponent())
+        }
+    };
+    offset.min(0).unsigned_abs()
+}
+
 /// log2 |r| as an f64, for guessing integer logarithms of huge values.
 fn approx_log2(r: &BigRational) -> f64 {
     let log2 = |i: &BigInt| {
@@ -175,6 +191,11 @@ impl Evaluator<'_> {
                 ));
             }
             magnitude.max(0) as u64
+        } else if let (Ln | Log | Log2 | Asin | Acos, Value::Exact(_)) = (function, x) {
+            // An exact argument near ±1 goes in with as many more bits as it
+            // is close, so that ln(1+u) sees all of u and asin(1-u) is not
+            // taken for asin(1).
+            below_one_bits(x)
         } else {
             0
         };
@@ -188,12 +209,14 @@ impl Evaluator<'_> {
         // A function of an argument below the square root of the precision's
         // unit is its first terms: the float library answers it at the cost
         // of arithmetic (`exp(1e-15000)` at 50,000 bits).
+        // So is a logarithm of an argument as near 1 (`ln(1+1e-3000)`).
+        let half = self.precision as i64 / 2;
         let tiny = match x {
-            Value::Exact(_) => magnitude_bits(x) < -(self.precision as i64) / 2,
+            Value::Exact(_) => magnitude_bits(x) < -half,
             Value::Approx { ball, .. } => {
-                number::binary_exponent(&ball.mid).is_some_and(|e| e < -(self.precision as i64) / 2)
+                number::binary_exponent(&ball.mid).is_some_and(|e| e < -half)
             }
-        };
+        } || (matches!(function, Ln | Log | Log2) && below_one_bits(x) > half as u64);
         if tiny {
             self.charge_float(span)?;
         } else {
@@ -240,9 +263,26 @@ impl Evaluator<'_> {
             // constant costs 4.9 KB of the binary.
             Log => {
                 let ln_x = self.float_function(Ln, x, span)?;
-                let ten = BigFloat::from_word(10, 64).ln(p, ROUNDING, self.consts);
-                let ln_10 = Ball::widened(ten, Mag::ZERO, p, 2);
-                return Ok(ln_x.div(&ln_10, p).expect("ln 10 is far from 0"));
+                return Ok(self.divide_by_ln(&ln_x, 10));
+            }
+            Ln | Log2 => {
+                // Within 2^(-p/2) of 1, ln(1+u) is u - u²/2 to within |u|³,
+                // a relative 2^-p: no need of the bits 1+u takes to write.
+                let u = x.sub(&Ball::exact(BigFloat::from_word(1, 64)), p);
+                let bound = u.magnitude_above();
+                if bound.exponent() < -(p as i64) / 2 {
+                    let square = u.mul(&u, p);
+                    let half_square = square.div(&Ball::exact(BigFloat::from_word(2, 64)), p);
+                    let series = u.sub(&half_square.expect("2 is not 0"), p);
+                    let ln = Ball {
+                        rad: series.rad.add(bound.mul(bound).mul(bound)),
+                        mid: series.mid,
+                    };
+                    return Ok(match function {
+                        Ln => ln,
+                        _ => self.divide_by_ln(&ln, 2),
+                    });
+                }
             }
             _ => {}
         }
@@ -260,6 +300,14 @@ impl Evaluator<'_> {
             slope
         };
         Ok(x.through(value, slope, p))
+    }
+
+    /// `x / ln(base)`, for logarithms in other bases.
+    fn divide_by_ln(&mut self, x: &Ball, base: u32) -> Ball {
+        let p = self.precision;
+        let ln = BigFloat::from_word(base.into(), 64).ln(p, ROUNDING, self.consts);
+        let ln = Ball::widened(ln, Mag::ZERO, p, 2);
+        x.div(&ln, p).expect("ln of a base over 1 is far from 0")
     }
 
     /// Rejects an argument outside the function's domain; an enclosure that

@@ -8,6 +8,7 @@ use super::builtins::{self, AngleUse, Builtin, Constant};
 use super::error::Question;
 use super::error::{Error, ErrorKind, Span};
 use super::form::{self, Form, Known};
+use super::functions;
 use super::limits::Limits;
 use super::number::{self, Budget, ROUNDING, Value};
 use super::units::{self, Compound};
@@ -745,7 +746,13 @@ impl<'a> Evaluator<'a> {
         }
         self.used_approximation = true;
         let p = self.precision;
-        let x = base.to_ball(p);
+        // An exact base near 1 keeps its distance from 1 whole, for ln to see.
+        let x = match base {
+            Value::Exact(r) => {
+                number::rational_to_ball(r, p + functions::below_one_bits(base) as usize)
+            }
+            approx => approx.to_ball(p),
+        };
         let small_whole = exponent
             .as_exact()
             .filter(|e| e.is_integer())

@@ -99,6 +99,18 @@ CANCELLATION = [
     # 15,000 digits cancel: about 50,000 bits, inside the 65,536 the issue asks for.
     approx("(pi+1e-15000)-pi", 15, dps=40000),
     approx("exp(1e-15000)-1", 15, dps=40000),
+    # Exact arguments near 1: ln sees all of x-1, asin/acos are not taken at ±1.
+    approx("ln(1+2^-70)", 30),
+    approx("ln(1+1e-3000)", 15, dps=20000),
+    approx("ln(1+1e-3000)-1e-3000", 15, dps=20000),
+    approx("ln(1-1e-3000)/1e-3000+1", 15, dps=20000),
+    approx("log(1-1e-5000)", 15, dps=20000),
+    approx("log2(1+1e-12000)", 15, dps=40000),
+    approx("(1+1e-3000)^(10^3000)", 15, dps=20000),
+    approx("(1-1e-3000)^(10^3000)", 30, dps=20000),
+    approx("acos(1-1e-2500)", 15, dps=20000),
+    approx("asin(-1+1e-2500)", 15, dps=20000),
+    approx("acos(-1+1e-4000)", 15, dps=20000),
 ]
 
 ROUNDING_TO_INTEGER = [
@@ -331,6 +343,7 @@ def namespace(angle):
         "atanh": mp.atanh,
         "ln": mp.log,
         "log": lambda x, b=10: mp.log(x, b),
+        "log2": lambda x: mp.log(x, 2),
         "exp": mp.exp,
         "floor": mp.floor,
         "ceil": mp.ceil,
