@@ -399,3 +399,62 @@ fn lines_without_units_are_unchanged() {
         assert_eq!(eval(input).0, expected, "{input}");
     }
 }
+
+/// `to ft + in`: whole numbers of each unit but the last, which takes what
+/// is left, exact or with proven digits; `ans` is the whole quantity.
+#[test]
+fn conversions_to_a_sum_of_units() {
+    for (input, expected, exactness) in [
+        (
+            "178 cm to ft + in",
+            "5 ft + 10.0787401574803 in",
+            Exactness::Rounded,
+        ),
+        (
+            "6 ft + 1.5 in to ft + in",
+            "6 ft + 1.5 in",
+            Exactness::Exact,
+        ),
+        ("72 in to ft + in", "6 ft + 0 in", Exactness::Exact),
+        ("3.5 h to h + min", "3 h + 30 min", Exactness::Exact),
+        (
+            "10000 s to day + h + min + s",
+            "2 h + 46 min + 40 s",
+            Exactness::Exact,
+        ),
+        ("3601 s to h + min + s", "1 h + 1 s", Exactness::Exact),
+        ("1 mi to km + m", "1 km + 609.344 m", Exactness::Exact),
+        (
+            "-178 cm to ft + in",
+            "-5 ft - 10.0787401574803 in",
+            Exactness::Rounded,
+        ),
+        ("-5 in to ft + in", "-5 in", Exactness::Exact),
+        (
+            "pi m to ft + in",
+            "10 ft + 3.68475014133044 in",
+            Exactness::Rounded,
+        ),
+        ("2.5 lb to lb + oz", "2 lb + 8 oz", Exactness::Exact),
+    ] {
+        assert_eq!(eval(input), (expected.to_string(), exactness), "{input}");
+    }
+    let settings = Settings::default();
+    let mut session = Session::new();
+    let mut run = |input: &str| answer(&mut session, input, &settings).0;
+    assert_eq!(run("178 cm to ft + in"), "5 ft + 10.0787401574803 in");
+    assert_eq!(run("ans to cm"), "178 cm");
+    assert_eq!(
+        run("x = 1 m * pi to ft + in"),
+        "10 ft + 3.68475014133044 in"
+    );
+    assert_eq!(run("x to m"), "3.14159265358979 m");
+    // Each unit must fit the value; the caret is under the one that does not.
+    let (category, message, span) = error("178 cm to ft + kg");
+    assert_eq!(category, Category::Domain);
+    assert_eq!(message, "cannot convert a length to a mass");
+    assert_eq!(span, (15, 17));
+    let (_, message, span) = error("2 kg to ft + in");
+    assert_eq!(message, "cannot convert a mass to a length");
+    assert_eq!(span, (13, 15));
+}

@@ -92,6 +92,8 @@ pub enum Form {
     Fraction,
     /// A unit, and where it is written (output shows it as written).
     Unit(Compound, Span),
+    /// A sum of units (`ft + in`): whole numbers of each but the last.
+    Mixed(Vec<(Compound, Span)>),
 }
 
 impl Form {

@@ -220,7 +220,7 @@ impl Session {
         };
         let digits = settings.shown_digits();
         let goal = match line.form {
-            None | Some(Form::Decimal | Form::Unit(..)) => Goal::Digits(digits),
+            None | Some(Form::Decimal | Form::Unit(..) | Form::Mixed(_)) => Goal::Digits(digits),
             Some(Form::Radix(radix)) => Goal::Whole(radix),
             Some(Form::Fraction) => Goal::Fraction,
         };
@@ -249,9 +249,16 @@ impl Session {
             ),
         };
         if let Some(shown) = shown {
+            let binding = match shown.total {
+                Some(total) => match self.compute(total, settings, goal)? {
+                    (Settled::Exact(r), _) => Binding::Exact(r),
+                    (_, binding) => binding.expect("a rounded value keeps its expression"),
+                },
+                None => binding,
+            };
             let binding = Binding::Quantity(Rc::new((binding, shown.unit)));
             let answer = Answer {
-                text: format!("{text} {}", shown.text),
+                text: format!("{}{text} {}", shown.prefix, shown.text),
                 exactness,
                 assigned,
                 fraction: None,

@@ -119,8 +119,18 @@ impl Parser<'_> {
                         form.expect("checked above")
                     }
                     TokenKind::Name(_) if self.unit_at(0, false) => {
-                        let (unit, span) = self.units(false)?;
-                        Form::Unit(unit, span)
+                        let mut parts = vec![self.units(false)?];
+                        while self.peek().kind == TokenKind::Plus && self.unit_at(1, false) {
+                            self.advance();
+                            parts.push(self.units(false)?);
+                        }
+                        match parts.len() {
+                            1 => {
+                                let (unit, span) = parts.remove(0);
+                                Form::Unit(unit, span)
+                            }
+                            _ => Form::Mixed(parts),
+                        }
                     }
                     TokenKind::Name(name) => {
                         let form = name.clone();

@@ -3,25 +3,33 @@
 
 use super::quantity::{self, mentions_units};
 use super::{Compound, Measure};
-use crate::eval::ast::{Expr, ExprKind, Form};
+use crate::eval::ast::{AddOp, Expr, ExprKind, Form, MulOp};
 use crate::eval::error::{Error, ErrorKind, Radix, Span};
 use crate::eval::interpreter::{Binding, Evaluator, binding_key};
+use crate::eval::lexer::Literal;
 use crate::eval::{Session, Settings};
 use astro_float_num::Consts;
+use num_traits::Zero;
 
 /// Bits for the evaluation that finds a line's unit; the digits come later.
 const PROBE_PRECISION: usize = 128;
 
-/// What a line with units shows after its number.
+/// What a line with units shows around its number.
 pub struct Shown {
     pub unit: Compound,
+    /// The unit after the number.
     pub text: String,
+    /// The whole parts before it (`5 ft + ` of `5 ft + 10.0787 in`).
+    pub prefix: String,
+    /// With whole parts, the whole line measured in the last unit: what
+    /// `ans` holds, where the number shown is only what is left over.
+    pub total: Option<Expr>,
 }
 
 impl Session {
     /// Whether `expr` needs the units layer.
     pub(in crate::eval) fn has_units(&self, expr: &Expr, form: &Option<Form>) -> bool {
-        matches!(form, Some(Form::Unit(..)))
+        matches!(form, Some(Form::Unit(..) | Form::Mixed(_)))
             || mentions_units(expr, &|name| {
                 matches!(
                     self.names.get(binding_key(name)),
@@ -58,6 +66,9 @@ impl Session {
         };
         let q = quantity::eval(&mut evaluator, &expr).map_err(trim)?;
         let to = to.unwrap_or(expr.span);
+        if let Some(Form::Mixed(parts)) = form {
+            return mixed(&mut evaluator, q, expr, parts, to, input);
+        }
         let (target, written) = match form {
             Some(Form::Unit(target, span)) => {
                 quantity::convert(&mut evaluator, q, target, to)?;
@@ -93,6 +104,8 @@ impl Session {
         let shown = (!target.is_none()).then(|| Shown {
             text: written.unwrap_or_else(|| target.render()),
             unit: target.clone(),
+            prefix: String::new(),
+            total: None,
         });
         let span = expr.span;
         let measured = ExprKind::Convert {
@@ -102,6 +115,73 @@ impl Session {
         };
         Ok((Expr::new(measured, span), shown))
     }
+}
+
+/// A conversion to a sum of units (`178 cm to ft + in`): the whole parts
+/// found here, once; the line's number is what they leave, in the last
+/// unit, and takes the usual precision loop. A negative value shows its
+/// parts with minus signs (`-5 ft - 10.0787 in`).
+fn mixed(
+    evaluator: &mut Evaluator,
+    q: quantity::Quantity,
+    expr: Expr,
+    parts: &[(Compound, Span)],
+    to: Span,
+    input: &str,
+) -> Result<(Expr, Option<Shown>), Error> {
+    let (last, leading) = parts.split_last().expect("a sum has two units or more");
+    quantity::convert(evaluator, q.clone(), &last.0, last.1)?;
+    let negative = evaluator.sign(&q.value, to)? == std::cmp::Ordering::Less;
+    let wholes = quantity::whole_parts(evaluator, q, leading)?;
+    let written = |span: &Span| &input[span.start..span.end];
+    let (sign, join) = if negative { ("-", " - ") } else { ("", " + ") };
+    let mut prefix = sign.to_string();
+    let mut taken = Vec::with_capacity(wholes.len());
+    // Parts of none are left out: `10000 s to day + h + min` has no day.
+    for (whole, (unit, span)) in wholes.into_iter().zip(leading) {
+        if whole.is_zero() {
+            continue;
+        }
+        prefix += &format!("{} {}{join}", whole.magnitude(), written(span));
+        let number = ExprKind::Number(Literal {
+            digits: whole,
+            scale: 0,
+        });
+        let unit = Expr::new(ExprKind::Unit(unit.clone()), *span);
+        let product = ExprKind::Product {
+            first: Box::new(Expr::new(number, *span)),
+            rest: vec![(MulOp::Multiply, unit)],
+        };
+        taken.push((AddOp::Subtract, Expr::new(product, *span)));
+    }
+    let span = expr.span;
+    let measured = |expr: Expr| {
+        let kind = ExprKind::Convert {
+            expr: Box::new(expr),
+            target: last.0.clone(),
+            to,
+        };
+        Expr::new(kind, span)
+    };
+    let left = Expr::new(
+        ExprKind::Sum {
+            first: Box::new(expr.clone()),
+            rest: taken,
+        },
+        span,
+    );
+    let left = if negative {
+        Expr::new(ExprKind::Negate(Box::new(left)), span)
+    } else {
+        left
+    };
+    let shown = Shown {
+        unit: last.0.clone(),
+        text: written(&last.1).to_string(),
+        prefix,
+        total: Some(measured(expr)),
+    };
+    Ok((measured(left), Some(shown)))
 }
 
 /// A span without the blanks at its ends: an operator found between two terms.

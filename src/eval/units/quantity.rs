@@ -178,6 +178,29 @@ pub fn convert(
     in_unit(ev, q, target, "convert", to)
 }
 
+/// The whole numbers of each of `units` in `q`, largest first as written,
+/// each taken toward zero from what the ones before it left (`178 cm` in
+/// `ft` and then `in` leaves 5 ft). Temperatures count as differences.
+pub fn whole_parts(
+    ev: &mut Evaluator,
+    mut q: Quantity,
+    units: &[(Compound, Span)],
+) -> Result<Vec<num_bigint::BigInt>, Error> {
+    let mut wholes = Vec::with_capacity(units.len());
+    for (unit, span) in units {
+        let value = in_unit(ev, q.clone(), unit, "convert", *span)?;
+        let whole = ev.whole_part(Builtin::Trunc, &value, *span)?;
+        let taken = Quantity {
+            value: Value::Exact(BigRational::from_integer(whole.clone())),
+            unit: unit.clone(),
+        };
+        let taken = in_unit(ev, taken, &q.unit, "convert", *span)?;
+        q.value = ev.add(&q.value, &taken.negated(), *span)?;
+        wholes.push(whole);
+    }
+    Ok(wholes)
+}
+
 /// Evaluates `expr` to a number and its unit.
 pub fn eval(ev: &mut Evaluator, expr: &Expr) -> Result<Quantity, Error> {
     if !mentions(ev, expr) {
