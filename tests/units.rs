@@ -457,4 +457,10 @@ fn conversions_to_a_sum_of_units() {
     let (_, message, span) = error("2 kg to ft + in");
     assert_eq!(message, "cannot convert a mass to a length");
     assert_eq!(span, (13, 15));
+    let (_, message, span) = error("300 K to °C + K");
+    assert_eq!(
+        message,
+        "a temperature scale cannot be one of a sum of units"
+    );
+    assert_eq!(span, (9, 12));
 }

@@ -74,7 +74,10 @@ pub const HELP: &[HelpRow] = &[
         "60 mph to km/h",
         "convert (or ->): shown in the unit as written",
     ),
-    Item("178 cm to ft + in", "whole ft, then the rest: 5 ft + 10.08 in"),
+    Item(
+        "178 cm to ft + in",
+        "whole ft, then the rest: 5 ft + 10.08 in",
+    ),
     Item("1 m + 20 cm", "keeps your units: 1.2 m; 1 km / 1 m is 1000"),
     Item("20 °C to °F", "°C °F K degC degF; 20 °C + 5 °C is 25 °C"),
     Units,

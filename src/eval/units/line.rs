@@ -129,6 +129,11 @@ fn mixed(
     to: Span,
     input: &str,
 ) -> Result<(Expr, Option<Shown>), Error> {
+    // A scale's zero is not a quantity to count whole ones of.
+    if let Some((_, span)) = parts.iter().find(|(u, _)| u.temperature_scale().is_some()) {
+        let reason = "a temperature scale cannot be one of a sum of units";
+        return Err(Error::new(ErrorKind::Domain { reason }, *span));
+    }
     let (last, leading) = parts.split_last().expect("a sum has two units or more");
     quantity::convert(evaluator, q.clone(), &last.0, last.1)?;
     let negative = evaluator.sign(&q.value, to)? == std::cmp::Ordering::Less;
