@@ -34,7 +34,11 @@ fn magnitude_bits(v: &Value) -> i64 {
 /// -log2 |x - 1|, or 0 when it is not near 1 (for exact values, |x| near 1).
 pub(super) fn below_one_bits(x: &Value) -> u64 {
     let offset = match x {
-        Value::Exact(r) => magnitude_bits(&Value::Exact(r.abs() - BigRational::one())),
+        // (|n| - d)/d is in lowest terms already: no gcd of huge numbers.
+        Value::Exact(r) => match r.numer().abs() - r.denom() {
+            gap if gap.is_zero() => 0,
+            gap => gap.bits() as i64 - r.denom().bits() as i64,
+        },
         // The whole ball near 1, not just its midpoint.
         Value::Approx { ball, .. } => {
             let one = BigFloat::from_word(1, 64);
@@ -179,6 +183,17 @@ impl Evaluator<'_> {
             return self.check_exact(r, span);
         }
         self.check_domain(function, x, x_span)?;
+        // atanh(x) = ln((1+x)/(1-x))/2 keeps an exact argument's distance
+        // from ±1 exact, where the library would need as many bits as it
+        // is close. Past 2^-32768 even the ln of the ratio is slow.
+        if let (Atanh, Value::Exact(r)) = (function, x)
+            && (65..=32_768).contains(&below_one_bits(x))
+        {
+            let one = BigRational::one();
+            let ratio = Value::Exact((&one + r) / (&one - r));
+            let ln = self.apply(Ln, &ratio, x_span, span)?;
+            return self.divide(&ln, &Value::from_integer(2), span, span);
+        }
         let extra_bits = if function.angles() == AngleUse::Takes {
             let magnitude = magnitude_bits(x);
             if magnitude > self.limits.max_precision as i64 {

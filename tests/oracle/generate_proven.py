@@ -111,6 +111,9 @@ CANCELLATION = [
     approx("acos(1-1e-2500)", 15, dps=20000),
     approx("asin(-1+1e-2500)", 15, dps=20000),
     approx("acos(-1+1e-4000)", 15, dps=20000),
+    approx("atanh(1-1e-3000)", 15, dps=20000),
+    approx("atanh(-1+1e-9800)", 30, dps=40000),
+    approx("atanh(1-2^-70)", 50),
 ]
 
 ROUNDING_TO_INTEGER = [
