@@ -436,6 +436,12 @@ fn conversions_to_a_sum_of_units() {
             Exactness::Rounded,
         ),
         ("2.5 lb to lb + oz", "2 lb + 8 oz", Exactness::Exact),
+        // 44 whole digits: more than the first 128 bits decide.
+        (
+            "exp(100) km to mi + ft",
+            "16703185532839066404775023559785935060255059 mi + 3616.9485643543 ft",
+            Exactness::Rounded,
+        ),
     ] {
         assert_eq!(eval(input), (expected.to_string(), exactness), "{input}");
     }

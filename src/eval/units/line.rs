@@ -4,7 +4,7 @@
 use super::quantity::{self, mentions_units};
 use super::{Compound, Measure};
 use crate::eval::ast::{AddOp, Expr, ExprKind, Form, MulOp};
-use crate::eval::error::{Error, ErrorKind, Radix, Span};
+use crate::eval::error::{Category, Error, ErrorKind, Radix, Span};
 use crate::eval::interpreter::{Binding, Evaluator, binding_key};
 use crate::eval::lexer::Literal;
 use crate::eval::{Session, Settings};
@@ -52,23 +52,38 @@ impl Session {
         let consts = self
             .consts
             .get_or_insert_with(|| Consts::new().expect("allocating the constants cache"));
-        let mut evaluator = Evaluator::new(
-            PROBE_PRECISION,
-            settings.angle,
-            &settings.limits,
-            &self.names,
-            consts,
-            0,
-        );
         let trim = |e: Error| Error {
             span: trimmed(input, e.span),
             ..e
         };
-        let q = quantity::eval(&mut evaluator, &expr).map_err(trim)?;
         let to = to.unwrap_or(expr.span);
-        if let Some(Form::Mixed(parts)) = form {
-            return mixed(&mut evaluator, q, expr, parts, to, input);
-        }
+        let (mut precision, mut work) = (PROBE_PRECISION, 0);
+        let (mut evaluator, q) = loop {
+            let mut evaluator = Evaluator::new(
+                precision,
+                settings.angle,
+                &settings.limits,
+                &self.names,
+                consts,
+                work,
+            );
+            let q = quantity::eval(&mut evaluator, &expr).map_err(trim)?;
+            let Some(Form::Mixed(parts)) = form else {
+                break (evaluator, q);
+            };
+            // Whole parts may need more bits than the probe has
+            // (`exp(100) km to mi + ft`): asked again at twice as many.
+            match mixed(&mut evaluator, q, expr.clone(), parts, to, input) {
+                Err(e)
+                    if e.category() == Category::Undetermined
+                        && precision < settings.limits.max_precision =>
+                {
+                    precision *= 2;
+                    work = evaluator.work();
+                }
+                result => return result,
+            }
+        };
         let (target, written) = match form {
             Some(Form::Unit(target, span)) => {
                 quantity::convert(&mut evaluator, q, target, to)?;
