@@ -278,7 +278,7 @@ impl Evaluator<'_> {
             // constant costs 4.9 KB of the binary.
             Log => {
                 let ln_x = self.float_function(Ln, x, span)?;
-                return Ok(self.divide_by_ln(&ln_x, 10));
+                return self.divide_by_ln(&ln_x, 10, span);
             }
             Ln | Log2 => {
                 // Within 2^(-p/2) of 1, ln(1+u) is u - u²/2 to within |u|³,
@@ -295,7 +295,7 @@ impl Evaluator<'_> {
                     };
                     return Ok(match function {
                         Ln => ln,
-                        _ => self.divide_by_ln(&ln, 2),
+                        _ => self.divide_by_ln(&ln, 2, span)?,
                     });
                 }
             }
@@ -317,12 +317,14 @@ impl Evaluator<'_> {
         Ok(x.through(value, slope, p))
     }
 
-    /// `x / ln(base)`, for logarithms in other bases.
-    fn divide_by_ln(&mut self, x: &Ball, base: u32) -> Ball {
+    /// `x / ln(base)`, for logarithms in other bases; ln(base) is charged
+    /// as the function it is (at 65,536 bits it is most of a log's cost).
+    fn divide_by_ln(&mut self, x: &Ball, base: u32, span: Span) -> Result<Ball, Error> {
+        self.charge_transcendental(0, 1, span)?;
         let p = self.precision;
         let ln = BigFloat::from_word(base.into(), 64).ln(p, ROUNDING, self.consts);
         let ln = Ball::widened(ln, Mag::ZERO, p, 2);
-        x.div(&ln, p).expect("ln of a base over 1 is far from 0")
+        Ok(x.div(&ln, p).expect("ln of a base over 1 is far from 0"))
     }
 
     /// Rejects an argument outside the function's domain; an enclosure that
