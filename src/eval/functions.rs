@@ -13,6 +13,7 @@ use super::interpreter::{AngleMode, Evaluator, too_large, too_small, undecided};
 use super::number::{self, ROUNDING, Value};
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
+use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
@@ -183,16 +184,33 @@ impl Evaluator<'_> {
             return self.check_exact(r, span);
         }
         self.check_domain(function, x, x_span)?;
-        // atanh(x) = ln((1+x)/(1-x))/2 keeps an exact argument's distance
-        // from ±1 exact, where the library would need as many bits as it
-        // is close. Past 2^-32768 even the ln of the ratio is slow.
-        if let (Atanh, Value::Exact(r)) = (function, x)
-            && (65..=32_768).contains(&below_one_bits(x))
+        // Exact arguments near the edge, by identities that keep their
+        // distance to it exact, where the library would need as many bits
+        // as the argument is close (acosh(1+1e-2000) took 0.12 s). The
+        // rationals are built in lowest terms directly: a gcd of numbers
+        // this long would cost more than the rest.
+        if let (Atanh | Acosh, Value::Exact(r)) = (function, x)
+            && below_one_bits(x) > 64
         {
-            let one = BigRational::one();
-            let ratio = Value::Exact((&one + r) / (&one - r));
-            let ln = self.apply(Ln, &ratio, x_span, span)?;
-            return self.divide(&ln, &Value::from_integer(2), span, span);
+            let (n, d) = (r.numer(), r.denom());
+            return if function == Atanh {
+                // atanh(x) = ln((1+x)/(1-x))/2; (d+n)/(d-n) shares at most
+                // a 2, and d - n > 0 as |x| < 1.
+                let (mut top, mut bottom) = (d + n, d - n);
+                if top.is_even() && bottom.is_even() {
+                    (top, bottom) = (top >> 1u8, bottom >> 1u8);
+                }
+                let ratio = Value::Exact(BigRational::new_raw(top, bottom));
+                let ln = self.apply(Ln, &ratio, x_span, span)?;
+                self.divide(&ln, &Value::from_integer(2), span, span)
+            } else {
+                // acosh(x) = ln(x + √(x²-1)), its ln near 1 by the series;
+                // (n²-d²)/d² is in lowest terms as n/d is.
+                let square_less_one = BigRational::new_raw(n * n - d * d, d * d);
+                let root = self.apply(Sqrt, &Value::Exact(square_less_one), x_span, span)?;
+                let sum = self.add(x, &root, span)?;
+                self.apply(Ln, &sum, x_span, span)
+            };
         }
         let extra_bits = if function.angles() == AngleUse::Takes {
             let magnitude = magnitude_bits(x);

@@ -114,6 +114,10 @@ CANCELLATION = [
     approx("atanh(1-1e-3000)", 15, dps=20000),
     approx("atanh(-1+1e-9800)", 30, dps=40000),
     approx("atanh(1-2^-70)", 50),
+    approx("atanh(-1+1e-18000)", 15, dps=40000),
+    approx("acosh(1+1e-3000)", 15, dps=20000),
+    approx("acosh(1+3*2^-71)", 30),
+    approx("acosh(1+1e-15000)", 15, dps=40000),
 ]
 
 ROUNDING_TO_INTEGER = [
