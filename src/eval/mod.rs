@@ -249,11 +249,9 @@ impl Session {
             ),
         };
         if let Some(shown) = shown {
+            // After a sum of units, ans is the whole, evaluated when used.
             let binding = match shown.total {
-                Some(total) => match self.compute(total, settings, goal)? {
-                    (Settled::Exact(r), _) => Binding::Exact(r),
-                    (_, binding) => binding.expect("a rounded value keeps its expression"),
-                },
+                Some(total) => self.deferred(total, settings.angle),
                 None => binding,
             };
             let binding = Binding::Quantity(Rc::new((binding, shown.unit)));
