@@ -184,13 +184,20 @@ impl Evaluator<'_> {
             return self.check_exact(r, span);
         }
         self.check_domain(function, x, x_span)?;
+        // How near ±1 the argument of a function with an edge or a zero there
+        // is, found once: it picks the identities below, the extra bits an
+        // exact argument goes in with, and the charge.
+        let near_one = match function {
+            Ln | Log | Log2 | Asin | Acos | Acosh | Atanh => below_one_bits(x),
+            _ => 0,
+        };
         // Exact arguments near the edge, by identities that keep their
         // distance to it exact, where the library would need as many bits
         // as the argument is close (acosh(1+1e-2000) took 0.12 s). The
         // rationals are built in lowest terms directly: a gcd of numbers
         // this long would cost more than the rest.
         if let (Atanh | Acosh, Value::Exact(r)) = (function, x)
-            && below_one_bits(x) > 64
+            && near_one > 64
         {
             let (n, d) = (r.numer(), r.denom());
             return if function == Atanh {
@@ -228,7 +235,7 @@ impl Evaluator<'_> {
             // An exact argument near ±1 goes in with as many more bits as it
             // is close, so that ln(1+u) sees all of u and asin(1-u) is not
             // taken for asin(1).
-            below_one_bits(x)
+            near_one
         } else {
             0
         };
@@ -249,7 +256,7 @@ impl Evaluator<'_> {
             Value::Approx { ball, .. } => {
                 number::binary_exponent(&ball.mid).is_some_and(|e| e < -half)
             }
-        } || (matches!(function, Ln | Log | Log2) && below_one_bits(x) > half as u64);
+        } || (matches!(function, Ln | Log | Log2) && near_one > half as u64);
         if tiny {
             self.charge_float(span)?;
         } else {
