@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import mpmath as mp
+from names import pebble_names
 
 mp.mp.dps = 150
 
@@ -116,41 +117,6 @@ def convergent(x, limit):
 
 CASES += near_ties()
 
-FUNCTIONS = {
-    "sqrt": mp.sqrt,
-    "cbrt": mp.cbrt,
-    "sin": mp.sin,
-    "cos": mp.cos,
-    "tan": mp.tan,
-    "asin": mp.asin,
-    "acos": mp.acos,
-    "atan": mp.atan,
-    "sinh": mp.sinh,
-    "cosh": mp.cosh,
-    "tanh": mp.tanh,
-    "asinh": mp.asinh,
-    "acosh": mp.acosh,
-    "atanh": mp.atanh,
-    "ln": mp.log,
-    "log": lambda x, b=10: mp.log(x, b),
-    "log2": lambda x: mp.log(x, 2),
-    "exp": mp.exp,
-    "pi": mp.pi,
-    "e": mp.e,
-    "tau": 2 * mp.pi,
-}
-
-
-def degree_functions():
-    table = dict(FUNCTIONS)
-    k = mp.pi / 180
-    for name in ("sin", "cos", "tan"):
-        table[name] = (lambda f: lambda x: f(x * k))(FUNCTIONS[name])
-    for name in ("asin", "acos", "atan"):
-        table[name] = (lambda f: lambda x: f(x) / k)(FUNCTIONS[name])
-    return table
-
-
 def to_python(expression):
     # Literals become exact-as-written mpf values; '^' is Python's '**'.
     text = re.sub(r"(?<![A-Za-z_\d])\d+(\.\d*)?(e-?\d+)?", lambda m: f"mp.mpf('{m.group(0)}')", expression)
@@ -171,7 +137,7 @@ def main():
     out = Path(__file__).resolve().parent.parent / "fixtures" / "irrational.tsv"
     lines = ["# expression\tdigits\tangle\texpected (mpmath, 150 digits, rounded half-even)"]
     for expression, digits, angle in CASES:
-        namespace = dict(degree_functions() if angle == "deg" else FUNCTIONS, mp=mp)
+        namespace = pebble_names(angle)
         if expression == "(-2)^(1/3)":
             value = -mp.cbrt(2)  # pebble's real cube root; mpmath's power is complex
         else:

@@ -33,6 +33,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import mpmath as mp
+from names import pebble_names
 
 sys.set_int_max_str_digits(0)
 
@@ -331,46 +332,6 @@ CLASSES = [
 ]
 
 
-def namespace(angle):
-    """pebble's names at the current mpmath precision."""
-    table = {
-        "sqrt": mp.sqrt,
-        "cbrt": mp.cbrt,
-        "sin": mp.sin,
-        "cos": mp.cos,
-        "tan": mp.tan,
-        "asin": mp.asin,
-        "acos": mp.acos,
-        "atan": mp.atan,
-        "sinh": mp.sinh,
-        "cosh": mp.cosh,
-        "tanh": mp.tanh,
-        "asinh": mp.asinh,
-        "acosh": mp.acosh,
-        "atanh": mp.atanh,
-        "ln": mp.log,
-        "log": lambda x, b=10: mp.log(x, b),
-        "log2": lambda x: mp.log(x, 2),
-        "exp": mp.exp,
-        "floor": mp.floor,
-        "ceil": mp.ceil,
-        "trunc": lambda x: mp.sign(x) * mp.floor(abs(x)),
-        # pebble rounds half away from zero.
-        "round": lambda x: mp.sign(x) * mp.floor(abs(x) + mp.mpf(1) / 2),
-        "sign": mp.sign,
-        "pi": +mp.pi,
-        "e": +mp.e,
-        "mp": mp,
-    }
-    if angle == "deg":
-        k = mp.pi / 180
-        for name in ("sin", "cos", "tan"):
-            table[name] = (lambda f: lambda x: f(x * k))(table[name])
-        for name in ("asin", "acos", "atan"):
-            table[name] = (lambda f: lambda x: f(x) / k)(table[name])
-    return table
-
-
 def to_python(expression):
     # Literals become mpf values (exact to the working precision); '^' is '**'.
     text = re.sub(
@@ -383,7 +344,7 @@ def to_python(expression):
 
 def evaluate(expression, angle, dps):
     mp.mp.dps = dps
-    return eval(to_python(expression), namespace(angle))  # noqa: S307 - our own table
+    return eval(to_python(expression), pebble_names(angle))  # noqa: S307 - our own table
 
 
 def split_outer(expression):
@@ -516,7 +477,7 @@ def expected_approx(expression, digits, angle, label, low_dps):
             boundary_gap = abs(x + shift - mp.nint(x + shift))
             if outer != "sign" and boundary_gap < JUMP_MARGIN:
                 sys.exit(f"{label}: {expression}: argument within {boundary_gap} of a jump")
-            answers.append(f"exact:{int(namespace(angle)[outer](x))}")
+            answers.append(f"exact:{int(pebble_names(angle)[outer](x))}")
             continue
         # Position of the value between two neighbours at `digits` digits.
         exponent = int(mp.floor(mp.log10(abs(x))))
