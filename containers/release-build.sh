@@ -36,3 +36,11 @@ if [ "${*: -1}" = build ] && grep -q -a -F '.gnu_debuglink' "$binary"; then
         "(see \"Why std is built from source\" in README.md)" >&2
     exit 1
 fi
+# std may come to name an unwinder entry point that src/no_unwinder.rs does
+# not stand in for; libunwind (its messages start "libunwind:") would then
+# be linked again, 50 KB over: say so.
+if [ "${*: -1}" = build ] && grep -q -a -F 'libunwind:' "$binary"; then
+    echo "$binary links libunwind: std names an unwinder entry point that" \
+        "src/no_unwinder.rs does not stand in for (nm -u on the object lists them)" >&2
+    exit 1
+fi

@@ -6,3 +6,6 @@
 pub mod cli;
 pub mod eval;
 pub mod ui;
+
+#[cfg(pebble_no_unwinder)]
+mod no_unwinder;
