@@ -119,8 +119,10 @@ fn parse(file: &str, text: &str) -> (Vec<Block>, Vec<String>) {
             )),
         }
     }
+    if open_fence.is_some() {
+        problems.push(format!("{file}: a fenced block is not closed"));
+    }
     if let Some((block, _)) = current {
-        problems.push(format!("{file}: a pebble block is not closed"));
         blocks.push(block);
     }
     (blocks, problems)
