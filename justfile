@@ -12,7 +12,7 @@ other_arch := if native_arch == "amd64" { "arm64" } else { "amd64" }
 single_stage_image := "localhost/pebble:single-stage"
 rust_image := "docker.io/library/rust:1.95-slim-bookworm"
 debian_image := "docker.io/library/debian:bookworm-slim"
-# An extra CA bundle for builds behind a TLS-intercepting proxy (see README).
+# An extra CA bundle for builds behind a TLS-intercepting proxy (see docs/container.md).
 ca_bundle := env("PEBBLE_CA_BUNDLE", "")
 ca_volume := if ca_bundle == "" { "" } else { "--volume=" + ca_bundle + ":/etc/ssl/certs/ca-certificates.crt:ro" }
 cargo_bloat_version := "0.12.1"
@@ -30,7 +30,7 @@ run *args:
 build:
     cargo build --release --locked
 
-# Static musl release build, as the container ships it (std rebuilt without its backtrace code; see README)
+# Static musl release build, as the container ships it (std rebuilt without its backtrace code; see docs/container.md)
 build-musl arch=arch():
     bash containers/release-build.sh {{ arch }}-unknown-linux-musl
     @ls -l target/{{ arch }}-unknown-linux-musl/release/pebble

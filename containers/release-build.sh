@@ -33,7 +33,7 @@ cargo "$@" --release --locked --target "$target" "${configs[@]}"
 binary=${CARGO_TARGET_DIR:-target}/$target/release/pebble
 if [ "${*: -1}" = build ] && grep -q -a -F '.gnu_debuglink' "$binary"; then
     echo "$binary holds std's backtrace code: build-std did not take effect" \
-        "(see \"Why std is built from source\" in README.md)" >&2
+        "(see \"Why std is built from source\" in docs/container.md)" >&2
     exit 1
 fi
 # std may come to name an unwinder entry point that src/no_unwinder.rs does

@@ -261,7 +261,7 @@ fn binaries_hold_no_backtrace_symbolisation_code() {
             assert!(
                 !binary.windows(marker.len()).any(|w| w == marker),
                 "{image}: the binary holds std's backtrace code ({}): build-std did not \
-                 take effect; see \"Why std is built from source\" in the README",
+                 take effect; see \"Why std is built from source\" in docs/container.md",
                 text(marker)
             );
         }
