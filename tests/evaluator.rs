@@ -925,3 +925,64 @@ fn huge_arguments_are_answered_through_the_slope_where_it_falls() {
         assert_eq!(eval(input), value, "{input}");
     }
 }
+
+#[track_caller]
+fn exactness(input: &str, settings: &Settings) -> Exactness {
+    Session::new()
+        .evaluate(input, settings)
+        .unwrap_or_else(|e| panic!("{input}: unexpected error {e}"))
+        .exactness
+}
+
+#[test]
+fn a_negative_base_is_refused_as_impossible_only_for_an_irrational_exponent() {
+    // e^ln(3) is exactly 3, so this is (-2)^3.
+    assert_eq!(eval("(-2)^(e^ln(3))"), "-8");
+    assert_eq!(eval("(-2)^(e^ln(1/3))"), eval("(-2)^(1/3)"));
+    // Exponents known only approximately may still be whole: no claim that
+    // no value exists, only that it cannot be told.
+    for input in ["(-1)^(sin(1)^2+cos(1)^2)", "(-8)^(1/3+sin(1)^2+cos(1)^2-1)"] {
+        let (category, message, _) = error(input);
+        assert_eq!(category, Category::Domain, "{input}");
+        assert!(
+            message.contains("known only approximately"),
+            "{input}: {message}"
+        );
+        assert!(!message.contains("has no real value"), "{input}: {message}");
+    }
+    // Irrational exponents in a form: truly no real value.
+    for input in ["(-2)^pi", "(-2)^sqrt(2)", "(-2)^e", "(-2)^ln(3)"] {
+        let (_, message, _) = error(input);
+        assert_eq!(
+            message, "a negative number to a non-integer power has no real value",
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn e_to_a_power_is_exp_and_one_to_any_power_is_one() {
+    assert_eq!(eval("e^ln(3) - 3"), "0");
+    assert_eq!(exactness("e^ln(7)", &settings()), Exactness::Exact);
+    assert_eq!(eval("e^pi"), eval("exp(pi)"));
+    assert_eq!(eval("1^pi"), "1");
+    assert_eq!(exactness("1^sin(1)", &settings()), Exactness::Exact);
+}
+
+#[test]
+fn whole_turns_in_degrees_are_exact_zeros() {
+    for input in ["1/sin(360)", "1/sin(-720)", "1/tan(360)", "1/sin(3600000)"] {
+        let e = Session::new().evaluate(input, &degrees()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::DivisionByZero, "{input}: {e}");
+    }
+    assert_eq!(eval_with("cos(720)", &degrees()), "1");
+    assert_eq!(exactness("sin(360)", &degrees()), Exactness::Exact);
+}
+
+#[test]
+fn square_factors_above_a_thousand_leave_the_root() {
+    assert_eq!(eval("sqrt(2*1013^2) - 1013*sqrt(2)"), "0");
+    assert_eq!(eval("sqrt(6*1013^2*1019^2) - 1013*1019*sqrt(6)"), "0");
+    assert_eq!(eval("sqrt(7/1013^2)*1013 - sqrt(7)"), "0");
+    assert_eq!(eval("sqrt(1013*1019)"), "1015.99557085649");
+}

@@ -327,6 +327,9 @@ pub fn square_root(r: &BigRational) -> Option<Known> {
         return None;
     }
     let mut outside = BigInt::one();
+    // Small primes left to an odd power, set aside so that what remains has
+    // only factors above 1000 and can be tested for a square whole.
+    let mut odd_small = BigInt::one();
     let mut p = 2u32;
     while p < 1000 && BigInt::from(p * p) <= n {
         let square = BigInt::from(p * p);
@@ -334,10 +337,23 @@ pub fn square_root(r: &BigRational) -> Option<Known> {
             n /= &square;
             outside *= p;
         }
+        let prime = BigInt::from(p);
+        if n.is_multiple_of(&prime) {
+            n /= &prime;
+            odd_small *= prime;
+        }
         p += if p == 2 { 1 } else { 2 };
     }
-    if n.sqrt().pow(2) == n {
-        // Every factor left is a square: r was a square after all.
+    // √(2·1013²) is 1013√2: a square of large factors comes out too.
+    let large_root = n.sqrt();
+    if &large_root * &large_root == n {
+        outside *= large_root;
+        n = odd_small;
+    } else {
+        n *= odd_small;
+    }
+    if n.is_one() {
+        // Every factor was a square: r was a square after all.
         return None;
     }
     let coefficient = BigRational::new(outside, r.denom().clone());

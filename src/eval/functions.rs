@@ -104,11 +104,6 @@ impl Evaluator<'_> {
             (Comb | Perm, _) => return self.combinations(function, &args, span),
             (Hypot, _) => return self.hypot(&args, span),
             (Atan2, _) => return self.atan2(&args, span),
-            (Sin | Tan | Asin | Atan | Sinh | Tanh | Asinh | Atanh, Some(r)) if r.is_zero() => {
-                Some(q(0, 1))
-            }
-            (Cos | Cosh | Exp, Some(r)) if r.is_zero() => Some(q(1, 1)),
-            (Acosh, Some(r)) if r.is_one() => Some(q(0, 1)),
             (Log, Some(r)) if args.len() == 1 && r.is_positive() => self.exact_log(r, &q(10, 1)),
             (Log2, Some(r)) if r.is_positive() => self.exact_log(r, &q(2, 1)),
             (Log, Some(r)) if r.is_positive() => match args[1].0.as_exact() {
@@ -165,6 +160,19 @@ impl Evaluator<'_> {
         span: Span,
     ) -> Result<Value, Error> {
         use Builtin::*;
+        // Here, not in call_function: an angle in degrees reaches 0 only
+        // once whole turns are taken off (sin(360) in degrees is sin(0)).
+        let zero_or_one = match (function, x.as_exact()) {
+            (Sin | Tan | Asin | Atan | Sinh | Tanh | Asinh | Atanh, Some(r)) if r.is_zero() => {
+                Some(0)
+            }
+            (Cos | Cosh | Exp, Some(r)) if r.is_zero() => Some(1),
+            (Acosh, Some(r)) if r.is_one() => Some(0),
+            _ => None,
+        };
+        if let Some(n) = zero_or_one {
+            return Ok(Value::from_integer(n));
+        }
         if let (Sqrt | Cbrt, Some(r)) = (function, x.as_exact()) {
             if function == Sqrt && r.is_negative() {
                 return Err(domain(

@@ -628,6 +628,23 @@ impl<'a> Evaluator<'a> {
         base_span: Span,
         span: Span,
     ) -> Result<Value, Error> {
+        if exponent.as_exact().is_none() {
+            // 1 to any power is 1, and e^x is exp(x), so that forms meet:
+            // e^ln(3) is exactly 3.
+            if base.as_exact().is_some_and(|b| b.is_one()) {
+                return Ok(Value::from_integer(1));
+            }
+            if let Value::Approx { form: Some(f), .. } = base
+                && let Form::Inverse {
+                    function: Builtin::Exp,
+                    argument,
+                    degrees: false,
+                } = f.as_ref()
+                && argument.is_one()
+            {
+                return self.apply(Builtin::Exp, exponent, span, span);
+            }
+        }
         if let (Value::Exact(b), Value::Exact(e)) = (base, exponent) {
             if e.is_integer() {
                 // Bases 0, 1 and -1 are exact for any integer exponent.
@@ -732,12 +749,25 @@ impl<'a> Evaluator<'a> {
             // with q odd: (-x)^(p/q) = ±x^(p/q) by p's parity.
             let odd_root = exponent.as_exact().filter(|e| e.denom().is_odd());
             let Some(e) = odd_root else {
-                return Err(Error::new(
-                    ErrorKind::Domain {
-                        reason: "a negative number to a non-integer power has no real value",
-                    },
-                    base_span,
-                ));
+                // Only an exponent known to be irrational (a form: q·π,
+                // a + b√n, exp or ln of a rational, cbrt of a non-cube, an
+                // inverse sine, cosine or tangent in radians) is known to
+                // give no real value; one known only approximately may
+                // still be whole (e.g. sin(1)^2+cos(1)^2).
+                let irrational = match exponent {
+                    Value::Approx { form: Some(f), .. } => {
+                        !matches!(f.as_ref(), Form::Inverse { degrees: true, .. })
+                    }
+                    _ => exponent.as_exact().is_some(),
+                };
+                let reason = if irrational {
+                    "a negative number to a non-integer power has no real value"
+                } else {
+                    "a negative number has a real power only for a whole exponent or a \
+                     fraction with an odd denominator, and this exponent is known only \
+                     approximately"
+                };
+                return Err(Error::new(ErrorKind::Domain { reason }, base_span));
             };
             let odd = e.numer().is_odd();
             let magnitude =
