@@ -986,3 +986,32 @@ fn square_factors_above_a_thousand_leave_the_root() {
     assert_eq!(eval("sqrt(7/1013^2)*1013 - sqrt(7)"), "0");
     assert_eq!(eval("sqrt(1013*1019)"), "1015.99557085649");
 }
+
+#[test]
+fn rounding_functions_take_decimal_places() {
+    assert_eq!(eval("round(3.14159, 3)"), "3.142");
+    assert_eq!(eval("round(1234.5678, -2)"), "1200");
+    assert_eq!(eval("round(1/3, 5)"), "0.33333");
+    assert_eq!(exactness("round(1/3, 5)", &settings()), Exactness::Exact);
+    // Ties away from zero, as round with no places.
+    assert_eq!(eval("round(2.345, 2)"), "2.35");
+    assert_eq!(eval("round(-2.345, 2)"), "-2.35");
+    assert_eq!(eval("floor(pi, 4)"), "3.1415");
+    assert_eq!(eval("ceil(pi, 4)"), "3.1416");
+    assert_eq!(eval("trunc(-2.71828, 2)"), "-2.71");
+    assert_eq!(eval("round(sqrt(2), 20)"), "1.4142135623730950488");
+    let quantity = Session::new().evaluate("round(5.55 m, 1)", &settings());
+    assert_eq!(quantity.unwrap().text, "5.6 m");
+    // Decided on proven digits: a value that is 0 within any precision
+    // cannot be rounded to a place it might straddle.
+    assert_eq!(
+        error("round(sin(1)^2+cos(1)^2-1.0005, 3)").0,
+        Category::Undetermined
+    );
+    let (category, message, span) = error("round(1.5, 0.5)");
+    assert_eq!(category, Category::Domain);
+    assert_eq!(message, "the number of places must be whole");
+    assert_eq!(span, (11, 14));
+    assert_eq!(error("round(1, 10^9)").0, Category::TooLarge);
+    assert_eq!(error("round(5.55 m, 1 m)").0, Category::Domain);
+}

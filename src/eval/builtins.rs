@@ -138,7 +138,9 @@ impl Builtin {
     pub fn arity(self) -> Arity {
         use Builtin::*;
         match self {
-            Log => Arity::Between(1, 2),
+            // The second argument of the rounding functions is the number of
+            // decimal places: round(3.14159, 2) is 3.14.
+            Log | Floor | Ceil | Round | Trunc => Arity::Between(1, 2),
             Atan2 | Hypot | Comb | Perm => Arity::Exactly(2),
             Min | Max | Gcd | Lcm => Arity::AtLeast(2),
             _ => Arity::Exactly(1),

@@ -96,6 +96,9 @@ impl Evaluator<'_> {
                 return Ok(Value::from_integer(sign));
             }
             (Floor | Ceil | Round | Trunc, _) => {
+                if let Some((places, places_span)) = args.get(1) {
+                    return self.rounded_to_places(function, &x, places, *places_span, span);
+                }
                 let whole = self.whole_part(function, &x, span)?;
                 return Ok(Value::Exact(BigRational::from_integer(whole)));
             }
@@ -608,6 +611,38 @@ impl Evaluator<'_> {
             approx => approx.clone(),
         };
         self.convert_angle(&x, false, span)
+    }
+
+    /// `round(x, places)` and its kin: the whole part of x·10^places, over
+    /// 10^places. Exact for an exact x; for an enclosure, decided only when
+    /// both ends give the same digits, as the whole part is.
+    fn rounded_to_places(
+        &mut self,
+        function: Builtin,
+        x: &Value,
+        places: &Value,
+        places_span: Span,
+        span: Span,
+    ) -> Result<Value, Error> {
+        let places = self
+            .integer(places, function.name(), places_span)
+            .map_err(|e| match e.kind {
+                ErrorKind::NotWhole { .. } => {
+                    domain("the number of places must be whole", places_span)
+                }
+                _ => e,
+            })?;
+        // 10^places must be a number the work limits allow (3.33 bits a digit).
+        let places = places
+            .to_i64()
+            .filter(|p| p.unsigned_abs() * 10 / 3 <= self.limits.max_bits)
+            .ok_or_else(|| Error::new(ErrorKind::TooLarge, places_span))?;
+        let ten_to =
+            BigRational::from_integer(number::power_of_ten(places.unsigned_abs() as usize));
+        let scale = if places < 0 { ten_to.recip() } else { ten_to };
+        let scaled = self.multiply(x, &Value::Exact(scale.clone()), span)?;
+        let whole = BigRational::from_integer(self.whole_part(function, &scaled, span)?);
+        Ok(Value::Exact(number::quotient(&whole, &scale)))
     }
 
     /// The larger or smaller of the arguments. Where enclosures overlap

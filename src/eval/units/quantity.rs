@@ -439,8 +439,15 @@ fn call(
         }
         // Functions of one dimension: every argument in the first's unit.
         Abs | Floor | Ceil | Round | Trunc | Min | Max | Hypot | Atan2 | Sign => {
-            for (q, arg_span) in values {
-                numbers.push((in_unit(ev, q, &first, "compare", arg_span)?, arg_span));
+            let rounding = matches!(function, Floor | Ceil | Round | Trunc);
+            for (i, (q, arg_span)) in values.into_iter().enumerate() {
+                // round(5.55 m, 1): the places are a plain number.
+                let number = if rounding && i > 0 {
+                    plain(q, function.name(), arg_span)?
+                } else {
+                    in_unit(ev, q, &first, "compare", arg_span)?
+                };
+                numbers.push((number, arg_span));
             }
             match function {
                 Atan2 | Sign => Compound::default(),
