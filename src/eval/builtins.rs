@@ -156,11 +156,74 @@ impl Builtin {
         }
     }
 
+    /// How it is computed. Every built-in is listed, with no catch-all, so
+    /// a new one does not compile until it is given its way; the float
+    /// library's functions then need their line and slope bound in
+    /// `functions`, whose matches are exhaustive too.
+    pub fn computation(self) -> Computation {
+        use Builtin::*;
+        use LibraryFunction as L;
+        Computation::Library(match self {
+            Sqrt => L::Sqrt,
+            Cbrt => L::Cbrt,
+            Sin => L::Sin,
+            Cos => L::Cos,
+            Asin => L::Asin,
+            Acos => L::Acos,
+            Atan => L::Atan,
+            Sinh => L::Sinh,
+            Cosh => L::Cosh,
+            Tanh => L::Tanh,
+            Asinh => L::Asinh,
+            Acosh => L::Acosh,
+            Atanh => L::Atanh,
+            Ln => L::Ln,
+            Log2 => L::Log2,
+            Exp => L::Exp,
+            Tan | Log => return Computation::Composed,
+            Abs | Sign | Floor | Ceil | Round | Trunc | Atan2 | Hypot | Min | Max | Gcd | Lcm
+            | Comb | Perm => return Computation::Own,
+        })
+    }
+
     pub fn from_name(name: &str) -> Option<Builtin> {
         Builtin::ALL
             .into_iter()
             .find(|b| b.name() == name || b.aliases().contains(&name))
     }
+}
+
+/// How a built-in is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Computation {
+    /// On balls by the float library, widened by a bound on its slope.
+    Library(LibraryFunction),
+    /// From library functions: tan is sin/cos, log is ln/ln 10.
+    Composed,
+    /// By code of its own, on exact values and on the ends of balls (min,
+    /// gcd, floor, atan2, …).
+    Own,
+}
+
+/// A function of one real argument that the float library computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryFunction {
+    Sqrt,
+    Cbrt,
+    Sin,
+    Cos,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Asinh,
+    Acosh,
+    Atanh,
+    Ln,
+    Log2,
+    Exp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,5 +294,20 @@ mod tests {
         assert_eq!(Constant::from_name("π"), Some(Constant::Pi));
         assert!(is_reserved("_") && is_reserved("tau") && is_reserved("nCr"));
         assert!(!is_reserved("x"));
+    }
+
+    #[test]
+    fn library_functions_take_one_argument() {
+        for b in Builtin::ALL {
+            if let Computation::Library(_) = b.computation() {
+                assert_eq!(b.arity(), Arity::Exactly(1), "{}", b.name());
+            }
+        }
+        assert_eq!(
+            Builtin::Sin.computation(),
+            Computation::Library(LibraryFunction::Sin)
+        );
+        assert_eq!(Builtin::Tan.computation(), Computation::Composed);
+        assert_eq!(Builtin::Gcd.computation(), Computation::Own);
     }
 }

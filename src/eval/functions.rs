@@ -6,7 +6,7 @@
 //! argument's ball gives the radius.
 
 use super::ball::{Ball, Mag};
-use super::builtins::{AngleUse, Builtin};
+use super::builtins::{AngleUse, Builtin, Computation, LibraryFunction};
 use super::error::{Error, ErrorKind, Question, Span};
 use super::form::{self, Form, Known};
 use super::interpreter::{AngleMode, Evaluator, too_large, too_small, undecided};
@@ -337,13 +337,21 @@ impl Evaluator<'_> {
             }
             _ => {}
         }
+        let Computation::Library(library) = function.computation() else {
+            // Composed functions are taken apart above, and those of their
+            // own code are answered in call_function before apply.
+            return Err(domain(
+                "this function has no value from the float library",
+                span,
+            ));
+        };
         // A bound on |f'| over the ball; none needed for an exact argument.
         let slope = if x.rad.is_zero() {
             Mag::ZERO
         } else {
-            slope(function, x, p, span)?
+            slope(library, function.name(), x, p, span)?
         };
-        let value = library_function(function)(&x.mid, p, self.consts);
+        let value = library_function(library)(&x.mid, p, self.consts);
         // e^(m+t) <= e^m·e^r for |t| <= r: the slope bound scales with the value.
         let slope = if function == Exp {
             Mag::above(&value).mul(slope)
@@ -696,8 +704,8 @@ impl Evaluator<'_> {
 type FloatFunction = fn(&BigFloat, usize, &mut Consts) -> BigFloat;
 
 /// The float library's function, each through a small function of its own.
-fn library_function(function: Builtin) -> FloatFunction {
-    use Builtin::*;
+fn library_function(function: LibraryFunction) -> FloatFunction {
+    use LibraryFunction::*;
     match function {
         Sin => |v, p, cc| v.sin(p, ROUNDING, cc),
         Cos => |v, p, cc| v.cos(p, ROUNDING, cc),
@@ -715,15 +723,20 @@ fn library_function(function: Builtin) -> FloatFunction {
         Acosh => |v, p, cc| v.acosh(p, ROUNDING, cc),
         Sinh => |v, p, cc| v.sinh(p, ROUNDING, cc),
         Cosh => |v, p, cc| v.cosh(p, ROUNDING, cc),
-        _ => unreachable!("{} has no float function", function.name()),
     }
 }
 
 /// An upper bound of |f'| over the ball `x` (for exp, of f'/f).
-fn slope(function: Builtin, x: &Ball, p: usize, span: Span) -> Result<Mag, Error> {
-    use Builtin::*;
+fn slope(
+    function: LibraryFunction,
+    name: &'static str,
+    x: &Ball,
+    p: usize,
+    span: Span,
+) -> Result<Mag, Error> {
+    use LibraryFunction::*;
     let m = &x.mid;
-    let near_edge = || undecided(Question::Domain(function.name()), x.rad.scale(2.0), span);
+    let near_edge = || undecided(Question::Domain(name), x.rad.scale(2.0), span);
     let lowest = || {
         x.magnitude_below()
             .ok_or_else(|| undecided(Question::Zero, x.magnitude_above(), span))
@@ -792,7 +805,6 @@ fn slope(function: Builtin, x: &Ball, p: usize, span: Span) -> Result<Mag, Error
             .magnitude_above()
             .exp()
             .ok_or_else(|| undecided(Question::Value, x.rad, span))?,
-        _ => unreachable!("{} has no float function", function.name()),
     })
 }
 

@@ -88,7 +88,10 @@ pub const HELP: &[HelpRow] = &[
     Item("2pi", "juxtaposition multiplies: 2×pi"),
     Item("x°", "degrees in any angle mode: sin(30°) = 0.5"),
     Functions,
-    Item("round(x, 2)", "to 2 places (-2: hundreds); floor ceil trunc too"),
+    Item(
+        "round(x, 2)",
+        "to 2 places (-2: hundreds); floor ceil trunc too",
+    ),
     Item("constants", "pi π e tau τ"),
     Item("0x 0o 0b", "hex, octal, binary: 0xff, 0b1011; 1_000_000"),
     Item(
