@@ -246,7 +246,13 @@ fn angles_work_in_either_angle_mode() {
         }
     }
     assert_eq!(eval("180°").0, "3.14159265358979");
-    assert_eq!(eval("sin(pi/6 rad)").0, "0.5");
+    assert_eq!(eval("sin((pi/6) rad)").0, "0.5");
+    // A number binds its unit: pi/6 rad is pi/(6 rad), a quantity in rad⁻¹,
+    // which no mode may read as an angle.
+    assert_eq!(
+        error("sin(pi/6 rad)").1,
+        "sin needs a plain number, not a quantity in rad⁻¹"
+    );
     // A plain number that meets an angle unit is in the angle mode's unit:
     // radians, or degrees in degree mode.
     let mut session = Session::new();
@@ -469,4 +475,161 @@ fn conversions_to_a_sum_of_units() {
         "a temperature scale cannot be one of a sum of units"
     );
     assert_eq!(span, (9, 12));
+}
+
+fn degree_mode() -> Settings {
+    Settings {
+        angle: AngleMode::Degrees,
+        ..Settings::default()
+    }
+}
+
+/// Runs `input` in both angle modes and checks it gives `expected` in each.
+#[track_caller]
+fn in_both_modes(input: &str, expected: &str) {
+    for settings in [Settings::default(), degree_mode()] {
+        let text = answer(&mut Session::new(), input, &settings).0;
+        assert_eq!(text, expected, "{input} ({:?})", settings.angle);
+    }
+}
+
+/// One rule: a revolution is 2π rad wherever an angle is involved; `rpm`
+/// is revolutions per minute, and a count per second (Hz) beside an angle
+/// counts revolutions.
+#[test]
+fn revolutions_are_two_pi_radians() {
+    for (input, expected) in [
+        ("7200 rpm to rad/s", "753.98223686155 rad/s"),
+        ("1 rpm to deg/s", "6 deg/s"),
+        ("360 deg/s to rpm", "60 rpm"),
+        ("1 turn/s to Hz", "1 Hz"),
+        ("1 rpm to rev/min", "1 rev/min"),
+        ("10 rpm to rad/s", "1.0471975511966 rad/s"),
+        ("60 rpm to Hz", "1 Hz"),
+        ("1 Hz to rpm", "60 rpm"),
+        ("1 Hz to rad/s", "6.28318530717959 rad/s"),
+        ("2 pi rad/s to Hz", "1 Hz"),
+        ("1 rad/s to Hz", "0.159154943091895 Hz"),
+        ("(60 rpm * 1 s) to turn", "1 turn"),
+        ("1 turn to rad", "6.28318530717959 rad"),
+    ] {
+        in_both_modes(input, expected);
+    }
+    // Nothing but a count of time converts across an angle: a degree of
+    // a length is not a length.
+    let (_, message, span) = error("1 deg m to m");
+    assert_eq!(message, "cannot convert a quantity in m·rad to a length");
+    assert_eq!(span, (8, 10));
+    assert_eq!(
+        error("1 rpm to m/s").1,
+        "cannot convert an angular velocity to a speed"
+    );
+}
+
+/// An angle that cancels leaves no number for the angle mode to read again.
+#[test]
+fn angles_that_cancel_stay_angles() {
+    for (input, expected) in [
+        ("30 deg^2/1 deg", "30 deg"),
+        ("sin(30 deg^2/1 deg)", "0.5"),
+        ("sqrt(900 deg^2) to deg", "30 deg"),
+        ("(60 rpm * 1 s) to turn", "1 turn"),
+        ("30 deg * 2", "60 deg"),
+        ("2 rad * 3 Hz", "6 rad·Hz"),
+    ] {
+        in_both_modes(input, expected);
+    }
+    for settings in [Settings::default(), degree_mode()] {
+        let mut session = Session::new();
+        assert_eq!(answer(&mut session, "x = 30 deg", &settings).0, "30 deg");
+        assert_eq!(answer(&mut session, "sin(x*x/x)", &settings).0, "0.5");
+        assert_eq!(answer(&mut session, "x*x/x", &settings).0, "30 deg");
+    }
+}
+
+/// `in` after a quantity converts; after a number it is the inch.
+#[test]
+fn in_converts_after_a_quantity() {
+    for (input, expected) in [
+        ("60 mph in km/h", "96.56064 km/h"),
+        ("5.08 cm in inch", "2 inch"),
+        ("2 in in meter", "0.0508 meter"),
+        ("5 in", "5 in"),
+        ("5 in in cm", "12.7 cm"),
+        ("(2 m) in cm", "200 cm"),
+        ("178 cm in ft + in", "5 ft + 10.0787401574803 in"),
+        ("3 in * 2", "6 in"),
+        ("1 in^2 in cm^2", "6.4516 cm^2"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    let mut session = Session::new();
+    let settings = Settings::default();
+    assert_eq!(answer(&mut session, "d = 3 ft", &settings).0, "3 ft");
+    assert_eq!(answer(&mut session, "d in in", &settings).0, "36 in");
+}
+
+/// A degree sign before a scale letter is the scale; prefixed kelvins keep
+/// the kelvin's zero.
+#[test]
+fn temperature_scales_are_read_as_written() {
+    for (input, expected) in [
+        ("6°K", "6 K"),
+        ("1 degree celsius to K", "274.15 K"),
+        ("1 degrees celsius to K", "274.15 K"),
+        ("32 degree fahrenheit to °C", "0 °C"),
+        ("20 ℃ to ℉", "68 ℉"),
+        ("1000 mK to °C", "-272.15 °C"),
+        ("1 kK to °C", "726.85 °C"),
+        ("0 °C to mK", "273150 mK"),
+        ("1 mK to K", "0.001 K"),
+        ("20 °C + 10 mK", "20.01 °C"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+}
+
+/// `min` and `max` compare temperatures as temperatures.
+#[test]
+fn min_and_max_compare_temperatures() {
+    for (input, expected) in [
+        ("max(20 °C, 70 °F) to °F", "70 °F"),
+        ("min(300 K, 20 °C) to °C", "20 °C"),
+        ("max(20 °C, 70 °F)", "21.1111111111111 °C"),
+        ("max(0 °C, 300 K)", "26.85 °C"),
+        ("min(-40 °F, -40 °C)", "-40 °F"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    assert_eq!(
+        error("max(20 °C, 3 m)").1,
+        "cannot convert a length to a temperature"
+    );
+}
+
+/// Symbols people read otherwise, and the peers' choices offered by name.
+#[test]
+fn symbols_and_the_other_definitions_by_name() {
+    for (input, expected) in [
+        ("1 kt to km/h", "1.852 km/h"),
+        ("1 PS to W", "735.49875 W"),
+        ("1 metric_horsepower to W", "735.49875 W"),
+        ("1 ton to kg", "907.18474 kg"),
+        ("1 short_ton to lb", "2000 lb"),
+        ("1 long_ton to lb", "2240 lb"),
+        ("1 tonne to kg", "1000 kg"),
+        ("1 metric_ton to kg", "1000 kg"),
+        ("1 cal to J", "4.184 J"),
+        ("1 cal_IT to J", "4.1868 J"),
+        ("1 kcal_IT to J", "4186.8 J"),
+        ("1 Cal to kcal", "1 kcal"),
+        ("1 mmHg to Pa", "133.322387415 Pa"),
+        ("1 Torr to Pa", "133.322368421053 Pa"),
+        ("1 yr to day", "365.25 day"),
+        ("1 tropical_year to day", "365.24219 day"),
+        ("1/0.5 kg", "2 kg⁻¹"),
+        ("(1/0.5) kg", "2 kg"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
 }

@@ -107,47 +107,14 @@ impl Parser<'_> {
             return Err(Error::new(ErrorKind::EmptyExpression, self.peek().span));
         }
         let statement = self.statement()?;
-        let mut to_span = None;
         let form = match self.peek().kind {
-            TokenKind::To => {
-                let to = self.advance().span;
-                to_span = Some(to);
-                let form = match self.peek_at(0) {
-                    TokenKind::Name(name) if Form::from_name(name).is_some() => {
-                        let form = Form::from_name(name);
-                        self.advance();
-                        form.expect("checked above")
-                    }
-                    TokenKind::Name(_) if self.unit_at(0, false) => {
-                        let mut parts = vec![self.units(false)?];
-                        while self.peek().kind == TokenKind::Plus && self.unit_at(1, false) {
-                            self.advance();
-                            parts.push(self.units(false)?);
-                        }
-                        match parts.len() {
-                            1 => {
-                                let (unit, span) = parts.remove(0);
-                                Form::Unit(unit, span)
-                            }
-                            _ => Form::Mixed(parts),
-                        }
-                    }
-                    TokenKind::Name(name) => {
-                        let form = name.clone();
-                        return Err(Error::new(
-                            ErrorKind::UnknownForm { form },
-                            self.peek().span,
-                        ));
-                    }
-                    _ => {
-                        let token = self.advance();
-                        return Err(Error::new(ErrorKind::MissingForm, to.to(token.span)));
-                    }
-                };
-                Some(form)
-            }
+            TokenKind::To => Some(self.form()?),
+            // `60 mph in km/h`: `in` before a unit or form, after a quantity.
+            TokenKind::Name(_) if self.in_conversion_at(0) => Some(self.form()?),
             _ => None,
         };
+        let to_span = form.as_ref().map(|(_, to)| *to);
+        let form = form.map(|(form, _)| form);
         let token = self.peek();
         match &token.kind {
             TokenKind::End => Ok(Line {
@@ -160,6 +127,53 @@ impl Parser<'_> {
             TokenKind::Number(_) => Err(Error::new(ErrorKind::MissingOperator, token.span)),
             _ => Err(unexpected(token)),
         }
+    }
+
+    /// The form after `to`, `->` or a conversion's `in`, and the span of that word.
+    fn form(&mut self) -> Result<(Form, Span), Error> {
+        let to = self.advance().span;
+        let form = match self.peek_at(0) {
+            TokenKind::Name(name) if Form::from_name(name).is_some() => {
+                let form = Form::from_name(name);
+                self.advance();
+                form.expect("checked above")
+            }
+            TokenKind::Name(_) if self.unit_at(0, false) => {
+                let mut parts = vec![self.units(false)?];
+                while self.peek().kind == TokenKind::Plus && self.unit_at(1, false) {
+                    self.advance();
+                    parts.push(self.units(false)?);
+                }
+                match parts.len() {
+                    1 => {
+                        let (unit, span) = parts.remove(0);
+                        Form::Unit(unit, span)
+                    }
+                    _ => Form::Mixed(parts),
+                }
+            }
+            TokenKind::Name(name) => {
+                let form = name.clone();
+                return Err(Error::new(
+                    ErrorKind::UnknownForm { form },
+                    self.peek().span,
+                ));
+            }
+            _ => {
+                let token = self.advance();
+                return Err(Error::new(ErrorKind::MissingForm, to.to(token.span)));
+            }
+        };
+        Ok((form, to))
+    }
+
+    /// Whether the `in` at `offset` converts: a unit or a form follows it.
+    /// (After a number, `in` is the inch: `5 in`, `5 in in cm`.)
+    fn in_conversion_at(&self, offset: usize) -> bool {
+        matches!(self.peek_at(offset), TokenKind::Name(n) if n == "in")
+            && !(self.is_variable)("in")
+            && (matches!(self.peek_at(offset + 1), TokenKind::Name(n) if Form::from_name(n).is_some())
+                || self.unit_at(offset + 1, false))
     }
 
     fn statement(&mut self) -> Result<Statement, Error> {
@@ -277,6 +291,7 @@ impl Parser<'_> {
                 TokenKind::Star => MulOp::Multiply,
                 TokenKind::Slash => MulOp::Divide,
                 TokenKind::Mod => MulOp::Modulo,
+                TokenKind::Name(_) if self.in_conversion_at(0) => break,
                 TokenKind::LeftParen | TokenKind::Name(_) | TokenKind::Root => {
                     rest.push((MulOp::Multiply, self.unary()?));
                     continue;
@@ -450,11 +465,14 @@ impl Parser<'_> {
                 {
                     return self.call(function, token.span);
                 }
-                match (function, units::resolve(&name)) {
-                    (_, Some((unit, _))) => Ok(Expr::new(
-                        ExprKind::Unit(Compound::single(unit)),
-                        token.span,
-                    )),
+                match (function, self.unit_words(&name, 0)) {
+                    (_, Some((unit, words))) => {
+                        let mut span = token.span;
+                        for _ in 1..words {
+                            span = span.to(self.advance().span);
+                        }
+                        Ok(Expr::new(ExprKind::Unit(unit), span))
+                    }
                     (Some(function), None) => self.call(function, token.span),
                     (None, None) => Ok(Expr::new(ExprKind::Name(name), token.span)),
                 }
@@ -551,16 +569,52 @@ impl Parser<'_> {
             && Constant::from_name(name).is_none()
             && !(Builtin::from_name(name).is_some()
                 && *self.peek_at(offset + 1) == TokenKind::LeftParen)
-            && units::is_unit(name)
+            && self.unit_name(offset).is_some()
     }
 
-    /// A product of units after a number or a `to`: `km/h`, `kg m/s^2`.
+    /// The unit named at `offset` and how many words name it: one, two
+    /// (`light year`, `degrees celsius`, `fl oz`, as `light_year` in the
+    /// table), or a power word and a unit (`square feet`, `cubic m`).
+    fn unit_name(&self, offset: usize) -> Option<(Compound, usize)> {
+        let TokenKind::Name(first) = self.peek_at(offset) else {
+            return None;
+        };
+        self.unit_words(first, offset + 1)
+    }
+
+    /// The unit named by `first` and perhaps the word at `next`.
+    fn unit_words(&self, first: &str, next: usize) -> Option<(Compound, usize)> {
+        if let TokenKind::Name(second) = self.peek_at(next) {
+            let singular = first.strip_suffix('s').unwrap_or(first);
+            for joined in [format!("{first}_{second}"), format!("{singular}_{second}")] {
+                if let Some((unit, _)) = units::resolve(&joined) {
+                    return Some((Compound::single(unit), 2));
+                }
+            }
+            let power = match first {
+                "square" | "sq" => 2,
+                "cubic" | "cu" => 3,
+                _ => 0,
+            };
+            if power != 0
+                && let Some((unit, _)) = units::resolve(second)
+            {
+                return Some((Compound::single(unit).powered(power), 2));
+            }
+        }
+        units::resolve(first).map(|(unit, _)| (Compound::single(unit), 1))
+    }
+
+    /// A product of units after a number or a `to`: `km/h`, `kg m/s^2`,
+    /// `miles per hour`.
     fn units(&mut self, shadowed: bool) -> Result<(Compound, Span), Error> {
         let (mut compound, mut span) = self.unit_power()?;
         loop {
             let sign = match self.peek_at(0) {
                 TokenKind::Star if self.unit_at(1, shadowed) => 1,
                 TokenKind::Slash if self.unit_at(1, shadowed) => -1,
+                TokenKind::Name(per) if per == "per" && self.unit_at(1, shadowed) => -1,
+                TokenKind::Name(_) if self.in_conversion_at(0) => break,
                 TokenKind::Name(_) if self.unit_at(0, shadowed) => 0,
                 _ => break,
             };
@@ -576,23 +630,13 @@ impl Parser<'_> {
 
     /// One unit and its integer power, if it has one: `s^-2`, `m²`.
     fn unit_power(&mut self) -> Result<(Compound, Span), Error> {
-        let token = self.advance();
-        let TokenKind::Name(name) = &token.kind else {
-            return Err(unexpected(&token));
+        let Some((unit, words)) = self.unit_name(0) else {
+            return Err(unexpected(&self.advance()));
         };
-        let (unit, _) = units::resolve(name).ok_or_else(|| unexpected(&token))?;
-        let mut unit = Compound::single(unit);
-        let mut token_span = token.span;
-        // `fl oz`, in two words as the US labels write it.
-        if name == "fl" && matches!(self.peek_at(0), TokenKind::Name(oz) if oz == "oz") {
-            let (floz, _) = units::resolve("floz").expect("fluid ounce is in the table");
-            token_span = token_span.to(self.advance().span);
-            unit = Compound::single(floz);
+        let mut token = self.advance();
+        for _ in 1..words {
+            token.span = token.span.to(self.advance().span);
         }
-        let token = Token {
-            span: token_span,
-            ..token
-        };
         if self.peek().kind != TokenKind::Caret {
             return Ok((unit, token.span));
         }

@@ -12,16 +12,21 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::One;
 
-/// Base dimensions, in the table's order.
-const BASES: [&str; 8] = ["m", "kg", "s", "A", "K", "mol", "cd", "bit"];
+/// Base dimensions, in the table's order. The angle is one of them, so an
+/// angle never cancels into a plain number that the angle mode would read
+/// again (`30 deg^2 / 1 deg` is 30 deg in either mode).
+const BASES: [&str; 9] = ["m", "kg", "s", "A", "K", "mol", "cd", "bit", "rad"];
+
+/// Where the angle is among the bases.
+const ANGLE: usize = 8;
 
 /// Powers of the base dimensions: `[1, 0, -2, …]` is m/s².
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
-pub struct Dimension(pub [i32; 8]);
+pub struct Dimension(pub [i32; 9]);
 
 impl Dimension {
     fn parse(text: &str) -> Dimension {
-        let mut powers = [0; 8];
+        let mut powers = [0; 9];
         for part in text.split(' ').filter(|p| !p.is_empty()) {
             let split = part
                 .find(|c: char| c == '-' || c.is_ascii_digit())
@@ -34,7 +39,19 @@ impl Dimension {
     }
 
     pub fn is_none(&self) -> bool {
-        self.0 == [0; 8]
+        self.0 == [0; 9]
+    }
+
+    /// The power of the angle, and the rest of the dimension.
+    pub fn split_angle(self) -> (i32, Dimension) {
+        let mut rest = self;
+        rest.0[ANGLE] = 0;
+        (self.0[ANGLE], rest)
+    }
+
+    /// Whether this is an angle: `rad`, `deg`, `rpm·s`.
+    pub fn is_angle(self) -> bool {
+        self.split_angle() == (1, Dimension::default())
     }
 
     fn scaled(self, by: i32) -> Dimension {
@@ -72,31 +89,24 @@ impl Dimension {
     }
 }
 
-/// What a quantity measures, for messages: its dimension, or an angle
-/// (a lone unit of no dimension).
+/// What a quantity measures, for messages: its dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Measure {
     dimension: Dimension,
-    angle: bool,
 }
 
 impl Measure {
     /// Boxed, as errors carry it: every `Result` in the evaluator stays small.
     pub fn of(unit: &Compound) -> Box<Measure> {
-        let dimension = unit.dimension();
         Box::new(Measure {
-            dimension,
-            angle: dimension.is_none() && !unit.is_none(),
+            dimension: unit.dimension(),
         })
     }
 }
 
 impl From<Dimension> for Measure {
     fn from(dimension: Dimension) -> Measure {
-        Measure {
-            dimension,
-            angle: false,
-        }
+        Measure { dimension }
     }
 }
 
@@ -106,7 +116,6 @@ impl std::fmt::Display for Measure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let d = &self.dimension;
         match d.name() {
-            _ if self.angle => write!(f, "an angle"),
             _ if d.is_none() => write!(f, "a plain number"),
             Some(name) if name.starts_with(['a', 'e', 'i', 'o', 'u']) => write!(f, "an {name}"),
             Some(name) => write!(f, "a {name}"),
@@ -129,15 +138,20 @@ pub struct Factor {
     pub pi: i32,
 }
 
+/// The factor of a unit of the table by name: `turn`, `deg`.
+fn factor_of(name: &str) -> Factor {
+    resolve(name).expect("a unit of the table").0.factor()
+}
+
 impl Factor {
-    fn one() -> Factor {
+    pub fn one() -> Factor {
         Factor {
             ratio: BigRational::one(),
             pi: 0,
         }
     }
 
-    fn times(&self, other: &Factor, power: i32) -> Factor {
+    pub fn times(&self, other: &Factor, power: i32) -> Factor {
         // The number module's operations: no new rational code in the binary.
         let powered = number::power(&other.ratio, power.unsigned_abs());
         let ratio = if power >= 0 {
@@ -233,10 +247,11 @@ impl UnitRef {
     }
 
     /// A temperature scale's offset from zero kelvin, in its own degrees.
+    /// Only the kelvin takes prefixes, and its zero is every prefix's zero:
+    /// `1000 mK` is 1 K on the same scale.
     pub fn temperature_offset(self) -> Option<BigRational> {
-        (self.prefix == 0)
-            .then(|| field(self.entry, 2).split_once('@'))
-            .flatten()
+        field(self.entry, 2)
+            .split_once('@')
             .map(|(_, offset)| decimal(offset))
     }
 }
@@ -386,8 +401,8 @@ impl Compound {
     /// Cancels what a product or quotient lets cancel, and gives the factor
     /// the number takes: units of one dimension with opposite powers fold
     /// into the first (`km/m` is 1000, `m²/ft` is m), and a product left with
-    /// no dimension becomes a plain number (`h/min` is 60), unless it is a
-    /// lone angle unit, which is kept (`30 deg * 2`).
+    /// no dimension becomes a plain number (`h/min` is 60). Angles have a
+    /// dimension, so they stay (`30 deg * 2`).
     pub fn cancel(&mut self) -> Factor {
         let mut factor = Factor::one();
         loop {
@@ -407,7 +422,7 @@ impl Compound {
             self.terms[i].power += folded.power;
             self.terms.retain(|t| t.power != 0);
         }
-        if !self.is_none() && self.dimension().is_none() && !self.is_lone_angle() {
+        if !self.is_none() && self.dimension().is_none() {
             factor = factor.times(&self.factor(), 1);
             self.terms.clear();
         }
@@ -420,12 +435,6 @@ impl Compound {
             [t] if t.power == 1 => t.unit.temperature_offset().map(|offset| (t.unit, offset)),
             _ => None,
         }
-    }
-
-    /// Whether this is a lone unit of no dimension (an angle: `deg`), which
-    /// a result keeps rather than folding into a plain number.
-    pub fn is_lone_angle(&self) -> bool {
-        matches!(self.terms.as_slice(), [t] if t.power == 1) && self.dimension().is_none()
     }
 
     /// `m·kg/s²`: each unit's symbol, powers as superscripts (a `to`
@@ -528,8 +537,6 @@ pub fn help_table() -> Vec<(&'static str, String)> {
         let prefixes = field(unit.entry, 4);
         let group = if prefixes == "c" {
             "constants"
-        } else if dimension.is_none() {
-            "angle"
         } else {
             dimension.name().unwrap_or("other")
         };

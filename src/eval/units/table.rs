@@ -8,7 +8,8 @@
 //!   optionally `/decimal`, optionally `p` and a power of π (angles),
 //!   optionally `@` and the offset of a temperature scale from zero kelvin
 //!   in the scale's own degrees;
-//! - the dimension is powers of `m kg s A K mol cd bit`, empty for a number;
+//! - the dimension is powers of `m kg s A K mol cd bit rad`, empty for a
+//!   number;
 //! - prefixes: `p` every SI prefix, `l` those of a thousand and up, `d`
 //!   those and the binary ones (data), empty for none; `c` marks a
 //!   physical constant (no prefixes).
@@ -22,7 +23,7 @@ m|metre meter|1|m|p
 g|gram gramme|1e-3|kg|p
 s sec|second|1|s|p
 A|ampere amp|1|A|p
-K|kelvin|1@0|K|p
+K °K|kelvin|1@0|K|p
 mol|mole|1|mol|p
 cd|candela|1|cd|p
 bit|bit|1|bit|d
@@ -46,20 +47,21 @@ Bq|becquerel|1|s-1|p
 Gy|gray|1|m2 s-2|p
 Sv|sievert|1|m2 s-2|p
 kat|katal|1|s-1 mol|p
-rad|radian|1||p
-deg|degree|1/180p1||
-grad gon|gradian|1/200p1||
-turn rev|revolution|2p1||
-arcmin|arcminute|1/10800p1||
-arcsec|arcsecond|1/648000p1||
+rad|radian|1|rad|p
+deg|degree|1/180p1|rad|
+grad gon|gradian|1/200p1|rad|
+turn rev|revolution|2p1|rad|
+arcmin|arcminute|1/10800p1|rad|
+arcsec|arcsecond|1/648000p1|rad|
 min|minute|60|s|
 h hr|hour|3600|s|
 day|day|86400|s|
 week wk|week|604800|s|
 month|month|2629800|s|
 yr|year|31557600|s|
+|tropical_year|31556925.216|s|
 L l|litre liter|1e-3|m3|p
-t|tonne|1e3|kg|l
+t|tonne metric_ton|1e3|kg|l
 ha|hectare|1e4|m2|
 bar|bar|1e5|m-1 kg s-2|p
 atm|atmosphere|101325|m-1 kg s-2|
@@ -70,25 +72,28 @@ eV|electronvolt|1.602176634e-19|m2 kg s-2|p
 Wh||3600|m2 kg s-2|p
 Ah||3600|s A|p
 cal|calorie|4.184|m2 kg s-2|p
+cal_IT|calorie_IT|4.1868|m2 kg s-2|p
+Cal||4184|m2 kg s-2|
 BTU Btu||1055.05585262|m2 kg s-2|
 erg||1e-7|m2 kg s-2|
 dyn|dyne|1e-5|m kg s-2|
 lbf||4.4482216152605|m kg s-2|
 hp|horsepower|745.69987158227022|m2 kg s-3|
+PS|metric_horsepower|735.49875|m2 kg s-3|
 au|astronomicalunit|149597870700|m|
-ly|lightyear|9460730472580800|m|
+ly|lightyear light_year|9460730472580800|m|
 pc|parsec|96939420213600000p-1|m|p
 Å Å|angstrom ångström|1e-10|m|
 mph||0.44704|m s-1|
-kn|knot|1852/3600|m s-1|
-rpm||1/60|s-1|
+kn kt|knot|1852/3600|m s-1|
+rpm||1/30p1|s-1 rad|
 in|inch inches|0.0254|m|
 ft|foot feet|0.3048|m|
 yd|yard|0.9144|m|
 mi|mile|1609.344|m|
 nmi||1852|m|
 acre|acre|4046.8564224|m2|
-floz|fluidounce|29.5735295625e-6|m3|
+floz fl_oz|fluidounce fluid_ounce|29.5735295625e-6|m3|
 tsp|teaspoon|4.92892159375e-6|m3|
 tbsp|tablespoon|14.78676478125e-6|m3|
 cup|cup|236.5882365e-6|m3|
@@ -98,9 +103,10 @@ gal|gallon|3.785411784e-3|m3|
 oz|ounce|28.349523125e-3|kg|
 lb lbs|pound|0.45359237|kg|
 st|stone|6.35029318|kg|
-ton|ton|907.18474|kg|
-°C degC|celsius|1@273.15|K|
-°F degF|fahrenheit|5/9@459.67|K|
+ton|ton short_ton|907.18474|kg|
+|long_ton|1016.0469088|kg|
+°C degC ℃|celsius degree_celsius|1@273.15|K|
+°F degF ℉|fahrenheit degree_fahrenheit|5/9@459.67|K|
 c||299792458|m s-1|c
 g0||9.80665|m s-2|c
 G||6.67430e-11|m3 kg-1 s-2|c
@@ -142,6 +148,8 @@ magnetic flux|m2 kg s-2 A-1
 magnetic flux density|kg s-2 A-1
 inductance|m2 kg s-2 A-2
 frequency|s-1
+angle|rad
+angular velocity|s-1 rad
 illuminance|m-2 cd
 radiation dose|m2 s-2
 catalytic activity|s-1 mol
