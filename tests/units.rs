@@ -345,9 +345,9 @@ fn powers_of_units_stay_bounded() {
 
 #[test]
 fn unknown_units_get_a_suggestion() {
-    let (category, message, span) = error("5 kph");
+    let (category, message, span) = error("5 mps");
     assert_eq!(category, Category::UnknownName);
-    assert_eq!(message, "unknown name 'kph'; did you mean 'km/h'?");
+    assert_eq!(message, "unknown name 'mps'; did you mean 'm/s'?");
     assert_eq!(span, (2, 5));
     let (_, message, span) = error("1 m to furlongs");
     assert!(
@@ -632,4 +632,95 @@ fn symbols_and_the_other_definitions_by_name() {
     ] {
         assert_eq!(eval(input).0, expected, "{input}");
     }
+}
+
+/// Errors name what was wrong and point at it; suggestions go by sense.
+#[test]
+fn errors_that_help() {
+    use Category::{Domain, Syntax, UnknownName};
+    let follow = "a unit or a form must follow 'to', not";
+    let forms = "write to km, to hex, to oct, to bin, to dec or to frac";
+    let late = "unexpected 'to': a value comes first, and a conversion goes at the end, once";
+    let cases: &[(&str, Category, String, (usize, usize))] = &[
+        (
+            "5 ft to",
+            Syntax,
+            format!("{follow} the end of the line: {forms}"),
+            (5, 7),
+        ),
+        (
+            "5 ft to 3 m",
+            Syntax,
+            format!("{follow} a number: {forms}"),
+            (8, 9),
+        ),
+        (
+            "5 ft to (",
+            Syntax,
+            format!("{follow} '(': {forms}"),
+            (8, 9),
+        ),
+        ("to °", Syntax, late.to_string(), (0, 2)),
+        ("(123 K to °C) to K", Syntax, late.to_string(), (7, 9)),
+        (
+            "1 gal to L/100km",
+            Syntax,
+            "unexpected number: the unit after 'to' takes no number; write the unit alone".into(),
+            (11, 14),
+        ),
+        (
+            "100 C to F",
+            Domain,
+            "C is the coulomb and F the farad: for temperatures write °C and °F".into(),
+            (6, 8),
+        ),
+        (
+            "100 °C to F",
+            Domain,
+            "C is the coulomb and F the farad: for temperatures write °C and °F".into(),
+            (8, 10),
+        ),
+        (
+            "5 KB",
+            UnknownName,
+            "unknown name 'KB'; did you mean 'kB' or 'KiB'?".into(),
+            (2, 4),
+        ),
+    ];
+    for (input, category, message, span) in cases {
+        assert_eq!(error(input), (*category, message.clone(), *span), "{input}");
+    }
+    for (input, note) in [
+        ("5 KB", "did you mean 'kB' or 'KiB'?"),
+        ("5 LB", "did you mean 'lb'?"),
+        ("5 sqft", "did you mean 'ft^2'?"),
+        ("5 m per", "did you mean '/'?"),
+        ("1 m to metr", "did you mean 'metre'?"),
+        ("1 m to sqft", "did you mean 'ft^2'?"),
+        ("255 to hx", "did you mean 'hex'?"),
+    ] {
+        let e = Session::new()
+            .evaluate(input, &Settings::default())
+            .unwrap_err();
+        assert_eq!(e.note().as_deref(), Some(note), "{input}");
+    }
+}
+
+/// Quantities written one after another add: `6 ft 2 in`.
+#[test]
+fn juxtaposed_quantities_add() {
+    for (input, expected) in [
+        ("6 ft 2 in to in", "74 in"),
+        ("3 m 15 cm", "3.15 m"),
+        ("5 foot 2 inches to in", "62 in"),
+        ("5 feet 2 inches to cm", "157.48 cm"),
+        ("1 h 30 min to min", "90 min"),
+        ("6 ft 2 in in cm", "187.96 cm"),
+        ("2 * (3 m 4 m)", "14 m"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    // A bare number after a quantity is still a missing operator.
+    assert_eq!(error("5 m 3").1, "missing operator before this number");
+    assert_eq!(error("5 m 3 s").1, "cannot add a length and a time");
 }

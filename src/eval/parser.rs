@@ -2,7 +2,8 @@
 //!
 //! Grammar, loosest first:
 //! ```text
-//! line      := statement [('to' | '->') FORM]
+//! line      := statement [('to' | '->' | 'in') FORM]   ('in' only after a
+//!                                                     quantity: `5 in` is the inch)
 //! statement := NAME '=' expr | expr ['=']
 //! expr      := xor ('|' xor)*                (bitwise, as in Python)
 //! xor       := and ('xor' and)*
@@ -14,8 +15,8 @@
 //! power     := postfix ['^' unary]          (right-associative)
 //! postfix   := primary ('!' | '%' | '°')*
 //! primary   := NUMBER [units] | NAME | FUNCTION '(' args ')' | '(' expr ')'
-//! units     := unit (('*' | '/' | implicit) unit)*     (only while units follow)
-//! unit      := UNIT ['^' ['-'] INTEGER]
+//! units     := unit (('*' | '/' | 'per' | implicit) unit)*  (only while units follow)
+//! unit      := ['square' | 'cubic'] UNIT ['^' ['-'] INTEGER]   (UNIT: one or two words)
 //! FORM      := 'hex' | 'oct' | 'bin' | 'dec' | 'frac' | units
 //! ```
 //! `implicit` is juxtaposition before `(`, a name or `√`: `2pi`, `2(3)`.
@@ -154,16 +155,40 @@ impl Parser<'_> {
             }
             TokenKind::Name(name) => {
                 let form = name.clone();
+                let suggestion = units::suggestion(name).map(str::to_string).or_else(|| {
+                    let forms = ["hex", "oct", "bin", "dec", "frac"].into_iter();
+                    let mut names = forms.chain(units::all_names()).map(str::to_string);
+                    interpreter::nearest_name(name, &mut names)
+                });
                 return Err(Error::new(
-                    ErrorKind::UnknownForm { form },
+                    ErrorKind::UnknownForm { form, suggestion },
                     self.peek().span,
                 ));
             }
             _ => {
                 let token = self.advance();
-                return Err(Error::new(ErrorKind::MissingForm, to.to(token.span)));
+                let (found, span) = match token.kind {
+                    TokenKind::End => ("the end of the line", to),
+                    _ => (describe(&token.kind), token.span),
+                };
+                let found = match token.kind {
+                    TokenKind::Number(_) => "a number",
+                    _ => found,
+                };
+                return Err(Error::new(ErrorKind::MissingForm(found), span));
             }
         };
+        // `to L/100km`: the number is what cannot stand there.
+        if matches!(self.peek().kind, TokenKind::Slash | TokenKind::Star)
+            && matches!(self.peek_at(1), TokenKind::Number(_))
+        {
+            self.advance();
+            let reason = "number: the unit after 'to' takes no number; write the unit alone";
+            return Err(Error::new(
+                ErrorKind::Unexpected(reason.into()),
+                self.peek().span,
+            ));
+        }
         Ok((form, to))
     }
 
@@ -263,6 +288,15 @@ impl Parser<'_> {
             let op = match self.peek().kind {
                 TokenKind::Plus => AddOp::Add,
                 TokenKind::Minus => AddOp::Subtract,
+                // `6 ft 2 in`, `5 foot 2 inches`: a quantity written just
+                // after a quantity adds to it.
+                TokenKind::Number(_)
+                    if is_quantity_literal(rest.last().map_or(&first, |(_, e)| e))
+                        && self.unit_at(1, true) =>
+                {
+                    rest.push((AddOp::Add, self.product()?));
+                    continue;
+                }
                 _ => break,
             };
             self.advance();
@@ -676,8 +710,21 @@ impl Parser<'_> {
             }
             TokenKind::End => Ok(span),
             TokenKind::Number(_) => Err(Error::new(ErrorKind::MissingOperator, span)),
+            // `(123 K to °C) to K`: the `to` is what is wrong, not the `(`.
+            TokenKind::To => Err(unexpected(self.peek())),
             _ => Err(Error::new(ErrorKind::UnclosedOpen, open.to(span))),
         }
+    }
+}
+
+/// Whether `expr` is a number and its units as written: `6 ft`, `48°`.
+fn is_quantity_literal(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::Product { first, rest } => {
+            matches!(first.kind, ExprKind::Number(_))
+                && matches!(rest.as_slice(), [(MulOp::Multiply, unit)] if matches!(unit.kind, ExprKind::Unit(_)))
+        }
+        _ => false,
     }
 }
 
@@ -716,7 +763,7 @@ fn describe(kind: &TokenKind) -> &'static str {
         TokenKind::Tilde => "'~'",
         TokenKind::ShiftLeft => "'<<'",
         TokenKind::ShiftRight => "'>>'",
-        TokenKind::To => "'to': a conversion goes at the end, once",
+        TokenKind::To => "'to': a value comes first, and a conversion goes at the end, once",
         TokenKind::End => "end of input",
     }
 }
@@ -924,7 +971,8 @@ mod tests {
         assert_eq!(
             err.kind,
             ErrorKind::UnknownForm {
-                form: "roman".into()
+                form: "roman".into(),
+                suggestion: None,
             }
         );
         assert_eq!((err.span.start, err.span.end), (7, 12));

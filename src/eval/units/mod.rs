@@ -492,14 +492,18 @@ pub fn superscript_value(c: char) -> Option<i32> {
         .map(|i| i as i32)
 }
 
-/// Names people write for a unit the table spells otherwise.
-const NEAR_MISSES: [(&str, &str); 6] = [
-    ("kph", "km/h"),
-    ("kmh", "km/h"),
+/// Names people write for a unit the table spells otherwise, or that
+/// could mean more than one (a suggestion of two reads "'kB' or 'KiB'").
+const NEAR_MISSES: [(&str, &str); 9] = [
     ("mps", "m/s"),
     ("fps", "ft/s"),
-    ("hrs", "h"),
-    ("secs", "s"),
+    ("KB", "kB' or 'KiB"),
+    ("Kb", "kbit' or 'Kibit"),
+    ("LB", "lb"),
+    ("LBS", "lb"),
+    ("sqft", "ft^2"),
+    ("per", "/"),
+    ("sqm", "m^2"),
 ];
 
 /// A suggestion for an unknown name that looks like a unit.
@@ -632,7 +636,7 @@ mod tests {
         assert!(resolve("mB").is_none());
         assert!(resolve("Kim").is_none());
         assert!(resolve("kmetre").is_none());
-        assert!(resolve("kph").is_none());
+        assert!(resolve("kpa").is_none());
     }
 
     #[test]

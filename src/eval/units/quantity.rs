@@ -184,6 +184,15 @@ pub fn convert(
         return ev.add(&degrees, &Value::Exact(-into), to);
     }
     if ratio(ev, &q.unit, target).is_none() {
+        // `100 C to F`: the coulomb and the farad, where scales were meant.
+        let bare = |u: &Compound, symbol: &str| u.terms.len() == 1 && u.render() == symbol;
+        if [&q.unit, target]
+            .iter()
+            .any(|u| bare(u, "C") || bare(u, "F"))
+        {
+            let reason = "C is the coulomb and F the farad: for temperatures write °C and °F";
+            return Err(Error::new(ErrorKind::Domain { reason }, to));
+        }
         return Err(Error::new(
             ErrorKind::DimensionMismatch {
                 operation: "convert",

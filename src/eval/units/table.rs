@@ -16,7 +16,13 @@
 //!
 //! Every factor here is exact by definition (SI, the international yard
 //! and pound of 1959, the US customary volumes), except `G`, which is the
-//! CODATA 2018 value as written.
+//! CODATA 2018 value as written, and the tropical year, a mean value.
+//! Where references differ the plain name is the common US or SI reading
+//! and the other has a name of its own: `ton` is the short ton (`tonne`,
+//! `long_ton`), `cal` the thermochemical calorie (`cal_IT`), `yr` the
+//! Julian year (`tropical_year`), `mmHg` the conventional one (`Torr`).
+//! A long name of two words is written with `_` (`light_year`); the parser
+//! reads it from the two words too.
 
 pub const UNITS: &str = "\
 m|metre meter|1|m|p
@@ -85,6 +91,7 @@ ly|lightyear light_year|9460730472580800|m|
 pc|parsec|96939420213600000p-1|m|p
 Å Å|angstrom ångström|1e-10|m|
 mph||0.44704|m s-1|
+kph kmh||5/18|m s-1|
 kn kt|knot|1852/3600|m s-1|
 rpm||1/30p1|s-1 rad|
 in|inch inches|0.0254|m|
