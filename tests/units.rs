@@ -349,9 +349,9 @@ fn unknown_units_get_a_suggestion() {
     assert_eq!(category, Category::UnknownName);
     assert_eq!(message, "unknown name 'mps'; did you mean 'm/s'?");
     assert_eq!(span, (2, 5));
-    let (_, message, span) = error("1 m to furlongs");
+    let (_, message, span) = error("1 m to furlongz");
     assert!(
-        message.starts_with("unknown unit or form 'furlongs'"),
+        message.starts_with("unknown unit or form 'furlongz'"),
         "{message}"
     );
     assert_eq!(span, (7, 15));
@@ -723,4 +723,123 @@ fn juxtaposed_quantities_add() {
     // A bare number after a quantity is still a missing operator.
     assert_eq!(error("5 m 3").1, "missing operator before this number");
     assert_eq!(error("5 m 3 s").1, "cannot add a length and a time");
+}
+
+/// Names as people type them: plurals and other letter case where only one
+/// unit reads so, several words, and the units the table lacked.
+#[test]
+fn the_names_people_type() {
+    for (input, expected) in [
+        // Letter case and plurals.
+        ("5 KM to m", "5000 m"),
+        ("5 KG to g", "5000 g"),
+        ("60 MPH to km/h", "96.56064 km/h"),
+        ("60 RPM to Hz", "1 Hz"),
+        ("1 PSI to psi", "1 psi"),
+        ("1 AU to km", "149597870.7 km"),
+        ("3 hrs to min", "180 min"),
+        ("5 mins to s", "300 s"),
+        ("30 secs to min", "0.5 min"),
+        ("2 yrs to day", "730.5 day"),
+        ("2 wks to day", "14 day"),
+        ("5 kms to m", "5000 m"),
+        ("2 gals to L", "7.570823568 L"),
+        ("3 Bytes to bit", "24 bit"),
+        ("5 henries to H", "5 H"),
+        ("2 furlongs to m", "402.336 m"),
+        ("3 mEtRes to cm", "300 cm"),
+        ("1 kg to kgs", "1 kgs"),
+        // Several words.
+        ("2 fluid ounce to mL", "59.147059125 mL"),
+        ("3 square feet to m^2", "0.27870912 m^2"),
+        ("3 sq ft to m^2", "0.27870912 m^2"),
+        ("2 cubic meter to L", "2000 L"),
+        ("1 light year to km", "9460730472580.8 km"),
+        ("1 metric ton to kg", "1000 kg"),
+        ("1 short ton to lb", "2000 lb"),
+        ("1 long ton to lb", "2240 lb"),
+        ("1 imperial gallon to L", "4.54609 L"),
+        ("10 miles per hour to km/h", "16.09344 km/h"),
+        ("36 kilometer per hour to m/s", "10 m/s"),
+        // Missing units: speeds, data, time, volume, ratios, force, pressure.
+        ("36 kph to m/s", "10 m/s"),
+        ("36 kmh to m/s", "10 m/s"),
+        ("1 kcal to kJ", "4.184 kJ"),
+        ("100 Mbps * 1 s to MB", "12.5 MB"),
+        ("1 kbps to bps", "1000 bps"),
+        ("1 Kib to b", "1024 b"),
+        ("1 Gib to Mib", "1024 Mib"),
+        ("20 ℃ to ℉", "68 ℉"),
+        ("6' 2\" to in", "74 in"),
+        ("6′ 2″ to cm", "187.96 cm"),
+        ("1 fortnight to day", "14 day"),
+        ("1 decade to yr", "10 yr"),
+        ("2 centuries to yr", "200 yr"),
+        ("1 imperial_pint to mL", "568.26125 mL"),
+        ("1 gal_imp to imperial_quart", "4 imperial_quart"),
+        ("1 floz_imp to mL", "28.4130625 mL"),
+        ("0.001 to ppm", "1000 ppm"),
+        ("2 ppm to ppb", "2000 ppb"),
+        ("1 ppt to ppb", "0.001 ppb"),
+        ("50 percent", "0.5"),
+        ("1 kgf to N", "9.80665 N"),
+        ("1 inHg to Pa", "3386.388640341 Pa"),
+        ("1013 mb to bar", "1.013 bar"),
+        ("1013 mbar to hPa", "1013 hPa"),
+        ("1 therm to BTU", "100000 BTU"),
+        ("7000 grain to lb", "1 lb"),
+        ("1 ozt to g", "31.1034768 g"),
+        ("1 carat to mg", "200 mg"),
+        ("1 furlong to ft", "660 ft"),
+        ("1 fathom to ft", "6 ft"),
+        ("1000 mil to in", "1 in"),
+        ("1 thou to mm", "0.0254 mm"),
+        ("1 NM to m", "1852 m"),
+        ("1 nmi to NM", "1 NM"),
+        ("1 barrel to gal", "42 gal"),
+        ("1 bbl to L", "158.987294928 L"),
+        ("1 barn to fm^2", "100 fm^2"),
+        ("1 rod to ft", "16.5 ft"),
+        ("1 hogshead to gal", "63 gal"),
+        ("1 Mx to Wb", "1e-8 Wb"),
+        ("2 molal * 3 kg to mol", "6 mol"),
+        ("1 octet to bit", "8 bit"),
+        ("5 m3 to L", "5000 L"),
+        ("2 cm2 to mm2", "200 mm2"),
+        // Juxtaposed sums.
+        ("48° 46′ 32″ to deg", "48.7755555555556 deg"),
+        ("5 foot 2 inches to in", "62 in"),
+        // Constants under the names numbat and CODATA use.
+        ("hbar to J*s", "1.05457181764616e-34 J*s"),
+        ("ℏ to eV*s", "6.58211956950907e-16 eV*s"),
+        ("h_planck to J*s", "6.62607015e-34 J*s"),
+        ("planck_constant to J/Hz", "6.62607015e-34 J/Hz"),
+        ("electron_mass to kg", "9.1093837015e-31 kg"),
+        ("m_e * c^2 to MeV", "0.510998949996164 MeV"),
+        ("elementary_charge to C", "1.602176634e-19 C"),
+        ("q_e to C", "1.602176634e-19 C"),
+        ("gas_constant to J/K/mol", "8.31446261815324 J/K/mol"),
+        ("R to J/(mol K)", "8.31446261815324 J/mol/K"),
+        ("ε0 to F/m", "8.8541878128e-12 F/m"),
+        ("μ0 to N/A^2", "0.00000125663706212 N/A^2"),
+        ("faraday_constant to C/mol", "96485.3321233100184 C/mol"),
+        ("stefan_boltzmann_constant to W/m^2/K^4", "5.67037441918443e-8 W/m^2/K^4"),
+        ("1 h to s", "3600 s"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    // Names of two symbols, or of several units in other case, are errors
+    // that list the readings.
+    for (input, note) in [
+        ("5 Nm", "did you mean 'nmi' or 'nm' or 'N m'?"),
+        ("5 MM", "did you mean 'Mm' or 'mm'?"),
+        ("5 Kg", "did you mean 'kg' or 'K g'?"),
+        ("5 kWs", "did you mean 'kW s'?"),
+        ("5 Pas", "did you mean 'Pa s'?"),
+    ] {
+        let e = Session::new()
+            .evaluate(input, &Settings::default())
+            .unwrap_err();
+        assert_eq!(e.note().as_deref(), Some(note), "{input}");
+    }
 }

@@ -165,8 +165,10 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
                 });
                 continue;
             }
-            // The one-character degree Celsius and Fahrenheit are names of units.
-            '℃' | '℉' => {
+            // The one-character degree Celsius and Fahrenheit, and the primes
+            // (feet and inches, or after degrees minutes and seconds of arc),
+            // are names of units.
+            '℃' | '℉' | '′' | '″' | '\'' | '"' => {
                 chars.next();
                 tokens.push(single(TokenKind::Name(c.into())));
                 continue;

@@ -57,6 +57,7 @@ pub fn parse(
         bitwise,
         is_variable,
         exponent: false,
+        arc_primes: false,
     };
     parser.line()
 }
@@ -73,6 +74,9 @@ struct Parser<'a> {
     is_variable: &'a dyn Fn(&str) -> bool,
     /// Set while an exponent's first number is read: `2^10 m` is 2^10 metres.
     exponent: bool,
+    /// Set while a quantity after an angle is read: `48° 46′ 32″` has
+    /// minutes and seconds of arc, where `6′ 2″` has feet and inches.
+    arc_primes: bool,
 }
 
 impl Parser<'_> {
@@ -155,7 +159,7 @@ impl Parser<'_> {
             }
             TokenKind::Name(name) => {
                 let form = name.clone();
-                let suggestion = units::suggestion(name).map(str::to_string).or_else(|| {
+                let suggestion = units::suggestion(name).or_else(|| {
                     let forms = ["hex", "oct", "bin", "dec", "frac"].into_iter();
                     let mut names = forms.chain(units::all_names()).map(str::to_string);
                     interpreter::nearest_name(name, &mut names)
@@ -294,7 +298,10 @@ impl Parser<'_> {
                     if is_quantity_literal(rest.last().map_or(&first, |(_, e)| e))
                         && self.unit_at(1, true) =>
                 {
-                    rest.push((AddOp::Add, self.product()?));
+                    self.arc_primes = is_angle_literal(rest.last().map_or(&first, |(_, e)| e));
+                    let term = self.product();
+                    self.arc_primes = false;
+                    rest.push((AddOp::Add, term?));
                     continue;
                 }
                 _ => break,
@@ -636,7 +643,23 @@ impl Parser<'_> {
                 return Some((Compound::single(unit).powered(power), 2));
             }
         }
-        units::resolve(first).map(|(unit, _)| (Compound::single(unit), 1))
+        let first = match first {
+            "′" if self.arc_primes => "arcmin",
+            "″" if self.arc_primes => "arcsec",
+            _ => first,
+        };
+        if let Some((unit, _)) = units::resolve(first) {
+            return Some((Compound::single(unit), 1));
+        }
+        // `m3`, `cm2`: a power written as a digit after the unit.
+        let (unit, power) = first.split_at(first.len().checked_sub(1)?);
+        let power = match power {
+            "2" => 2,
+            "3" => 3,
+            _ => return None,
+        };
+        let (unit, _) = units::resolve(unit)?;
+        Some((Compound::single(unit).powered(power), 1))
     }
 
     /// A product of units after a number or a `to`: `km/h`, `kg m/s^2`,
@@ -720,9 +743,21 @@ impl Parser<'_> {
 /// Whether `expr` is a number and its units as written: `6 ft`, `48°`.
 fn is_quantity_literal(expr: &Expr) -> bool {
     match &expr.kind {
+        ExprKind::Degrees(number) => matches!(number.kind, ExprKind::Number(_)),
         ExprKind::Product { first, rest } => {
             matches!(first.kind, ExprKind::Number(_))
                 && matches!(rest.as_slice(), [(MulOp::Multiply, unit)] if matches!(unit.kind, ExprKind::Unit(_)))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `expr` is a number of degrees or of another angle unit: `48°`, `46′`.
+fn is_angle_literal(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::Degrees(_) => true,
+        ExprKind::Product { rest, .. } => {
+            matches!(rest.as_slice(), [(_, unit)] if matches!(&unit.kind, ExprKind::Unit(u) if u.dimension().is_angle()))
         }
         _ => false,
     }
@@ -1034,7 +1069,7 @@ mod tests {
             parse_line("1 m -> ft").unwrap().form,
             Some(Form::Unit(..))
         ));
-        let err = parse_line("1 m to furlongs").unwrap_err();
+        let err = parse_line("1 m to furlongz").unwrap_err();
         assert_eq!((err.span.start, err.span.end), (7, 15));
     }
 

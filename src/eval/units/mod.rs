@@ -243,7 +243,10 @@ impl UnitRef {
         if self.prefix != 0 {
             out.push_str(prefix_line(self.prefix).0.split(',').next().unwrap_or(""));
         }
-        out.push_str(field(self.entry, 0).split(' ').next().unwrap_or(""));
+        // A unit without a symbol shows its long name: `molal`.
+        let names = [field(self.entry, 0), field(self.entry, 1)];
+        let name = names.iter().flat_map(|n| n.split(' ')).find(|n| !n.is_empty());
+        out.push_str(name.unwrap_or(""));
     }
 
     /// A temperature scale's offset from zero kelvin, in its own degrees.
@@ -268,8 +271,96 @@ fn allows(prefixes: &str, power: &str) -> bool {
     }
 }
 
-/// The unit a name stands for, and whether it names it by a long name.
+/// The unit a name stands for, and whether it names it by a long name:
+/// as written; else a plural (`henries`, `hrs`, `kms`); else in other
+/// letter case where only one unit reads so (`KM`, `mEtRes`, not `Nm`).
 pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
+    exact_name(name)
+        .or_else(|| plural(name))
+        .or_else(|| match folded(name, true).as_slice() {
+            [one] => Some((*one, false)),
+            _ => None,
+        })
+}
+
+/// `henries` is henry; `hrs`, `kms`, `kgs` are plurals of symbols, only of
+/// those that are no SI unit's own (`Pas` is Pa·s, `kWs` kW·s), and of m and g.
+fn plural(name: &str) -> Option<(UnitRef, bool)> {
+    if let Some(stem) = name.strip_suffix("ies")
+        && let Some((unit, true)) = exact_name(&format!("{stem}y"))
+    {
+        return Some((unit, true));
+    }
+    let stem = name.strip_suffix('s')?;
+    let (unit, false) = exact_name(stem)? else {
+        return None;
+    };
+    let symbol = field(unit.entry, 0).split(' ').next().unwrap_or("");
+    let plain = !matches!(field(unit.entry, 4), "p" | "c");
+    let counts = if unit.prefix == 0 {
+        let letters = stem.chars().count();
+        letters >= 2 && (plain || letters >= 3)
+    } else {
+        plain || matches!(symbol, "m" | "g")
+    };
+    counts.then_some((unit, false))
+}
+
+/// Every unit that `name` names in some other letter case. A name that is
+/// two symbols as written (`Nm`, N·m) has no other reading when `strict`.
+fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
+    let mut found = Vec::new();
+    let two_symbols = (1..name.len()).any(|i| {
+        name.is_char_boundary(i)
+            && [&name[..i], &name[i..]]
+                .iter()
+                .all(|part| matches!(exact_name(part), Some((u, false)) if field(u.entry, 4) != "c"))
+    });
+    if name.chars().count() < 2 || (strict && two_symbols) {
+        return found;
+    }
+    let lower = name.to_lowercase();
+    let prefixes = std::iter::once(("", "", "0")).chain(table::PREFIXES.split(' ').map(|record| {
+        let mut parts = record.split(':');
+        let mut next = || parts.next().unwrap_or("");
+        (next(), next(), next())
+    }));
+    for (index, (symbols, long_prefix, power)) in prefixes.enumerate() {
+        let spellings = symbols
+            .split(',')
+            .map(|s| (s, false))
+            .chain((!long_prefix.is_empty()).then_some((long_prefix, true)));
+        for (spelling, by_long) in spellings {
+            let Some(rest) = lower.strip_prefix(&spelling.to_lowercase()) else {
+                continue;
+            };
+            for (entry, line) in table::UNITS.lines().enumerate() {
+                let mut fields = line.split('|');
+                let (symbols, long) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
+                let symbol = !by_long && symbols.split(' ').any(|s| s.to_lowercase() == rest);
+                let long = (by_long || index == 0)
+                    && long.split(' ').any(|l| {
+                        let l = l.to_lowercase();
+                        !l.is_empty() && (l == rest || rest.strip_suffix('s') == Some(&l))
+                    });
+                let prefixes = field(entry as u16, 4);
+                if (symbol || long) && (index == 0 || allows(prefixes, power)) {
+                    let unit = UnitRef {
+                        entry: entry as u16,
+                        prefix: index as u8,
+                    };
+                    if !found.contains(&unit) {
+                        found.push(unit);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The unit a name stands for exactly as written.
+fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
     let exact = |name: &str| {
         table::UNITS.lines().enumerate().find_map(|(entry, line)| {
             let mut fields = line.split('|');
@@ -506,12 +597,23 @@ const NEAR_MISSES: [(&str, &str); 9] = [
     ("sqm", "m^2"),
 ];
 
-/// A suggestion for an unknown name that looks like a unit.
-pub fn suggestion(name: &str) -> Option<&'static str> {
-    NEAR_MISSES
-        .iter()
-        .find(|(miss, _)| *miss == name)
-        .map(|(_, unit)| *unit)
+/// A suggestion for an unknown name that looks like a unit: a near miss,
+/// or the units it names in other letter case (`'nm' or 'N m'` for `Nm`).
+pub fn suggestion(name: &str) -> Option<String> {
+    if let Some((_, unit)) = NEAR_MISSES.iter().find(|(miss, _)| *miss == name) {
+        return Some(unit.to_string());
+    }
+    let mut readings: Vec<String> = folded(name, false)
+        .into_iter()
+        .map(|unit| Compound::single(unit).render())
+        .collect();
+    let split = (1..name.len()).find(|&i| {
+        name.is_char_boundary(i) && exact_name(&name[..i]).is_some() && exact_name(&name[i..]).is_some()
+    });
+    if let Some(i) = split {
+        readings.push(format!("{} {}", &name[..i], &name[i..]));
+    }
+    (!readings.is_empty()).then(|| readings.join("' or '"))
 }
 
 /// Every unit's names without prefixes, for "did you mean"; short symbols
@@ -636,7 +738,8 @@ mod tests {
         assert!(resolve("mB").is_none());
         assert!(resolve("Kim").is_none());
         assert!(resolve("kmetre").is_none());
-        assert!(resolve("kpa").is_none());
+        assert!(resolve("Nm").is_none());
+        assert_eq!(factor("kpa").ratio, q(1000, 1));
     }
 
     #[test]
@@ -654,7 +757,7 @@ mod tests {
         let table = help_table();
         assert_eq!(
             table[0],
-            ("length", "m* au ly pc* Å in ft yd mi nmi".into())
+            ("length", "m* au ly pc* Å in ft yd mi nmi furlong fathom rod mil".into())
         );
         let deg = Compound::single(resolve("deg").unwrap().0);
         assert_eq!(Measure::of(&deg).to_string(), "an angle");
