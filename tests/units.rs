@@ -655,18 +655,18 @@ fn errors_that_help() {
             (8, 9),
         ),
         (
-            "5 ft to (",
+            "5 ft to )",
             Syntax,
-            format!("{follow} '(': {forms}"),
+            format!("{follow} ')': {forms}"),
             (8, 9),
         ),
         ("to °", Syntax, late.to_string(), (0, 2)),
         ("(123 K to °C) to K", Syntax, late.to_string(), (7, 9)),
         (
             "1 gal to L/100km",
-            Syntax,
-            "unexpected number: the unit after 'to' takes no number; write the unit alone".into(),
-            (11, 14),
+            Domain,
+            "cannot convert a volume to an area".into(),
+            (6, 8),
         ),
         (
             "100 C to F",
@@ -819,11 +819,14 @@ fn the_names_people_type() {
         ("elementary_charge to C", "1.602176634e-19 C"),
         ("q_e to C", "1.602176634e-19 C"),
         ("gas_constant to J/K/mol", "8.31446261815324 J/K/mol"),
-        ("R to J/(mol K)", "8.31446261815324 J/mol/K"),
+        ("R to J/mol/K", "8.31446261815324 J/mol/K"),
         ("ε0 to F/m", "8.8541878128e-12 F/m"),
         ("μ0 to N/A^2", "0.00000125663706212 N/A^2"),
         ("faraday_constant to C/mol", "96485.3321233100184 C/mol"),
-        ("stefan_boltzmann_constant to W/m^2/K^4", "5.67037441918443e-8 W/m^2/K^4"),
+        (
+            "stefan_boltzmann_constant to W/m^2/K^4",
+            "5.67037441918443e-8 W/m^2/K^4",
+        ),
         ("1 h to s", "3600 s"),
     ] {
         assert_eq!(eval(input).0, expected, "{input}");
@@ -841,5 +844,53 @@ fn the_names_people_type() {
             .evaluate(input, &Settings::default())
             .unwrap_err();
         assert_eq!(e.note().as_deref(), Some(note), "{input}");
+    }
+}
+
+/// A target may hold numbers and parentheses, and a conversion asked for
+/// may turn a quantity over: mpg and L/100km.
+#[test]
+fn targets_with_numbers_and_reciprocals() {
+    for (input, expected) in [
+        ("30 mpg to L/100km", "7.84048611111111 L/100km"),
+        ("30 mpg to L/(100 km)", "7.84048611111111 L/(100 km)"),
+        ("1 L/100km to mpg", "235.214583333333 mpg"),
+        ("R to J/(mol K)", "8.31446261815324 J/(mol K)"),
+        ("1 km/h to s/m", "3.6 s/m"),
+        ("1 m/s to s/km", "1000 s/km"),
+        ("100 km/h to mi/(1 h)", "62.1371192237334 mi/(1 h)"),
+        ("3 kWh to kJ*2", "5400 kJ*2"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    // `ans` is the quantity itself, not the number shown per 100 km.
+    let settings = Settings::default();
+    let mut session = Session::new();
+    let mut run = |input: &str| answer(&mut session, input, &settings).0;
+    assert_eq!(run("x = 30 mpg to L/100km"), "7.84048611111111 L/100km");
+    assert_eq!(run("x to mpg"), "30 mpg");
+    assert_eq!(run("ans to L/km"), "0.0784048611111111 L/km");
+    // Only a conversion asked for turns a quantity over.
+    assert_eq!(
+        error("1 mpg + 1 L/km").1,
+        "cannot add a quantity in m⁻² and an area"
+    );
+}
+
+/// Names of several bytes per character go through every reading (plural,
+/// letter case, a power digit) without a panic.
+#[test]
+fn names_of_any_characters_are_read_safely() {
+    for name in [
+        "日本", "日本2", "日本s", "é2", "Ωs", "ΩS", "µ2", "μs", "℃s", "′s", "″3", "Åß", "ſ", "ǅ",
+        "İ", "ﬃ", "ΣΣ", "ℏs", "ε0s",
+    ] {
+        for input in [
+            name.to_string(),
+            format!("5 {name}"),
+            format!("1 m to {name}"),
+        ] {
+            let _ = Session::new().evaluate(&input, &Settings::default());
+        }
     }
 }

@@ -29,9 +29,12 @@ use super::ast::{AddOp, BitOp, Expr, ExprKind, Form, Line, MulOp, Statement};
 use super::builtins::{Builtin, Constant};
 use super::error::{Error, ErrorKind, Span};
 use super::interpreter;
-use super::lexer::{Token, TokenKind};
+use super::lexer::{Literal, Token, TokenKind};
 use super::limits::Limits;
 use super::units::{self, Compound};
+
+/// A unit after `to`, where it is written, and the numbers written in it.
+type Target = (Compound, Span, Vec<(MulOp, Literal)>);
 
 /// Parses a line; `is_variable` tells the user's variables, which shadow units.
 pub fn parse(
@@ -143,16 +146,24 @@ impl Parser<'_> {
                 self.advance();
                 form.expect("checked above")
             }
+            TokenKind::LeftParen => {
+                let (unit, span, numbers) = self.target()?;
+                Form::Unit(unit, span, numbers)
+            }
             TokenKind::Name(_) if self.unit_at(0, false) => {
-                let mut parts = vec![self.units(false)?];
-                while self.peek().kind == TokenKind::Plus && self.unit_at(1, false) {
+                let (unit, span, numbers) = self.target()?;
+                let mut parts = vec![(unit, span)];
+                while numbers.is_empty()
+                    && self.peek().kind == TokenKind::Plus
+                    && self.unit_at(1, false)
+                {
                     self.advance();
                     parts.push(self.units(false)?);
                 }
                 match parts.len() {
                     1 => {
                         let (unit, span) = parts.remove(0);
-                        Form::Unit(unit, span)
+                        Form::Unit(unit, span, numbers)
                     }
                     _ => Form::Mixed(parts),
                 }
@@ -182,18 +193,75 @@ impl Parser<'_> {
                 return Err(Error::new(ErrorKind::MissingForm(found), span));
             }
         };
-        // `to L/100km`: the number is what cannot stand there.
-        if matches!(self.peek().kind, TokenKind::Slash | TokenKind::Star)
-            && matches!(self.peek_at(1), TokenKind::Number(_))
-        {
-            self.advance();
-            let reason = "number: the unit after 'to' takes no number; write the unit alone";
-            return Err(Error::new(
-                ErrorKind::Unexpected(reason.into()),
-                self.peek().span,
-            ));
-        }
         Ok((form, to))
+    }
+
+    /// The unit after `to`, which may hold numbers and parentheses after
+    /// its first unit: `L/100km`, `J/(mol K)`, `L/(100 km)`.
+    fn target(&mut self) -> Result<Target, Error> {
+        let (mut unit, mut span, mut numbers) = self.target_factor()?;
+        loop {
+            let sign = match self.peek_at(0) {
+                TokenKind::Star | TokenKind::Slash
+                    if matches!(self.peek_at(1), TokenKind::Number(_) | TokenKind::LeftParen)
+                        || self.unit_at(1, false) =>
+                {
+                    let sign = if self.peek().kind == TokenKind::Star {
+                        1
+                    } else {
+                        -1
+                    };
+                    self.advance();
+                    sign
+                }
+                TokenKind::Name(per) if per == "per" && self.unit_at(1, false) => {
+                    self.advance();
+                    -1
+                }
+                TokenKind::Name(_) if self.in_conversion_at(0) => break,
+                TokenKind::Name(_) if self.unit_at(0, false) => 1,
+                _ => break,
+            };
+            let (next, next_span, next_numbers) = self.target_factor()?;
+            unit = unit.times(&next, sign);
+            span = span.to(next_span);
+            numbers.extend(next_numbers.into_iter().map(|(op, n)| match (sign, op) {
+                (-1, MulOp::Multiply) => (MulOp::Divide, n),
+                (-1, _) => (MulOp::Multiply, n),
+                _ => (op, n),
+            }));
+        }
+        Ok((unit, span, numbers))
+    }
+
+    /// A unit with its power, a number with the units it binds (`100km`),
+    /// or a target in parentheses.
+    fn target_factor(&mut self) -> Result<Target, Error> {
+        let token = self.peek().clone();
+        match token.kind {
+            TokenKind::Number(literal) => {
+                self.advance();
+                let numbers = vec![(MulOp::Multiply, literal)];
+                let mut unit = Compound::default();
+                let mut span = token.span;
+                while self.unit_at(0, false) && !self.in_conversion_at(0) {
+                    let (next, next_span) = self.unit_power()?;
+                    unit = unit.times(&next, 1);
+                    span = span.to(next_span);
+                }
+                Ok((unit, span, numbers))
+            }
+            TokenKind::LeftParen => {
+                self.advance();
+                let (unit, span, numbers) = self.target()?;
+                let end = self.close_paren(token.span)?;
+                Ok((unit, token.span.to(span).to(end), numbers))
+            }
+            _ => {
+                let (unit, span) = self.unit_power()?;
+                Ok((unit, span, Vec::new()))
+            }
+        }
     }
 
     /// Whether the `in` at `offset` converts: a unit or a form follows it.
@@ -652,12 +720,12 @@ impl Parser<'_> {
             return Some((Compound::single(unit), 1));
         }
         // `m3`, `cm2`: a power written as a digit after the unit.
-        let (unit, power) = first.split_at(first.len().checked_sub(1)?);
-        let power = match power {
-            "2" => 2,
-            "3" => 3,
+        let power = match first.chars().last()? {
+            '2' => 2,
+            '3' => 3,
             _ => return None,
         };
+        let unit = &first[..first.len() - 1];
         let (unit, _) = units::resolve(unit)?;
         Some((Compound::single(unit).powered(power), 1))
     }
@@ -1059,7 +1127,7 @@ mod tests {
     #[test]
     fn conversions_to_units() {
         let line = parse_line("60 mph to km/h").unwrap();
-        let Some(Form::Unit(unit, span)) = line.form else {
+        let Some(Form::Unit(unit, span, _)) = line.form else {
             panic!("a unit form")
         };
         assert_eq!(unit.render(), "km/h");

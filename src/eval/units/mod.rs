@@ -54,7 +54,7 @@ impl Dimension {
         self.split_angle() == (1, Dimension::default())
     }
 
-    fn scaled(self, by: i32) -> Dimension {
+    pub fn scaled(self, by: i32) -> Dimension {
         Dimension(self.0.map(|p| p * by))
     }
 
@@ -245,7 +245,10 @@ impl UnitRef {
         }
         // A unit without a symbol shows its long name: `molal`.
         let names = [field(self.entry, 0), field(self.entry, 1)];
-        let name = names.iter().flat_map(|n| n.split(' ')).find(|n| !n.is_empty());
+        let name = names
+            .iter()
+            .flat_map(|n| n.split(' '))
+            .find(|n| !n.is_empty());
         out.push_str(name.unwrap_or(""));
     }
 
@@ -312,9 +315,9 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
     let mut found = Vec::new();
     let two_symbols = (1..name.len()).any(|i| {
         name.is_char_boundary(i)
-            && [&name[..i], &name[i..]]
-                .iter()
-                .all(|part| matches!(exact_name(part), Some((u, false)) if field(u.entry, 4) != "c"))
+            && [&name[..i], &name[i..]].iter().all(
+                |part| matches!(exact_name(part), Some((u, false)) if field(u.entry, 4) != "c"),
+            )
     });
     if name.chars().count() < 2 || (strict && two_symbols) {
         return found;
@@ -608,9 +611,13 @@ pub fn suggestion(name: &str) -> Option<String> {
         .map(|unit| Compound::single(unit).render())
         .collect();
     let split = (1..name.len()).find(|&i| {
-        name.is_char_boundary(i) && exact_name(&name[..i]).is_some() && exact_name(&name[i..]).is_some()
+        name.is_char_boundary(i)
+            && exact_name(&name[..i]).is_some()
+            && exact_name(&name[i..]).is_some()
     });
-    if let Some(i) = split {
+    // Two symbols as written, where the name reads as a unit otherwise or
+    // as a plural (`Nm`, `kWs`): `Sin` is no S·in.
+    if let Some(i) = split.filter(|_| !readings.is_empty() || name.ends_with('s')) {
         readings.push(format!("{} {}", &name[..i], &name[i..]));
     }
     (!readings.is_empty()).then(|| readings.join("' or '"))
@@ -757,7 +764,10 @@ mod tests {
         let table = help_table();
         assert_eq!(
             table[0],
-            ("length", "m* au ly pc* Å in ft yd mi nmi furlong fathom rod mil".into())
+            (
+                "length",
+                "m* au ly pc* Å in ft yd mi nmi furlong fathom rod mil".into()
+            )
         );
         let deg = Compound::single(resolve("deg").unwrap().0);
         assert_eq!(Measure::of(&deg).to_string(), "an angle");

@@ -183,6 +183,18 @@ pub fn convert(
         let degrees = scaled(ev, kelvin, &Factor::one().over(&target.factor()), to)?;
         return ev.add(&degrees, &Value::Exact(-into), to);
     }
+    // Asked for by name, a conversion may turn a quantity over: mpg to
+    // L/100km, s/m to m/s.
+    let dimension = q.unit.dimension();
+    if ratio(ev, &q.unit, target).is_none()
+        && !dimension.is_none()
+        && dimension == target.dimension().scaled(-1)
+    {
+        let one = Value::from_integer(1);
+        let turned = ev.divide(&one, &q.value, to, to)?;
+        let factor = Factor::one().over(&q.unit.factor().times(&target.factor(), 1));
+        return scaled(ev, turned, &factor, to);
+    }
     if ratio(ev, &q.unit, target).is_none() {
         // `100 C to F`: the coulomb and the farad, where scales were meant.
         let bare = |u: &Compound, symbol: &str| u.terms.len() == 1 && u.render() == symbol;
