@@ -96,6 +96,15 @@ pub const HELP: &[HelpRow] = &[
         "yr mmHg",
         "yr 365.25 d (tropical_year); mmHg 133.322387415 Pa (Torr)",
     ),
+    Item(
+        "6 ft 2 in",
+        "side by side, quantities add; miles per hour is mi/h",
+    ),
+    Item(
+        "30 mpg to L/100km",
+        "a target may hold numbers; to turns over",
+    ),
+    Item("KM hrs", "other case and plurals where one unit reads so"),
     Units,
     Heading("Language"),
     Item("+ - * / ^", "also × ÷ −; ^ binds right: 2^3^2 = 512"),
