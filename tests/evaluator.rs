@@ -422,7 +422,7 @@ fn messages_name_the_fault_in_the_words_typed() {
     for input in ["255 to", "255 ->"] {
         assert_eq!(
             message(input),
-            "a form must follow 'to': write to hex, to oct, to bin, to dec or to frac",
+            "a unit or a form must follow 'to', not the end of the line: write to km, to hex, to oct, to bin, to dec or to frac",
             "{input}"
         );
     }
@@ -699,6 +699,7 @@ fn conversions_write_the_result_in_a_form() {
             "5 to roman",
             ErrorKind::UnknownForm {
                 form: "roman".into(),
+                suggestion: None,
             },
         ),
     ] {

@@ -246,7 +246,13 @@ fn angles_work_in_either_angle_mode() {
         }
     }
     assert_eq!(eval("180°").0, "3.14159265358979");
-    assert_eq!(eval("sin(pi/6 rad)").0, "0.5");
+    assert_eq!(eval("sin((pi/6) rad)").0, "0.5");
+    // A number binds its unit: pi/6 rad is pi/(6 rad), a quantity in rad⁻¹,
+    // which no mode may read as an angle.
+    assert_eq!(
+        error("sin(pi/6 rad)").1,
+        "sin needs a plain number, not a quantity in rad⁻¹"
+    );
     // A plain number that meets an angle unit is in the angle mode's unit:
     // radians, or degrees in degree mode.
     let mut session = Session::new();
@@ -339,13 +345,13 @@ fn powers_of_units_stay_bounded() {
 
 #[test]
 fn unknown_units_get_a_suggestion() {
-    let (category, message, span) = error("5 kph");
+    let (category, message, span) = error("5 mps");
     assert_eq!(category, Category::UnknownName);
-    assert_eq!(message, "unknown name 'kph'; did you mean 'km/h'?");
+    assert_eq!(message, "unknown name 'mps'; did you mean 'm/s'?");
     assert_eq!(span, (2, 5));
-    let (_, message, span) = error("1 m to furlongs");
+    let (_, message, span) = error("1 m to furlongz");
     assert!(
-        message.starts_with("unknown unit or form 'furlongs'"),
+        message.starts_with("unknown unit or form 'furlongz'"),
         "{message}"
     );
     assert_eq!(span, (7, 15));
@@ -469,4 +475,422 @@ fn conversions_to_a_sum_of_units() {
         "a temperature scale cannot be one of a sum of units"
     );
     assert_eq!(span, (9, 12));
+}
+
+fn degree_mode() -> Settings {
+    Settings {
+        angle: AngleMode::Degrees,
+        ..Settings::default()
+    }
+}
+
+/// Runs `input` in both angle modes and checks it gives `expected` in each.
+#[track_caller]
+fn in_both_modes(input: &str, expected: &str) {
+    for settings in [Settings::default(), degree_mode()] {
+        let text = answer(&mut Session::new(), input, &settings).0;
+        assert_eq!(text, expected, "{input} ({:?})", settings.angle);
+    }
+}
+
+/// One rule: a revolution is 2π rad wherever an angle is involved; `rpm`
+/// is revolutions per minute, and a count per second (Hz) beside an angle
+/// counts revolutions.
+#[test]
+fn revolutions_are_two_pi_radians() {
+    for (input, expected) in [
+        ("7200 rpm to rad/s", "753.98223686155 rad/s"),
+        ("1 rpm to deg/s", "6 deg/s"),
+        ("360 deg/s to rpm", "60 rpm"),
+        ("1 turn/s to Hz", "1 Hz"),
+        ("1 rpm to rev/min", "1 rev/min"),
+        ("10 rpm to rad/s", "1.0471975511966 rad/s"),
+        ("60 rpm to Hz", "1 Hz"),
+        ("1 Hz to rpm", "60 rpm"),
+        ("1 Hz to rad/s", "6.28318530717959 rad/s"),
+        ("2 pi rad/s to Hz", "1 Hz"),
+        ("1 rad/s to Hz", "0.159154943091895 Hz"),
+        ("(60 rpm * 1 s) to turn", "1 turn"),
+        ("1 turn to rad", "6.28318530717959 rad"),
+    ] {
+        in_both_modes(input, expected);
+    }
+    // Nothing but a count of time converts across an angle: a degree of
+    // a length is not a length.
+    let (_, message, span) = error("1 deg m to m");
+    assert_eq!(message, "cannot convert a quantity in m·rad to a length");
+    assert_eq!(span, (8, 10));
+    assert_eq!(
+        error("1 rpm to m/s").1,
+        "cannot convert an angular velocity to a speed"
+    );
+}
+
+/// An angle that cancels leaves no number for the angle mode to read again.
+#[test]
+fn angles_that_cancel_stay_angles() {
+    for (input, expected) in [
+        ("30 deg^2/1 deg", "30 deg"),
+        ("sin(30 deg^2/1 deg)", "0.5"),
+        ("sqrt(900 deg^2) to deg", "30 deg"),
+        ("(60 rpm * 1 s) to turn", "1 turn"),
+        ("30 deg * 2", "60 deg"),
+        ("2 rad * 3 Hz", "6 rad·Hz"),
+    ] {
+        in_both_modes(input, expected);
+    }
+    for settings in [Settings::default(), degree_mode()] {
+        let mut session = Session::new();
+        assert_eq!(answer(&mut session, "x = 30 deg", &settings).0, "30 deg");
+        assert_eq!(answer(&mut session, "sin(x*x/x)", &settings).0, "0.5");
+        assert_eq!(answer(&mut session, "x*x/x", &settings).0, "30 deg");
+    }
+}
+
+/// `in` after a quantity converts; after a number it is the inch.
+#[test]
+fn in_converts_after_a_quantity() {
+    for (input, expected) in [
+        ("60 mph in km/h", "96.56064 km/h"),
+        ("5.08 cm in inch", "2 inch"),
+        ("2 in in meter", "0.0508 meter"),
+        ("5 in", "5 in"),
+        ("5 in in cm", "12.7 cm"),
+        ("(2 m) in cm", "200 cm"),
+        ("178 cm in ft + in", "5 ft + 10.0787401574803 in"),
+        ("3 in * 2", "6 in"),
+        ("1 in^2 in cm^2", "6.4516 cm^2"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    let mut session = Session::new();
+    let settings = Settings::default();
+    assert_eq!(answer(&mut session, "d = 3 ft", &settings).0, "3 ft");
+    assert_eq!(answer(&mut session, "d in in", &settings).0, "36 in");
+}
+
+/// A degree sign before a scale letter is the scale; prefixed kelvins keep
+/// the kelvin's zero.
+#[test]
+fn temperature_scales_are_read_as_written() {
+    for (input, expected) in [
+        ("6°K", "6 K"),
+        ("1 degree celsius to K", "274.15 K"),
+        ("1 degrees celsius to K", "274.15 K"),
+        ("32 degree fahrenheit to °C", "0 °C"),
+        ("20 ℃ to ℉", "68 ℉"),
+        ("1000 mK to °C", "-272.15 °C"),
+        ("1 kK to °C", "726.85 °C"),
+        ("0 °C to mK", "273150 mK"),
+        ("1 mK to K", "0.001 K"),
+        ("20 °C + 10 mK", "20.01 °C"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+}
+
+/// `min` and `max` compare temperatures as temperatures.
+#[test]
+fn min_and_max_compare_temperatures() {
+    for (input, expected) in [
+        ("max(20 °C, 70 °F) to °F", "70 °F"),
+        ("min(300 K, 20 °C) to °C", "20 °C"),
+        ("max(20 °C, 70 °F)", "21.1111111111111 °C"),
+        ("max(0 °C, 300 K)", "26.85 °C"),
+        ("min(-40 °F, -40 °C)", "-40 °F"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    assert_eq!(
+        error("max(20 °C, 3 m)").1,
+        "cannot convert a length to a temperature"
+    );
+}
+
+/// Symbols people read otherwise, and the peers' choices offered by name.
+#[test]
+fn symbols_and_the_other_definitions_by_name() {
+    for (input, expected) in [
+        ("1 kt to km/h", "1.852 km/h"),
+        ("1 PS to W", "735.49875 W"),
+        ("1 metric_horsepower to W", "735.49875 W"),
+        ("1 ton to kg", "907.18474 kg"),
+        ("1 short_ton to lb", "2000 lb"),
+        ("1 long_ton to lb", "2240 lb"),
+        ("1 tonne to kg", "1000 kg"),
+        ("1 metric_ton to kg", "1000 kg"),
+        ("1 cal to J", "4.184 J"),
+        ("1 cal_IT to J", "4.1868 J"),
+        ("1 kcal_IT to J", "4186.8 J"),
+        ("1 Cal to kcal", "1 kcal"),
+        ("1 mmHg to Pa", "133.322387415 Pa"),
+        ("1 Torr to Pa", "133.322368421053 Pa"),
+        ("1 yr to day", "365.25 day"),
+        ("1 tropical_year to day", "365.24219 day"),
+        ("1/0.5 kg", "2 kg⁻¹"),
+        ("(1/0.5) kg", "2 kg"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+}
+
+/// Errors name what was wrong and point at it; suggestions go by sense.
+#[test]
+fn errors_that_help() {
+    use Category::{Domain, Syntax, UnknownName};
+    let follow = "a unit or a form must follow 'to', not";
+    let forms = "write to km, to hex, to oct, to bin, to dec or to frac";
+    let late = "unexpected 'to': a value comes first, and a conversion goes at the end, once";
+    let cases: &[(&str, Category, String, (usize, usize))] = &[
+        (
+            "5 ft to",
+            Syntax,
+            format!("{follow} the end of the line: {forms}"),
+            (5, 7),
+        ),
+        (
+            "5 ft to 3 m",
+            Syntax,
+            format!("{follow} a number: {forms}"),
+            (8, 9),
+        ),
+        (
+            "5 ft to )",
+            Syntax,
+            format!("{follow} ')': {forms}"),
+            (8, 9),
+        ),
+        ("to °", Syntax, late.to_string(), (0, 2)),
+        ("(123 K to °C) to K", Syntax, late.to_string(), (7, 9)),
+        (
+            "1 gal to L/100km",
+            Domain,
+            "cannot convert a volume to an area".into(),
+            (6, 8),
+        ),
+        (
+            "100 C to F",
+            Domain,
+            "C is the coulomb and F the farad: for temperatures write °C and °F".into(),
+            (6, 8),
+        ),
+        (
+            "100 °C to F",
+            Domain,
+            "C is the coulomb and F the farad: for temperatures write °C and °F".into(),
+            (8, 10),
+        ),
+        (
+            "5 KB",
+            UnknownName,
+            "unknown name 'KB'; did you mean 'kB' or 'KiB'?".into(),
+            (2, 4),
+        ),
+    ];
+    for (input, category, message, span) in cases {
+        assert_eq!(error(input), (*category, message.clone(), *span), "{input}");
+    }
+    for (input, note) in [
+        ("5 KB", "did you mean 'kB' or 'KiB'?"),
+        ("5 LB", "did you mean 'lb'?"),
+        ("5 sqft", "did you mean 'ft^2'?"),
+        ("5 m per", "did you mean '/'?"),
+        ("1 m to metr", "did you mean 'metre'?"),
+        ("1 m to sqft", "did you mean 'ft^2'?"),
+        ("255 to hx", "did you mean 'hex'?"),
+    ] {
+        let e = Session::new()
+            .evaluate(input, &Settings::default())
+            .unwrap_err();
+        assert_eq!(e.note().as_deref(), Some(note), "{input}");
+    }
+}
+
+/// Quantities written one after another add: `6 ft 2 in`.
+#[test]
+fn juxtaposed_quantities_add() {
+    for (input, expected) in [
+        ("6 ft 2 in to in", "74 in"),
+        ("3 m 15 cm", "3.15 m"),
+        ("5 foot 2 inches to in", "62 in"),
+        ("5 feet 2 inches to cm", "157.48 cm"),
+        ("1 h 30 min to min", "90 min"),
+        ("6 ft 2 in in cm", "187.96 cm"),
+        ("2 * (3 m 4 m)", "14 m"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    // A bare number after a quantity is still a missing operator.
+    assert_eq!(error("5 m 3").1, "missing operator before this number");
+    assert_eq!(error("5 m 3 s").1, "cannot add a length and a time");
+}
+
+/// Names as people type them: plurals and other letter case where only one
+/// unit reads so, several words, and the units the table lacked.
+#[test]
+fn the_names_people_type() {
+    for (input, expected) in [
+        // Letter case and plurals.
+        ("5 KM to m", "5000 m"),
+        ("5 KG to g", "5000 g"),
+        ("60 MPH to km/h", "96.56064 km/h"),
+        ("60 RPM to Hz", "1 Hz"),
+        ("1 PSI to psi", "1 psi"),
+        ("1 AU to km", "149597870.7 km"),
+        ("3 hrs to min", "180 min"),
+        ("5 mins to s", "300 s"),
+        ("30 secs to min", "0.5 min"),
+        ("2 yrs to day", "730.5 day"),
+        ("2 wks to day", "14 day"),
+        ("5 kms to m", "5000 m"),
+        ("2 gals to L", "7.570823568 L"),
+        ("3 Bytes to bit", "24 bit"),
+        ("5 henries to H", "5 H"),
+        ("2 furlongs to m", "402.336 m"),
+        ("3 mEtRes to cm", "300 cm"),
+        ("1 kg to kgs", "1 kgs"),
+        // Several words.
+        ("2 fluid ounce to mL", "59.147059125 mL"),
+        ("3 square feet to m^2", "0.27870912 m^2"),
+        ("3 sq ft to m^2", "0.27870912 m^2"),
+        ("2 cubic meter to L", "2000 L"),
+        ("1 light year to km", "9460730472580.8 km"),
+        ("1 metric ton to kg", "1000 kg"),
+        ("1 short ton to lb", "2000 lb"),
+        ("1 long ton to lb", "2240 lb"),
+        ("1 imperial gallon to L", "4.54609 L"),
+        ("10 miles per hour to km/h", "16.09344 km/h"),
+        ("36 kilometer per hour to m/s", "10 m/s"),
+        // Missing units: speeds, data, time, volume, ratios, force, pressure.
+        ("36 kph to m/s", "10 m/s"),
+        ("36 kmh to m/s", "10 m/s"),
+        ("1 kcal to kJ", "4.184 kJ"),
+        ("100 Mbps * 1 s to MB", "12.5 MB"),
+        ("1 kbps to bps", "1000 bps"),
+        ("1 Kib to b", "1024 b"),
+        ("1 Gib to Mib", "1024 Mib"),
+        ("20 ℃ to ℉", "68 ℉"),
+        ("6' 2\" to in", "74 in"),
+        ("6′ 2″ to cm", "187.96 cm"),
+        ("1 fortnight to day", "14 day"),
+        ("1 decade to yr", "10 yr"),
+        ("2 centuries to yr", "200 yr"),
+        ("1 imperial_pint to mL", "568.26125 mL"),
+        ("1 gal_imp to imperial_quart", "4 imperial_quart"),
+        ("1 floz_imp to mL", "28.4130625 mL"),
+        ("0.001 to ppm", "1000 ppm"),
+        ("2 ppm to ppb", "2000 ppb"),
+        ("1 ppt to ppb", "0.001 ppb"),
+        ("50 percent", "0.5"),
+        ("1 kgf to N", "9.80665 N"),
+        ("1 inHg to Pa", "3386.388640341 Pa"),
+        ("1013 mb to bar", "1.013 bar"),
+        ("1013 mbar to hPa", "1013 hPa"),
+        ("1 therm to BTU", "100000 BTU"),
+        ("7000 grain to lb", "1 lb"),
+        ("1 ozt to g", "31.1034768 g"),
+        ("1 carat to mg", "200 mg"),
+        ("1 furlong to ft", "660 ft"),
+        ("1 fathom to ft", "6 ft"),
+        ("1000 mil to in", "1 in"),
+        ("1 thou to mm", "0.0254 mm"),
+        ("1 NM to m", "1852 m"),
+        ("1 nmi to NM", "1 NM"),
+        ("1 barrel to gal", "42 gal"),
+        ("1 bbl to L", "158.987294928 L"),
+        ("1 barn to fm^2", "100 fm^2"),
+        ("1 rod to ft", "16.5 ft"),
+        ("1 hogshead to gal", "63 gal"),
+        ("1 Mx to Wb", "1e-8 Wb"),
+        ("2 molal * 3 kg to mol", "6 mol"),
+        ("1 octet to bit", "8 bit"),
+        ("5 m3 to L", "5000 L"),
+        ("2 cm2 to mm2", "200 mm2"),
+        // Juxtaposed sums.
+        ("48° 46′ 32″ to deg", "48.7755555555556 deg"),
+        ("5 foot 2 inches to in", "62 in"),
+        // Constants under the names numbat and CODATA use.
+        ("hbar to J*s", "1.05457181764616e-34 J*s"),
+        ("ℏ to eV*s", "6.58211956950907e-16 eV*s"),
+        ("h_planck to J*s", "6.62607015e-34 J*s"),
+        ("planck_constant to J/Hz", "6.62607015e-34 J/Hz"),
+        ("electron_mass to kg", "9.1093837015e-31 kg"),
+        ("m_e * c^2 to MeV", "0.510998949996164 MeV"),
+        ("elementary_charge to C", "1.602176634e-19 C"),
+        ("q_e to C", "1.602176634e-19 C"),
+        ("gas_constant to J/K/mol", "8.31446261815324 J/K/mol"),
+        ("R to J/mol/K", "8.31446261815324 J/mol/K"),
+        ("ε0 to F/m", "8.8541878128e-12 F/m"),
+        ("μ0 to N/A^2", "0.00000125663706212 N/A^2"),
+        ("faraday_constant to C/mol", "96485.3321233100184 C/mol"),
+        (
+            "stefan_boltzmann_constant to W/m^2/K^4",
+            "5.67037441918443e-8 W/m^2/K^4",
+        ),
+        ("1 h to s", "3600 s"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    // Names of two symbols, or of several units in other case, are errors
+    // that list the readings.
+    for (input, note) in [
+        ("5 Nm", "did you mean 'nmi' or 'nm' or 'N m'?"),
+        ("5 MM", "did you mean 'Mm' or 'mm'?"),
+        ("5 Kg", "did you mean 'kg' or 'K g'?"),
+        ("5 kWs", "did you mean 'kW s'?"),
+        ("5 Pas", "did you mean 'Pa s'?"),
+    ] {
+        let e = Session::new()
+            .evaluate(input, &Settings::default())
+            .unwrap_err();
+        assert_eq!(e.note().as_deref(), Some(note), "{input}");
+    }
+}
+
+/// A target may hold numbers and parentheses, and a conversion asked for
+/// may turn a quantity over: mpg and L/100km.
+#[test]
+fn targets_with_numbers_and_reciprocals() {
+    for (input, expected) in [
+        ("30 mpg to L/100km", "7.84048611111111 L/100km"),
+        ("30 mpg to L/(100 km)", "7.84048611111111 L/(100 km)"),
+        ("1 L/100km to mpg", "235.214583333333 mpg"),
+        ("R to J/(mol K)", "8.31446261815324 J/(mol K)"),
+        ("1 km/h to s/m", "3.6 s/m"),
+        ("1 m/s to s/km", "1000 s/km"),
+        ("100 km/h to mi/(1 h)", "62.1371192237334 mi/(1 h)"),
+        ("3 kWh to kJ*2", "5400 kJ*2"),
+    ] {
+        assert_eq!(eval(input).0, expected, "{input}");
+    }
+    // `ans` is the quantity itself, not the number shown per 100 km.
+    let settings = Settings::default();
+    let mut session = Session::new();
+    let mut run = |input: &str| answer(&mut session, input, &settings).0;
+    assert_eq!(run("x = 30 mpg to L/100km"), "7.84048611111111 L/100km");
+    assert_eq!(run("x to mpg"), "30 mpg");
+    assert_eq!(run("ans to L/km"), "0.0784048611111111 L/km");
+    // Only a conversion asked for turns a quantity over.
+    assert_eq!(
+        error("1 mpg + 1 L/km").1,
+        "cannot add a quantity in m⁻² and an area"
+    );
+}
+
+/// Names of several bytes per character go through every reading (plural,
+/// letter case, a power digit) without a panic.
+#[test]
+fn names_of_any_characters_are_read_safely() {
+    for name in [
+        "日本", "日本2", "日本s", "é2", "Ωs", "ΩS", "µ2", "μs", "℃s", "′s", "″3", "Åß", "ſ", "ǅ",
+        "İ", "ﬃ", "ΣΣ", "ℏs", "ε0s",
+    ] {
+        for input in [
+            name.to_string(),
+            format!("5 {name}"),
+            format!("1 m to {name}"),
+        ] {
+            let _ = Session::new().evaluate(&input, &Settings::default());
+        }
+    }
 }

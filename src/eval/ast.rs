@@ -90,8 +90,10 @@ pub enum Form {
     Radix(Radix),
     Decimal,
     Fraction,
-    /// A unit, and where it is written (output shows it as written).
-    Unit(Compound, Span),
+    /// A unit, where it is written (output shows it as written), and the
+    /// numbers written in it, each multiplying or dividing the unit
+    /// (`L/100km` is L/km divided by 100).
+    Unit(Compound, Span, Vec<(MulOp, Literal)>),
     /// A sum of units (`ft + in`): whole numbers of each but the last.
     Mixed(Vec<(Compound, Span)>),
 }

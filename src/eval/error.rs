@@ -67,9 +67,10 @@ pub enum ErrorKind {
     },
     UnknownForm {
         form: String,
+        suggestion: Option<String>,
     },
-    /// `to` with no form after it.
-    MissingForm,
+    /// `to` with no unit or form after it, but what is described here.
+    MissingForm(&'static str),
     // Names.
     UnknownName {
         name: String,
@@ -228,7 +229,7 @@ impl ErrorKind {
             | WrongArgumentCount { .. }
             | BuiltInAssigned { .. }
             | UnknownForm { .. }
-            | MissingForm => Category::Syntax,
+            | MissingForm(_) => Category::Syntax,
             UnknownName { .. } | UnknownFunction { .. } | NoAnswerYet => Category::UnknownName,
             DimensionMismatch { .. } | NeedsPlainNumber { .. } | FractionalDimension { .. } => {
                 Category::Domain
@@ -303,13 +304,13 @@ impl fmt::Display for ErrorKind {
                 _ => write!(f, "{function} takes {}, not {given}", arity.describe()),
             },
             BuiltInAssigned { name } => write!(f, "'{name}' is built in and cannot be assigned"),
-            UnknownForm { form } => write!(
+            UnknownForm { form, .. } => write!(
                 f,
                 "unknown unit or form '{form}': write a unit, or to hex, to oct, to bin, to dec or to frac"
             ),
-            MissingForm => write!(
+            MissingForm(found) => write!(
                 f,
-                "a form must follow 'to': write to hex, to oct, to bin, to dec or to frac"
+                "a unit or a form must follow 'to', not {found}: write to km, to hex, to oct, to bin, to dec or to frac"
             ),
             UnknownName { name, .. } => write!(f, "unknown name '{name}'"),
             UnknownFunction { name, .. } => write!(f, "unknown function '{name}'"),
@@ -421,6 +422,10 @@ impl Error {
             | ErrorKind::UnknownFunction {
                 suggestion: Some(s),
                 ..
+            }
+            | ErrorKind::UnknownForm {
+                suggestion: Some(s),
+                ..
             } => Some(format!("did you mean '{s}'?")),
             _ => None,
         }
@@ -434,7 +439,9 @@ impl Error {
             && what.starts_with('\'')
             && let Some(typed) = input.get(self.span.start..self.span.end)
         {
-            *what = format!("'{typed}'").into();
+            // What follows the quoted symbol stays: `'->': a value comes first`.
+            let rest = what[1..].find('\'').map_or("", |end| &what[end + 2..]);
+            *what = format!("'{typed}'{rest}").into();
         }
         self
     }

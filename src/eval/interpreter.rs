@@ -1088,7 +1088,7 @@ pub fn unknown_name(name: &str, names: &BTreeMap<String, Binding>, span: Span) -
         return Error::new(
             ErrorKind::UnknownName {
                 name: name.to_string(),
-                suggestion: Some(unit.to_string()),
+                suggestion: Some(unit),
             },
             span,
         );

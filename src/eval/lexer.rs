@@ -150,8 +150,8 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
                 }));
                 continue;
             }
-            // `°C` and `°F` are units; `°` alone turns degrees into radians.
-            '°' if matches!(next, Some('C' | 'F'))
+            // `°C`, `°F` and `°K` are units; `°` alone turns degrees into radians.
+            '°' if matches!(next, Some('C' | 'F' | 'K'))
                 && !input[start + 3..]
                     .chars()
                     .next()
@@ -163,6 +163,14 @@ pub fn tokenize(input: &str, limits: &Limits) -> Result<Vec<Token>, Error> {
                     kind: TokenKind::Name(input[start..start + 3].into()),
                     span: Span::new(start, start + 3),
                 });
+                continue;
+            }
+            // The one-character degree Celsius and Fahrenheit, and the primes
+            // (feet and inches, or after degrees minutes and seconds of arc),
+            // are names of units.
+            '℃' | '℉' | '′' | '″' | '\'' | '"' => {
+                chars.next();
+                tokens.push(single(TokenKind::Name(c.into())));
                 continue;
             }
             c if c.is_alphabetic() || c == '_' => {

@@ -2,7 +2,8 @@
 //!
 //! Grammar, loosest first:
 //! ```text
-//! line      := statement [('to' | '->') FORM]
+//! line      := statement [('to' | '->' | 'in') FORM]   ('in' only after a
+//!                                                     quantity: `5 in` is the inch)
 //! statement := NAME '=' expr | expr ['=']
 //! expr      := xor ('|' xor)*                (bitwise, as in Python)
 //! xor       := and ('xor' and)*
@@ -14,8 +15,8 @@
 //! power     := postfix ['^' unary]          (right-associative)
 //! postfix   := primary ('!' | '%' | '°')*
 //! primary   := NUMBER [units] | NAME | FUNCTION '(' args ')' | '(' expr ')'
-//! units     := unit (('*' | '/' | implicit) unit)*     (only while units follow)
-//! unit      := UNIT ['^' ['-'] INTEGER]
+//! units     := unit (('*' | '/' | 'per' | implicit) unit)*  (only while units follow)
+//! unit      := ['square' | 'cubic'] UNIT ['^' ['-'] INTEGER]   (UNIT: one or two words)
 //! FORM      := 'hex' | 'oct' | 'bin' | 'dec' | 'frac' | units
 //! ```
 //! `implicit` is juxtaposition before `(`, a name or `√`: `2pi`, `2(3)`.
@@ -28,9 +29,12 @@ use super::ast::{AddOp, BitOp, Expr, ExprKind, Form, Line, MulOp, Statement};
 use super::builtins::{Builtin, Constant};
 use super::error::{Error, ErrorKind, Span};
 use super::interpreter;
-use super::lexer::{Token, TokenKind};
+use super::lexer::{Literal, Token, TokenKind};
 use super::limits::Limits;
 use super::units::{self, Compound};
+
+/// A unit after `to`, where it is written, and the numbers written in it.
+type Target = (Compound, Span, Vec<(MulOp, Literal)>);
 
 /// Parses a line; `is_variable` tells the user's variables, which shadow units.
 pub fn parse(
@@ -56,6 +60,7 @@ pub fn parse(
         bitwise,
         is_variable,
         exponent: false,
+        arc_primes: false,
     };
     parser.line()
 }
@@ -72,6 +77,9 @@ struct Parser<'a> {
     is_variable: &'a dyn Fn(&str) -> bool,
     /// Set while an exponent's first number is read: `2^10 m` is 2^10 metres.
     exponent: bool,
+    /// Set while a quantity after an angle is read: `48° 46′ 32″` has
+    /// minutes and seconds of arc, where `6′ 2″` has feet and inches.
+    arc_primes: bool,
 }
 
 impl Parser<'_> {
@@ -107,47 +115,14 @@ impl Parser<'_> {
             return Err(Error::new(ErrorKind::EmptyExpression, self.peek().span));
         }
         let statement = self.statement()?;
-        let mut to_span = None;
         let form = match self.peek().kind {
-            TokenKind::To => {
-                let to = self.advance().span;
-                to_span = Some(to);
-                let form = match self.peek_at(0) {
-                    TokenKind::Name(name) if Form::from_name(name).is_some() => {
-                        let form = Form::from_name(name);
-                        self.advance();
-                        form.expect("checked above")
-                    }
-                    TokenKind::Name(_) if self.unit_at(0, false) => {
-                        let mut parts = vec![self.units(false)?];
-                        while self.peek().kind == TokenKind::Plus && self.unit_at(1, false) {
-                            self.advance();
-                            parts.push(self.units(false)?);
-                        }
-                        match parts.len() {
-                            1 => {
-                                let (unit, span) = parts.remove(0);
-                                Form::Unit(unit, span)
-                            }
-                            _ => Form::Mixed(parts),
-                        }
-                    }
-                    TokenKind::Name(name) => {
-                        let form = name.clone();
-                        return Err(Error::new(
-                            ErrorKind::UnknownForm { form },
-                            self.peek().span,
-                        ));
-                    }
-                    _ => {
-                        let token = self.advance();
-                        return Err(Error::new(ErrorKind::MissingForm, to.to(token.span)));
-                    }
-                };
-                Some(form)
-            }
+            TokenKind::To => Some(self.form()?),
+            // `60 mph in km/h`: `in` before a unit or form, after a quantity.
+            TokenKind::Name(_) if self.in_conversion_at(0) => Some(self.form()?),
             _ => None,
         };
+        let to_span = form.as_ref().map(|(_, to)| *to);
+        let form = form.map(|(form, _)| form);
         let token = self.peek();
         match &token.kind {
             TokenKind::End => Ok(Line {
@@ -160,6 +135,142 @@ impl Parser<'_> {
             TokenKind::Number(_) => Err(Error::new(ErrorKind::MissingOperator, token.span)),
             _ => Err(unexpected(token)),
         }
+    }
+
+    /// The form after `to`, `->` or a conversion's `in`, and the span of that word.
+    fn form(&mut self) -> Result<(Form, Span), Error> {
+        let to = self.advance().span;
+        let form = match self.peek_at(0) {
+            TokenKind::Name(name) if Form::from_name(name).is_some() => {
+                let form = Form::from_name(name);
+                self.advance();
+                form.expect("checked above")
+            }
+            TokenKind::LeftParen => {
+                let (unit, span, numbers) = self.target()?;
+                Form::Unit(unit, span, numbers)
+            }
+            TokenKind::Name(_) if self.unit_at(0, false) => {
+                let (unit, span, numbers) = self.target()?;
+                let mut parts = vec![(unit, span)];
+                while numbers.is_empty()
+                    && self.peek().kind == TokenKind::Plus
+                    && self.unit_at(1, false)
+                {
+                    self.advance();
+                    parts.push(self.units(false)?);
+                }
+                match parts.len() {
+                    1 => {
+                        let (unit, span) = parts.remove(0);
+                        Form::Unit(unit, span, numbers)
+                    }
+                    _ => Form::Mixed(parts),
+                }
+            }
+            TokenKind::Name(name) => {
+                let form = name.clone();
+                let suggestion = units::suggestion(name).or_else(|| {
+                    let forms = ["hex", "oct", "bin", "dec", "frac"].into_iter();
+                    let mut names = forms.chain(units::all_names()).map(str::to_string);
+                    interpreter::nearest_name(name, &mut names)
+                });
+                return Err(Error::new(
+                    ErrorKind::UnknownForm { form, suggestion },
+                    self.peek().span,
+                ));
+            }
+            _ => {
+                let token = self.advance();
+                let (found, span) = match token.kind {
+                    TokenKind::End => ("the end of the line", to),
+                    _ => (describe(&token.kind), token.span),
+                };
+                let found = match token.kind {
+                    TokenKind::Number(_) => "a number",
+                    _ => found,
+                };
+                return Err(Error::new(ErrorKind::MissingForm(found), span));
+            }
+        };
+        Ok((form, to))
+    }
+
+    /// The unit after `to`, which may hold numbers and parentheses after
+    /// its first unit: `L/100km`, `J/(mol K)`, `L/(100 km)`.
+    fn target(&mut self) -> Result<Target, Error> {
+        let (mut unit, mut span, mut numbers) = self.target_factor()?;
+        loop {
+            let sign = match self.peek_at(0) {
+                TokenKind::Star | TokenKind::Slash
+                    if matches!(self.peek_at(1), TokenKind::Number(_) | TokenKind::LeftParen)
+                        || self.unit_at(1, false) =>
+                {
+                    let sign = if self.peek().kind == TokenKind::Star {
+                        1
+                    } else {
+                        -1
+                    };
+                    self.advance();
+                    sign
+                }
+                TokenKind::Name(per) if per == "per" && self.unit_at(1, false) => {
+                    self.advance();
+                    -1
+                }
+                TokenKind::Name(_) if self.in_conversion_at(0) => break,
+                TokenKind::Name(_) if self.unit_at(0, false) => 1,
+                _ => break,
+            };
+            let (next, next_span, next_numbers) = self.target_factor()?;
+            unit = unit.times(&next, sign);
+            span = span.to(next_span);
+            numbers.extend(next_numbers.into_iter().map(|(op, n)| match (sign, op) {
+                (-1, MulOp::Multiply) => (MulOp::Divide, n),
+                (-1, _) => (MulOp::Multiply, n),
+                _ => (op, n),
+            }));
+        }
+        Ok((unit, span, numbers))
+    }
+
+    /// A unit with its power, a number with the units it binds (`100km`),
+    /// or a target in parentheses.
+    fn target_factor(&mut self) -> Result<Target, Error> {
+        let token = self.peek().clone();
+        match token.kind {
+            TokenKind::Number(literal) => {
+                self.advance();
+                let numbers = vec![(MulOp::Multiply, literal)];
+                let mut unit = Compound::default();
+                let mut span = token.span;
+                while self.unit_at(0, false) && !self.in_conversion_at(0) {
+                    let (next, next_span) = self.unit_power()?;
+                    unit = unit.times(&next, 1);
+                    span = span.to(next_span);
+                }
+                Ok((unit, span, numbers))
+            }
+            TokenKind::LeftParen => {
+                self.advance();
+                let (unit, span, numbers) = self.target()?;
+                let end = self.close_paren(token.span)?;
+                Ok((unit, token.span.to(span).to(end), numbers))
+            }
+            _ => {
+                let (unit, span) = self.unit_power()?;
+                Ok((unit, span, Vec::new()))
+            }
+        }
+    }
+
+    /// Whether the `in` at `offset` converts: a unit or a form follows it.
+    /// (After a number, `in` is the inch: `5 in`, `5 in in cm`.)
+    fn in_conversion_at(&self, offset: usize) -> bool {
+        matches!(self.peek_at(offset), TokenKind::Name(n) if n == "in")
+            && !(self.is_variable)("in")
+            && (matches!(self.peek_at(offset + 1), TokenKind::Name(n) if Form::from_name(n).is_some())
+                || self.unit_at(offset + 1, false))
     }
 
     fn statement(&mut self) -> Result<Statement, Error> {
@@ -249,6 +360,18 @@ impl Parser<'_> {
             let op = match self.peek().kind {
                 TokenKind::Plus => AddOp::Add,
                 TokenKind::Minus => AddOp::Subtract,
+                // `6 ft 2 in`, `5 foot 2 inches`: a quantity written just
+                // after a quantity adds to it.
+                TokenKind::Number(_)
+                    if is_quantity_literal(rest.last().map_or(&first, |(_, e)| e))
+                        && self.unit_at(1, true) =>
+                {
+                    self.arc_primes = is_angle_literal(rest.last().map_or(&first, |(_, e)| e));
+                    let term = self.product();
+                    self.arc_primes = false;
+                    rest.push((AddOp::Add, term?));
+                    continue;
+                }
                 _ => break,
             };
             self.advance();
@@ -277,6 +400,7 @@ impl Parser<'_> {
                 TokenKind::Star => MulOp::Multiply,
                 TokenKind::Slash => MulOp::Divide,
                 TokenKind::Mod => MulOp::Modulo,
+                TokenKind::Name(_) if self.in_conversion_at(0) => break,
                 TokenKind::LeftParen | TokenKind::Name(_) | TokenKind::Root => {
                     rest.push((MulOp::Multiply, self.unary()?));
                     continue;
@@ -450,11 +574,14 @@ impl Parser<'_> {
                 {
                     return self.call(function, token.span);
                 }
-                match (function, units::resolve(&name)) {
-                    (_, Some((unit, _))) => Ok(Expr::new(
-                        ExprKind::Unit(Compound::single(unit)),
-                        token.span,
-                    )),
+                match (function, self.unit_words(&name, 0)) {
+                    (_, Some((unit, words))) => {
+                        let mut span = token.span;
+                        for _ in 1..words {
+                            span = span.to(self.advance().span);
+                        }
+                        Ok(Expr::new(ExprKind::Unit(unit), span))
+                    }
                     (Some(function), None) => self.call(function, token.span),
                     (None, None) => Ok(Expr::new(ExprKind::Name(name), token.span)),
                 }
@@ -551,16 +678,68 @@ impl Parser<'_> {
             && Constant::from_name(name).is_none()
             && !(Builtin::from_name(name).is_some()
                 && *self.peek_at(offset + 1) == TokenKind::LeftParen)
-            && units::is_unit(name)
+            && self.unit_name(offset).is_some()
     }
 
-    /// A product of units after a number or a `to`: `km/h`, `kg m/s^2`.
+    /// The unit named at `offset` and how many words name it: one, two
+    /// (`light year`, `degrees celsius`, `fl oz`, as `light_year` in the
+    /// table), or a power word and a unit (`square feet`, `cubic m`).
+    fn unit_name(&self, offset: usize) -> Option<(Compound, usize)> {
+        let TokenKind::Name(first) = self.peek_at(offset) else {
+            return None;
+        };
+        self.unit_words(first, offset + 1)
+    }
+
+    /// The unit named by `first` and perhaps the word at `next`.
+    fn unit_words(&self, first: &str, next: usize) -> Option<(Compound, usize)> {
+        if let TokenKind::Name(second) = self.peek_at(next) {
+            let singular = first.strip_suffix('s').unwrap_or(first);
+            for joined in [format!("{first}_{second}"), format!("{singular}_{second}")] {
+                if let Some((unit, _)) = units::resolve(&joined) {
+                    return Some((Compound::single(unit), 2));
+                }
+            }
+            let power = match first {
+                "square" | "sq" => 2,
+                "cubic" | "cu" => 3,
+                _ => 0,
+            };
+            if power != 0
+                && let Some((unit, _)) = units::resolve(second)
+            {
+                return Some((Compound::single(unit).powered(power), 2));
+            }
+        }
+        let first = match first {
+            "′" if self.arc_primes => "arcmin",
+            "″" if self.arc_primes => "arcsec",
+            _ => first,
+        };
+        if let Some((unit, _)) = units::resolve(first) {
+            return Some((Compound::single(unit), 1));
+        }
+        // `m3`, `cm2`: a power written as a digit after the unit.
+        let power = match first.chars().last()? {
+            '2' => 2,
+            '3' => 3,
+            _ => return None,
+        };
+        let unit = &first[..first.len() - 1];
+        let (unit, _) = units::resolve(unit)?;
+        Some((Compound::single(unit).powered(power), 1))
+    }
+
+    /// A product of units after a number or a `to`: `km/h`, `kg m/s^2`,
+    /// `miles per hour`.
     fn units(&mut self, shadowed: bool) -> Result<(Compound, Span), Error> {
         let (mut compound, mut span) = self.unit_power()?;
         loop {
             let sign = match self.peek_at(0) {
                 TokenKind::Star if self.unit_at(1, shadowed) => 1,
                 TokenKind::Slash if self.unit_at(1, shadowed) => -1,
+                TokenKind::Name(per) if per == "per" && self.unit_at(1, shadowed) => -1,
+                TokenKind::Name(_) if self.in_conversion_at(0) => break,
                 TokenKind::Name(_) if self.unit_at(0, shadowed) => 0,
                 _ => break,
             };
@@ -576,23 +755,13 @@ impl Parser<'_> {
 
     /// One unit and its integer power, if it has one: `s^-2`, `m²`.
     fn unit_power(&mut self) -> Result<(Compound, Span), Error> {
-        let token = self.advance();
-        let TokenKind::Name(name) = &token.kind else {
-            return Err(unexpected(&token));
+        let Some((unit, words)) = self.unit_name(0) else {
+            return Err(unexpected(&self.advance()));
         };
-        let (unit, _) = units::resolve(name).ok_or_else(|| unexpected(&token))?;
-        let mut unit = Compound::single(unit);
-        let mut token_span = token.span;
-        // `fl oz`, in two words as the US labels write it.
-        if name == "fl" && matches!(self.peek_at(0), TokenKind::Name(oz) if oz == "oz") {
-            let (floz, _) = units::resolve("floz").expect("fluid ounce is in the table");
-            token_span = token_span.to(self.advance().span);
-            unit = Compound::single(floz);
+        let mut token = self.advance();
+        for _ in 1..words {
+            token.span = token.span.to(self.advance().span);
         }
-        let token = Token {
-            span: token_span,
-            ..token
-        };
         if self.peek().kind != TokenKind::Caret {
             return Ok((unit, token.span));
         }
@@ -632,8 +801,33 @@ impl Parser<'_> {
             }
             TokenKind::End => Ok(span),
             TokenKind::Number(_) => Err(Error::new(ErrorKind::MissingOperator, span)),
+            // `(123 K to °C) to K`: the `to` is what is wrong, not the `(`.
+            TokenKind::To => Err(unexpected(self.peek())),
             _ => Err(Error::new(ErrorKind::UnclosedOpen, open.to(span))),
         }
+    }
+}
+
+/// Whether `expr` is a number and its units as written: `6 ft`, `48°`.
+fn is_quantity_literal(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::Degrees(number) => matches!(number.kind, ExprKind::Number(_)),
+        ExprKind::Product { first, rest } => {
+            matches!(first.kind, ExprKind::Number(_))
+                && matches!(rest.as_slice(), [(MulOp::Multiply, unit)] if matches!(unit.kind, ExprKind::Unit(_)))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `expr` is a number of degrees or of another angle unit: `48°`, `46′`.
+fn is_angle_literal(expr: &Expr) -> bool {
+    match &expr.kind {
+        ExprKind::Degrees(_) => true,
+        ExprKind::Product { rest, .. } => {
+            matches!(rest.as_slice(), [(_, unit)] if matches!(&unit.kind, ExprKind::Unit(u) if u.dimension().is_angle()))
+        }
+        _ => false,
     }
 }
 
@@ -672,7 +866,7 @@ fn describe(kind: &TokenKind) -> &'static str {
         TokenKind::Tilde => "'~'",
         TokenKind::ShiftLeft => "'<<'",
         TokenKind::ShiftRight => "'>>'",
-        TokenKind::To => "'to': a conversion goes at the end, once",
+        TokenKind::To => "'to': a value comes first, and a conversion goes at the end, once",
         TokenKind::End => "end of input",
     }
 }
@@ -880,7 +1074,8 @@ mod tests {
         assert_eq!(
             err.kind,
             ErrorKind::UnknownForm {
-                form: "roman".into()
+                form: "roman".into(),
+                suggestion: None,
             }
         );
         assert_eq!((err.span.start, err.span.end), (7, 12));
@@ -932,7 +1127,7 @@ mod tests {
     #[test]
     fn conversions_to_units() {
         let line = parse_line("60 mph to km/h").unwrap();
-        let Some(Form::Unit(unit, span)) = line.form else {
+        let Some(Form::Unit(unit, span, _)) = line.form else {
             panic!("a unit form")
         };
         assert_eq!(unit.render(), "km/h");
@@ -942,7 +1137,7 @@ mod tests {
             parse_line("1 m -> ft").unwrap().form,
             Some(Form::Unit(..))
         ));
-        let err = parse_line("1 m to furlongs").unwrap_err();
+        let err = parse_line("1 m to furlongz").unwrap_err();
         assert_eq!((err.span.start, err.span.end), (7, 15));
     }
 

@@ -84,9 +84,11 @@ impl Session {
                 result => return result,
             }
         };
+        let mut numbers: &[(MulOp, Literal)] = &[];
         let (target, written) = match form {
-            Some(Form::Unit(target, span)) => {
+            Some(Form::Unit(target, span, written_numbers)) => {
                 quantity::convert(&mut evaluator, q, target, to)?;
+                numbers = written_numbers;
                 (
                     target.clone(),
                     Some(input[span.start..span.end].to_string()),
@@ -116,19 +118,43 @@ impl Session {
             }
             _ => (q.unit, None),
         };
-        let shown = (!target.is_none()).then(|| Shown {
+        let span = expr.span;
+        let measured = Expr::new(
+            ExprKind::Convert {
+                expr: Box::new(expr),
+                target: target.clone(),
+                to,
+            },
+            span,
+        );
+        // A number in the target scales what is shown (`to L/100km` shows
+        // per 100 km); `ans` keeps the quantity in the target's units.
+        let (measured, total) = if numbers.is_empty() {
+            (measured, None)
+        } else {
+            let rest = numbers
+                .iter()
+                .map(|(op, number)| {
+                    let op = match op {
+                        MulOp::Multiply => MulOp::Divide,
+                        _ => MulOp::Multiply,
+                    };
+                    (op, Expr::new(ExprKind::Number(number.clone()), to))
+                })
+                .collect();
+            let kind = ExprKind::Product {
+                first: Box::new(measured.clone()),
+                rest,
+            };
+            (Expr::new(kind, span), Some(measured))
+        };
+        let shown = (!target.is_none() || total.is_some()).then(|| Shown {
             text: written.unwrap_or_else(|| target.render()),
             unit: target.clone(),
             prefix: String::new(),
-            total: None,
+            total,
         });
-        let span = expr.span;
-        let measured = ExprKind::Convert {
-            expr: Box::new(expr),
-            target,
-            to,
-        };
-        Ok((Expr::new(measured, span), shown))
+        Ok((measured, shown))
     }
 }
 

@@ -12,16 +12,21 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::One;
 
-/// Base dimensions, in the table's order.
-const BASES: [&str; 8] = ["m", "kg", "s", "A", "K", "mol", "cd", "bit"];
+/// Base dimensions, in the table's order. The angle is one of them, so an
+/// angle never cancels into a plain number that the angle mode would read
+/// again (`30 deg^2 / 1 deg` is 30 deg in either mode).
+const BASES: [&str; 9] = ["m", "kg", "s", "A", "K", "mol", "cd", "bit", "rad"];
+
+/// Where the angle is among the bases.
+const ANGLE: usize = 8;
 
 /// Powers of the base dimensions: `[1, 0, -2, …]` is m/s².
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
-pub struct Dimension(pub [i32; 8]);
+pub struct Dimension(pub [i32; 9]);
 
 impl Dimension {
     fn parse(text: &str) -> Dimension {
-        let mut powers = [0; 8];
+        let mut powers = [0; 9];
         for part in text.split(' ').filter(|p| !p.is_empty()) {
             let split = part
                 .find(|c: char| c == '-' || c.is_ascii_digit())
@@ -34,10 +39,22 @@ impl Dimension {
     }
 
     pub fn is_none(&self) -> bool {
-        self.0 == [0; 8]
+        self.0 == [0; 9]
     }
 
-    fn scaled(self, by: i32) -> Dimension {
+    /// The power of the angle, and the rest of the dimension.
+    pub fn split_angle(self) -> (i32, Dimension) {
+        let mut rest = self;
+        rest.0[ANGLE] = 0;
+        (self.0[ANGLE], rest)
+    }
+
+    /// Whether this is an angle: `rad`, `deg`, `rpm·s`.
+    pub fn is_angle(self) -> bool {
+        self.split_angle() == (1, Dimension::default())
+    }
+
+    pub fn scaled(self, by: i32) -> Dimension {
         Dimension(self.0.map(|p| p * by))
     }
 
@@ -72,31 +89,24 @@ impl Dimension {
     }
 }
 
-/// What a quantity measures, for messages: its dimension, or an angle
-/// (a lone unit of no dimension).
+/// What a quantity measures, for messages: its dimension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Measure {
     dimension: Dimension,
-    angle: bool,
 }
 
 impl Measure {
     /// Boxed, as errors carry it: every `Result` in the evaluator stays small.
     pub fn of(unit: &Compound) -> Box<Measure> {
-        let dimension = unit.dimension();
         Box::new(Measure {
-            dimension,
-            angle: dimension.is_none() && !unit.is_none(),
+            dimension: unit.dimension(),
         })
     }
 }
 
 impl From<Dimension> for Measure {
     fn from(dimension: Dimension) -> Measure {
-        Measure {
-            dimension,
-            angle: false,
-        }
+        Measure { dimension }
     }
 }
 
@@ -106,7 +116,6 @@ impl std::fmt::Display for Measure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let d = &self.dimension;
         match d.name() {
-            _ if self.angle => write!(f, "an angle"),
             _ if d.is_none() => write!(f, "a plain number"),
             Some(name) if name.starts_with(['a', 'e', 'i', 'o', 'u']) => write!(f, "an {name}"),
             Some(name) => write!(f, "a {name}"),
@@ -129,15 +138,20 @@ pub struct Factor {
     pub pi: i32,
 }
 
+/// The factor of a unit of the table by name: `turn`, `deg`.
+fn factor_of(name: &str) -> Factor {
+    resolve(name).expect("a unit of the table").0.factor()
+}
+
 impl Factor {
-    fn one() -> Factor {
+    pub fn one() -> Factor {
         Factor {
             ratio: BigRational::one(),
             pi: 0,
         }
     }
 
-    fn times(&self, other: &Factor, power: i32) -> Factor {
+    pub fn times(&self, other: &Factor, power: i32) -> Factor {
         // The number module's operations: no new rational code in the binary.
         let powered = number::power(&other.ratio, power.unsigned_abs());
         let ratio = if power >= 0 {
@@ -229,14 +243,21 @@ impl UnitRef {
         if self.prefix != 0 {
             out.push_str(prefix_line(self.prefix).0.split(',').next().unwrap_or(""));
         }
-        out.push_str(field(self.entry, 0).split(' ').next().unwrap_or(""));
+        // A unit without a symbol shows its long name: `molal`.
+        let names = [field(self.entry, 0), field(self.entry, 1)];
+        let name = names
+            .iter()
+            .flat_map(|n| n.split(' '))
+            .find(|n| !n.is_empty());
+        out.push_str(name.unwrap_or(""));
     }
 
     /// A temperature scale's offset from zero kelvin, in its own degrees.
+    /// Only the kelvin takes prefixes, and its zero is every prefix's zero:
+    /// `1000 mK` is 1 K on the same scale.
     pub fn temperature_offset(self) -> Option<BigRational> {
-        (self.prefix == 0)
-            .then(|| field(self.entry, 2).split_once('@'))
-            .flatten()
+        field(self.entry, 2)
+            .split_once('@')
             .map(|(_, offset)| decimal(offset))
     }
 }
@@ -253,8 +274,96 @@ fn allows(prefixes: &str, power: &str) -> bool {
     }
 }
 
-/// The unit a name stands for, and whether it names it by a long name.
+/// The unit a name stands for, and whether it names it by a long name:
+/// as written; else a plural (`henries`, `hrs`, `kms`); else in other
+/// letter case where only one unit reads so (`KM`, `mEtRes`, not `Nm`).
 pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
+    exact_name(name)
+        .or_else(|| plural(name))
+        .or_else(|| match folded(name, true).as_slice() {
+            [one] => Some((*one, false)),
+            _ => None,
+        })
+}
+
+/// `henries` is henry; `hrs`, `kms`, `kgs` are plurals of symbols, only of
+/// those that are no SI unit's own (`Pas` is Pa·s, `kWs` kW·s), and of m and g.
+fn plural(name: &str) -> Option<(UnitRef, bool)> {
+    if let Some(stem) = name.strip_suffix("ies")
+        && let Some((unit, true)) = exact_name(&format!("{stem}y"))
+    {
+        return Some((unit, true));
+    }
+    let stem = name.strip_suffix('s')?;
+    let (unit, false) = exact_name(stem)? else {
+        return None;
+    };
+    let symbol = field(unit.entry, 0).split(' ').next().unwrap_or("");
+    let plain = !matches!(field(unit.entry, 4), "p" | "c");
+    let counts = if unit.prefix == 0 {
+        let letters = stem.chars().count();
+        letters >= 2 && (plain || letters >= 3)
+    } else {
+        plain || matches!(symbol, "m" | "g")
+    };
+    counts.then_some((unit, false))
+}
+
+/// Every unit that `name` names in some other letter case. A name that is
+/// two symbols as written (`Nm`, N·m) has no other reading when `strict`.
+fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
+    let mut found = Vec::new();
+    let two_symbols = (1..name.len()).any(|i| {
+        name.is_char_boundary(i)
+            && [&name[..i], &name[i..]].iter().all(
+                |part| matches!(exact_name(part), Some((u, false)) if field(u.entry, 4) != "c"),
+            )
+    });
+    if name.chars().count() < 2 || (strict && two_symbols) {
+        return found;
+    }
+    let lower = name.to_lowercase();
+    let prefixes = std::iter::once(("", "", "0")).chain(table::PREFIXES.split(' ').map(|record| {
+        let mut parts = record.split(':');
+        let mut next = || parts.next().unwrap_or("");
+        (next(), next(), next())
+    }));
+    for (index, (symbols, long_prefix, power)) in prefixes.enumerate() {
+        let spellings = symbols
+            .split(',')
+            .map(|s| (s, false))
+            .chain((!long_prefix.is_empty()).then_some((long_prefix, true)));
+        for (spelling, by_long) in spellings {
+            let Some(rest) = lower.strip_prefix(&spelling.to_lowercase()) else {
+                continue;
+            };
+            for (entry, line) in table::UNITS.lines().enumerate() {
+                let mut fields = line.split('|');
+                let (symbols, long) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
+                let symbol = !by_long && symbols.split(' ').any(|s| s.to_lowercase() == rest);
+                let long = (by_long || index == 0)
+                    && long.split(' ').any(|l| {
+                        let l = l.to_lowercase();
+                        !l.is_empty() && (l == rest || rest.strip_suffix('s') == Some(&l))
+                    });
+                let prefixes = field(entry as u16, 4);
+                if (symbol || long) && (index == 0 || allows(prefixes, power)) {
+                    let unit = UnitRef {
+                        entry: entry as u16,
+                        prefix: index as u8,
+                    };
+                    if !found.contains(&unit) {
+                        found.push(unit);
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The unit a name stands for exactly as written.
+fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
     let exact = |name: &str| {
         table::UNITS.lines().enumerate().find_map(|(entry, line)| {
             let mut fields = line.split('|');
@@ -386,8 +495,8 @@ impl Compound {
     /// Cancels what a product or quotient lets cancel, and gives the factor
     /// the number takes: units of one dimension with opposite powers fold
     /// into the first (`km/m` is 1000, `m²/ft` is m), and a product left with
-    /// no dimension becomes a plain number (`h/min` is 60), unless it is a
-    /// lone angle unit, which is kept (`30 deg * 2`).
+    /// no dimension becomes a plain number (`h/min` is 60). Angles have a
+    /// dimension, so they stay (`30 deg * 2`).
     pub fn cancel(&mut self) -> Factor {
         let mut factor = Factor::one();
         loop {
@@ -407,7 +516,7 @@ impl Compound {
             self.terms[i].power += folded.power;
             self.terms.retain(|t| t.power != 0);
         }
-        if !self.is_none() && self.dimension().is_none() && !self.is_lone_angle() {
+        if !self.is_none() && self.dimension().is_none() {
             factor = factor.times(&self.factor(), 1);
             self.terms.clear();
         }
@@ -420,12 +529,6 @@ impl Compound {
             [t] if t.power == 1 => t.unit.temperature_offset().map(|offset| (t.unit, offset)),
             _ => None,
         }
-    }
-
-    /// Whether this is a lone unit of no dimension (an angle: `deg`), which
-    /// a result keeps rather than folding into a plain number.
-    pub fn is_lone_angle(&self) -> bool {
-        matches!(self.terms.as_slice(), [t] if t.power == 1) && self.dimension().is_none()
     }
 
     /// `m·kg/s²`: each unit's symbol, powers as superscripts (a `to`
@@ -483,22 +586,41 @@ pub fn superscript_value(c: char) -> Option<i32> {
         .map(|i| i as i32)
 }
 
-/// Names people write for a unit the table spells otherwise.
-const NEAR_MISSES: [(&str, &str); 6] = [
-    ("kph", "km/h"),
-    ("kmh", "km/h"),
+/// Names people write for a unit the table spells otherwise, or that
+/// could mean more than one (a suggestion of two reads "'kB' or 'KiB'").
+const NEAR_MISSES: [(&str, &str); 9] = [
     ("mps", "m/s"),
     ("fps", "ft/s"),
-    ("hrs", "h"),
-    ("secs", "s"),
+    ("KB", "kB' or 'KiB"),
+    ("Kb", "kbit' or 'Kibit"),
+    ("LB", "lb"),
+    ("LBS", "lb"),
+    ("sqft", "ft^2"),
+    ("per", "/"),
+    ("sqm", "m^2"),
 ];
 
-/// A suggestion for an unknown name that looks like a unit.
-pub fn suggestion(name: &str) -> Option<&'static str> {
-    NEAR_MISSES
-        .iter()
-        .find(|(miss, _)| *miss == name)
-        .map(|(_, unit)| *unit)
+/// A suggestion for an unknown name that looks like a unit: a near miss,
+/// or the units it names in other letter case (`'nm' or 'N m'` for `Nm`).
+pub fn suggestion(name: &str) -> Option<String> {
+    if let Some((_, unit)) = NEAR_MISSES.iter().find(|(miss, _)| *miss == name) {
+        return Some(unit.to_string());
+    }
+    let mut readings: Vec<String> = folded(name, false)
+        .into_iter()
+        .map(|unit| Compound::single(unit).render())
+        .collect();
+    let split = (1..name.len()).find(|&i| {
+        name.is_char_boundary(i)
+            && exact_name(&name[..i]).is_some()
+            && exact_name(&name[i..]).is_some()
+    });
+    // Two symbols as written, where the name reads as a unit otherwise or
+    // as a plural (`Nm`, `kWs`): `Sin` is no S·in.
+    if let Some(i) = split.filter(|_| !readings.is_empty() || name.ends_with('s')) {
+        readings.push(format!("{} {}", &name[..i], &name[i..]));
+    }
+    (!readings.is_empty()).then(|| readings.join("' or '"))
 }
 
 /// Every unit's names without prefixes, for "did you mean"; short symbols
@@ -528,8 +650,6 @@ pub fn help_table() -> Vec<(&'static str, String)> {
         let prefixes = field(unit.entry, 4);
         let group = if prefixes == "c" {
             "constants"
-        } else if dimension.is_none() {
-            "angle"
         } else {
             dimension.name().unwrap_or("other")
         };
@@ -625,7 +745,8 @@ mod tests {
         assert!(resolve("mB").is_none());
         assert!(resolve("Kim").is_none());
         assert!(resolve("kmetre").is_none());
-        assert!(resolve("kph").is_none());
+        assert!(resolve("Nm").is_none());
+        assert_eq!(factor("kpa").ratio, q(1000, 1));
     }
 
     #[test]
@@ -643,7 +764,10 @@ mod tests {
         let table = help_table();
         assert_eq!(
             table[0],
-            ("length", "m* au ly pc* Å in ft yd mi nmi".into())
+            (
+                "length",
+                "m* au ly pc* Å in ft yd mi nmi furlong fathom rod mil".into()
+            )
         );
         let deg = Compound::single(resolve("deg").unwrap().0);
         assert_eq!(Measure::of(&deg).to_string(), "an angle");

@@ -117,7 +117,10 @@ fn in_unit(
     operation: &'static str,
     span: Span,
 ) -> Result<Value, Error> {
-    if q.unit.dimension() != target.dimension() {
+    if q.unit == *target {
+        return Ok(q.value);
+    }
+    let Some(factor) = ratio(ev, &q.unit, target) else {
         return Err(Error::new(
             ErrorKind::DimensionMismatch {
                 operation,
@@ -126,26 +129,41 @@ fn in_unit(
             },
             span,
         ));
-    }
-    if q.unit == *target {
-        return Ok(q.value);
-    }
-    let factor = size(ev, &q.unit).over(&size(ev, target));
+    };
     scaled(ev, q.value, &factor, span)
 }
 
-/// A unit's size in SI terms. A plain number meets a unit of the same
-/// dimension only as an angle, and an angle without a unit is in the angle
-/// mode's: radians, or degrees in degree mode (`acos(0) to deg` is 90 deg
-/// in either mode).
-fn size(ev: &Evaluator, unit: &Compound) -> Factor {
-    match ev.angle {
-        AngleMode::Degrees if unit.is_none() => Factor {
-            ratio: BigRational::new(1.into(), 180.into()),
-            pi: 1,
-        },
-        _ => unit.factor(),
+/// The factor from `from` to `to`, when they measure the same thing.
+///
+/// Where only the power of the angle differs, beside a power of time the
+/// missing angle is a count of revolutions, each 2π rad: `1 turn/s` is
+/// 1 Hz and `60 rpm` is 1 Hz. A plain number alone is an angle in the angle
+/// mode's unit instead: radians, or degrees in degree mode (`acos(0) to
+/// deg` is 90 deg in either mode). Nothing else converts across angles.
+fn ratio(ev: &Evaluator, from: &Compound, to: &Compound) -> Option<Factor> {
+    let (from_angle, from_rest) = from.dimension().split_angle();
+    let (to_angle, to_rest) = to.dimension().split_angle();
+    if from_rest != to_rest {
+        return None;
     }
+    let time_only = from_rest
+        .0
+        .iter()
+        .enumerate()
+        .all(|(i, p)| i == 2 || *p == 0);
+    let angle = match ev.angle {
+        _ if from_angle == to_angle => Factor::one(),
+        _ if !time_only => return None,
+        // A revolution, 2π rad: what a count of cycles is beside an angle.
+        _ if !from_rest.is_none() => super::factor_of("turn"),
+        AngleMode::Degrees => super::factor_of("deg"),
+        AngleMode::Radians => Factor::one(),
+    };
+    Some(
+        from.factor()
+            .times(&angle, to_angle - from_angle)
+            .over(&to.factor()),
+    )
 }
 
 /// `q` converted to `target` by `to`: temperatures on their scales, offsets
@@ -165,7 +183,28 @@ pub fn convert(
         let degrees = scaled(ev, kelvin, &Factor::one().over(&target.factor()), to)?;
         return ev.add(&degrees, &Value::Exact(-into), to);
     }
-    if q.unit.dimension() != target.dimension() {
+    // Asked for by name, a conversion may turn a quantity over: mpg to
+    // L/100km, s/m to m/s.
+    let dimension = q.unit.dimension();
+    if ratio(ev, &q.unit, target).is_none()
+        && !dimension.is_none()
+        && dimension == target.dimension().scaled(-1)
+    {
+        let one = Value::from_integer(1);
+        let turned = ev.divide(&one, &q.value, to, to)?;
+        let factor = Factor::one().over(&q.unit.factor().times(&target.factor(), 1));
+        return scaled(ev, turned, &factor, to);
+    }
+    if ratio(ev, &q.unit, target).is_none() {
+        // `100 C to F`: the coulomb and the farad, where scales were meant.
+        let bare = |u: &Compound, symbol: &str| u.terms.len() == 1 && u.render() == symbol;
+        if [&q.unit, target]
+            .iter()
+            .any(|u| bare(u, "C") || bare(u, "F"))
+        {
+            let reason = "C is the coulomb and F the farad: for temperatures write °C and °F";
+            return Err(Error::new(ErrorKind::Domain { reason }, to));
+        }
         return Err(Error::new(
             ErrorKind::DimensionMismatch {
                 operation: "convert",
@@ -437,6 +476,14 @@ fn call(
             numbers.push((value, x_span));
             unit
         }
+        // Temperatures compared as temperatures: `max(20 °C, 70 °F)` is 70 °F
+        // in °C, not 70 degrees more than zero.
+        Min | Max if first.temperature_scale().is_some() => {
+            for (q, arg_span) in values {
+                numbers.push((convert(ev, q, &first, arg_span)?, arg_span));
+            }
+            first
+        }
         // Functions of one dimension: every argument in the first's unit.
         Abs | Floor | Ceil | Round | Trunc | Min | Max | Hypot | Atan2 | Sign => {
             let rounding = matches!(function, Floor | Ceil | Round | Trunc);
@@ -455,7 +502,7 @@ fn call(
             }
         }
         // An angle in any unit; in degrees where that is exact (30 deg).
-        Sin | Cos | Tan if !first.is_none() && first.dimension().is_none() => {
+        Sin | Cos | Tan if first.dimension().is_angle() => {
             let q = values.swap_remove(0).0;
             let mut factor = first.factor();
             mode = AngleMode::Radians;
