@@ -177,7 +177,12 @@ impl Session {
     pub fn evaluate(&mut self, input: &str, settings: &Settings) -> Result<Answer, Error> {
         let (answer, binding) = self.run(input, settings)?;
         if let Some(name) = &answer.assigned {
-            self.names.insert(name.clone(), binding.clone());
+            match self.names.get_mut(name) {
+                Some(old) => *old = binding.clone(),
+                None => {
+                    self.names.insert(name.clone(), binding.clone());
+                }
+            }
         }
         match self.names.get_mut("ans") {
             Some(ans) => *ans = binding,
@@ -188,6 +193,15 @@ impl Session {
         Ok(answer)
     }
 
+    /// The exact value of a variable (or `ans`) when its parts fit in
+    /// words, for the first steps that work in them.
+    fn word(&self, name: &str) -> Option<plain::Ratio> {
+        match self.names.get(interpreter::binding_key(name))? {
+            Binding::Exact(r) => plain::ratio(r),
+            _ => None,
+        }
+    }
+
     /// Evaluates one line without changing any state: for a live preview.
     pub fn preview(&mut self, input: &str, settings: &Settings) -> Result<Answer, Error> {
         self.run(input, settings).map(|(answer, _)| answer)
@@ -196,11 +210,13 @@ impl Session {
     fn run(&mut self, input: &str, settings: &Settings) -> Result<(Answer, Binding), Error> {
         let limits = &settings.limits;
         if input.len() <= limits.max_input_bytes
-            && let Some(value) = plain::evaluate(input)
+            && let Some((assigned, value)) = plain::evaluate_line(input, &|name| self.word(name))
+            && !assigned.is_some_and(is_reserved)
         {
             let (text, exactness, binding) = exact_answer(value, settings.shown_digits());
+            let assigned = assigned.map(str::to_string);
             return Ok((
-                Answer::new(text, exactness, None, &binding, None, settings),
+                Answer::new(text, exactness, assigned, &binding, None, settings),
                 binding,
             ));
         }
@@ -299,7 +315,8 @@ impl Session {
         if let Goal::Digits(digits) = goal
             && digits <= estimate::MAX_DIGITS
             && !settings.fractions
-            && let Some(rounded) = estimate::correctly_rounded(&expr, digits)
+            && let Some(rounded) =
+                estimate::correctly_rounded(&expr, digits, &|name| self.word(name))
         {
             let binding = self.deferred(expr, settings, None);
             return Ok((Settled::Rounded(Some(rounded), None), Some(binding)));
