@@ -202,6 +202,16 @@ impl Session {
         }
     }
 
+    /// Whether `name = …` may assign `name`: a variable already assigned
+    /// may (and is found at once: a stream assigns the same few names on
+    /// every line), `ans` and built-in names may not.
+    fn assignable(&self, name: &str) -> bool {
+        match self.names.contains_key(name) {
+            true => name != "ans",
+            false => !is_reserved(name),
+        }
+    }
+
     /// Evaluates one line without changing any state: for a live preview.
     pub fn preview(&mut self, input: &str, settings: &Settings) -> Result<Answer, Error> {
         self.run(input, settings).map(|(answer, _)| answer)
@@ -211,7 +221,7 @@ impl Session {
         let limits = &settings.limits;
         if input.len() <= limits.max_input_bytes
             && let Some((assigned, value)) = plain::evaluate_line(input, &|name| self.word(name))
-            && !assigned.is_some_and(is_reserved)
+            && assigned.is_none_or(|name| self.assignable(name))
         {
             let (text, exactness, binding) = exact_answer(value, settings.shown_digits());
             let assigned = assigned.map(str::to_string);
@@ -231,7 +241,7 @@ impl Session {
                 name_span,
                 value,
             } => {
-                if is_reserved(&name) {
+                if !self.assignable(&name) {
                     return Err(Error::new(ErrorKind::BuiltInAssigned { name }, name_span));
                 }
                 (value, Some(name))
