@@ -357,6 +357,25 @@ mod tests {
     }
 
     #[test]
+    fn variables_holding_small_exact_values_are_read() {
+        let value_of = |name: &str| match name {
+            "foo" => Some((7, 1)),
+            "qux" => Some((1, 2)),
+            _ => None,
+        };
+        let decided = |input| {
+            correctly_rounded(&expression(input), 15, &value_of)
+                .map(|d| format::format_rounded(&Some(d), 15))
+        };
+        assert_eq!(
+            decided("sqrt(foo)+(foo+qux)^2/3-foo*2.25").as_deref(),
+            Some("5.64575131106459")
+        );
+        assert_eq!(decided("sqrt(foo) + other"), None);
+        assert_eq!(decided("qux*4"), None);
+    }
+
+    #[test]
     fn exact_results_and_other_functions_are_left_to_the_loop() {
         for input in [
             "sqrt(16)",
