@@ -563,6 +563,92 @@ fn long_chains_of_approximate_results_stay_bounded() {
     );
 }
 
+/// Runs `lines` in a thread whose stack is far smaller than a main
+/// thread's, and drops the session there: a walk or drop that recursed
+/// once per line of a long chain would overflow it.
+fn run_on_a_small_stack(lines: Vec<String>, settings: Settings) -> Vec<String> {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let mut session = Session::new();
+            let texts = lines
+                .iter()
+                .map(|line| match session.evaluate(line, &settings) {
+                    Ok(answer) => answer.text,
+                    Err(e) => panic!("{line}: {e}"),
+                })
+                .collect();
+            drop(session);
+            texts
+        })
+        .unwrap()
+        .join()
+        .expect("the session ran and was dropped without overflowing its stack")
+}
+
+#[test]
+fn a_long_running_sum_ends_without_overflowing_the_stack() {
+    // Kept whole, 5,000 linked derivations dropped recursively overflow a
+    // 256 KiB stack (the default main thread's 8 MiB took 100,000 lines).
+    let mut lines = vec!["s = 0".to_string()];
+    lines.extend((1..=5000).map(|k| format!("s = s + sqrt({k})")));
+    let texts = run_on_a_small_stack(lines.clone(), settings());
+    assert_eq!(texts.last().unwrap(), "235737.408437606");
+    // The screen's settings take the precision loop on every line.
+    let screen = Settings {
+        fractions: true,
+        ..settings()
+    };
+    assert_eq!(run_on_a_small_stack(lines, screen), texts);
+}
+
+#[test]
+fn a_derivation_stays_bounded_however_long_the_stream() {
+    let limit = settings().limits.max_depth;
+    let screen = Settings {
+        fractions: true,
+        ..settings()
+    };
+    for s in [settings(), screen] {
+        let mut session = Session::new();
+        session.evaluate("s = 0", &s).unwrap();
+        session.evaluate("x = 1", &s).unwrap();
+        let mut most = 0;
+        for k in 1..=1000 {
+            session.evaluate(&format!("i = {k}"), &s).unwrap();
+            session.evaluate("s = s + sqrt(i)", &s).unwrap();
+            session
+                .evaluate("x = x*1.0000001 + sin(x)/1e9", &s)
+                .unwrap();
+            most = most.max(session.derivation_nodes());
+        }
+        // Two chains (s and x), each cut back to one enclosure past the limit.
+        assert!(most <= 2 * (limit + 1), "{most} nodes kept");
+        assert!(most > limit, "{most}: the derivation was cut too early");
+    }
+}
+
+#[test]
+fn a_cut_derivation_keeps_every_digit_and_refuses_what_it_cannot_give() {
+    let s = settings();
+    let mut session = Session::new();
+    session.evaluate("s = 0", &s).unwrap();
+    for k in 1..=300 {
+        session.evaluate(&format!("s = s + sqrt({k})"), &s).unwrap();
+    }
+    // The same sum in one line, evaluated from scratch.
+    let whole = (1..=300)
+        .map(|k| format!("sqrt({k})"))
+        .collect::<Vec<_>>()
+        .join("+");
+    let expected = Session::new().evaluate(&whole, &s).unwrap().text;
+    assert_eq!(session.evaluate("s", &s).unwrap().text, expected);
+    assert_eq!(expected, "3472.55638857641");
+    // Digits far below those the enclosure holds are refused, not guessed.
+    let deep = session.evaluate("floor(s*10^60)", &s).unwrap_err();
+    assert_eq!(deep.kind, ErrorKind::RecomputationTooDeep { limit: 100 });
+}
+
 #[test]
 fn out_of_range_digit_settings_are_clamped_not_a_panic() {
     for digits in [0, 1, 1000] {

@@ -169,7 +169,7 @@ impl Mag {
         if shift >= 0 {
             BigRational::from_integer(integer << shift as usize)
         } else {
-            BigRational::new(integer, BigInt::one() << (-shift) as usize)
+            dyadic(integer, (-shift) as u64)
         }
     }
 
@@ -190,6 +190,28 @@ impl Mag {
             Some((top, e)) => Mag::new(top as f64 * DOWN / 2f64.powi(64), e),
         }
     }
+}
+
+/// `n / 2^shift` in lowest terms: only shared factors of two can cancel,
+/// so trailing zeros are dropped rather than a gcd computed (every line
+/// that prints a rounded value takes this path twice).
+fn dyadic(n: BigInt, shift: u64) -> BigRational {
+    if n.is_zero() {
+        return BigRational::zero();
+    }
+    let twos = n.trailing_zeros().unwrap_or(0).min(shift);
+    BigRational::new_raw(n >> twos as usize, BigInt::one() << (shift - twos) as usize)
+}
+
+/// `a + b` for rationals whose denominators are powers of two, as a
+/// ball's midpoint and radius are.
+fn dyadic_sum(a: &BigRational, b: &BigRational) -> BigRational {
+    let (ea, eb) = (a.denom().bits() - 1, b.denom().bits() - 1);
+    let shift = ea.max(eb);
+    dyadic(
+        (a.numer() << (shift - ea) as usize) + (b.numer() << (shift - eb) as usize),
+        shift,
+    )
 }
 
 /// The most significant mantissa word of a finite non-zero float and its
@@ -277,7 +299,7 @@ impl Ball {
         }
         let mid = super::number::float_to_rational(&self.mid, max_exponent)?;
         let rad = self.rad.to_rational();
-        Some((&mid - &rad, mid + rad))
+        Some((dyadic_sum(&mid, &-&rad), dyadic_sum(&mid, &rad)))
     }
 
     /// The rounding error of `f` at `precision` added to `rad`.
@@ -374,6 +396,33 @@ mod tests {
         );
         assert!(value(Mag::above(&third)) >= 1.0 / 3.0);
         assert!(value(Mag::below(&third)) <= 1.0 / 3.0);
+    }
+
+    #[test]
+    fn a_balls_ends_are_in_lowest_terms() {
+        let third = BigFloat::from_word(1, 128).div(
+            &BigFloat::from_word(3, 128),
+            128,
+            super::super::number::ROUNDING,
+        );
+        for (mid, rad) in [
+            (third, Mag::power_of_two(-100)),
+            (BigFloat::from_word(5, 64), Mag::new(0.75, -3)),
+            (BigFloat::from_word(5, 64), Mag::ZERO),
+            (BigFloat::from_word(0, 64), Mag::power_of_two(-3)),
+        ] {
+            let ball = Ball { mid, rad };
+            let (low, high) = ball.ends(1 << 20).unwrap();
+            let mid = super::super::number::float_to_rational(&ball.mid, 1 << 20).unwrap();
+            let rad = ball.rad.to_rational();
+            // Ratio's own arithmetic reduces by gcd: the same values, the same parts.
+            for (end, expected) in [(low, &mid - &rad), (high, &mid + &rad)] {
+                assert_eq!(
+                    (end.numer(), end.denom()),
+                    (expected.numer(), expected.denom())
+                );
+            }
+        }
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! within the bound rounds to the same shown digits, those digits are the
 //! correctly rounded answer and the precision loop is not needed.
 //!
-//! It covers what most irrational lines are made of: small exact numbers,
-//! `+ - * /`, whole powers and square roots. Anything else, a result that
+//! It covers what most irrational lines are made of: small exact numbers
+//! and variables holding them, `+ - * /`, whole powers and square roots. Anything else, a result that
 //! is exact, or a bound that straddles a rounding boundary gives `None`.
 
 use super::ast::{AddOp, Expr, ExprKind, MulOp};
@@ -31,9 +31,14 @@ const OPERATION_ERROR: f64 = 1.0 / (1u128 << 96) as f64;
 /// factor keeps them bounds.
 const BOUND_SLACK: f64 = 1.0 + 1e-12;
 
-/// The shown digits of `expr`, if this step decides them.
-pub fn correctly_rounded(expr: &Expr, digits: usize) -> Option<Decimal> {
-    let Value::Approx(value, error) = estimate(expr, 0)? else {
+/// The shown digits of `expr`, if this step decides them; `value_of` gives
+/// the variables that hold small exact numbers.
+pub fn correctly_rounded(
+    expr: &Expr,
+    digits: usize,
+    value_of: &dyn Fn(&str) -> Option<Ratio>,
+) -> Option<Decimal> {
+    let Value::Approx(value, error) = (Estimate { value_of }).estimate(expr, 0)? else {
         return None;
     };
     // The interval's ends exactly, over a common power of two.
@@ -75,70 +80,78 @@ fn in_range(x: Double) -> bool {
     (1e-150..1e150).contains(&x.hi.abs())
 }
 
-fn estimate(expr: &Expr, depth: u32) -> Option<Value> {
-    // Deep trees are left to the general path and its own depth limit.
-    if depth > 64 {
-        return None;
-    }
-    let value = match &expr.kind {
-        ExprKind::Number(literal) => {
-            let power = 10i64.checked_pow(u32::try_from(literal.scale.unsigned_abs()).ok()?)?;
-            let digits = i128::from(literal.digits.to_i64()?);
-            Value::Exact(if literal.scale >= 0 {
-                plain::narrow(digits * i128::from(power), 1)?
-            } else {
-                plain::narrow(digits, power.into())?
-            })
+/// The variables a line may read.
+struct Estimate<'a> {
+    value_of: &'a dyn Fn(&str) -> Option<Ratio>,
+}
+
+impl Estimate<'_> {
+    fn estimate(&self, expr: &Expr, depth: u32) -> Option<Value> {
+        // Deep trees are left to the general path and its own depth limit.
+        if depth > 64 {
+            return None;
         }
-        ExprKind::Negate(inner) => opposite(estimate(inner, depth + 1)?)?,
-        ExprKind::Sum { first, rest } => {
-            let mut total = estimate(first, depth + 1)?;
-            for (op, term) in rest {
-                let term = match op {
-                    AddOp::Add => estimate(term, depth + 1)?,
-                    AddOp::Subtract => opposite(estimate(term, depth + 1)?)?,
+        let value = match &expr.kind {
+            ExprKind::Number(literal) => {
+                let power = 10i64.checked_pow(u32::try_from(literal.scale.unsigned_abs()).ok()?)?;
+                let digits = i128::from(literal.digits.to_i64()?);
+                Value::Exact(if literal.scale >= 0 {
+                    plain::narrow(digits * i128::from(power), 1)?
+                } else {
+                    plain::narrow(digits, power.into())?
+                })
+            }
+            ExprKind::Name(name) => Value::Exact((self.value_of)(name)?),
+            ExprKind::Negate(inner) => opposite(self.estimate(inner, depth + 1)?)?,
+            ExprKind::Sum { first, rest } => {
+                let mut total = self.estimate(first, depth + 1)?;
+                for (op, term) in rest {
+                    let term = match op {
+                        AddOp::Add => self.estimate(term, depth + 1)?,
+                        AddOp::Subtract => opposite(self.estimate(term, depth + 1)?)?,
+                    };
+                    total = add(total, term)?;
+                }
+                total
+            }
+            ExprKind::Product { first, rest } => {
+                let mut total = self.estimate(first, depth + 1)?;
+                for (op, factor) in rest {
+                    let factor = self.estimate(factor, depth + 1)?;
+                    total = match op {
+                        MulOp::Multiply => multiply(total, factor)?,
+                        MulOp::Divide => multiply(total, reciprocal(factor)?)?,
+                        MulOp::Modulo => return None,
+                    };
+                }
+                total
+            }
+            ExprKind::Power { base, exponent } => {
+                let Value::Exact((n, 1)) = self.estimate(exponent, depth + 1)? else {
+                    return None;
                 };
-                total = add(total, term)?;
+                if !(-64..=64).contains(&n) {
+                    return None;
+                }
+                let base = self.estimate(base, depth + 1)?;
+                let base = if n < 0 { reciprocal(base)? } else { base };
+                let mut result = Value::Exact((1, 1));
+                for _ in 0..n.unsigned_abs() {
+                    result = multiply(result, base)?;
+                }
+                result
             }
-            total
+            ExprKind::Call {
+                function: Builtin::Sqrt,
+                args,
+                ..
+            } => square_root(self.estimate(&args[0], depth + 1)?)?,
+            _ => return None,
+        };
+        match value {
+            Value::Approx(x, _) if !in_range(x) => None,
+            value => Some(value),
         }
-        ExprKind::Product { first, rest } => {
-            let mut total = estimate(first, depth + 1)?;
-            for (op, factor) in rest {
-                let factor = estimate(factor, depth + 1)?;
-                total = match op {
-                    MulOp::Multiply => multiply(total, factor)?,
-                    MulOp::Divide => multiply(total, reciprocal(factor)?)?,
-                    MulOp::Modulo => return None,
-                };
-            }
-            total
-        }
-        ExprKind::Power { base, exponent } => {
-            let Value::Exact((n, 1)) = estimate(exponent, depth + 1)? else {
-                return None;
-            };
-            if !(-64..=64).contains(&n) {
-                return None;
-            }
-            let base = estimate(base, depth + 1)?;
-            let base = if n < 0 { reciprocal(base)? } else { base };
-            let mut result = Value::Exact((1, 1));
-            for _ in 0..n.unsigned_abs() {
-                result = multiply(result, base)?;
-            }
-            result
-        }
-        ExprKind::Call {
-            function: Builtin::Sqrt,
-            args,
-            ..
-        } => square_root(estimate(&args[0], depth + 1)?)?,
-        _ => return None,
-    };
-    match value {
-        Value::Approx(x, _) if !in_range(x) => None,
-        value => Some(value),
     }
 }
 
@@ -321,7 +334,8 @@ mod tests {
     }
 
     fn decided(input: &str) -> Option<String> {
-        correctly_rounded(&expression(input), 15).map(|d| format::format_rounded(&Some(d), 15))
+        correctly_rounded(&expression(input), 15, &|_| None)
+            .map(|d| format::format_rounded(&Some(d), 15))
     }
 
     #[test]
@@ -340,6 +354,25 @@ mod tests {
             decided("2(sqrt(5)+1)/4").as_deref(),
             Some("1.61803398874989")
         );
+    }
+
+    #[test]
+    fn variables_holding_small_exact_values_are_read() {
+        let value_of = |name: &str| match name {
+            "foo" => Some((7, 1)),
+            "qux" => Some((1, 2)),
+            _ => None,
+        };
+        let decided = |input| {
+            correctly_rounded(&expression(input), 15, &value_of)
+                .map(|d| format::format_rounded(&Some(d), 15))
+        };
+        assert_eq!(
+            decided("sqrt(foo)+(foo+qux)^2/3-foo*2.25").as_deref(),
+            Some("5.64575131106459")
+        );
+        assert_eq!(decided("sqrt(foo) + other"), None);
+        assert_eq!(decided("qux*4"), None);
     }
 
     #[test]
@@ -378,7 +411,7 @@ mod tests {
                 continue;
             };
             let near_tie = input.starts_with("sqrt(") && input.contains('/');
-            let Some(decimal) = correctly_rounded(&expression(input), 15) else {
+            let Some(decimal) = correctly_rounded(&expression(input), 15, &|_| None) else {
                 left_ties += usize::from(near_tie);
                 continue;
             };

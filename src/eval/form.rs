@@ -331,6 +331,18 @@ pub fn square_root(r: &BigRational) -> Option<Known> {
     // only factors above 1000 and can be tested for a square whole.
     let mut odd_small = BigInt::one();
     let mut p = 2u32;
+    // A word, as most arguments are: the same steps without big numbers.
+    if let Some(mut word) = n.to_u64() {
+        let mut out = 1u64;
+        while p < 1000 && u64::from(p * p) <= word {
+            while word.is_multiple_of(u64::from(p * p)) {
+                word /= u64::from(p * p);
+                out *= u64::from(p);
+            }
+            p += if p == 2 { 1 } else { 2 };
+        }
+        (n, outside) = (BigInt::from(word), BigInt::from(out));
+    }
     while p < 1000 && BigInt::from(p * p) <= n {
         let square = BigInt::from(p * p);
         while n.is_multiple_of(&square) {

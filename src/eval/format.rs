@@ -152,10 +152,19 @@ pub fn terminating_decimal(r: &BigRational) -> Option<Decimal> {
     }
     let places = twos.max(fives);
     // numer / (2^twos 5^fives) = numer * 2^(places-twos) * 5^(places-fives) / 10^places
-    let scaled = r.numer().abs()
-        * num_traits::pow(two, places - twos)
-        * num_traits::pow(five, places - fives);
-    let text = scaled.to_string();
+    let scale = |numer: u64| {
+        let twos = 2u64.checked_pow((places - twos).try_into().ok()?)?;
+        let fives = 5u64.checked_pow((places - fives).try_into().ok()?)?;
+        numer.checked_mul(twos)?.checked_mul(fives)
+    };
+    let text = match r.numer().magnitude().to_u64().and_then(scale) {
+        // A word, as a running total's usually is: no big-number digits.
+        Some(word) => word.to_string(),
+        None => (r.numer().abs()
+            * num_traits::pow(two, places - twos)
+            * num_traits::pow(five, places - fives))
+        .to_string(),
+    };
     let exponent = text.len() as i64 - 1 - places as i64;
     Some(Decimal {
         negative: r.is_negative(),
@@ -227,6 +236,18 @@ fn scaled_division(n: &BigInt, d: &BigInt, shift: i64) -> (BigInt, Ordering) {
     } else {
         (n.clone(), d * number::power_of_ten((-shift) as usize))
     };
+    // A ball's ends are over a power of two: a shift, not a division.
+    // (Division truncates; so does a shift of a magnitude.)
+    if let Some(twos) = d.trailing_zeros()
+        && d.bits() == twos + 1
+        && twos > 0
+        && !n.is_negative()
+    {
+        let quotient = &n >> twos as usize;
+        let remainder = n - (&quotient << twos as usize);
+        let half = BigInt::one() << (twos - 1) as usize;
+        return (quotient, remainder.cmp(&half));
+    }
     let (quotient, remainder) = n.div_rem(&d);
     (quotient, (remainder * 2u8).cmp(&d))
 }
@@ -234,6 +255,25 @@ fn scaled_division(n: &BigInt, d: &BigInt, shift: i64) -> (BigInt, Ordering) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_power_of_two_divisor_rounds_as_a_division_would() {
+        let big = BigInt::from(u64::MAX) * BigInt::from(977u32) + 12345u32;
+        for (n, twos, shift) in [
+            (big.clone(), 70, 9),
+            (big.clone(), 1, 3),
+            (-big.clone(), 90, 20),
+            (BigInt::from(5u8) << 200usize, 201, 1),
+            (BigInt::from(3u8) << 200usize, 201, 0),
+            (BigInt::one() << 199usize, 201, 0),
+        ] {
+            let d = BigInt::one() << twos as usize;
+            let scaled = &n * number::power_of_ten(shift as usize);
+            let (quotient, remainder) = scaled.div_rem(&d);
+            let expected = (quotient, (remainder * 2u8).cmp(&d));
+            assert_eq!(scaled_division(&n, &d, shift), expected, "{n}/2^{twos}");
+        }
+    }
 
     fn q(n: i64, d: i64) -> BigRational {
         BigRational::new(n.into(), d.into())

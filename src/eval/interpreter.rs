@@ -31,7 +31,8 @@ pub enum AngleMode {
 
 /// What a name is bound to. Approximate results are kept as the expression
 /// that made them, so later uses recompute them at whatever precision they
-/// need instead of inheriting a fixed rounding error.
+/// need instead of inheriting a fixed rounding error; past a bound on that
+/// derivation only enclosures are kept (see `Session::deferred`).
 #[derive(Debug, Clone)]
 pub enum Binding {
     Exact(BigRational),
@@ -40,11 +41,26 @@ pub enum Binding {
     Quantity(Rc<(Binding, Compound)>),
 }
 
+impl Binding {
+    /// Nodes in the derivation behind this value (see `Deferred::size`).
+    pub fn size(&self) -> usize {
+        match self {
+            Binding::Exact(_) => 0,
+            Binding::Deferred(deferred) => deferred.size,
+            Binding::Quantity(quantity) => quantity.0.size(),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Deferred {
-    expr: Expr,
-    names: BTreeMap<String, Binding>,
+    /// The expression and the bindings it captured; `None` once the value
+    /// is kept as its enclosures alone.
+    derivation: Option<(Expr, BTreeMap<String, Binding>)>,
     angle: AngleMode,
+    /// This node and, counted again for each capture, those it captured:
+    /// a bound on the nodes it keeps alive, kept without walking them.
+    size: usize,
     /// Values already computed, by precision; shared subexpressions are
     /// evaluated once per precision however often they are referenced.
     cache: RefCell<Vec<(usize, Value)>>,
@@ -52,11 +68,82 @@ pub struct Deferred {
 
 impl Deferred {
     pub fn new(expr: Expr, names: BTreeMap<String, Binding>, angle: AngleMode) -> Self {
+        let size = names
+            .values()
+            .fold(1usize, |size, binding| size.saturating_add(binding.size()));
         Deferred {
-            expr,
-            names,
+            derivation: Some((expr, names)),
             angle,
+            size,
             cache: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// A value kept as enclosures alone, by precision: it answers at those
+    /// precisions and below, and refuses above.
+    pub fn enclosures(values: Vec<(usize, Value)>, angle: AngleMode) -> Self {
+        Deferred {
+            derivation: None,
+            angle,
+            size: 1,
+            cache: RefCell::new(values),
+        }
+    }
+
+    pub fn angle(&self) -> AngleMode {
+        self.angle
+    }
+
+    pub fn size(&self) -> usize {
+        self.size
+    }
+
+    /// The values computed so far, by precision.
+    pub fn cached(&self) -> std::cell::Ref<'_, Vec<(usize, Value)>> {
+        self.cache.borrow()
+    }
+
+    /// Records the value at `precision`, already computed elsewhere.
+    pub fn remember(&self, precision: usize, value: Value) {
+        let mut cache = self.cache.borrow_mut();
+        if !cache.iter().any(|(p, _)| *p == precision) {
+            cache.push((precision, value));
+        }
+    }
+
+    /// The bindings this one captured (none once only enclosures are kept).
+    pub fn captured(&self) -> impl Iterator<Item = &Binding> {
+        self.derivation.iter().flat_map(|(_, names)| names.values())
+    }
+}
+
+impl Drop for Deferred {
+    /// Takes a chain of captures apart one link at a time: the default
+    /// drop would recurse once per link and overflow the stack on a long
+    /// one.
+    fn drop(&mut self) {
+        let Some((_, names)) = &mut self.derivation else {
+            return;
+        };
+        let mut pending: Vec<Binding> = std::mem::take(names).into_values().collect();
+        while let Some(binding) = pending.pop() {
+            match binding {
+                Binding::Exact(_) => {}
+                Binding::Deferred(deferred) => {
+                    // Only the last owner takes it apart; it then drops
+                    // with nothing captured.
+                    if let Ok(mut deferred) = Rc::try_unwrap(deferred)
+                        && let Some((_, names)) = &mut deferred.derivation
+                    {
+                        pending.extend(std::mem::take(names).into_values());
+                    }
+                }
+                Binding::Quantity(quantity) => {
+                    if let Ok((number, _)) = Rc::try_unwrap(quantity) {
+                        pending.push(number);
+                    }
+                }
+            }
         }
     }
 }
@@ -356,35 +443,49 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn eval_deferred(&mut self, deferred: &Rc<Deferred>, span: Span) -> Result<Value, Error> {
+    pub(super) fn eval_deferred(
+        &mut self,
+        deferred: &Rc<Deferred>,
+        span: Span,
+    ) -> Result<Value, Error> {
         self.used_approximation = true;
         let p = self.precision;
+        let refused = Error::new(
+            ErrorKind::RecomputationTooDeep {
+                limit: self.limits.max_depth,
+            },
+            span,
+        );
+        let Some((expr, names)) = &deferred.derivation else {
+            // Only enclosures are kept: the least precise one that is still
+            // as precise as asked; beyond them the value cannot be refined.
+            let cache = deferred.cache.borrow();
+            return cache
+                .iter()
+                .filter(|(q, _)| *q >= p)
+                .min_by_key(|(q, _)| *q)
+                .map(|(_, v)| v.clone())
+                .ok_or(refused);
+        };
         if let Some((_, v)) = deferred.cache.borrow().iter().find(|(q, _)| *q == p) {
             return Ok(v.clone());
         }
         // Recomputing a result at a new precision recomputes what it was made
         // from; a long chain of `ans` would otherwise recurse without bound.
         if self.deferred_depth >= self.limits.max_depth {
-            return Err(Error::new(
-                ErrorKind::RecomputationTooDeep {
-                    limit: self.limits.max_depth,
-                },
-                span,
-            ));
+            return Err(refused);
         }
         let mut inner = Evaluator {
             precision: p,
             angle: deferred.angle,
             limits: self.limits,
-            names: &deferred.names,
+            names,
             consts: self.consts,
             work: self.work,
             used_approximation: true,
             deferred_depth: self.deferred_depth + 1,
         };
-        let value = inner
-            .eval(&deferred.expr)
-            .map_err(|e| Error { span, ..e })?;
+        let value = inner.eval(expr).map_err(|e| Error { span, ..e })?;
         self.work = inner.work;
         deferred.cache.borrow_mut().push((p, value.clone()));
         Ok(value)
@@ -1167,6 +1268,33 @@ mod tests {
         assert_eq!(distance("abc", "abc"), 0);
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("ab", "ba"), 1);
+    }
+
+    #[test]
+    fn a_long_chain_of_captures_drops_without_recursion() {
+        use super::super::ast::Statement;
+        use super::super::{lexer, parser};
+        let limits = Limits::default();
+        let line = parser::parse(lexer::tokenize("x", &limits).unwrap(), &limits, &|_| true);
+        let Statement::Expression(expr) = line.unwrap().statement else {
+            panic!("not an expression");
+        };
+        // Built by hand, past any bound a session keeps: only the drop is tested.
+        std::thread::Builder::new()
+            .stack_size(64 * 1024)
+            .spawn(move || {
+                let mut binding = Binding::Exact(BigRational::one());
+                for _ in 0..100_000 {
+                    let names = BTreeMap::from([("x".to_string(), binding)]);
+                    let deferred = Deferred::new(expr.clone(), names, AngleMode::Radians);
+                    binding = Binding::Deferred(Rc::new(deferred));
+                }
+                assert_eq!(binding.size(), 100_000);
+                drop(binding);
+            })
+            .unwrap()
+            .join()
+            .expect("dropped without overflowing the stack");
     }
 
     #[test]

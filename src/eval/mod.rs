@@ -67,6 +67,14 @@ impl Settings {
     fn shown_digits(&self) -> usize {
         self.digits.clamp(1, MAX_DIGITS)
     }
+
+    /// The first precision the loop tries: enough bits for the digits plus
+    /// a guard word, rounded to whole words. Stored enclosures are kept at
+    /// least this precise.
+    fn working_precision(&self) -> usize {
+        let bits = (self.shown_digits() as f64 * std::f64::consts::LOG2_10).ceil() as usize + 64;
+        bits.div_ceil(64) * 64
+    }
 }
 
 /// An exact value's text, and its binding for `ans`.
@@ -169,7 +177,12 @@ impl Session {
     pub fn evaluate(&mut self, input: &str, settings: &Settings) -> Result<Answer, Error> {
         let (answer, binding) = self.run(input, settings)?;
         if let Some(name) = &answer.assigned {
-            self.names.insert(name.clone(), binding.clone());
+            match self.names.get_mut(name) {
+                Some(old) => *old = binding.clone(),
+                None => {
+                    self.names.insert(name.clone(), binding.clone());
+                }
+            }
         }
         match self.names.get_mut("ans") {
             Some(ans) => *ans = binding,
@@ -180,6 +193,25 @@ impl Session {
         Ok(answer)
     }
 
+    /// The exact value of a variable (or `ans`) when its parts fit in
+    /// words, for the first steps that work in them.
+    fn word(&self, name: &str) -> Option<plain::Ratio> {
+        match self.names.get(interpreter::binding_key(name))? {
+            Binding::Exact(r) => plain::ratio(r),
+            _ => None,
+        }
+    }
+
+    /// Whether `name = …` may assign `name`: a variable already assigned
+    /// may (and is found at once: a stream assigns the same few names on
+    /// every line), `ans` and built-in names may not.
+    fn assignable(&self, name: &str) -> bool {
+        match self.names.contains_key(name) {
+            true => name != "ans",
+            false => !is_reserved(name),
+        }
+    }
+
     /// Evaluates one line without changing any state: for a live preview.
     pub fn preview(&mut self, input: &str, settings: &Settings) -> Result<Answer, Error> {
         self.run(input, settings).map(|(answer, _)| answer)
@@ -188,11 +220,13 @@ impl Session {
     fn run(&mut self, input: &str, settings: &Settings) -> Result<(Answer, Binding), Error> {
         let limits = &settings.limits;
         if input.len() <= limits.max_input_bytes
-            && let Some(value) = plain::evaluate(input)
+            && let Some((assigned, value)) = plain::evaluate_line(input, &|name| self.word(name))
+            && assigned.is_none_or(|name| self.assignable(name))
         {
             let (text, exactness, binding) = exact_answer(value, settings.shown_digits());
+            let assigned = assigned.map(str::to_string);
             return Ok((
-                Answer::new(text, exactness, None, &binding, None, settings),
+                Answer::new(text, exactness, assigned, &binding, None, settings),
                 binding,
             ));
         }
@@ -207,7 +241,7 @@ impl Session {
                 name_span,
                 value,
             } => {
-                if is_reserved(&name) {
+                if !self.assignable(&name) {
                     return Err(Error::new(ErrorKind::BuiltInAssigned { name }, name_span));
                 }
                 (value, Some(name))
@@ -251,7 +285,7 @@ impl Session {
         if let Some(shown) = shown {
             // After a sum of units, ans is the whole, evaluated when used.
             let binding = match shown.total {
-                Some(total) => self.deferred(total, settings.angle),
+                Some(total) => self.deferred(total, settings, None),
                 None => binding,
             };
             let binding = Binding::Quantity(Rc::new((binding, shown.unit)));
@@ -291,15 +325,18 @@ impl Session {
         if let Goal::Digits(digits) = goal
             && digits <= estimate::MAX_DIGITS
             && !settings.fractions
-            && let Some(rounded) = estimate::correctly_rounded(&expr, digits)
+            && let Some(rounded) =
+                estimate::correctly_rounded(&expr, digits, &|name| self.word(name))
         {
-            let binding = self.deferred(expr, settings.angle);
+            let binding = self.deferred(expr, settings, None);
             return Ok((Settled::Rounded(Some(rounded), None), Some(binding)));
         }
-        let settled = self.refine(&expr, settings, goal)?;
+        let (settled, value) = self.refine(&expr, settings, goal)?;
         let binding = match settled {
             Settled::Exact(_) => None,
-            Settled::Rounded(..) => Some(self.deferred(expr, settings.angle)),
+            // The value just computed is the binding's at that precision:
+            // the next line that uses it does not compute it again.
+            Settled::Rounded(..) => Some(self.deferred(expr, settings, Some(value))),
         };
         Ok((settled, binding))
     }
@@ -309,12 +346,15 @@ impl Session {
     /// (a value too near 0, a whole number or a rounding tie) is asked
     /// again at twice the precision, until precision or work runs out;
     /// then it is the error.
-    fn refine(&mut self, expr: &Expr, settings: &Settings, goal: Goal) -> Result<Settled, Error> {
+    /// Returns the value that settled it too, with its precision.
+    fn refine(
+        &mut self,
+        expr: &Expr,
+        settings: &Settings,
+        goal: Goal,
+    ) -> Result<(Settled, (usize, Value)), Error> {
         let limits = &settings.limits;
-        let digits = settings.shown_digits();
-        // Enough bits for the digits plus a guard word, rounded to whole words.
-        let first = (digits as f64 * std::f64::consts::LOG2_10).ceil() as usize + 64;
-        let mut precision = first.div_ceil(64) * 64;
+        let mut precision = settings.working_precision();
         let mut undecided: Option<Error> = None;
         // The work budget covers all precisions together.
         let mut work = 0;
@@ -328,9 +368,10 @@ impl Session {
                     .get_or_insert_with(|| Consts::new().expect("allocating the constants cache")),
                 work,
             );
-            let outcome = evaluator
-                .eval(expr)
-                .and_then(|value| settle(value, goal, limits, expr.span));
+            let outcome = evaluator.eval(expr).and_then(|value| {
+                let kept = (precision, value.clone());
+                settle(value, goal, limits, expr.span).map(|settled| (settled, kept))
+            });
             work = evaluator.work();
             match outcome {
                 Ok(settled) => return Ok(settled),
@@ -347,8 +388,17 @@ impl Session {
     }
 
     /// An approximate value's binding: its expression, kept to be evaluated
-    /// again at whatever precision a later line needs.
-    fn deferred(&self, expr: Expr, angle: AngleMode) -> Binding {
+    /// again at whatever precision a later line needs, with `value` as its
+    /// value at one precision if known. What it captures is kept whole while
+    /// the derivation is small; past `Limits::max_depth` nodes each captured
+    /// derivation is replaced by its enclosures at the working precision
+    /// (`enclosed`), so memory is bounded by the line, not by the stream.
+    fn deferred(
+        &mut self,
+        expr: Expr,
+        settings: &Settings,
+        value: Option<(usize, Value)>,
+    ) -> Binding {
         let mut captured = BTreeMap::new();
         expr.for_each_name(&mut |name| {
             let key = interpreter::binding_key(name);
@@ -356,7 +406,87 @@ impl Session {
                 captured.insert(key.to_string(), binding.clone());
             }
         });
-        Binding::Deferred(Rc::new(Deferred::new(expr, captured, angle)))
+        let size = captured
+            .values()
+            .fold(1usize, |size, binding| size.saturating_add(binding.size()));
+        if size > settings.limits.max_depth {
+            for binding in captured.values_mut() {
+                *binding = self.enclosed(binding, settings);
+            }
+        }
+        let deferred = Deferred::new(expr, captured, settings.angle);
+        if let Some((precision, value)) = value {
+            deferred.remember(precision, value);
+        }
+        Binding::Deferred(Rc::new(deferred))
+    }
+
+    /// `binding` with its derivation replaced by enclosures at the working
+    /// precision or above: those it has already, else computed now (at
+    /// rising precision while a question stays open, as in `refine`). A
+    /// later question needing more precision than they hold is refused
+    /// (`RecomputationTooDeep`), never answered from a wider ball as if
+    /// it were narrower.
+    fn enclosed(&mut self, binding: &Binding, settings: &Settings) -> Binding {
+        let deferred = match binding {
+            Binding::Deferred(deferred) if deferred.size() > 1 => deferred,
+            Binding::Quantity(quantity) if quantity.0.size() > 1 => {
+                let number = self.enclosed(&quantity.0, settings);
+                return Binding::Quantity(Rc::new((number, quantity.1.clone())));
+            }
+            _ => return binding.clone(),
+        };
+        let limits = &settings.limits;
+        let mut precision = settings.working_precision();
+        let mut kept: Vec<(usize, Value)> = deferred
+            .cached()
+            .iter()
+            .filter(|(p, _)| *p >= precision)
+            .cloned()
+            .collect();
+        let no_names = BTreeMap::new();
+        let mut work = 0;
+        while kept.is_empty() && precision <= limits.max_precision {
+            let mut evaluator = Evaluator::new(
+                precision,
+                deferred.angle(),
+                limits,
+                &no_names,
+                self.consts
+                    .get_or_insert_with(|| Consts::new().expect("allocating the constants cache")),
+                work,
+            );
+            match evaluator.eval_deferred(deferred, Span::default()) {
+                Ok(value) => kept.push((precision, value)),
+                Err(e) if e.category() == Category::Undetermined => {}
+                // Whatever else stopped it, nothing is kept: later uses are refused.
+                Err(_) => break,
+            }
+            work = evaluator.work();
+            precision *= 2;
+        }
+        Binding::Deferred(Rc::new(Deferred::enclosures(kept, deferred.angle())))
+    }
+
+    /// Nodes (stored approximate results) kept alive by the bindings of
+    /// `ans` and every variable, each counted once: what the session's
+    /// memory grows with besides the names themselves.
+    pub fn derivation_nodes(&self) -> usize {
+        let mut seen = std::collections::BTreeSet::new();
+        // An explicit stack: a chain may be long, and is walked without recursion.
+        let mut pending: Vec<&Binding> = self.names.values().collect();
+        while let Some(binding) = pending.pop() {
+            match binding {
+                Binding::Exact(_) => {}
+                Binding::Quantity(quantity) => pending.push(&quantity.0),
+                Binding::Deferred(deferred) => {
+                    if seen.insert(Rc::as_ptr(deferred)) {
+                        pending.extend(deferred.captured());
+                    }
+                }
+            }
+        }
+        seen.len()
     }
 }
 
