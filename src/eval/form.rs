@@ -333,15 +333,19 @@ pub fn square_root(r: &BigRational) -> Option<Known> {
     let mut p = 2u32;
     // A word, as most arguments are: the same steps without big numbers.
     if let Some(mut word) = n.to_u64() {
-        let mut out = 1u64;
+        let (mut out, mut odd) = (1u64, 1u64);
         while p < 1000 && u64::from(p * p) <= word {
             while word.is_multiple_of(u64::from(p * p)) {
                 word /= u64::from(p * p);
                 out *= u64::from(p);
             }
+            if word.is_multiple_of(u64::from(p)) {
+                word /= u64::from(p);
+                odd *= u64::from(p);
+            }
             p += if p == 2 { 1 } else { 2 };
         }
-        (n, outside) = (BigInt::from(word), BigInt::from(out));
+        (n, outside, odd_small) = (word.into(), out.into(), odd.into());
     }
     while p < 1000 && BigInt::from(p * p) <= n {
         let square = BigInt::from(p * p);
