@@ -94,7 +94,7 @@ bench: build build-musl
     cargo bench --locked --bench render -- --noplot
     cargo bench --locked --bench evaluate -- --noplot
     python3 bench/compare.py {{ musl_binary }}
-    python3 bench/streams.py {{ musl_binary }}
+    python3 bench/streams.py target/release/pebble {{ musl_binary }}
 
 # Cold image build against a rebuild after a src/-only change
 bench-rebuild: ensure-base-images

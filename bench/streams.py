@@ -3,11 +3,12 @@
 time, pebble's peak memory, and the exit status (a long stream once
 crashed pebble at exit).
 
-    python3 bench/streams.py PEBBLE_BINARY
+    python3 bench/streams.py PEBBLE_BINARY [MORE_BINARIES...]
 
 Each stream sets i = N and adds to s, for N = 1..100,000 (the way a
 seq-generated log is fed to bc). Timings are medians of runs alternating
-pebble and bc; the million-line row is run once, for its memory.
+pebble and bc; the million-line row is run once, for its memory. Each
+binary given (the native build and the static musl one, say) gets its rows.
 """
 
 import os
@@ -23,6 +24,7 @@ STREAMS = [
     ("s = s + sqrt(i)", "s = s + sqrt(i)", 1.0),
 ]
 MEMORY_GOAL_MIB = 16
+RUNS = int(os.environ.get("STREAMS_RUNS", "5"))
 
 
 def stream(line, count):
@@ -60,10 +62,10 @@ def run(command, data, keep_output=False):
         return elapsed, int(peak.read().split()[-1]), last
 
 
-def main():
-    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "target/release/pebble")
+def measure(binary):
     pebble, bc = [binary], ["bc", "-l"]
-    print(f"{'100,000 lines':<24} {'pebble':>9} {'bc -l':>9} {'pebble/bc':>10} {'goal':>5} {'peak memory':>12}")
+    print(f"{os.path.relpath(binary)}")
+    print(f"  {'100,000 lines':<24} {'pebble':>9} {'bc -l':>9} {'pebble/bc':>10} {'goal':>5} {'peak memory':>12}")
     for name, line, goal in STREAMS:
         data = stream(line, 100_000)
         # Both give the same total (bc to its scale of 20 decimals).
@@ -72,7 +74,7 @@ def main():
         if abs(float(mine) - float(theirs)) > 1e-12 * abs(float(theirs)):
             sys.exit(f"{name}: pebble gave {mine}, bc {theirs}")
         times, peaks, bc_times = [], [], []
-        for _ in range(5):
+        for _ in range(RUNS):
             seconds, peak, _ = run(pebble, data)
             times.append(seconds)
             peaks.append(peak)
@@ -80,15 +82,20 @@ def main():
         p, b = statistics.median(times), statistics.median(bc_times)
         verdict = "met" if p / b <= goal else "NOT MET"
         print(
-            f"{name:<24} {p:>8.2f}s {b:>8.2f}s {p / b:>10.2f} {goal:>5.2f} "
+            f"  {name:<24} {p:>8.2f}s {b:>8.2f}s {p / b:>10.2f} {goal:>5.2f} "
             f"{max(peaks) / 1024:>8.1f} MiB {verdict}"
         )
     seconds, peak, _ = run(pebble, stream("s = s + sqrt(i)", 1_000_000))
     verdict = "met" if peak / 1024 <= MEMORY_GOAL_MIB else "NOT MET"
     print(
-        f"{'1,000,000 lines sqrt':<24} {seconds:>8.2f}s {'':>9} {'':>10} {'':>5} "
+        f"  {'1,000,000 lines sqrt':<24} {seconds:>8.2f}s {'':>9} {'':>10} {'':>5} "
         f"{peak / 1024:>8.1f} MiB (goal {MEMORY_GOAL_MIB} MiB) {verdict}"
     )
+
+
+def main():
+    for binary in sys.argv[1:] or ["target/release/pebble"]:
+        measure(os.path.abspath(binary))
 
 
 if __name__ == "__main__":

@@ -231,23 +231,34 @@ fn scaled_division(n: &BigInt, d: &BigInt, shift: i64) -> (BigInt, Ordering) {
         let remainder = n % d;
         return (BigInt::from(n / d), remainder.cmp(&(d - remainder)));
     }
+    // A ball's ends are over a power of two: a shift, not a division, and
+    // the remainder read from the bits below it. (Division truncates; so
+    // does a shift of a magnitude.)
+    if let Some(twos) = d.trailing_zeros()
+        && d.bits() == twos + 1
+        && twos > 0
+        && !n.is_negative()
+        && shift >= 0
+    {
+        let scaled = match scale {
+            Some(word) => n * word,
+            None => n * number::power_of_ten(shift as usize),
+        };
+        let quotient = &scaled >> twos as usize;
+        let half = if !scaled.bit(twos - 1) {
+            Ordering::Less
+        } else if scaled.trailing_zeros() == Some(twos - 1) {
+            Ordering::Equal
+        } else {
+            Ordering::Greater
+        };
+        return (quotient, half);
+    }
     let (n, d) = if shift >= 0 {
         (n * number::power_of_ten(shift as usize), d.clone())
     } else {
         (n.clone(), d * number::power_of_ten((-shift) as usize))
     };
-    // A ball's ends are over a power of two: a shift, not a division.
-    // (Division truncates; so does a shift of a magnitude.)
-    if let Some(twos) = d.trailing_zeros()
-        && d.bits() == twos + 1
-        && twos > 0
-        && !n.is_negative()
-    {
-        let quotient = &n >> twos as usize;
-        let remainder = n - (&quotient << twos as usize);
-        let half = BigInt::one() << (twos - 1) as usize;
-        return (quotient, remainder.cmp(&half));
-    }
     let (quotient, remainder) = n.div_rem(&d);
     (quotient, (remainder * 2u8).cmp(&d))
 }
