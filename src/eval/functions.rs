@@ -5,12 +5,15 @@
 //! the midpoint, correctly rounded, and a bound on the derivative over the
 //! argument's ball gives the radius.
 
+use super::ball;
 use super::ball::{Ball, Mag};
 use super::builtins::{AngleUse, Builtin, Computation, LibraryFunction};
 use super::error::{Error, ErrorKind, Question, Span};
+use super::float::{self, ROUNDING};
 use super::form::{self, Form, Known};
 use super::interpreter::{AngleMode, Evaluator, too_large, too_small, undecided};
-use super::number::{self, ROUNDING, Value};
+use super::number;
+use super::value::Value;
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -27,7 +30,7 @@ fn magnitude_bits(v: &Value) -> i64 {
     match v {
         Value::Exact(r) if r.is_zero() => 0,
         Value::Exact(r) => r.numer().bits() as i64 - r.denom().bits() as i64,
-        Value::Approx { ball, .. } => number::binary_exponent(&ball.mid).unwrap_or(0),
+        Value::Approx { ball, .. } => float::binary_exponent(&ball.mid).unwrap_or(0),
     }
 }
 
@@ -44,7 +47,7 @@ pub(super) fn below_one_bits(x: &Value) -> u64 {
         Value::Approx { ball, .. } => {
             let one = BigFloat::from_word(1, 64);
             let offset = ball.mid.sub(&one, 64, ROUNDING);
-            let offset = number::binary_exponent(&offset).unwrap_or(i64::MIN / 4);
+            let offset = float::binary_exponent(&offset).unwrap_or(i64::MIN / 4);
             offset.max(ball.rad.exponent())
         }
     };
@@ -265,7 +268,7 @@ impl Evaluator<'_> {
         let tiny = match x {
             Value::Exact(_) => magnitude_bits(x) < -half,
             Value::Approx { ball, .. } => {
-                number::binary_exponent(&ball.mid).is_some_and(|e| e < -half)
+                float::binary_exponent(&ball.mid).is_some_and(|e| e < -half)
             }
         } || (matches!(function, Ln | Log | Log2) && near_one > half as u64);
         if tiny {
@@ -276,7 +279,7 @@ impl Evaluator<'_> {
         // An exact angle goes in whole: the library reduces it with the
         // extra bits it is charged for, so sin(1e1200) is settled at once.
         let argument = match x {
-            Value::Exact(r) => number::rational_to_ball(r, self.precision + extra_bits as usize),
+            Value::Exact(r) => ball::rational_to_ball(r, self.precision + extra_bits as usize),
             approx => approx.to_ball(self.precision),
         };
         let ball = self.float_function(function, &argument, x_span)?;
@@ -715,7 +718,7 @@ fn library_function(function: LibraryFunction) -> FloatFunction {
         Exp => |v, p, cc| v.exp(p, ROUNDING, cc),
         Ln => |v, p, cc| v.ln(p, ROUNDING, cc),
         Log2 => |v, p, cc| v.log2(p, ROUNDING, cc),
-        Sqrt => |v, p, _| number::float_sqrt(v, p).unwrap_or_else(|| v.sqrt(p, ROUNDING)),
+        Sqrt => |v, p, _| float::float_sqrt(v, p).unwrap_or_else(|| v.sqrt(p, ROUNDING)),
         Cbrt => |v, p, _| v.cbrt(p, ROUNDING),
         Asin => |v, p, cc| v.asin(p, ROUNDING, cc),
         Acos => |v, p, cc| v.acos(p, ROUNDING, cc),

@@ -3,15 +3,18 @@
 //! precisions until the enclosure settles what the line asks.
 
 use super::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
+use super::ball;
 use super::ball::{Ball, Mag};
 use super::builtins::{self, AngleUse, Builtin, Constant};
 use super::error::Question;
 use super::error::{Error, ErrorKind, Span};
+use super::float::{self, ROUNDING};
 use super::form::{self, Form, Known};
 use super::functions;
 use super::limits::Limits;
-use super::number::{self, Budget, ROUNDING, Value};
+use super::number::{self, Budget};
 use super::units::{self, Compound};
+use super::value::Value;
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -531,7 +534,7 @@ impl<'a> Evaluator<'a> {
         if f.is_inf() {
             return Err(too_large(span));
         }
-        if let Some(e) = number::binary_exponent(f)
+        if let Some(e) = float::binary_exponent(f)
             && e.unsigned_abs() > self.limits.max_bits
         {
             return Err(if e > 0 {
@@ -819,7 +822,7 @@ impl<'a> Evaluator<'a> {
                 Some(known),
                 |this| match this.approximate_power(base, exponent, base_span, span)? {
                     Value::Approx { ball, .. } => Ok(ball),
-                    Value::Exact(r) => Ok(number::rational_to_ball(&r, this.precision)),
+                    Value::Exact(r) => Ok(ball::rational_to_ball(&r, this.precision)),
                 },
                 span,
             );
@@ -880,7 +883,7 @@ impl<'a> Evaluator<'a> {
         // An exact base near 1 keeps its distance from 1 whole, for ln to see.
         let x = match base {
             Value::Exact(r) => {
-                number::rational_to_ball(r, p + functions::below_one_bits(base) as usize)
+                ball::rational_to_ball(r, p + functions::below_one_bits(base) as usize)
             }
             approx => approx.to_ball(p),
         };

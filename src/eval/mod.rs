@@ -10,6 +10,7 @@ mod ball;
 pub mod builtins;
 mod error;
 mod estimate;
+mod float;
 mod form;
 mod format;
 mod functions;
@@ -20,6 +21,7 @@ mod number;
 mod parser;
 mod plain;
 pub mod units;
+mod value;
 
 pub use error::{Category, Error, ErrorKind, Question, Radix, Span};
 pub use format::Exactness;
@@ -33,9 +35,9 @@ use form::Form as ExactForm;
 use format::Decimal;
 use interpreter::{Binding, Deferred, Evaluator};
 use num_rational::BigRational;
-use number::Value;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use value::Value;
 
 /// Most significant digits `--digits` accepts.
 pub const MAX_DIGITS: usize = 100;

@@ -8,7 +8,8 @@ use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
 use crate::eval::builtins::Builtin;
 use crate::eval::error::{Error, ErrorKind, Span};
 use crate::eval::interpreter::{AngleMode, Binding, Evaluator};
-use crate::eval::number::{self, Value};
+use crate::eval::number;
+use crate::eval::value::Value;
 use num_rational::BigRational;
 use num_traits::{One, ToPrimitive};
 
