@@ -2,6 +2,8 @@
 //! and enclosures. `Session::refine` in `mod.rs` runs it at rising
 //! precisions until the enclosure settles what the line asks.
 
+mod functions;
+
 use super::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
 use super::ball;
 use super::ball::{Ball, Mag};
@@ -10,7 +12,6 @@ use super::error::Question;
 use super::error::{Error, ErrorKind, Span};
 use super::float::{self, ROUNDING};
 use super::form::{self, Form, Known};
-use super::functions;
 use super::limits::Limits;
 use super::number::{self, Budget};
 use super::units::{self, Compound};
@@ -161,14 +162,14 @@ enum Arithmetic {
 }
 
 pub struct Evaluator<'a> {
-    pub(super) precision: usize,
-    pub(super) angle: AngleMode,
-    pub(super) limits: &'a Limits,
+    precision: usize,
+    angle: AngleMode,
+    limits: &'a Limits,
     names: &'a BTreeMap<String, Binding>,
-    pub(super) consts: &'a mut Consts,
+    consts: &'a mut Consts,
     work: u64,
     /// Set once any approximation has entered the result.
-    pub(super) used_approximation: bool,
+    used_approximation: bool,
     /// How many stored approximate results are being recomputed, nested.
     deferred_depth: usize,
 }
@@ -193,6 +194,31 @@ impl<'a> Evaluator<'a> {
             used_approximation: false,
             deferred_depth: 0,
         }
+    }
+
+    /// The angle mode trigonometric functions read.
+    pub(in crate::eval) fn angle(&self) -> AngleMode {
+        self.angle
+    }
+
+    /// Runs `f` with the angle mode set to `angle`, restoring this one after.
+    pub(in crate::eval) fn with_angle<T>(
+        &mut self,
+        angle: AngleMode,
+        f: impl FnOnce(&mut Self) -> T,
+    ) -> T {
+        let before = std::mem::replace(&mut self.angle, angle);
+        let result = f(self);
+        self.angle = before;
+        result
+    }
+
+    /// Runs `f` at `precision` bits, restoring the working precision after.
+    fn with_precision<T>(&mut self, precision: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        let before = std::mem::replace(&mut self.precision, precision);
+        let result = f(self);
+        self.precision = before;
+        result
     }
 
     /// Charges `units` of work to the budget (see `Limits::max_work`).
@@ -403,12 +429,12 @@ impl<'a> Evaluator<'a> {
             };
             values.push((value, arg.span));
         }
-        let mode = self.angle;
-        if in_degrees {
-            self.angle = AngleMode::Degrees;
-        }
-        let result = self.call_function(function, values, span);
-        self.angle = mode;
+        let angle = if in_degrees {
+            AngleMode::Degrees
+        } else {
+            self.angle
+        };
+        let result = self.with_angle(angle, |ev| ev.call_function(function, values, span));
         self.check(result?, span)
     }
 
@@ -926,15 +952,12 @@ impl<'a> Evaluator<'a> {
                 }
             }
             // exp(y·ln x), a word of guard bits above the working precision.
-            None => {
-                self.precision = p + 64;
-                let result = self.float_function(Builtin::Ln, &x, span).and_then(|ln| {
+            None => self.with_precision(p + 64, |ev| {
+                ev.float_function(Builtin::Ln, &x, span).and_then(|ln| {
                     let product = exponent.to_ball(p + 64).mul(&ln, p + 64);
-                    self.float_function(Builtin::Exp, &product, span)
-                });
-                self.precision = p;
-                result?
-            }
+                    ev.float_function(Builtin::Exp, &product, span)
+                })
+            })?,
         };
         if ball.mid.is_zero() {
             // A positive base to any power is not zero: the float underflowed.

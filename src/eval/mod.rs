@@ -13,7 +13,6 @@ mod estimate;
 mod float;
 mod form;
 mod format;
-mod functions;
 mod interpreter;
 mod lexer;
 mod limits;

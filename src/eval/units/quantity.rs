@@ -152,7 +152,7 @@ fn ratio(ev: &Evaluator, from: &Compound, to: &Compound) -> Option<Factor> {
         .iter()
         .enumerate()
         .all(|(i, p)| i == 2 || *p == 0);
-    let angle = match ev.angle {
+    let angle = match ev.angle() {
         _ if from_angle == to_angle => Factor::one(),
         _ if !time_only => return None,
         // A revolution, 2π rad: what a count of cycles is beside an angle.
@@ -463,7 +463,7 @@ fn call(
     }
     let first = values[0].0.unit.clone();
     let x_span = values[0].1;
-    let mut mode = ev.angle;
+    let mut mode = ev.angle();
     let mut numbers = Vec::with_capacity(values.len());
     let unit = match function {
         Sqrt | Cbrt if !first.is_none() => {
@@ -523,9 +523,7 @@ fn call(
             Compound::default()
         }
     };
-    let before = std::mem::replace(&mut ev.angle, mode);
-    let value = ev.call_function(function, numbers, span);
-    ev.angle = before;
+    let value = ev.with_angle(mode, |ev| ev.call_function(function, numbers, span));
     Ok(Quantity {
         value: value?,
         unit,

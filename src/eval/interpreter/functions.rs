@@ -5,15 +5,15 @@
 //! the midpoint, correctly rounded, and a bound on the derivative over the
 //! argument's ball gives the radius.
 
-use super::ball;
-use super::ball::{Ball, Mag};
-use super::builtins::{AngleUse, Builtin, Computation, LibraryFunction};
-use super::error::{Error, ErrorKind, Question, Span};
-use super::float::{self, ROUNDING};
-use super::form::{self, Form, Known};
-use super::interpreter::{AngleMode, Evaluator, too_large, too_small, undecided};
-use super::number;
-use super::value::Value;
+use super::{AngleMode, Evaluator, too_large, too_small, undecided};
+use crate::eval::ball;
+use crate::eval::ball::{Ball, Mag};
+use crate::eval::builtins::{AngleUse, Builtin, Computation, LibraryFunction};
+use crate::eval::error::{Error, ErrorKind, Question, Span};
+use crate::eval::float::{self, ROUNDING};
+use crate::eval::form::{self, Form, Known};
+use crate::eval::number;
+use crate::eval::value::Value;
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -66,7 +66,7 @@ fn approx_log2(r: &BigRational) -> f64 {
 }
 
 impl Evaluator<'_> {
-    pub(super) fn call_function(
+    pub(in crate::eval) fn call_function(
         &mut self,
         function: Builtin,
         args: Vec<(Value, Span)>,
