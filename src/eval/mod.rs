@@ -19,13 +19,16 @@ mod limits;
 mod number;
 mod parser;
 mod plain;
+mod radix;
+mod suggest;
 pub mod units;
 mod value;
 
-pub use error::{Category, Error, ErrorKind, Question, Radix, Span};
+pub use error::{Category, Error, ErrorKind, Question, Span};
 pub use format::Exactness;
 pub use interpreter::AngleMode;
 pub use limits::Limits;
+pub use radix::Radix;
 
 use ast::{Expr, Form, Statement};
 use astro_float_num::Consts;

@@ -4,9 +4,10 @@
 use super::quantity::{self, mentions_units};
 use super::{Compound, Measure};
 use crate::eval::ast::{AddOp, Expr, ExprKind, Form, MulOp};
-use crate::eval::error::{Category, Error, ErrorKind, Radix, Span};
+use crate::eval::error::{Category, Error, ErrorKind, Span};
 use crate::eval::interpreter::{Binding, Evaluator, binding_key};
 use crate::eval::lexer::Literal;
+use crate::eval::radix::Radix;
 use crate::eval::{Session, Settings};
 use astro_float_num::Consts;
 use num_traits::Zero;
