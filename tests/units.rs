@@ -697,7 +697,6 @@ fn errors_that_help() {
         ("5 m per", "did you mean '/'?"),
         ("1 m to metr", "did you mean 'metre'?"),
         ("1 m to sqft", "did you mean 'ft^2'?"),
-        ("255 to hx", "did you mean 'hex'?"),
     ] {
         let e = Session::new()
             .evaluate(input, &Settings::default())

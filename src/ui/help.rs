@@ -89,22 +89,17 @@ pub const HELP: &[HelpRow] = &[
         "a revolution is 2π rad: 1 Hz beside an angle is 1 turn/s",
     ),
     Item(
-        "ton cal",
-        "ton 907.18474 kg (tonne, long_ton); cal 4.184 J (cal_IT)",
-    ),
-    Item(
-        "yr mmHg",
-        "yr 365.25 d (tropical_year); mmHg 133.322387415 Pa (Torr)",
+        "ton cal yr",
+        "short ton, 4.184 J, 365.25 d; long_ton cal_IT tropical_year",
     ),
     Item(
         "6 ft 2 in",
-        "side by side, quantities add; miles per hour is mi/h",
+        "side by side, quantities add; KM, hrs read too",
     ),
     Item(
         "30 mpg to L/100km",
         "a target may hold numbers; to turns over",
     ),
-    Item("KM hrs", "other case and plurals where one unit reads so"),
     Units,
     Heading("Language"),
     Item("+ - * / ^", "also × ÷ −; ^ binds right: 2^3^2 = 512"),

@@ -141,8 +141,8 @@ lb lbs|pound|0.45359237|kg|
 st|stone|6.35029318|kg|
 ton|ton short_ton|907.18474|kg|
 |long_ton|1016.0469088|kg|
-°C degC ℃|celsius degree_celsius|1@273.15|K|
-°F degF ℉|fahrenheit degree_fahrenheit|5/9@459.67|K|
+°C degC ℃|celsius degree_celsius degrees_celsius|1@273.15|K|
+°F degF ℉|fahrenheit degree_fahrenheit degrees_fahrenheit|5/9@459.67|K|
 c||299792458|m s-1|c
 g0||9.80665|m s-2|c
 G||6.67430e-11|m3 kg-1 s-2|c
