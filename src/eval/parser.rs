@@ -847,7 +847,7 @@ fn describe(kind: &TokenKind) -> &'static str {
         TokenKind::Tilde => "'~'",
         TokenKind::ShiftLeft => "'<<'",
         TokenKind::ShiftRight => "'>>'",
-        TokenKind::To => "'to': a value comes first, and a conversion goes at the end, once",
+        TokenKind::To => "'to': a conversion comes last, after a value",
         TokenKind::End => "end of input",
     }
 }

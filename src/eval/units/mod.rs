@@ -170,11 +170,13 @@ impl Factor {
     }
 }
 
-/// One field of a unit's table line.
+/// One field of a unit's table line. The lines are found once: a
+/// conversion reads a unit's factor and dimension many times.
 fn field(entry: u16, index: usize) -> &'static str {
-    table::UNITS
-        .lines()
-        .nth(entry as usize)
+    static LINES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LINES
+        .get_or_init(|| table::UNITS.lines().collect())
+        .get(entry as usize)
         .and_then(|line| line.split('|').nth(index))
         .expect("table lines have five fields")
 }
@@ -577,16 +579,13 @@ pub fn superscript_value(c: char) -> Option<i32> {
 
 /// Names people write for a unit the table spells otherwise, or that
 /// could mean more than one (a suggestion of two reads "'kB' or 'KiB'").
-const NEAR_MISSES: [(&str, &str); 9] = [
+const NEAR_MISSES: [(&str, &str); 6] = [
     ("mps", "m/s"),
     ("fps", "ft/s"),
     ("KB", "kB' or 'KiB"),
-    ("Kb", "kbit' or 'Kibit"),
     ("LB", "lb"),
-    ("LBS", "lb"),
     ("sqft", "ft^2"),
     ("per", "/"),
-    ("sqm", "m^2"),
 ];
 
 /// A suggestion for an unknown name that looks like a unit: a near miss,

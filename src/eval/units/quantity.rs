@@ -202,7 +202,7 @@ pub fn convert(
                 && matches!(super::field(t.unit.entry, 0), "C" | "F"))
         };
         if bare(&q.unit) || bare(target) {
-            let reason = "C is the coulomb and F the farad: for temperatures write °C and °F";
+            let reason = "C is the coulomb, F the farad: write °C, °F";
             return Err(Error::new(ErrorKind::Domain { reason }, to));
         }
         return Err(Error::new(
