@@ -5,6 +5,10 @@ use pebble::cli::line::{NO_INPUT_HINT, run_lines, run_one_shot};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
+#[cfg(target_env = "musl")]
+#[global_allocator]
+static ALLOCATOR: dlmalloc::GlobalDlmalloc = dlmalloc::GlobalDlmalloc;
+
 fn main() -> ExitCode {
     let command = match parse_args(std::env::args_os().skip(1)) {
         Ok(command) => command,

@@ -406,7 +406,7 @@ impl Error {
             && what.starts_with('\'')
             && let Some(typed) = input.get(self.span.start..self.span.end)
         {
-            // What follows the quoted symbol stays: `'->': a value comes first`.
+            // What follows the quoted symbol stays: `'->': a conversion comes last`.
             let rest = what[1..].find('\'').map_or("", |end| &what[end + 2..]);
             *what = format!("'{typed}'{rest}").into();
         }

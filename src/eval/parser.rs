@@ -33,9 +33,6 @@ use super::limits::Limits;
 use super::suggest;
 use super::units::{self, Compound};
 
-/// A unit after `to`, where it is written, and the numbers written in it.
-type Target = (Compound, Span, Vec<(MulOp, Literal)>);
-
 /// Parses a line; `is_variable` tells the user's variables, which shadow units.
 pub fn parse(
     tokens: Vec<Token>,
@@ -146,12 +143,11 @@ impl Parser<'_> {
                 self.advance();
                 form.expect("checked above")
             }
-            TokenKind::LeftParen => {
-                let (unit, span, numbers) = self.target()?;
-                Form::Unit(unit, span, numbers)
-            }
-            TokenKind::Name(_) if self.unit_at(0, false) => {
-                let (unit, span, numbers) = self.target()?;
+            TokenKind::LeftParen | TokenKind::Name(_)
+                if self.peek().kind == TokenKind::LeftParen || self.unit_at(0, false) =>
+            {
+                let (mut unit, mut numbers) = (Compound::default(), Vec::new());
+                let span = self.target(&mut unit, &mut numbers, 1)?;
                 let mut parts = vec![(unit, span)];
                 while numbers.is_empty()
                     && self.peek().kind == TokenKind::Plus
@@ -171,9 +167,7 @@ impl Parser<'_> {
             TokenKind::Name(name) => {
                 let form = name.clone();
                 let suggestion = units::suggestion(name).or_else(|| {
-                    let forms = ["hex", "oct", "bin", "dec", "frac"].into_iter();
-                    let mut names = forms.chain(units::all_names()).map(str::to_string);
-                    suggest::nearest_name(name, &mut names)
+                    suggest::nearest_name(name, &mut units::all_names().map(str::to_string))
                 });
                 return Err(Error::new(
                     ErrorKind::UnknownForm { form, suggestion },
@@ -197,71 +191,61 @@ impl Parser<'_> {
     }
 
     /// The unit after `to`, which may hold numbers and parentheses after
-    /// its first unit: `L/100km`, `J/(mol K)`, `L/(100 km)`.
-    fn target(&mut self) -> Result<Target, Error> {
-        let (mut unit, mut span, mut numbers) = self.target_factor()?;
+    /// its first unit (`L/100km`, `J/(mol K)`, `L/(100 km)`), into `unit`
+    /// and `numbers`, each to the power `sign`; gives where it is written.
+    fn target(
+        &mut self,
+        unit: &mut Compound,
+        numbers: &mut Vec<(MulOp, Literal)>,
+        sign: i32,
+    ) -> Result<Span, Error> {
+        let mut span = self.peek().span;
+        let mut power = sign;
         loop {
-            let sign = match self.peek_at(0) {
+            // A number binds the units after it: `100km` is one divisor.
+            let mut binds = false;
+            match self.peek().kind {
+                TokenKind::Number(_) | TokenKind::LeftParen => {
+                    let token = self.advance();
+                    span = span.to(token.span);
+                    if let TokenKind::Number(literal) = token.kind {
+                        let op = if power > 0 {
+                            MulOp::Multiply
+                        } else {
+                            MulOp::Divide
+                        };
+                        numbers.push((op, literal));
+                        binds = true;
+                    } else {
+                        self.target(unit, numbers, power)?;
+                        span = span.to(self.close_paren(token.span)?);
+                    }
+                }
+                _ => {
+                    let (next, next_span) = self.unit_power()?;
+                    *unit = unit.times(&next, power);
+                    span = span.to(next_span);
+                }
+            }
+            power = match self.peek_at(0) {
                 TokenKind::Star | TokenKind::Slash
                     if matches!(self.peek_at(1), TokenKind::Number(_) | TokenKind::LeftParen)
                         || self.unit_at(1, false) =>
                 {
-                    let sign = if self.peek().kind == TokenKind::Star {
-                        1
-                    } else {
-                        -1
-                    };
-                    self.advance();
-                    sign
+                    let star = self.advance().kind == TokenKind::Star;
+                    if star { sign } else { -sign }
                 }
                 TokenKind::Name(per) if per == "per" && self.unit_at(1, false) => {
                     self.advance();
-                    -1
+                    -sign
                 }
                 TokenKind::Name(_) if self.in_conversion_at(0) => break,
-                TokenKind::Name(_) if self.unit_at(0, false) => 1,
+                TokenKind::Name(_) if self.unit_at(0, false) && binds => power,
+                TokenKind::Name(_) if self.unit_at(0, false) => sign,
                 _ => break,
             };
-            let (next, next_span, next_numbers) = self.target_factor()?;
-            unit = unit.times(&next, sign);
-            span = span.to(next_span);
-            numbers.extend(next_numbers.into_iter().map(|(op, n)| match (sign, op) {
-                (-1, MulOp::Multiply) => (MulOp::Divide, n),
-                (-1, _) => (MulOp::Multiply, n),
-                _ => (op, n),
-            }));
         }
-        Ok((unit, span, numbers))
-    }
-
-    /// A unit with its power, a number with the units it binds (`100km`),
-    /// or a target in parentheses.
-    fn target_factor(&mut self) -> Result<Target, Error> {
-        let token = self.peek().clone();
-        match token.kind {
-            TokenKind::Number(literal) => {
-                self.advance();
-                let numbers = vec![(MulOp::Multiply, literal)];
-                let mut unit = Compound::default();
-                let mut span = token.span;
-                while self.unit_at(0, false) && !self.in_conversion_at(0) {
-                    let (next, next_span) = self.unit_power()?;
-                    unit = unit.times(&next, 1);
-                    span = span.to(next_span);
-                }
-                Ok((unit, span, numbers))
-            }
-            TokenKind::LeftParen => {
-                self.advance();
-                let (unit, span, numbers) = self.target()?;
-                let end = self.close_paren(token.span)?;
-                Ok((unit, token.span.to(span).to(end), numbers))
-            }
-            _ => {
-                let (unit, span) = self.unit_power()?;
-                Ok((unit, span, Vec::new()))
-            }
-        }
+        Ok(span)
     }
 
     /// Whether the `in` at `offset` converts: a unit or a form follows it.
@@ -694,15 +678,12 @@ impl Parser<'_> {
     /// The unit named by `first` and perhaps the word at `next`.
     fn unit_words(&self, first: &str, next: usize) -> Option<(Compound, usize)> {
         if let TokenKind::Name(second) = self.peek_at(next) {
-            let singular = first.strip_suffix('s').unwrap_or(first);
-            for joined in [format!("{first}_{second}"), format!("{singular}_{second}")] {
-                if let Some((unit, _)) = units::resolve(&joined) {
-                    return Some((Compound::single(unit), 2));
-                }
+            if let Some((unit, _)) = units::resolve(&format!("{first}_{second}")) {
+                return Some((Compound::single(unit), 2));
             }
             let power = match first {
                 "square" | "sq" => 2,
-                "cubic" | "cu" => 3,
+                "cubic" => 3,
                 _ => 0,
             };
             if power != 0
@@ -866,7 +847,7 @@ fn describe(kind: &TokenKind) -> &'static str {
         TokenKind::Tilde => "'~'",
         TokenKind::ShiftLeft => "'<<'",
         TokenKind::ShiftRight => "'>>'",
-        TokenKind::To => "'to': a value comes first, and a conversion goes at the end, once",
+        TokenKind::To => "'to': a conversion comes last, after a value",
         TokenKind::End => "end of input",
     }
 }

@@ -80,31 +80,11 @@ pub const HELP: &[HelpRow] = &[
     ),
     Item("1 m + 20 cm", "keeps your units: 1.2 m; 1 km / 1 m is 1000"),
     Item("20 °C to °F", "°C °F K degC degF; 20 °C + 5 °C is 25 °C"),
-    Item(
-        "5 cm in inch",
-        "in after a unit converts; 5 in in cm is 12.7 cm",
-    ),
-    Item(
-        "60 rpm to Hz",
-        "a revolution is 2π rad: 1 Hz beside an angle is 1 turn/s",
-    ),
-    Item(
-        "ton cal",
-        "ton 907.18474 kg (tonne, long_ton); cal 4.184 J (cal_IT)",
-    ),
-    Item(
-        "yr mmHg",
-        "yr 365.25 d (tropical_year); mmHg 133.322387415 Pa (Torr)",
-    ),
-    Item(
-        "6 ft 2 in",
-        "side by side, quantities add; miles per hour is mi/h",
-    ),
-    Item(
-        "30 mpg to L/100km",
-        "a target may hold numbers; to turns over",
-    ),
-    Item("KM hrs", "other case and plurals where one unit reads so"),
+    Item("5 cm in inch", "in after a unit converts: 5 in in cm"),
+    Item("60 rpm to Hz", "a revolution is 2π rad: 1 turn/s is 1 Hz"),
+    Item("ton cal yr", "also long_ton, cal_IT, tropical_year"),
+    Item("6 ft 2 in", "side by side, quantities add"),
+    Item("30 mpg to L/100km", "a target may hold numbers"),
     Units,
     Heading("Language"),
     Item("+ - * / ^", "also × ÷ −; ^ binds right: 2^3^2 = 512"),

@@ -170,11 +170,13 @@ impl Factor {
     }
 }
 
-/// One field of a unit's table line.
+/// One field of a unit's table line. The lines are found once: a
+/// conversion reads a unit's factor and dimension many times.
 fn field(entry: u16, index: usize) -> &'static str {
-    table::UNITS
-        .lines()
-        .nth(entry as usize)
+    static LINES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LINES
+        .get_or_init(|| table::UNITS.lines().collect())
+        .get(entry as usize)
         .and_then(|line| line.split('|').nth(index))
         .expect("table lines have five fields")
 }
@@ -319,90 +321,79 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
                 |part| matches!(exact_name(part), Some((u, false)) if field(u.entry, 4) != "c"),
             )
     });
-    if name.chars().count() < 2 || (strict && two_symbols) {
-        return found;
-    }
-    let lower = name.to_lowercase();
-    let prefixes = std::iter::once(("", "", "0")).chain(table::PREFIXES.split(' ').map(|record| {
-        let mut parts = record.split(':');
-        let mut next = || parts.next().unwrap_or("");
-        (next(), next(), next())
-    }));
-    for (index, (symbols, long_prefix, power)) in prefixes.enumerate() {
-        let spellings = symbols
-            .split(',')
-            .map(|s| (s, false))
-            .chain((!long_prefix.is_empty()).then_some((long_prefix, true)));
-        for (spelling, by_long) in spellings {
-            let Some(rest) = lower.strip_prefix(&spelling.to_lowercase()) else {
-                continue;
-            };
-            for (entry, line) in table::UNITS.lines().enumerate() {
-                let mut fields = line.split('|');
-                let (symbols, long) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
-                let symbol = !by_long && symbols.split(' ').any(|s| s.to_lowercase() == rest);
-                let long = (by_long || index == 0)
-                    && long.split(' ').any(|l| {
-                        let l = l.to_lowercase();
-                        !l.is_empty() && (l == rest || rest.strip_suffix('s') == Some(&l))
-                    });
-                let prefixes = field(entry as u16, 4);
-                if (symbol || long) && (index == 0 || allows(prefixes, power)) {
-                    let unit = UnitRef {
-                        entry: entry as u16,
-                        prefix: index as u8,
-                    };
-                    if !found.contains(&unit) {
-                        found.push(unit);
-                    }
-                }
+    if name.chars().count() >= 2 && !(strict && two_symbols) {
+        lookup(name, true, &mut |unit, _| {
+            if !found.contains(&unit) {
+                found.push(unit);
             }
-        }
+            false
+        });
     }
     found
 }
 
 /// The unit a name stands for exactly as written.
 fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
-    let exact = |name: &str| {
-        table::UNITS.lines().enumerate().find_map(|(entry, line)| {
-            let mut fields = line.split('|');
-            let (symbols, long) = (fields.next()?, fields.next()?);
-            let long_match = long
-                .split(' ')
-                .any(|l| !l.is_empty() && (name == l || name.strip_suffix('s') == Some(l)));
-            let symbol_match = symbols.split(' ').any(|s| s == name);
-            (symbol_match || long_match).then_some((entry as u16, symbol_match, long_match))
-        })
+    let mut first = None;
+    lookup(name, false, &mut |unit, long| {
+        first = Some((unit, long));
+        true
+    });
+    first
+}
+
+/// Calls `found` with each unit `name` reads as (and whether by a long
+/// name), unprefixed first, until it returns true; `fold` ignores ASCII
+/// letter case (no Unicode case tables in the binary). The table is read
+/// once for each prefix the name starts with.
+fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) {
+    let same = |a: &str, b: &str| {
+        if fold {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
     };
-    if let Some((entry, symbol, _)) = exact(name) {
-        return Some((UnitRef { entry, prefix: 0 }, !symbol));
-    }
-    // One pass over the prefixes; the table is read again only for a
-    // prefix the name starts with.
-    for (index, record) in table::PREFIXES.split(' ').enumerate() {
-        let prefix = index as u8 + 1;
+    let prefixes = std::iter::once("::0").chain(table::PREFIXES.split(' '));
+    for (index, record) in prefixes.enumerate() {
         let mut parts = record.split(':');
-        let (Some(symbols), Some(long_prefix), Some(power)) =
-            (parts.next(), parts.next(), parts.next())
-        else {
-            continue;
-        };
-        let mut candidates = symbols
+        let mut next = || parts.next().unwrap_or("");
+        let (symbols, long_prefix, power) = (next(), next(), next());
+        // Unprefixed, a name may be a symbol or a long name.
+        let spellings = symbols
             .split(',')
-            .filter_map(|s| name.strip_prefix(s).map(|rest| (rest, false)))
-            .chain(name.strip_prefix(long_prefix).map(|rest| (rest, true)));
-        let found = candidates.find_map(|(rest, by_long)| {
-            let (entry, symbol, long) = exact(rest)?;
-            let prefixes = field(entry, 4);
-            let named = if by_long { long } else { symbol };
-            (named && allows(prefixes, power)).then_some((entry, by_long))
-        });
-        if let Some((entry, long)) = found {
-            return Some((UnitRef { entry, prefix }, long));
+            .map(|s| (s, false))
+            .chain((index != 0).then_some((long_prefix, true)));
+        for (spelling, by_long) in spellings {
+            let rest = name
+                .get(..spelling.len())
+                .filter(|head| same(head, spelling))
+                .map(|_| &name[spelling.len()..]);
+            let Some(rest) = rest.filter(|r| !r.is_empty()) else {
+                continue;
+            };
+            let singular = rest.strip_suffix('s').or(rest.strip_suffix('S'));
+            for (entry, line) in table::UNITS.lines().enumerate() {
+                let mut fields = line.split('|');
+                let (symbols, long) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
+                let symbol = !by_long && symbols.split(' ').any(|s| same(s, rest));
+                let long = (by_long || index == 0)
+                    && long.split(' ').any(|l| {
+                        !l.is_empty() && (same(l, rest) || singular.is_some_and(|r| same(l, r)))
+                    });
+                let unit = UnitRef {
+                    entry: entry as u16,
+                    prefix: index as u8,
+                };
+                if (symbol || long)
+                    && (index == 0 || allows(field(unit.entry, 4), power))
+                    && found(unit, !symbol)
+                {
+                    return;
+                }
+            }
         }
     }
-    None
 }
 
 /// Whether `name` is a unit: what the parser asks.
@@ -588,16 +579,13 @@ pub fn superscript_value(c: char) -> Option<i32> {
 
 /// Names people write for a unit the table spells otherwise, or that
 /// could mean more than one (a suggestion of two reads "'kB' or 'KiB'").
-const NEAR_MISSES: [(&str, &str); 9] = [
+const NEAR_MISSES: [(&str, &str); 6] = [
     ("mps", "m/s"),
     ("fps", "ft/s"),
     ("KB", "kB' or 'KiB"),
-    ("Kb", "kbit' or 'Kibit"),
     ("LB", "lb"),
-    ("LBS", "lb"),
     ("sqft", "ft^2"),
     ("per", "/"),
-    ("sqm", "m^2"),
 ];
 
 /// A suggestion for an unknown name that looks like a unit: a near miss,
@@ -606,10 +594,13 @@ pub fn suggestion(name: &str) -> Option<String> {
     if let Some((_, unit)) = NEAR_MISSES.iter().find(|(miss, _)| *miss == name) {
         return Some(unit.to_string());
     }
-    let mut readings: Vec<String> = folded(name, false)
-        .into_iter()
-        .map(|unit| Compound::single(unit).render())
-        .collect();
+    let mut readings = String::new();
+    for unit in folded(name, false) {
+        if !readings.is_empty() {
+            readings.push_str("' or '");
+        }
+        unit.write_symbol(&mut readings);
+    }
     let split = (1..name.len()).find(|&i| {
         name.is_char_boundary(i)
             && exact_name(&name[..i]).is_some()
@@ -618,9 +609,14 @@ pub fn suggestion(name: &str) -> Option<String> {
     // Two symbols as written, where the name reads as a unit otherwise or
     // as a plural (`Nm`, `kWs`): `Sin` is no S·in.
     if let Some(i) = split.filter(|_| !readings.is_empty() || name.ends_with('s')) {
-        readings.push(format!("{} {}", &name[..i], &name[i..]));
+        if !readings.is_empty() {
+            readings.push_str("' or '");
+        }
+        readings.push_str(&name[..i]);
+        readings.push(' ');
+        readings.push_str(&name[i..]);
     }
-    (!readings.is_empty()).then(|| readings.join("' or '"))
+    (!readings.is_empty()).then_some(readings)
 }
 
 /// Every unit's names without prefixes, for "did you mean"; short symbols

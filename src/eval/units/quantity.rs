@@ -198,12 +198,12 @@ pub fn convert(
     }
     if ratio(ev, &q.unit, target).is_none() {
         // `100 C to F`: the coulomb and the farad, where scales were meant.
-        let bare = |u: &Compound, symbol: &str| u.terms.len() == 1 && u.render() == symbol;
-        if [&q.unit, target]
-            .iter()
-            .any(|u| bare(u, "C") || bare(u, "F"))
-        {
-            let reason = "C is the coulomb and F the farad: for temperatures write °C and °F";
+        let bare = |u: &Compound| {
+            matches!(u.terms.as_slice(), [t] if t.unit.prefix == 0
+                && matches!(super::field(t.unit.entry, 0), "C" | "F"))
+        };
+        if bare(&q.unit) || bare(target) {
+            let reason = "C is the coulomb, F the farad: write °C, °F";
             return Err(Error::new(ErrorKind::Domain { reason }, to));
         }
         return Err(Error::new(

@@ -141,8 +141,8 @@ lb lbs|pound|0.45359237|kg|
 st|stone|6.35029318|kg|
 ton|ton short_ton|907.18474|kg|
 |long_ton|1016.0469088|kg|
-°C degC ℃|celsius degree_celsius|1@273.15|K|
-°F degF ℉|fahrenheit degree_fahrenheit|5/9@459.67|K|
+°C degC ℃|celsius degree_celsius degrees_celsius|1@273.15|K|
+°F degF ℉|fahrenheit degree_fahrenheit degrees_fahrenheit|5/9@459.67|K|
 c||299792458|m s-1|c
 g0||9.80665|m s-2|c
 G||6.67430e-11|m3 kg-1 s-2|c
@@ -153,8 +153,8 @@ k_B||1.380649e-23|m2 kg s-2 K-1|c
 m_e|electron_mass|9.1093837015e-31|kg|c
 q_e|elementary_charge|1.602176634e-19|s A|c
 R|gas_constant|8.31446261815324|m2 kg s-2 K-1 mol-1|c
-ε0 eps0|vacuum_permittivity electric_constant|8.8541878128e-12|m-3 kg-1 s4 A2|c
-μ0 µ0 mu0|vacuum_permeability magnetic_constant|1.25663706212e-6|m kg s-2 A-2|c
+ε0 eps0|vacuum_permittivity|8.8541878128e-12|m-3 kg-1 s4 A2|c
+μ0 µ0 mu0|vacuum_permeability|1.25663706212e-6|m kg s-2 A-2|c
 |faraday_constant|96485.3321233100184|s A mol-1|c
 σ_SB|stefan_boltzmann_constant|7.267133298464455937524802e-92/3.921938265248765040375566798035035217628025e-82p5|kg s-3 K-4|c";
 
