@@ -366,6 +366,16 @@ impl Error {
         Error { kind, span }
     }
 
+    /// A result beyond the limits on size.
+    pub fn too_large(span: Span) -> Self {
+        Error::new(ErrorKind::TooLarge, span)
+    }
+
+    /// A result too close to zero to represent.
+    pub fn too_small(span: Span) -> Self {
+        Error::new(ErrorKind::TooSmall, span)
+    }
+
     pub fn category(&self) -> Category {
         self.kind.category()
     }

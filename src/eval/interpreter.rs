@@ -558,15 +558,15 @@ impl<'a> Evaluator<'a> {
             return Err(Error::new(ErrorKind::NoRealResult, span));
         }
         if f.is_inf() {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
         if let Some(e) = float::binary_exponent(f)
             && e.unsigned_abs() > self.limits.max_bits
         {
             return Err(if e > 0 {
-                too_large(span)
+                Error::too_large(span)
             } else {
-                too_small(span)
+                Error::too_small(span)
             });
         }
         Ok(Value::Approx {
@@ -598,7 +598,7 @@ impl<'a> Evaluator<'a> {
     /// Rejects exact values over the size limit.
     fn check(&mut self, v: Value, span: Span) -> Result<Value, Error> {
         match v {
-            Value::Exact(_) if v.bits() > self.limits.max_bits => Err(too_large(span)),
+            Value::Exact(_) if v.bits() > self.limits.max_bits => Err(Error::too_large(span)),
             exact @ Value::Exact(_) => Ok(exact),
             Value::Approx { ball, form } => self.approx(ball, form.map(|f| *f), span),
         }
@@ -618,7 +618,7 @@ impl<'a> Evaluator<'a> {
         if let (Value::Exact(x), Value::Exact(y)) = (a, b) {
             // A result is at most as large as its operands together.
             if a.bits() + b.bits() > 2 * self.limits.max_bits {
-                return Err(too_large(span));
+                return Err(Error::too_large(span));
             }
             type Exact = fn(&BigRational, &BigRational, &mut Budget) -> Option<BigRational>;
             let (exact, cost): (Exact, fn(&_, &_) -> _) = match operation {
@@ -792,7 +792,7 @@ impl<'a> Evaluator<'a> {
                 }
                 let exact = match e.numer().to_i64() {
                     Some(n) => self.exact_power(b, n, span),
-                    None => Err(too_large(span)),
+                    None => Err(Error::too_large(span)),
                 };
                 match exact {
                     Ok(r) => return Ok(Value::Exact(r)),
@@ -815,7 +815,7 @@ impl<'a> Evaluator<'a> {
                     ));
                 }
                 if let Some(root) = number::exact_root(b, q) {
-                    let n = e.numer().to_i64().ok_or_else(|| too_large(span))?;
+                    let n = e.numer().to_i64().ok_or_else(|| Error::too_large(span))?;
                     return self.exact_power(&root, n, span).map(Value::Exact);
                 }
                 // An odd root of a negative base with no exact root: the
@@ -961,7 +961,7 @@ impl<'a> Evaluator<'a> {
         };
         if ball.mid.is_zero() {
             // A positive base to any power is not zero: the float underflowed.
-            return Err(too_small(span));
+            return Err(Error::too_small(span));
         }
         self.approx(ball, None, span)
     }
@@ -1041,7 +1041,7 @@ impl<'a> Evaluator<'a> {
             if y.is_negative() {
                 return Err(Error::new(ErrorKind::NegativeShift, b_span));
             }
-            y.to_u64().ok_or_else(|| too_large(span))
+            y.to_u64().ok_or_else(|| Error::too_large(span))
         };
         // Operands go through bytes of two's complement and back: 31 ns per
         // word measured at 4,096 to 131,072 bits.
@@ -1053,7 +1053,7 @@ impl<'a> Evaluator<'a> {
             BitOp::ShiftLeft => {
                 let count = shift(&y)?;
                 if x.bits().saturating_add(count) > self.limits.max_bits {
-                    return Err(too_large(span));
+                    return Err(Error::too_large(span));
                 }
                 x << count
             }
@@ -1089,10 +1089,10 @@ impl<'a> Evaluator<'a> {
         // lower bound on the result's size rejects only what must fail.
         let least_bits = (b.numer().bits() + b.denom().bits() - 2).saturating_mul(n.unsigned_abs());
         if least_bits > self.limits.max_bits {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
         self.charge(number::power_cost(least_bits), span)?;
-        let exponent = u32::try_from(n.unsigned_abs()).map_err(|_| too_large(span))?;
+        let exponent = u32::try_from(n.unsigned_abs()).map_err(|_| Error::too_large(span))?;
         let magnitude = number::power(b, exponent);
         let result = if n < 0 {
             self.metered(span, |budget| {
@@ -1102,7 +1102,7 @@ impl<'a> Evaluator<'a> {
             magnitude
         };
         if result.numer().bits() + result.denom().bits() - 1 > self.limits.max_bits {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
         Ok(result)
     }
@@ -1194,14 +1194,6 @@ pub(super) fn whole_number(
             }
         }
     }
-}
-
-pub(super) fn too_large(span: Span) -> Error {
-    Error::new(ErrorKind::TooLarge, span)
-}
-
-pub(super) fn too_small(span: Span) -> Error {
-    Error::new(ErrorKind::TooSmall, span)
 }
 
 /// The name a binding is stored under: `_` is another spelling of `ans`.

@@ -5,7 +5,7 @@
 //! the midpoint, correctly rounded, and a bound on the derivative over the
 //! argument's ball gives the radius.
 
-use super::{AngleMode, Evaluator, too_large, too_small, undecided};
+use super::{AngleMode, Evaluator, undecided};
 use crate::eval::ball;
 use crate::eval::ball::{Ball, Mag};
 use crate::eval::builtins::{AngleUse, Builtin, Computation, LibraryFunction};
@@ -284,7 +284,7 @@ impl Evaluator<'_> {
         };
         let ball = self.float_function(function, &argument, x_span)?;
         if function == Exp && ball.mid.is_zero() {
-            return Err(too_small(span));
+            return Err(Error::too_small(span));
         }
         let form = match known {
             Some(Known::Form(form)) => Some(form),
@@ -534,7 +534,7 @@ impl Evaluator<'_> {
         } else {
             k
         };
-        let steps = steps.to_u64().ok_or_else(|| too_large(span))?;
+        let steps = steps.to_u64().ok_or_else(|| Error::too_large(span))?;
         // A lower bound on the result's size refuses what must fail at once:
         // comb(n, k) >= (n/k)^k and perm(n, k) >= (n-k+1)^k.
         let n_float = n.to_f64().unwrap_or(f64::INFINITY);
@@ -546,7 +546,7 @@ impl Evaluator<'_> {
             steps as f64 * (n_float - steps as f64 + 1.0).log2()
         };
         if least_bits > self.limits.max_bits as f64 {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
         let mut result = BigInt::one();
         for i in 0..steps {
@@ -557,7 +557,7 @@ impl Evaluator<'_> {
             // Each step multiplies (and for comb divides) at the result's size.
             self.charge((result.bits() / 64 + 1) * 10 + 50, span)?;
             if result.bits() > self.limits.max_bits {
-                return Err(too_large(span));
+                return Err(Error::too_large(span));
             }
         }
         Ok(Value::Exact(BigRational::from_integer(result)))
@@ -647,7 +647,7 @@ impl Evaluator<'_> {
         let places = places
             .to_i64()
             .filter(|p| p.unsigned_abs() * 10 / 3 <= self.limits.max_bits)
-            .ok_or_else(|| Error::new(ErrorKind::TooLarge, places_span))?;
+            .ok_or_else(|| Error::too_large(places_span))?;
         let ten_to =
             BigRational::from_integer(number::power_of_ten(places.unsigned_abs() as usize));
         let scale = if places < 0 { ten_to.recip() } else { ten_to };
@@ -698,7 +698,7 @@ impl Evaluator<'_> {
     /// A rational result, within the size limit.
     fn check_exact(&mut self, r: BigRational, span: Span) -> Result<Value, Error> {
         if r.numer().bits() + r.denom().bits() > self.limits.max_bits {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
         Ok(Value::Exact(r))
     }

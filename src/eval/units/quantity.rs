@@ -441,7 +441,7 @@ fn power(ev: &mut Evaluator, base: &Expr, exponent: &Expr, span: Span) -> Result
         .iter()
         .any(|t| (i64::from(t.power) * p).abs() > MAX_UNIT_POWER)
     {
-        return Err(Error::new(ErrorKind::TooLarge, span));
+        return Err(Error::too_large(span));
     }
     let value = ev.power(&value, &e, base.span, span)?;
     Ok(Quantity {
