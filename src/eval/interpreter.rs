@@ -3,6 +3,7 @@
 //! precisions until the enclosure settles what the line asks.
 
 mod functions;
+pub(in crate::eval) mod quantity;
 
 use super::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
 use super::ball;
@@ -309,7 +310,7 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Exact(BigRational::from_integer(-n - 1)))
             }
             ExprKind::Call { function, args, .. } => self.eval_call(*function, args, span),
-            ExprKind::Unit(_) | ExprKind::Convert { .. } => units::quantity::number(self, expr),
+            ExprKind::Unit(_) | ExprKind::Convert { .. } => quantity::number(self, expr),
         }
     }
 

@@ -4,7 +4,6 @@
 //! Everything about a unit is read from the one table in `table.rs`.
 
 mod line;
-pub mod quantity;
 mod table;
 
 use super::number;
@@ -139,7 +138,7 @@ pub struct Factor {
 }
 
 /// The factor of a unit of the table by name: `turn`, `deg`.
-fn factor_of(name: &str) -> Factor {
+pub(in crate::eval) fn factor_of(name: &str) -> Factor {
     resolve(name).expect("a unit of the table").0.factor()
 }
 
@@ -512,6 +511,15 @@ impl Compound {
             self.terms.clear();
         }
         factor
+    }
+
+    /// The symbols field of the table line of the one unit this is, at any
+    /// power, if it is one unit without a prefix.
+    pub(in crate::eval) fn bare_symbols(&self) -> Option<&'static str> {
+        match self.terms.as_slice() {
+            [t] if t.unit.prefix == 0 => Some(field(t.unit.entry, 0)),
+            _ => None,
+        }
     }
 
     /// The one temperature scale this is, if it is one to the first power.

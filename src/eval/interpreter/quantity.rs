@@ -3,12 +3,12 @@
 //! the units are worked out, and every operation on the numbers is one of
 //! the evaluator's own (add, multiply, divide, power, the functions).
 
-use super::{Compound, Factor, Measure};
+use super::{AngleMode, Binding, Evaluator};
 use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
 use crate::eval::builtins::Builtin;
 use crate::eval::error::{Error, ErrorKind, Span};
-use crate::eval::interpreter::{AngleMode, Binding, Evaluator};
 use crate::eval::number;
+use crate::eval::units::{self, Compound, Factor, Measure};
 use crate::eval::value::Value;
 use num_rational::BigRational;
 use num_traits::{One, ToPrimitive};
@@ -156,8 +156,8 @@ fn ratio(ev: &Evaluator, from: &Compound, to: &Compound) -> Option<Factor> {
         _ if from_angle == to_angle => Factor::one(),
         _ if !time_only => return None,
         // A revolution, 2π rad: what a count of cycles is beside an angle.
-        _ if !from_rest.is_none() => super::factor_of("turn"),
-        AngleMode::Degrees => super::factor_of("deg"),
+        _ if !from_rest.is_none() => units::factor_of("turn"),
+        AngleMode::Degrees => units::factor_of("deg"),
         AngleMode::Radians => Factor::one(),
     };
     Some(
@@ -198,10 +198,7 @@ pub fn convert(
     }
     if ratio(ev, &q.unit, target).is_none() {
         // `100 C to F`: the coulomb and the farad, where scales were meant.
-        let bare = |u: &Compound| {
-            matches!(u.terms.as_slice(), [t] if t.unit.prefix == 0
-                && matches!(super::field(t.unit.entry, 0), "C" | "F"))
-        };
+        let bare = |u: &Compound| matches!(u.bare_symbols(), Some("C" | "F"));
         if bare(&q.unit) || bare(target) {
             let reason = "C is the coulomb, F the farad: write °C, °F";
             return Err(Error::new(ErrorKind::Domain { reason }, to));
