@@ -21,6 +21,7 @@ mod parser;
 mod plain;
 mod radix;
 mod suggest;
+mod unit_line;
 pub mod units;
 mod value;
 

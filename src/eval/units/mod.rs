@@ -3,7 +3,6 @@
 //! a power of π) to the SI base units; the temperature scales add an offset.
 //! Everything about a unit is read from the one table in `table.rs`.
 
-mod line;
 mod table;
 
 use super::number;

@@ -1,7 +1,7 @@
 //! A line with units: its unit is found by one evaluation, then the line's
 //! number in that unit goes through the same precision loop as any other.
 
-use super::{Compound, Measure};
+use super::units::{Compound, Measure};
 use crate::eval::ast::{AddOp, Expr, ExprKind, Form, MulOp};
 use crate::eval::error::{Category, Error, ErrorKind, Span};
 use crate::eval::interpreter::quantity::{self, mentions_units};
