@@ -522,7 +522,7 @@ fn syntax_errors_point_at_the_fault() {
         ("*2", (0, 1)),
         ("2 3", (2, 3)),
         ("1,2", (1, 2)),
-        ("sin 1", (0, 3)),
+        ("max 3", (0, 3)),
         ("2 $ 3", (2, 3)),
         ("1 = 2", (2, 3)),
         ("1..2", (2, 4)),
@@ -1101,4 +1101,28 @@ fn rounding_functions_take_decimal_places() {
     assert_eq!(span, (11, 14));
     assert_eq!(error("round(1, 10^9)").0, Category::TooLarge);
     assert_eq!(error("round(5.55 m, 1 m)").0, Category::Domain);
+}
+
+#[test]
+fn one_argument_functions_go_without_parentheses() {
+    assert_eq!(eval("sqrt 16"), "4");
+    assert_eq!(eval("2 sqrt 9"), "6");
+    assert_eq!(eval("ln 1"), "0");
+    assert_eq!(eval("-sqrt 4"), "-2");
+    assert_eq!(eval("sqrt sqrt 16"), "2");
+    assert_eq!(eval_with("sin 30", &degrees()), "0.5");
+    // The argument is the power that follows: sin x^2 is sin(x^2)...
+    assert_eq!(eval("sin 30^2"), eval("sin(900)"));
+    assert_eq!(eval("sqrt 2^2"), "2");
+    // ...and no more: a product or quotient after it is outside.
+    assert_eq!(eval("sin 30 * 2"), eval("sin(30)*2"));
+    assert_eq!(eval("sqrt 16 + 9"), "13");
+    assert_eq!(eval("sin pi/2"), "0");
+    assert_eq!(eval("log 100"), "2");
+    // Several arguments, or none, still need parentheses.
+    let (category, message, span) = error("max 3");
+    assert_eq!(category, Category::Syntax);
+    assert_eq!(message, "function max needs parentheses: max(…)");
+    assert_eq!(span, (0, 3));
+    assert_eq!(error("sqrt").1, "function sqrt needs parentheses: sqrt(…)");
 }
