@@ -179,12 +179,32 @@ fn the_cursor_moves_by_display_width() {
 }
 
 #[test]
-fn enter_on_an_error_puts_the_cursor_at_the_fault() {
+fn enter_on_an_error_marks_the_fault_and_typing_goes_on_at_the_end() {
     let mut p = start("error");
     p.type_text("1+sine(2)\r");
     p.wait_for("unknown name 'sine'");
-    p.wait_until("cursor on 's'", |p| p.cursor() == (2 + 2, 1));
+    p.wait_until("cursor after the line", |p| p.cursor() == (2 + 9, 1));
+    // The fault is marked where it is: 'sine' underlined, '1+' not.
+    assert!(p.cell(2 + 2, 1).underline());
+    assert!(!p.cell(2, 1).underline());
     assert_eq!(p.text().matches("unknown name").count(), 1);
+    assert!(p.quit());
+}
+
+/// What is typed after a failed Enter lands where the user sees it: after
+/// the old line, never spliced into it at the fault.
+#[test]
+fn typing_after_an_error_never_splices_into_the_old_line() {
+    let mut p = start("error-splice");
+    p.type_text("2+*3\r");
+    p.wait_until("the error", |p| p.text().contains("error"));
+    p.type_text("5+5");
+    p.wait_until("typed at the end", |p| input_row(p) == "2+*35+5");
+    p.type_text("\r");
+    sleep(Duration::from_millis(200));
+    assert!(!p.text().contains("2+5+5*3"), "{}", p.text());
+    assert!(!p.text().contains("= 22"), "{}", p.text());
+    assert_eq!(input_row(&p), "2+*35+5");
     assert!(p.quit());
 }
 

@@ -769,15 +769,17 @@ impl App {
                 true
             }
             Err(mut error) => {
-                // The error shows once, in the display; the cursor goes to
-                // the fault. Its span counts from the trimmed text (less any
-                // `ans ` put before a conversion): back to the input's bytes.
+                // The error shows once, in the display, and the fault is
+                // marked in the line. The cursor goes to the line's end, so
+                // what is typed next goes where the user sees it going
+                // (a cursor left at the fault spliced new text into the
+                // old line). The span counts from the trimmed text (less
+                // any `ans ` put before a conversion): back to the input's bytes.
                 let leading = self.editor.text().len() - self.editor.text().trim_start().len();
                 let added = expression.len() - typed.len();
                 let shift = |at: usize| (at + leading).saturating_sub(added);
                 error.span = crate::eval::Span::new(shift(error.span.start), shift(error.span.end));
-                self.editor
-                    .set_cursor(error.span.start.min(self.editor.text().len()));
+                self.editor.end();
                 self.reading.preview = Some(Err(error));
                 self.reading.entered_error = true;
                 false
@@ -1092,14 +1094,15 @@ mod tests {
     }
 
     #[test]
-    fn enter_on_an_error_puts_the_cursor_at_the_fault() {
+    fn enter_on_an_error_marks_the_fault_and_leaves_the_cursor_at_the_end() {
         let mut app = app();
         typed(&mut app, "1+sine(2)");
         app.update(Action::Edit(Edit::Home));
         let effects = app.update(Action::Evaluate);
         assert!(effects.is_empty());
         assert_eq!(app.input().text(), "1+sine(2)");
-        assert_eq!(app.input().cursor(), 2);
+        assert_eq!(app.input().cursor(), 9);
+        assert_eq!(app.input_line().fault, Some(crate::eval::Span::new(2, 6)));
         assert!(matches!(app.shown(), Shown::Error(_)));
         assert_eq!(
             app.status(),
@@ -1247,7 +1250,7 @@ mod tests {
         app.update(Action::Evaluate);
         let fault = app.input_line().fault.unwrap();
         assert_eq!(&app.input().text()[fault.start..fault.end], "sine");
-        assert_eq!(app.input().cursor(), 4);
+        assert_eq!(app.input().cursor(), 11);
         app.update(Action::Escape);
         enter(&mut app, "7");
         typed(&mut app, " to hexx");

@@ -157,11 +157,11 @@ impl PtyPebble {
     pub fn quit(mut self) -> bool {
         self.send("\x03");
         let start = Instant::now();
-        let mut again = true;
+        let mut sent = 1;
         loop {
-            if again && start.elapsed() > Duration::from_millis(300) {
-                again = false;
-                // The first one cleared a line with something on it.
+            // The first ones close an overlay, clear a line or an answer.
+            if sent < 4 && start.elapsed() > Duration::from_millis(300 * sent) {
+                sent += 1;
                 let _ = self.writer.write_all(b"\x03");
                 let _ = self.writer.flush();
             }
