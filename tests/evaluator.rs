@@ -925,3 +925,47 @@ fn huge_arguments_are_answered_through_the_slope_where_it_falls() {
         assert_eq!(eval(input), value, "{input}");
     }
 }
+
+/// The evaluator says whether a value depends on the angle mode: it read
+/// the mode. A unit on the angle, a variable or `ans` (which keep the mode
+/// they were made in) and lines without angles do not.
+#[test]
+fn the_answer_says_whether_it_read_the_angle_mode() {
+    for angle in [AngleMode::Radians, AngleMode::Degrees] {
+        let settings = Settings {
+            angle,
+            fractions: true,
+            ..Settings::default()
+        };
+        let reads = |input: &str| {
+            let mut session = Session::new();
+            session.evaluate("x = sin(1)", &settings).unwrap();
+            session.evaluate(input, &settings).unwrap().reads_angle
+        };
+        for input in [
+            "sin(30)",
+            "180°",
+            "30 to rad",
+            "acos(0) to deg",
+            "atan2(1, 1)",
+            "asin(1)",
+            "2*cos(pi)+1",
+            "pi to deg",
+        ] {
+            assert!(reads(input), "{input} in {angle:?}");
+        }
+        for input in [
+            "sin(30°)",
+            "sin(1 rad)",
+            "cos(90 deg)",
+            "sqrt(8)*1e300",
+            "1/3",
+            "x*2",
+            "ans",
+            "2^200",
+            "30 deg to rad",
+        ] {
+            assert!(!reads(input), "{input} in {angle:?}");
+        }
+    }
+}

@@ -406,7 +406,7 @@ fn point_4_the_whole_answer_view_says_where_it_is_and_copies() {
 }
 
 #[test]
-fn point_7_f3_and_a_click_on_the_mode_switch_angles_and_history_keeps_them() {
+fn f3_and_a_click_on_the_mode_switch_angles_and_history_keeps_them() {
     let mut p = start("angle");
     p.type_text("sin(30)");
     p.wait_for("≈ -0.988 031 624 092 862");
@@ -420,12 +420,45 @@ fn point_7_f3_and_a_click_on_the_mode_switch_angles_and_history_keeps_them() {
     p.wait_until("RAD", |p| {
         p.text().lines().last().unwrap().trim_end().ends_with("RAD")
     });
-    // Recalling the entry brings its mode back, and its value.
-    p.send("\x1b[A");
-    p.wait_until("recalled", |p| input_row(p) == "sin(30)");
-    p.wait_until("DEG again", |p| {
-        p.text().contains("angle mode DEG") && p.text().contains("= 0.5")
+    assert!(p.quit());
+}
+
+/// A recalled entry runs in the mode it was computed in, tagged on its
+/// line; the mode in force never changes by recall.
+#[test]
+fn recall_tags_the_line_with_its_mode_and_never_switches_the_mode() {
+    let mut p = start("angle-recall");
+    let mode = |p: &PtyPebble| p.text().lines().last().unwrap().trim_end().to_string();
+    p.send("\x1bOR");
+    p.type_text("sin(30)\r");
+    p.wait_for("= 0.5 DEG");
+    p.send("\x1bOR");
+    p.wait_until("RAD", |p| mode(p).ends_with("RAD"));
+    p.type_text("1+1\r");
+    p.wait_for("= 2");
+    p.type_text("2+2\r");
+    p.wait_for("= 4");
+    // Up three times to the DEG entry: the line says DEG and gives 0.5.
+    for _ in 0..3 {
+        p.send("\x1b[A");
+    }
+    p.wait_until("recalled, tagged", |p| {
+        let row = input_row(p);
+        row.starts_with("sin(30)") && row.ends_with("DEG")
     });
+    p.wait_for("= 0.5");
+    assert!(mode(&p).ends_with("RAD"), "{}", mode(&p));
+    // Down three times past it to the empty draft, then sin(30) typed.
+    for _ in 0..3 {
+        p.send("\x1b[B");
+    }
+    // (The empty draft shows the last Enter's expression, 2+2, dimmed.)
+    p.wait_until("the draft", |p| input_row(p) == "2+2");
+    sleep(Duration::from_millis(200));
+    p.type_text("sin(30)");
+    p.wait_for("≈ -0.988 031 624 092 862");
+    assert_eq!(input_row(&p), "sin(30)");
+    assert!(mode(&p).ends_with("RAD"), "{}", mode(&p));
     assert!(p.quit());
 }
 

@@ -86,6 +86,9 @@ pub struct Answer {
     /// decimals do not end (`1/7`), so `text` is only its rounding; only
     /// with `Settings::fractions`.
     pub fraction: Option<String>,
+    /// The value depends on the angle mode: evaluating it read the mode.
+    /// (`ans` and variables keep the mode they were made in.)
+    pub reads_angle: bool,
 }
 
 impl Answer {
@@ -109,6 +112,7 @@ impl Answer {
             exactness,
             assigned,
             fraction,
+            reads_angle: false,
         }
     }
 }
@@ -149,6 +153,8 @@ pub struct Session {
     names: BTreeMap<String, Binding>,
     /// Made on the first line that needs a float: plain lines never do.
     consts: Option<Consts>,
+    /// Whether the last value computed read the angle mode.
+    read_angle: bool,
 }
 
 impl Default for Session {
@@ -162,6 +168,7 @@ impl Session {
         Session {
             names: BTreeMap::new(),
             consts: None,
+            read_angle: false,
         }
     }
 
@@ -219,6 +226,8 @@ impl Session {
             (expr, None)
         };
         let digits = settings.shown_digits();
+        // Only the precision loop reads the mode; the cheap steps never do.
+        self.read_angle = false;
         let goal = match line.form {
             None | Some(Form::Decimal | Form::Unit(..) | Form::Mixed(_)) => Goal::Digits(digits),
             Some(Form::Radix(radix)) => Goal::Whole(radix),
@@ -260,6 +269,7 @@ impl Session {
                 exactness,
                 assigned,
                 fraction: None,
+                reads_angle: self.read_angle,
             };
             return Ok((answer, binding));
         }
@@ -272,7 +282,12 @@ impl Session {
                 exactness,
                 assigned,
                 fraction: None,
+                reads_angle: false,
             },
+        };
+        let answer = Answer {
+            reads_angle: self.read_angle,
+            ..answer
         };
         Ok((answer, binding))
     }
@@ -332,6 +347,7 @@ impl Session {
                 .eval(expr)
                 .and_then(|value| settle(value, goal, limits, expr.span));
             work = evaluator.work();
+            self.read_angle = evaluator.read_angle();
             match outcome {
                 Ok(settled) => return Ok(settled),
                 Err(e) if e.category() == Category::Undetermined => undecided = Some(e),

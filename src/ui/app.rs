@@ -152,6 +152,9 @@ pub struct App {
     overlay: OverlayState,
     mouse: KeypadMouse,
     settings: Settings,
+    /// The angle mode of a recalled line computed in the other mode: that
+    /// line, while it is in the input, runs in it; the mode stays.
+    line_angle: Option<AngleMode>,
     size: (u16, u16),
     colour: bool,
     session: Session,
@@ -247,6 +250,7 @@ impl App {
             overlay: OverlayState::default(),
             mouse: KeypadMouse::default(),
             settings,
+            line_angle: None,
             size: (0, 0),
             colour,
             session: Session::new(),
@@ -333,8 +337,19 @@ impl App {
     pub fn pressed(&self) -> Option<KeypadButton> {
         self.mouse.pressed
     }
+    /// The angle mode (a recalled line may run in the other one: see
+    /// `line_angle`).
     pub fn angle(&self) -> AngleMode {
         self.settings.angle
+    }
+
+    /// The settings the input line runs with: its own angle mode, if a
+    /// recalled line brought one.
+    fn line_settings(&self) -> Settings {
+        Settings {
+            angle: self.line_angle.unwrap_or(self.settings.angle),
+            ..self.settings.clone()
+        }
     }
     pub fn size(&self) -> (u16, u16) {
         self.size
@@ -361,6 +376,7 @@ impl App {
                 cursor_column: super::line_editor::text_width(expression),
                 entered: true,
                 fault: None,
+                angle_tag: None,
             };
         }
         InputLine {
@@ -371,6 +387,7 @@ impl App {
                 Shown::Error(e) => Some(e.span),
                 _ => None,
             },
+            angle_tag: self.line_angle.map(super::history::angle_label),
         }
     }
 
@@ -678,8 +695,11 @@ impl App {
         }
     }
 
+    /// F3 switches from the mode the line runs in, and the line's own
+    /// mode gives way to it.
     fn toggle_angle(&mut self) {
-        self.set_angle(match self.settings.angle {
+        let current = self.line_angle.take().unwrap_or(self.settings.angle);
+        self.set_angle(match current {
             AngleMode::Radians => AngleMode::Degrees,
             AngleMode::Degrees => AngleMode::Radians,
         });
@@ -698,12 +718,15 @@ impl App {
     fn refresh_preview(&mut self) {
         self.reading.entered_error = false;
         if self.editor.text().trim().is_empty() {
+            // A recalled line's mode goes with the line.
+            self.line_angle = None;
             self.reading.preview = None;
             self.reading.last_good = None;
             return;
         }
         let source = self.source(self.editor.text());
-        let mut preview = self.session.preview(&source, &self.settings);
+        let settings = self.line_settings();
+        let mut preview = self.session.preview(&source, &settings);
         // A span into `ans to hex` points past the `ans ` added.
         let added = source.len() - self.editor.text().len();
         if let Err(error) = &mut preview
@@ -742,14 +765,12 @@ impl App {
             return false;
         }
         let expression = self.source(&typed);
-        // Before `ans` changes: the value in the other angle mode.
-        let other_angle = self.in_other_angle(&expression);
-        match self.session.evaluate(&expression, &self.settings) {
+        let settings = self.line_settings();
+        match self.session.evaluate(&expression, &settings) {
             Ok(answer) => {
                 self.has_answer = true;
-                let angle = other_angle
-                    .is_some_and(|other| other != answer.text)
-                    .then_some(self.settings.angle);
+                // The evaluator knows whether it read the mode.
+                let angle = answer.reads_angle.then_some(settings.angle);
                 let entry = HistoryEntry {
                     expression: expression.clone(),
                     result: answer.text.clone(),
@@ -785,30 +806,6 @@ impl App {
                 false
             }
         }
-    }
-
-    /// The value of `expression` in the other angle mode, to learn whether
-    /// the mode matters to it. Only a line naming a circular function can
-    /// depend on it (a variable or `ans` keeps the mode it was made in), so
-    /// other lines are evaluated once.
-    fn in_other_angle(&mut self, expression: &str) -> Option<String> {
-        // Bytes rather than str::contains, whose searcher costs a kilobyte.
-        let circular = expression
-            .as_bytes()
-            .windows(3)
-            .any(|w| matches!(w, b"sin" | b"cos" | b"tan" | b"sec" | b"csc" | b"cot"));
-        if !circular {
-            return None;
-        }
-        let mut other = self.settings.clone();
-        other.angle = match other.angle {
-            AngleMode::Radians => AngleMode::Degrees,
-            AngleMode::Degrees => AngleMode::Radians,
-        };
-        self.session
-            .preview(expression, &other)
-            .ok()
-            .map(|a| a.text)
     }
 
     /// Several pasted lines are evaluated in order, each once, as if typed
@@ -934,25 +931,18 @@ impl App {
         } else {
             entry.expression.clone()
         };
-        let angle = entry.angle;
+        self.line_angle = self.other_angle(entry.angle);
         self.set_input(text);
-        self.recall_angle(angle);
         self.recall.selected = Some(index);
         self.recall.last_pick = Some(index);
         self.recall.draft = None;
     }
 
-    /// A recalled entry computed in the other angle mode brings that mode
-    /// back, so it gives the value it gave then.
-    fn recall_angle(&mut self, angle: Option<AngleMode>) {
-        if let Some(angle) = angle.filter(|a| *a != self.settings.angle) {
-            self.set_angle(angle);
-            let name = super::history::angle_label(angle);
-            self.say(
-                StatusKind::Info,
-                format!("angle mode {name}, as this entry was computed in"),
-            );
-        }
+    /// A recalled entry computed in the other angle mode runs in that
+    /// mode, as a tag on the line only: it gives the value it gave then,
+    /// and the mode in force stays as it is.
+    fn other_angle(&self, angle: Option<AngleMode>) -> Option<AngleMode> {
+        angle.filter(|a| *a != self.settings.angle)
     }
 
     fn recall_step(&mut self, direction: i64) {
@@ -971,12 +961,13 @@ impl App {
         if next > newest {
             let draft = self.recall.draft.take().unwrap_or_default();
             self.recall.selected = None;
+            self.line_angle = None;
             self.set_input(draft);
         } else {
             let index = next.max(0) as usize;
             let draft = self.recall.draft.take();
+            self.line_angle = self.other_angle(self.history[index].angle);
             self.set_input(self.history[index].expression.clone());
-            self.recall_angle(self.history[index].angle);
             self.recall.draft = draft;
             self.recall.selected = Some(index);
             self.reveal(index);
@@ -1286,8 +1277,28 @@ mod tests {
         assert_eq!(app.angle(), AngleMode::Radians);
         app.update(Action::RecallPrevious);
         app.update(Action::RecallPrevious);
-        assert_eq!(app.angle(), AngleMode::Degrees);
+        // The recalled line runs in its mode; the mode stays.
+        assert_eq!(app.angle(), AngleMode::Radians);
+        assert_eq!(app.input_line().angle_tag, Some("DEG"));
         assert_eq!(shown_text(&app), "= 0.5");
+        // Stepping past it and back to the draft leaves the mode alone.
+        app.update(Action::RecallNext);
+        app.update(Action::RecallNext);
+        assert_eq!(app.input_line().angle_tag, None);
+        typed(&mut app, "sin(30)");
+        assert_ne!(shown_text(&app), "= 0.5");
+        app.update(Action::Escape);
+        // Saved with their mode: each read it.
+        app.update(Action::ToggleAngle);
+        for line in ["180°", "30 to rad", "acos(0) to deg"] {
+            enter(&mut app, line);
+            assert_eq!(
+                app.history().last().unwrap().angle,
+                Some(AngleMode::Degrees)
+            );
+        }
+        enter(&mut app, "sin(30°)");
+        assert_eq!(app.history().last().unwrap().angle, None);
         // A variable keeps the mode it was made in: using it does not depend on it.
         app.update(Action::Escape);
         enter(&mut app, "y = sin(45)^2");

@@ -139,12 +139,13 @@ fn in_unit(
 /// mode's: radians, or degrees in degree mode (`acos(0) to deg` is 90 deg
 /// in either mode).
 fn size(ev: &Evaluator, unit: &Compound) -> Factor {
-    match ev.angle {
-        AngleMode::Degrees if unit.is_none() => Factor {
+    if unit.is_none() && ev.angle() == AngleMode::Degrees {
+        Factor {
             ratio: BigRational::new(1.into(), 180.into()),
             pi: 1,
-        },
-        _ => unit.factor(),
+        }
+    } else {
+        unit.factor()
     }
 }
 
@@ -423,7 +424,8 @@ fn call(
     }
     let first = values[0].0.unit.clone();
     let x_span = values[0].1;
-    let mut mode = ev.angle;
+    // The mode a call of an angle with its own unit runs in.
+    let mut fixed = None;
     let mut numbers = Vec::with_capacity(values.len());
     let unit = match function {
         Sqrt | Cbrt if !first.is_none() => {
@@ -451,12 +453,12 @@ fn call(
         Sin | Cos | Tan if !first.is_none() && first.dimension().is_none() => {
             let q = values.swap_remove(0).0;
             let mut factor = first.factor();
-            mode = AngleMode::Radians;
+            fixed = Some(AngleMode::Radians);
             if factor.pi == 1 {
                 let degrees = BigRational::from_integer(180.into());
                 factor.ratio = number::product(&factor.ratio, &degrees);
                 factor.pi = 0;
-                mode = AngleMode::Degrees;
+                fixed = Some(AngleMode::Degrees);
             }
             numbers.push((scaled(ev, q.value, &factor, x_span)?, x_span));
             Compound::default()
@@ -468,9 +470,7 @@ fn call(
             Compound::default()
         }
     };
-    let before = std::mem::replace(&mut ev.angle, mode);
-    let value = ev.call_function(function, numbers, span);
-    ev.angle = before;
+    let value = ev.call_in_mode(fixed, function, numbers, span);
     Ok(Quantity {
         value: value?,
         unit,

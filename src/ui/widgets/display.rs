@@ -24,6 +24,9 @@ pub struct InputLine<'a> {
     pub entered: bool,
     /// The part an error points at, underlined.
     pub fault: Option<Span>,
+    /// The angle mode of a recalled line computed in the other mode: the
+    /// line runs in it, and says so at its right end.
+    pub angle_tag: Option<&'static str>,
 }
 
 pub struct Display<'a> {
@@ -46,7 +49,7 @@ fn scroll_offset(input: &InputLine, width: usize) -> usize {
 
 /// Where the terminal's cursor goes, if anywhere.
 pub fn cursor(input: &InputLine, screen: &Screen) -> Option<Position> {
-    let row = input_text_area(screen);
+    let row = input_text_area(input, screen);
     if row.width == 0 || row.height == 0 {
         return None;
     }
@@ -54,21 +57,30 @@ pub fn cursor(input: &InputLine, screen: &Screen) -> Option<Position> {
     Some(Position::new(row.x + column as u16, row.y))
 }
 
-/// The input row less its prompt.
-fn input_text_area(screen: &Screen) -> Rect {
+/// The input row less its prompt and its angle tag.
+fn input_text_area(input: &InputLine, screen: &Screen) -> Rect {
     let prompt = if screen.bordered { 0 } else { 2 };
     let row = screen.input;
     let prompt = prompt.min(row.width);
+    let tag = input
+        .angle_tag
+        .map_or(0, |t| tag_width(t, row.width - prompt));
     Rect {
         x: row.x + prompt,
-        width: row.width - prompt,
+        width: row.width - prompt - tag,
         ..row
     }
 }
 
+/// Columns the angle tag takes (` DEG`), none when the row is too narrow.
+fn tag_width(tag: &str, width: u16) -> u16 {
+    let tag = tag.len() as u16 + 1;
+    if width >= tag + 8 { tag } else { 0 }
+}
+
 /// The column of the input text under a click, if it is on the input row.
 pub fn input_column(input: &InputLine, screen: &Screen, at: Position) -> Option<usize> {
-    let row = input_text_area(screen);
+    let row = input_text_area(input, screen);
     (at.y == row.y && at.x >= row.x && at.x < row.right() + 1)
         .then(|| usize::from(at.x - row.x) + scroll_offset(input, row.width.into()))
 }
@@ -92,7 +104,13 @@ impl Widget for Display<'_> {
 }
 
 fn render_input(input: &InputLine, screen: &Screen, theme: Theme, buf: &mut Buffer) {
-    let area = input_text_area(screen);
+    let area = input_text_area(input, screen);
+    if let Some(tag) = input.angle_tag {
+        let right = Rect::new(area.right(), area.y, tag.len() as u16 + 1, 1);
+        if area.right() + right.width <= screen.input.right() {
+            draw_line(buf, right, &Line::styled(format!(" {tag}"), theme.title()));
+        }
+    }
     let width = usize::from(area.width);
     let offset = scroll_offset(input, width);
     let base = if input.entered {
