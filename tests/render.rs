@@ -260,3 +260,40 @@ fn help_headings_are_underlined_without_colour_and_key_names_are_not() {
         assert!(!key_name.contains(Modifier::UNDERLINED));
     }
 }
+
+fn fresh(width: u16, height: u16) -> App {
+    let mut app = App::new(Settings::default(), Vec::new(), true);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// A number that does not fit never reads as another number: the decimal
+/// with its exponent wins over an exact form cut short, and a cut number
+/// shows its leading digits and its size, at every size.
+#[test]
+fn a_number_that_does_not_fit_never_reads_as_another_number() {
+    let mut app = fresh(100, 30);
+    app.update(Action::Insert("sqrt(8)*1e300".into()));
+    let screen = text(&draw(&app));
+    assert!(screen.contains("≈ 2.828 427 124 746 19e300"), "{screen}");
+    assert!(!screen.contains("2000"), "{screen}");
+    for (width, height) in [(100, 30), (40, 14), (30, 10)] {
+        let mut app = fresh(width, height);
+        app.update(Action::Insert("2^200".into()));
+        app.update(Action::Evaluate);
+        app.update(Action::Insert("2^5000".into()));
+        let screen = text(&draw(&app));
+        // Leading digits, then where the cut is and how big the whole is.
+        assert!(
+            screen.contains("= 141 246 703"),
+            "{width}x{height}\n{screen}"
+        );
+        assert!(
+            screen.contains("… 1,506 digits"),
+            "{width}x{height}\n{screen}"
+        );
+        // History keeps the short expression and gives the size.
+        let row = screen.lines().find(|l| l.contains("2^200")).unwrap();
+        assert!(row.contains("= 1.60") && row.contains("…e60"), "{row}");
+    }
+}

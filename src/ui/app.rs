@@ -456,6 +456,33 @@ impl App {
         }
     }
 
+    /// What the display shows in its answer area: the whole answer when
+    /// it fits; else, when space is short, the decimal alone with its
+    /// exponent (`≈ 2.828 427 124 746 19e300`) when that fits, rather than
+    /// an exact form cut so that what is left reads as another number.
+    /// Otherwise the whole, which the display cuts, saying where and how big.
+    pub fn fitted_display_text(&self, width: usize, height: usize) -> Option<layout::DisplayText> {
+        let whole = self.display_text()?;
+        let fits = |text: &layout::DisplayText| text.rows(width.max(1)).len() <= height;
+        if fits(&whole) {
+            return Some(whole);
+        }
+        if let Shown::Answer(answer, _) = self.shown()
+            && answer.fraction.is_some()
+        {
+            let decimal = Answer {
+                fraction: None,
+                ..answer.clone()
+            };
+            let decimal =
+                layout::DisplayText::Answer(super::widgets::group_digits(&answer_text(&decimal)));
+            if fits(&decimal) {
+                return Some(decimal);
+            }
+        }
+        Some(whole)
+    }
+
     /// Where everything is on the screen now.
     pub fn screen(&self) -> layout::Screen {
         layout::screen(layout::area(self.size))

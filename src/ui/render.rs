@@ -16,8 +16,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     let theme = Theme {
         colour: app.colour(),
     };
-    let below = app.display_text();
     let screen = layout::screen(area);
+    let below = app.fitted_display_text(screen.answer.width.into(), screen.answer.height.into());
     let answer_cut = layout::answer_cut(&screen, below.as_ref());
     let input = app.input_line();
     let kind = match app.shown() {

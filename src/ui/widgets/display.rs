@@ -7,7 +7,7 @@ use super::{draw_box, draw_line, ellipsize};
 use crate::eval::Span;
 use crate::ui::app::AnswerKind;
 use crate::ui::layout::{DisplayText, Screen};
-use crate::ui::line_editor::char_width;
+use crate::ui::line_editor::{char_width, text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -178,23 +178,38 @@ impl Display<'_> {
         let height = usize::from(area.height);
         // Wrapped between groups of digits, as the layout counted the rows.
         let mut rows = DisplayText::Answer(text.to_string()).rows(width);
+        // A cut answer's last row starts with the digits that come next
+        // and says where it is cut and how big the whole is: `= 14 124
+        // 670 … 1,506 digits · F2`. No row of digits ends mid-number
+        // without that mark.
+        let mut note = None;
         if self.answer_cut {
             let digits = text.chars().filter(char::is_ascii_digit).count();
+            let next = rows.get(height - 1).cloned().unwrap_or_default();
             rows.truncate(height - 1);
-            let note = format!("… {} digits · F2", thousands(digits));
-            rows.push(ellipsize(&note, width));
+            let full = format!("… {} digits · F2", thousands(digits));
+            let short = format!("… {} digits", thousands(digits));
+            let (lead, tail) = cut_row(&next, &full, width)
+                .or_else(|| cut_row(&next, &short, width))
+                .unwrap_or((String::new(), ellipsize(&full, width)));
+            rows.push(lead);
+            note = Some(tail);
         }
         // Each row right-aligned, the last at the display's bottom: the last
         // digit always sits at the bottom right.
         let top = height.saturating_sub(rows.len());
         let last = rows.len() - 1;
         for (row, text) in rows.iter().enumerate() {
-            let style = if self.answer_cut && row == last {
-                theme.dim()
-            } else {
-                style
+            let line = match &note {
+                Some(note) if row == last && text.is_empty() => {
+                    Line::styled(note.as_str(), theme.dim())
+                }
+                Some(note) if row == last => Line::from(vec![
+                    TextSpan::styled(text.as_str(), style),
+                    TextSpan::styled(format!(" {note}"), theme.dim()),
+                ]),
+                _ => Line::styled(text.as_str(), style),
             };
-            let line = Line::styled(text.as_str(), style);
             let rect = row_at(top + row);
             buf.set_line(
                 rect.right() - (line.width() as u16).min(rect.width),
@@ -204,6 +219,26 @@ impl Display<'_> {
             );
         }
     }
+}
+
+/// The start of `row` cut at a group of digits so that ` note` fits after
+/// it in `width` columns, and the note; `None` when no digit would show.
+fn cut_row(row: &str, note: &str, width: usize) -> Option<(String, String)> {
+    let room = width.checked_sub(text_width(note) + 1)?;
+    let mut lead = String::new();
+    for word in row.split(' ') {
+        let needed = text_width(&lead) + usize::from(!lead.is_empty()) + text_width(word);
+        if needed > room {
+            break;
+        }
+        if !lead.is_empty() {
+            lead.push(' ');
+        }
+        lead.push_str(word);
+    }
+    lead.bytes()
+        .any(|b| b.is_ascii_digit())
+        .then(|| (lead, note.to_string()))
 }
 
 /// A count with commas between thousands: `19,729`.

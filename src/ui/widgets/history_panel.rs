@@ -55,24 +55,80 @@ fn fit_entry(
     mut r: usize,
     width: usize,
 ) -> (String, String, usize) {
-    if let (Some(fraction), true) = (&entry.fraction, r + 2 > width) {
-        // Too long with the fraction: the fraction alone says it exactly.
-        result = format!(" = {fraction}");
+    let e = text_width(&entry.expression);
+    // A short expression is never cut so that digits fit: `2^200` stays.
+    // (A long one gives way to the result down to two columns, and keeps
+    // up to a third of the row when the result is cut anyway.)
+    let (kept, kept_when_cut) = if e <= SHORT_EXPRESSION {
+        let kept = e.min(width.saturating_sub(MIN_RESULT));
+        (kept, kept)
+    } else {
+        (e.min(2), e.min((width / 3).max(2)))
+    };
+    if let (Some(fraction), true) = (&entry.fraction, r + kept > width) {
+        // Too long with the fraction: the decimal with its exponent wins,
+        // else the fraction alone when it fits.
+        let mut plain = entry.clone();
+        plain.fraction = None;
+        result = result_text(&plain);
+        let fraction = format!(" = {fraction}");
+        if text_width(&result) + kept > width && text_width(&fraction) + kept <= width {
+            result = fraction;
+        }
         r = text_width(&result);
     }
-    let e = text_width(&entry.expression);
     if e + r <= width {
         return (entry.expression.clone(), result, r);
     }
-    // A result too long even beside two columns of expression is cut, and
-    // the expression keeps up to a third of the row.
-    if r + e.min(2) > width {
-        let expression_width = e.min((width / 3).max(2));
-        result = cut_middle(&result, width.saturating_sub(expression_width));
+    // A result too long beside the expression kept is cut, saying where
+    // and how big it is.
+    if r + kept > width {
+        result = cut_result(&result, width.saturating_sub(kept_when_cut));
     }
     let r = text_width(&result);
     let expression = ellipsize(&entry.expression, width - r);
     (expression, result, r)
+}
+
+/// Expressions up to this wide are kept whole when the row has room.
+const SHORT_EXPRESSION: usize = 10;
+/// Columns a result keeps beside a short expression.
+const MIN_RESULT: usize = 12;
+
+/// A result (` = 1606938044…`, maybe ` DEG` after it) cut to `width`
+/// columns so that it cannot read as another number: a long decimal
+/// becomes its leading digits and its size (` = 1.606938…e60`); other
+/// text keeps its exponent (`cut_middle`).
+fn cut_result(result: &str, width: usize) -> String {
+    let mut words = result.splitn(3, ' ');
+    let (_, mark, number) = (words.next(), words.next(), words.next());
+    let (Some(mark), Some(rest)) = (mark, number) else {
+        return cut_middle(result, width);
+    };
+    let (number, after) = rest.split_once(' ').unwrap_or((rest, ""));
+    let after = if after.is_empty() {
+        String::new()
+    } else {
+        format!(" {after}")
+    };
+    let (sign, digits) = match number.strip_prefix('-') {
+        Some(d) => ("-", d),
+        None => ("", number),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.starts_with('0') || !plain(whole) || !plain(fraction) {
+        return cut_middle(result, width);
+    }
+    let exponent = format!("…e{}", whole.len() - 1);
+    let all: String = format!("{whole}{fraction}");
+    let fixed = text_width(mark) + 2 + sign.len() + text_width(&exponent) + text_width(&after);
+    // The first digit, the point and at least one more.
+    let Some(room) = width.checked_sub(fixed + 2).filter(|r| *r >= 1) else {
+        return cut_middle(result, width);
+    };
+    let more = &all[1..(1 + room).min(all.len())];
+    format!(" {mark} {sign}{}.{more}{exponent}{after}", &all[..1])
 }
 
 /// `text` cut to `width` columns by taking out its middle: `… 1.23…e+45`
@@ -186,7 +242,8 @@ mod tests {
         };
         let (e, r) = entry_line(&entry, 30);
         assert_eq!(e, "100!");
-        assert!(r.ends_with('…') && r.starts_with(" = 999"));
+        // Cut, it says where and how big: never 999… as if 158 digits were fewer.
+        assert!(r.ends_with("…e157") && r.starts_with(" = 9.999"), "{r}");
         assert_eq!(text_width(&e) + text_width(&r), 30);
         let entry = HistoryEntry {
             expression: "1+".repeat(40) + "1",
@@ -229,5 +286,32 @@ mod tests {
         };
         assert_eq!(entry_line(&fraction, 40).1, " = 1/3 ≈ 0.333333333333333");
         assert_eq!(entry_line(&fraction, 20).1, " = 1/3");
+    }
+
+    #[test]
+    fn a_short_expression_stays_whole_and_a_cut_number_says_its_size() {
+        let entry = HistoryEntry {
+            expression: "2^200".into(),
+            result: "1606938044258990275541962092341162602522202993782792835301376".into(),
+            ..HistoryEntry::default()
+        };
+        for width in [24, 30, 36, 60] {
+            let (e, r) = entry_line(&entry, width);
+            assert_eq!(e, "2^200", "{width}");
+            assert!(
+                r.starts_with(" = 1.60") && r.ends_with("…e60"),
+                "{width}: {r}"
+            );
+            assert!(text_width(&e) + text_width(&r) <= width);
+        }
+        // An exact form too long for the row gives way to the decimal.
+        let form = HistoryEntry {
+            expression: "1/3^40".into(),
+            result: "8.22526333996996e-20".into(),
+            approximate: true,
+            fraction: Some("1/12157665459056928801".into()),
+            ..HistoryEntry::default()
+        };
+        assert_eq!(entry_line(&form, 36).1, " ≈ 8.22526333996996e-20");
     }
 }

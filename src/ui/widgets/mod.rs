@@ -198,7 +198,24 @@ fn group_number(word: &str, out: &mut String) {
             .bytes()
             .all(|b| b.is_ascii_digit());
     if !digits(whole) || !fraction.is_none_or(digits) || !exponent_ok {
-        out.push_str(word);
+        // An exact form's coefficient (`2000…√2`) and both sides of a
+        // fraction are grouped like any number.
+        let at = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+        match rest[at..].chars().next() {
+            Some('√' | 'π' | '/') if at > 0 => {
+                out.push_str(sign);
+                group_number(&rest[..at], out);
+                let tail = &rest[at..];
+                match tail.strip_prefix('/') {
+                    Some(denominator) => {
+                        out.push('/');
+                        group_number(denominator, out);
+                    }
+                    None => out.push_str(tail),
+                }
+            }
+            _ => out.push_str(word),
+        }
         return;
     }
     out.push_str(sign);
