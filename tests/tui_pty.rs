@@ -602,3 +602,33 @@ fn point_5_keys_are_even_with_the_label_on_the_middle_row() {
     assert!(gaps.iter().all(|g| *g == 1), "{gaps:?}");
     assert!(p.quit());
 }
+
+/// Ctrl-C right after Enter clears the answer, as it clears typed text;
+/// only on an empty screen does it quit. Esc and Ctrl-C close F1 and F2
+/// before anything else.
+#[test]
+fn ctrl_c_clears_an_answer_first_and_closes_overlays_first() {
+    let mut p = start("ctrl-c");
+    p.type_text("6*7\r");
+    p.wait_for("= 42");
+    p.send("\x03");
+    p.wait_until("cleared", |p| {
+        p.text().contains("again to quit") && p.text().lines().take(5).all(|l| !l.contains("= 42"))
+    });
+    assert!(p.running());
+    p.type_text("2^5000");
+    p.wait_for("1,506 digits");
+    for close in ["\x03", "\x1b"] {
+        for (open, shown) in [("\x1bOP", "help"), ("\x1bOQ", "2^5000 =")] {
+            p.send(open);
+            p.wait_until(&format!("{shown} open"), |p| {
+                p.text().contains(shown) && !p.text().contains("1,506 digits")
+            });
+            p.send(close);
+            p.wait_for("1,506 digits");
+            assert!(p.running());
+        }
+    }
+    assert_eq!(input_row(&p), "2^5000");
+    assert!(p.quit());
+}

@@ -534,9 +534,14 @@ impl App {
             }
             Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
             Action::Escape => self.reading.kept = None,
-            Action::Interrupt if self.editor.is_empty() => effects.push(Effect::Quit),
+            // Ctrl-C clears what is on screen first, an answer as typed
+            // text; only on an empty screen does it quit.
+            Action::Interrupt if self.editor.is_empty() && self.reading.kept.is_none() => {
+                effects.push(Effect::Quit)
+            }
             Action::Interrupt => {
                 self.set_input(String::new());
+                self.reading.kept = None;
                 self.say(StatusKind::Info, "Ctrl-C again to quit".into());
             }
             Action::ToggleAngle => self.toggle_angle(),
@@ -585,7 +590,8 @@ impl App {
     fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
             Action::ToggleAngle => self.toggle_angle(),
-            Action::Escape | Action::ToggleHelp | Action::ToggleAnswerView => {
+            // Esc and Ctrl-C close the overlay before anything else.
+            Action::Escape | Action::Interrupt | Action::ToggleHelp | Action::ToggleAnswerView => {
                 self.overlay.open = None;
                 self.overlay.scroll = 0;
             }
@@ -600,7 +606,7 @@ impl App {
             }
             Action::CopyAnswer => self.copy(effects),
             Action::ExpireStatus => self.expire_status(),
-            Action::Quit | Action::Interrupt => effects.push(Effect::Quit),
+            Action::Quit => effects.push(Effect::Quit),
             _ => {}
         }
     }
@@ -1226,6 +1232,31 @@ mod tests {
         assert_eq!(app.input().text(), "");
         assert!(app.status().unwrap().text.contains("Ctrl-C again to quit"));
         assert_eq!(app.update(Action::Interrupt), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn ctrl_c_right_after_enter_clears_the_answer_first() {
+        let mut app = app();
+        enter(&mut app, "6*7");
+        assert!(app.update(Action::Interrupt).is_empty());
+        assert_eq!(app.shown(), Shown::Nothing);
+        assert_eq!(app.kept_expression(), None);
+        assert_eq!(app.update(Action::Interrupt), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn esc_and_ctrl_c_close_help_and_the_answer_view_first() {
+        let mut app = app();
+        typed(&mut app, "2^5000");
+        for close in [Action::Escape, Action::Interrupt] {
+            for open in [Action::ToggleHelp, Action::ToggleAnswerView] {
+                app.update(open);
+                assert!(app.overlay().is_some());
+                assert!(app.update(close.clone()).is_empty());
+                assert_eq!(app.overlay(), None);
+                assert_eq!(app.input().text(), "2^5000");
+            }
+        }
     }
 
     #[test]

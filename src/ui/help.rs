@@ -38,7 +38,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     Item(
         "↑ ↓",
-        "recall history; ↓ past the newest gives back your line",
+        "recall history, each line in its own angle mode; ↓ past the newest gives back your line",
     ),
     Item("PgUp PgDn", "scroll history a page (the wheel: a line)"),
     Item(
@@ -53,7 +53,7 @@ pub const HELP: &[HelpRow] = &[
     Item("F1, ?", "this help: ↑ ↓ PgUp PgDn scroll, Esc F1 q close"),
     Item(
         "Ctrl-C",
-        "clear the line; on an empty line quit, as Ctrl-D does",
+        "close F1 F2, clear the line or answer; on an empty screen quit",
     ),
     Heading("Mouse"),
     Item(

@@ -153,6 +153,11 @@ impl PtyPebble {
         self.wait_until(&format!("{text:?}"), |p| p.text().contains(text));
     }
 
+    /// Whether pebble is still running.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
     /// Ctrl-C (twice when the first only clears the line), then the exit status.
     pub fn quit(mut self) -> bool {
         self.send("\x03");
