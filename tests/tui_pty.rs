@@ -632,3 +632,26 @@ fn ctrl_c_clears_an_answer_first_and_closes_overlays_first() {
     assert_eq!(input_row(&p), "2^5000");
     assert!(p.quit());
 }
+
+/// A paste of exactly 1,000 lines with a final newline is taken whole, and
+/// the hint that pasted lines wait stays while they wait, through edits.
+#[test]
+fn a_thousand_line_paste_is_taken_and_the_waiting_hint_stays() {
+    let mut p = start("paste-1000");
+    p.send(&format!("\x1b[200~{}\x1b[201~", "7\n".repeat(1000)));
+    p.wait_for("history (1000)");
+    assert!(!p.text().contains("refused"));
+    p.send("\x1b[200~1/0\n5\n6\n\x1b[201~");
+    let status = |p: &PtyPebble| p.text().lines().last().unwrap_or("").to_string();
+    p.wait_until("the hint", |p| status(p).contains("2 pasted lines wait"));
+    p.send("\x7f");
+    p.wait_until("backspace done", |p| input_row(p) == "1/");
+    assert!(status(&p).contains("2 pasted lines wait"), "{}", status(&p));
+    p.type_text("2");
+    p.wait_until("typed", |p| input_row(p) == "1/2");
+    assert!(status(&p).contains("2 pasted lines wait"), "{}", status(&p));
+    p.type_text("\r");
+    p.wait_for("= 6");
+    p.wait_until("the hint gone", |p| !status(p).contains("pasted"));
+    assert!(p.quit());
+}

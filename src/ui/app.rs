@@ -583,6 +583,7 @@ impl App {
             Action::Resize { width, height } => self.size = (width, height),
             Action::Quit => effects.push(Effect::Quit),
         }
+        self.say_waiting();
         effects
     }
 
@@ -846,7 +847,9 @@ impl App {
     /// input. A line that fails stays in the input with its error, and the
     /// lines after it wait until it is fixed (Enter) or dropped (Esc).
     fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
-        if text.len() > MAX_PASTE_BYTES || text.split('\n').count() > MAX_PASTE_LINES {
+        // A final newline ends the last line; it does not start another.
+        let lines = text.split('\n').count() - usize::from(text.ends_with('\n'));
+        if text.len() > MAX_PASTE_BYTES || lines > MAX_PASTE_LINES {
             let refused = "paste refused: it is over 1,000 lines or 64 KiB";
             self.flash(StatusKind::Error, refused.into(), effects);
             return;
@@ -884,21 +887,8 @@ impl App {
             self.recall.selected = None;
             self.recall.draft = None;
             if !self.evaluate(effects) && !self.editor.text().trim().is_empty() {
-                let left = self.queued.len()
-                    - usize::from(self.queued.last().is_some_and(String::is_empty));
-                // What matters first, for narrow status lines.
-                let waits = if left == 1 {
-                    "line waits"
-                } else {
-                    "lines wait"
-                };
-                self.say(
-                    StatusKind::Warning,
-                    format!("{left} pasted {waits} · Enter goes on, Esc drops them"),
-                );
-                if left == 0 {
+                if self.waiting_lines() == 0 {
                     self.queued.clear();
-                    self.status = None;
                 }
                 return;
             }
@@ -907,6 +897,31 @@ impl App {
         if !last.is_empty() {
             self.type_text(&last);
         }
+    }
+
+    /// Pasted lines waiting behind the one that failed (an empty last one,
+    /// from a final newline, is no line).
+    fn waiting_lines(&self) -> usize {
+        self.queued.len() - usize::from(self.queued.last().is_some_and(String::is_empty))
+    }
+
+    /// While pasted lines wait, the status line says so, whatever was
+    /// typed since: editing the failed line does not make them go away.
+    fn say_waiting(&mut self) {
+        let left = self.waiting_lines();
+        if left == 0 || self.status.is_some() {
+            return;
+        }
+        // What matters first, for narrow status lines.
+        let waits = if left == 1 {
+            "line waits"
+        } else {
+            "lines wait"
+        };
+        self.say(
+            StatusKind::Warning,
+            format!("{left} pasted {waits} · Enter goes on, Esc drops them"),
+        );
     }
 
     fn copy(&mut self, effects: &mut Vec<Effect>) {
@@ -1393,6 +1408,29 @@ mod tests {
         app.update(Action::Paste(huge));
         assert_eq!(app.history().len(), 6);
         assert!(app.status().unwrap().text.starts_with("paste refused"));
+        // Exactly 1,000 lines, with a final newline, are not too many.
+        app.update(Action::Paste("2\n".repeat(1000)));
+        assert_eq!(app.status(), None);
+        let twos = app.history().iter().filter(|e| e.expression == "2").count();
+        assert_eq!(twos, 1000.min(MAX_ENTRIES));
+    }
+
+    #[test]
+    fn the_pasted_lines_hint_stays_while_lines_wait() {
+        let mut app = app();
+        app.update(Action::Paste("1/0\n5\n6\n".into()));
+        let waiting = |app: &App| {
+            app.status()
+                .is_some_and(|s| s.text.starts_with("2 pasted lines wait"))
+        };
+        assert!(waiting(&app));
+        app.update(Action::Edit(Edit::Backspace));
+        assert!(waiting(&app));
+        typed(&mut app, "2");
+        assert!(waiting(&app));
+        app.update(Action::Evaluate);
+        assert_eq!(app.queued(), 0);
+        assert_eq!(app.status(), None);
     }
 
     #[test]
