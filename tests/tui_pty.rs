@@ -655,3 +655,32 @@ fn a_thousand_line_paste_is_taken_and_the_waiting_hint_stays() {
     p.wait_until("the hint gone", |p| !status(p).contains("pasted"));
     assert!(p.quit());
 }
+
+/// The entered answer is the brightest thing on screen: the terminal's own
+/// text colour (made to read on its background), bold; the live preview
+/// is the same colour, plain.
+#[test]
+fn the_entered_answer_is_bold_in_the_terminals_own_colour() {
+    let mut p = start("answer-bright");
+    p.type_text("6*7");
+    p.wait_for("= 42");
+    let at = |p: &PtyPebble| {
+        let row = p.text().lines().position(|l| l.contains("= 42")).unwrap();
+        let column = p
+            .text()
+            .lines()
+            .nth(row)
+            .unwrap()
+            .chars()
+            .position(|c| c == '4')
+            .unwrap();
+        p.cell(column as u16, row as u16)
+    };
+    let preview = at(&p);
+    assert_eq!(preview.fgcolor(), vt100::Color::Default);
+    assert!(!preview.bold());
+    p.type_text("\r");
+    p.wait_until("entered, bold", |p| at(p).bold());
+    assert_eq!(at(&p).fgcolor(), vt100::Color::Default);
+    assert!(p.quit());
+}
