@@ -969,3 +969,26 @@ fn the_answer_says_whether_it_read_the_angle_mode() {
         }
     }
 }
+
+/// The evaluator tells a half-typed line from a wrong one.
+#[test]
+fn half_typed_lines_are_unfinished_and_wrong_ones_are_not() {
+    let error = |input: &str| Session::new().evaluate(input, &settings()).unwrap_err();
+    for input in [
+        "sq",
+        "sqrt",
+        "rate = ",
+        "atan2(1",
+        "255 to",
+        "60 mph to km/",
+        "178 cm to ft +",
+        "10 mo",
+        "2+",
+        "sqrt(",
+    ] {
+        assert!(error(input).is_unfinished(input), "{input}");
+    }
+    for input in ["2+*3", "1/0", "2*qqq", "sqrt(2,3)", "atan2(1)", "qqq(2)+1"] {
+        assert!(!error(input).is_unfinished(input), "{input}");
+    }
+}

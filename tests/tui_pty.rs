@@ -684,3 +684,19 @@ fn the_entered_answer_is_bold_in_the_terminals_own_colour() {
     assert_eq!(at(&p).fgcolor(), vt100::Color::Default);
     assert!(p.quit());
 }
+
+/// Half-typed input stays quiet: no error while a name, a call, a
+/// conversion or an assignment is still being typed.
+#[test]
+fn half_typed_input_stays_quiet() {
+    let mut p = start("quiet");
+    for line in ["sqrt", "rate = ", "255 to", "60 mph to km/", "10 mo"] {
+        p.type_text(line);
+        p.wait_until(line, |p| input_row(p) == line.trim_end());
+        sleep(Duration::from_millis(150));
+        assert!(!p.text().contains("error"), "{line}\n{}", p.text());
+        p.send("\x1b");
+        p.wait_until("cleared", |p| input_row(p).is_empty());
+    }
+    assert!(p.quit());
+}

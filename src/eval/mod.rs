@@ -376,6 +376,56 @@ impl Session {
     }
 }
 
+/// Words a line may go on with that are neither functions nor units.
+const KEYWORDS: [&str; 8] = ["to", "hex", "oct", "bin", "dec", "frac", "mod", "ans"];
+
+impl Error {
+    /// Whether `input` is only half-typed rather than wrong: what is
+    /// missing could still come at its end. A prefix of a known name, unit
+    /// or keyword (`sq`, `10 mo`), a function still without its
+    /// parentheses or arguments (`sqrt`, `atan2(1`), `to` without its
+    /// target, an operator last (`km/`, `ft +`), a lone name or an
+    /// assignment without its value (`rate =`), as well as `is_incomplete`. Enter still reports
+    /// the error; a live preview need not.
+    pub fn is_unfinished(&self, input: &str) -> bool {
+        let typed = input.trim_end();
+        // `rate =`: an assignment still without its value.
+        if typed.ends_with('=') && matches!(self.kind, ErrorKind::UnknownName { .. }) {
+            return true;
+        }
+        if self.span.end < typed.len() {
+            return false;
+        }
+        if self.is_incomplete() {
+            return true;
+        }
+        let open_call = !typed.ends_with(')');
+        match &self.kind {
+            ErrorKind::UnknownName { name, .. }
+            | ErrorKind::UnknownFunction { name, .. }
+            | ErrorKind::UnknownForm { form: name } => {
+                let longer =
+                    |known: &str| known.len() > name.len() && known.starts_with(name.as_str());
+                // A lone name may be a variable about to be assigned; one
+                // or two letters may begin a unit with a prefix (`k` of `km`).
+                typed.trim_start() == name
+                    || name.chars().count() <= 2
+                    || builtins::all_names()
+                        .chain(units::all_names())
+                        .chain(KEYWORDS)
+                        .any(longer)
+            }
+            ErrorKind::NeedsParentheses { .. } | ErrorKind::MissingForm => true,
+            ErrorKind::WrongArgumentCount { .. } => open_call,
+            ErrorKind::Unexpected(what) => {
+                let last = typed.chars().last().unwrap_or(' ');
+                what.contains(last) && "+-*/^×÷−·,".contains(last)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Whether `value`'s enclosure settles `goal`: an undecided error if not.
 fn settle(value: Value, goal: Goal, limits: &Limits, span: Span) -> Result<Settled, Error> {
     let (ball, form) = match value {

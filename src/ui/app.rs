@@ -407,9 +407,7 @@ impl App {
     /// An error of the live preview that only says the input stops early.
     /// After Enter it is an error like any other.
     fn is_unfinished(&self, error: &Error) -> bool {
-        !self.reading.entered_error
-            && error.is_incomplete()
-            && error.span.end >= self.editor.text().trim_end().len()
+        !self.reading.entered_error && error.is_unfinished(self.editor.text())
     }
 
     /// Lines of a paste waiting to be evaluated.
@@ -1286,6 +1284,32 @@ mod tests {
         assert_eq!(app.shown(), Shown::Nothing);
         app.update(Action::Escape);
         typed(&mut app, "2+*3");
+        assert!(matches!(app.shown(), Shown::Error(_)));
+        // Half-typed names, calls, conversions and assignments are quiet.
+        for line in [
+            "sq",
+            "sqrt",
+            "rate = ",
+            "atan2(1",
+            "255 to",
+            "60 mph to km/",
+            "178 cm to ft +",
+            "10 mo",
+        ] {
+            app.update(Action::Escape);
+            typed(&mut app, line);
+            assert!(
+                !matches!(app.shown(), Shown::Error(_)),
+                "{line}: {}",
+                shown_text(&app)
+            );
+            // Enter still says what is missing.
+            app.update(Action::Evaluate);
+            assert!(matches!(app.shown(), Shown::Error(_)), "{line}");
+        }
+        // A name that nothing starts with is an error at once.
+        app.update(Action::Escape);
+        typed(&mut app, "2*qqq");
         assert!(matches!(app.shown(), Shown::Error(_)));
         // After Enter an unfinished line is an error like any other.
         app.update(Action::Escape);
