@@ -700,3 +700,19 @@ fn half_typed_input_stays_quiet() {
     }
     assert!(p.quit());
 }
+
+/// A long input scrolled sideways marks the text hidden on its left.
+#[test]
+fn a_long_input_scrolled_sideways_marks_the_hidden_text() {
+    let mut p = start("scrolled");
+    let line = "1+".repeat(60) + "1";
+    p.type_text(&line);
+    p.wait_for("= 61");
+    let row = input_row(&p);
+    assert!(row.starts_with('…'), "{row}");
+    assert!(row.ends_with("+1+1"), "{row}");
+    // Home: nothing hidden on the left any more.
+    p.send("\x1b[H");
+    p.wait_until("at the start", |p| input_row(p).starts_with("1+1+"));
+    assert!(p.quit());
+}

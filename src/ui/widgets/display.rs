@@ -131,6 +131,13 @@ fn render_input(input: &InputLine, screen: &Screen, theme: Theme, buf: &mut Buff
         }
         column += w;
     }
+    // Scrolled sideways: the first column says text is hidden on the left.
+    if offset > 0
+        && let Some(first) = spans.first_mut()
+    {
+        let hidden = " ".repeat(first.width().saturating_sub(1));
+        *first = TextSpan::styled(format!("…{hidden}"), theme.dim());
+    }
     // A fault at the very end (a missing operand) underlines a space there.
     if input.fault.is_some_and(|s| s.start >= input.text.len()) && column >= offset {
         spans.push(TextSpan::styled(" ", theme.fault()));
