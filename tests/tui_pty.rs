@@ -519,7 +519,7 @@ fn point_10_a_megabyte_paste_is_refused_at_once() {
 }
 
 #[test]
-fn point_11_without_colour_key_groups_look_different() {
+fn without_colour_key_groups_look_different() {
     let history = history_file("no-colour");
     let p = PtyPebble::start(
         WIDTH,
@@ -537,10 +537,10 @@ fn point_11_without_colour_key_groups_look_different() {
     let plus = cell(&p, KeypadButton::Plus);
     let equals = cell(&p, KeypadButton::Equals);
     let sin = cell(&p, KeypadButton::Sin);
-    assert!(seven.inverse() && !seven.bold());
-    assert!(plus.bold() && !plus.inverse());
-    assert!(equals.bold() && equals.inverse());
-    assert!(!sin.bold() && !sin.inverse());
+    assert!(seven.inverse() && !seven.bold() && !seven.italic());
+    assert!(plus.bold() && plus.inverse() && !plus.underline());
+    assert!(equals.bold() && equals.inverse() && equals.underline());
+    assert!(!sin.bold() && sin.inverse() && sin.italic());
     assert!(p.quit());
 }
 
@@ -714,5 +714,42 @@ fn a_long_input_scrolled_sideways_marks_the_hidden_text() {
     // Home: nothing hidden on the left any more.
     p.send("\x1b[H");
     p.wait_until("at the start", |p| input_row(p).starts_with("1+1+"));
+    assert!(p.quit());
+}
+
+/// Without colour every key has a body, a pressed key is pushed in (its
+/// body goes), and an underline sits under a label only.
+#[test]
+fn without_colour_keys_have_bodies_and_a_press_shows() {
+    let history = history_file("no-colour-press");
+    let mut p = PtyPebble::start(
+        WIDTH,
+        HEIGHT,
+        &[
+            ("PEBBLE_HISTORY", history.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+    );
+    let (sin, (sx, sy)) = key(KeypadButton::Sin);
+    let (times, (tx, ty)) = key(KeypadButton::Times);
+    let (clear, (cx, cy)) = key(KeypadButton::Clear);
+    p.wait_until("keys drawn", |p| p.cell(sx, sy).inverse());
+    for cell in [sin, times, clear] {
+        for row in cell.top()..cell.bottom() {
+            let c = p.cell(cell.x, row);
+            assert!(c.inverse(), "body at {row}");
+            assert!(!c.underline(), "stray underline at {row}");
+            assert_eq!(c.bgcolor(), vt100::Color::Default);
+        }
+    }
+    assert!(p.cell(tx, ty).bold());
+    assert!(p.cell(cx, cy).underline());
+    let (_, (x7, y7)) = key(KeypadButton::Digit(7));
+    p.press(x7, y7);
+    p.wait_until("7 pushed in", |p| {
+        !p.cell(x7, y7).inverse() && p.cell(x7, y7).bold()
+    });
+    p.release(x7, y7);
+    p.wait_until("7 typed", |p| input_row(p) == "7");
     assert!(p.quit());
 }

@@ -102,19 +102,27 @@ impl Theme {
     /// by attributes: digits reversed, `=` bold reversed, operators bold.
     pub fn key(self, group: ButtonGroup, state: KeyState) -> Style {
         if !self.colour {
+            // Every key has a body (reversed); the groups differ by
+            // attributes. An underline is for the label only (the keypad
+            // draws it on the label's row, not on the whole body).
+            let base = Style::new().add_modifier(Modifier::REVERSED);
             let base = match group {
-                ButtonGroup::Digit => Style::new().add_modifier(Modifier::REVERSED),
-                ButtonGroup::Accent => {
-                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-                }
-                ButtonGroup::Operator => Style::new().add_modifier(Modifier::BOLD),
-                ButtonGroup::Warning => Style::new().add_modifier(Modifier::UNDERLINED),
-                ButtonGroup::Function => Style::new(),
+                ButtonGroup::Digit => base,
+                ButtonGroup::Accent => base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                ButtonGroup::Operator => base.add_modifier(Modifier::BOLD),
+                ButtonGroup::Warning => base.add_modifier(Modifier::UNDERLINED),
+                ButtonGroup::Function => base.add_modifier(Modifier::ITALIC),
             };
             return match state {
                 KeyState::Resting => base,
-                KeyState::Hovered => base.add_modifier(Modifier::BOLD),
-                KeyState::Pressed => base.add_modifier(Modifier::DIM),
+                KeyState::Hovered if group == ButtonGroup::Accent => {
+                    base.add_modifier(Modifier::ITALIC)
+                }
+                KeyState::Hovered => base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                // Pushed in: the body goes, the label stays, bold.
+                KeyState::Pressed => base
+                    .remove_modifier(Modifier::REVERSED)
+                    .add_modifier(Modifier::BOLD),
             };
         }
         // (text, face at rest, hovered, pressed)
@@ -294,6 +302,30 @@ mod tests {
                 let ratio = contrast(fg, bg);
                 assert!(ratio >= 4.5, "{group:?} {state:?}: {ratio:.2}");
             }
+        }
+    }
+
+    #[test]
+    fn without_colour_every_key_has_a_body_and_each_state_looks_its_own() {
+        let theme = Theme { colour: false };
+        for group in [
+            ButtonGroup::Digit,
+            ButtonGroup::Operator,
+            ButtonGroup::Function,
+            ButtonGroup::Accent,
+            ButtonGroup::Warning,
+        ] {
+            let [resting, hovered, pressed] =
+                [KeyState::Resting, KeyState::Hovered, KeyState::Pressed]
+                    .map(|s| theme.key(group, s));
+            assert!(
+                resting.add_modifier.contains(Modifier::REVERSED),
+                "{group:?}"
+            );
+            assert!(
+                resting != hovered && hovered != pressed && resting != pressed,
+                "{group:?}"
+            );
         }
     }
 
