@@ -545,13 +545,17 @@ fn without_colour_key_groups_look_different() {
 }
 
 #[test]
-fn point_12_a_conversion_first_applies_to_the_answer() {
+fn a_conversion_first_applies_to_the_answer() {
     let mut p = start("to-hex");
     p.type_text("255\r");
     p.wait_for("= 255");
     p.type_text("to hex\r");
     p.wait_for("= 0xff");
-    assert!(p.text().contains("ans to hex"));
+    // (The preview shows = 0xff before Enter is read.)
+    p.wait_for("ans to hex");
+    // `->` is `to`, spaced as one after the answer.
+    p.type_text("-> bin\r");
+    p.wait_for("ans -> bin");
     assert!(p.quit());
 }
 
@@ -751,5 +755,38 @@ fn without_colour_keys_have_bodies_and_a_press_shows() {
     });
     p.release(x7, y7);
     p.wait_until("7 typed", |p| input_row(p) == "7");
+    assert!(p.quit());
+}
+
+/// Ctrl-Y inside the answer view says what it sent there, grouped; at
+/// 30x10 the view's title drops parts rather than cut a number.
+#[test]
+fn copy_in_the_answer_view_says_so_and_its_title_is_never_cut_mid_number() {
+    let mut p = start("copy-in-f2");
+    p.type_text("2^5000");
+    p.wait_for("1,506 digits");
+    p.send("\x1bOQ");
+    p.wait_for("of 1,506");
+    p.send("\x19");
+    p.wait_for("sent 1,506 digits");
+    p.send("\x1b");
+    p.wait_until("closed", |p| input_row(p) == "2^5000");
+    p.resize(30, 10);
+    p.wait_until("small", |p| {
+        p.text()
+            .lines()
+            .any(|l| l.contains("history") && l.chars().count() == 30)
+    });
+    p.send("\x1bOQ");
+    p.wait_until("title", |p| {
+        p.text().lines().any(|l| l.contains("of 1,506"))
+    });
+    let title = p
+        .text()
+        .lines()
+        .find(|l| l.contains("of 1,506"))
+        .unwrap()
+        .to_string();
+    assert!(!title.contains('…'), "{title}");
     assert!(p.quit());
 }

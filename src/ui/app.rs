@@ -229,6 +229,10 @@ fn plural(count: usize) -> &'static str {
 /// An operator typed first after an answer continues from it (`+1`).
 fn continues_answer(text: &str) -> bool {
     let text = text.trim_start();
+    // `->` is `to`: a conversion, which `source` applies to the answer.
+    if text.starts_with("->") {
+        return false;
+    }
     text.starts_with(['+', '-', '*', '/', '×', '÷', '−', '^', '%', '!']) || text.starts_with("mod ")
 }
 
@@ -640,6 +644,11 @@ impl App {
 
     fn type_text(&mut self, text: &str) {
         self.continue_answer(text);
+        // `-` went on from the answer (`ans-`); with `>` it is `->`, a
+        // conversion of the answer, spaced as one: `ans -> bin`.
+        if text.starts_with('>') && self.editor.text() == "ans-" {
+            self.editor.set(String::from("ans -"));
+        }
         self.editor.insert(text);
         self.after_edit();
     }
@@ -781,7 +790,7 @@ impl App {
     /// after an answer (`to hex`) applies to the answer.
     fn source(&self, input: &str) -> String {
         let text = input.trim_start();
-        let conversion = text == "to" || text.starts_with("to ");
+        let conversion = text == "to" || text.starts_with("to ") || text.starts_with("->");
         if conversion && self.has_answer {
             format!("ans {text}")
         } else {
@@ -927,7 +936,9 @@ impl App {
             Shown::Answer(answer, _) => {
                 let text = answer.text.clone();
                 let what = match text.chars().filter(char::is_ascii_digit).count() {
-                    digits if text.len() > 24 => format!("{digits} digits"),
+                    digits if text.len() > 24 => {
+                        format!("{} digits", super::widgets::display::thousands(digits))
+                    }
                     _ => text.clone(),
                 };
                 let sent = format!("sent {what} to the terminal's clipboard");
@@ -1356,6 +1367,14 @@ mod tests {
         enter(&mut app, "to hex");
         assert_eq!(shown_text(&app), "= 0xff");
         assert_eq!(app.history()[1].expression, "ans to hex");
+        // `->` typed key by key, or pasted, reads as `to`, spaced.
+        enter(&mut app, "255");
+        enter(&mut app, "-> bin");
+        assert_eq!(app.history()[3].expression, "ans -> bin");
+        assert_eq!(shown_text(&app), "= 0b11111111");
+        app.update(Action::Paste("-> oct".into()));
+        app.update(Action::Evaluate);
+        assert_eq!(app.history()[4].expression, "ans -> oct");
         // With no answer yet it is the evaluator's to judge.
         let mut fresh = self::app();
         enter(&mut fresh, "to hex");

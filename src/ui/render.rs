@@ -98,6 +98,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             frame.render_widget(
                 OverlayView {
                     content,
+                    status: app.status().filter(|s| s.timed).map(|s| s.text.as_str()),
                     scroll: app.overlay_scroll(),
                     theme,
                 },
