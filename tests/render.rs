@@ -297,3 +297,15 @@ fn a_number_that_does_not_fit_never_reads_as_another_number() {
         assert!(row.contains("= 1.60") && row.contains("…e60"), "{row}");
     }
 }
+
+/// The light palette, for terminals with a light background.
+#[test]
+fn snapshot_with_the_light_palette() {
+    let mut app = app_with(80, 24, true, "1/7");
+    app.set_light(true);
+    let buffer = draw(&app);
+    insta::assert_snapshot!(
+        "screen_80x24_light",
+        format!("{}\n{buffer:?}", text(&buffer))
+    );
+}

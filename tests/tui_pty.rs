@@ -790,3 +790,52 @@ fn copy_in_the_answer_view_says_so_and_its_title_is_never_cut_mid_number() {
     assert!(!title.contains('…'), "{title}");
     assert!(p.quit());
 }
+
+/// pebble asks the terminal for its background (OSC 11); a light one gets
+/// the light palette: a hovered digit turns grey, not white on white.
+#[test]
+fn a_light_terminal_is_asked_and_gets_the_light_palette() {
+    let history = history_file("light");
+    let mut p = PtyPebble::spawn(
+        WIDTH,
+        HEIGHT,
+        &[("PEBBLE_HISTORY", history.to_str().unwrap())],
+    );
+    let start = std::time::Instant::now();
+    while !p.raw().windows(6).any(|w| w == b"\x1b]11;?") {
+        assert!(start.elapsed() < Duration::from_secs(10), "never asked");
+        sleep(Duration::from_millis(1));
+    }
+    p.send("\x1b]11;rgb:ffff/ffff/fafa\x1b\\\x1b[?62;22c");
+    p.wait_for("pebble");
+    let (_, (x, y)) = key(KeypadButton::Digit(7));
+    p.wait_until("7 at rest", |p| p.cell(x, y).inverse());
+    p.move_to(x, y);
+    p.wait_until("7 hovered, grey", |p| {
+        p.cell(x, y).bgcolor() == vt100::Color::Idx(250)
+    });
+    // The title in the light palette's dark green.
+    assert_eq!(p.cell(2, 0).fgcolor(), vt100::Color::Idx(22));
+    assert!(p.quit());
+}
+
+/// `PEBBLE_THEME` (and `--theme`) force the palette without asking.
+#[test]
+fn the_theme_can_be_forced() {
+    let history = history_file("theme-dark");
+    let mut p = PtyPebble::start(
+        WIDTH,
+        HEIGHT,
+        &[
+            ("PEBBLE_HISTORY", history.to_str().unwrap()),
+            ("PEBBLE_THEME", "dark"),
+        ],
+    );
+    assert!(!p.raw().windows(6).any(|w| w == b"\x1b]11;?"));
+    let (_, (x, y)) = key(KeypadButton::Digit(7));
+    p.move_to(x, y);
+    p.wait_until("7 hovered, white", |p| {
+        p.cell(x, y).bgcolor() == vt100::Color::Idx(15)
+    });
+    assert!(p.quit());
+}

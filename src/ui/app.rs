@@ -157,6 +157,8 @@ pub struct App {
     line_angle: Option<AngleMode>,
     size: (u16, u16),
     colour: bool,
+    /// The terminal's background is light: the palette for it.
+    light: bool,
     session: Session,
 }
 
@@ -257,6 +259,7 @@ impl App {
             line_angle: None,
             size: (0, 0),
             colour,
+            light: false,
             session: Session::new(),
         }
     }
@@ -360,6 +363,13 @@ impl App {
     }
     pub fn colour(&self) -> bool {
         self.colour
+    }
+    pub fn light(&self) -> bool {
+        self.light
+    }
+    /// Chooses the palette for a light (or dark) background.
+    pub fn set_light(&mut self, light: bool) {
+        self.light = light;
     }
 
     /// The expression the shown answer belongs to when it stayed after

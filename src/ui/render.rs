@@ -15,6 +15,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme {
         colour: app.colour(),
+        light: app.light(),
     };
     let screen = layout::screen(area);
     let below = app.fitted_display_text(screen.answer.width.into(), screen.answer.height.into());

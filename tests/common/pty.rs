@@ -21,6 +21,13 @@ impl PtyPebble {
     /// Starts this build's pebble at `width`×`height` with `env` added,
     /// and waits for its first frame.
     pub fn start(width: u16, height: u16, env: &[(&str, &str)]) -> PtyPebble {
+        let pebble = Self::spawn(width, height, env);
+        pebble.wait_for("pebble");
+        pebble
+    }
+
+    /// Starts pebble without waiting for anything.
+    pub fn spawn(width: u16, height: u16, env: &[(&str, &str)]) -> PtyPebble {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: height,
@@ -53,15 +60,13 @@ impl PtyPebble {
                 raw_in.lock().unwrap().extend_from_slice(&buffer[..n]);
             }
         });
-        let pebble = PtyPebble {
+        PtyPebble {
             screen,
             raw,
             writer,
             child,
             master: pair.master,
-        };
-        pebble.wait_for("pebble");
-        pebble
+        }
     }
 
     pub fn send(&mut self, text: &str) {
