@@ -381,8 +381,9 @@ const KEYWORDS: [&str; 8] = ["to", "hex", "oct", "bin", "dec", "frac", "mod", "a
 
 impl Error {
     /// Whether `input` is only half-typed rather than wrong: what is
-    /// missing could still come at its end. A prefix of a known name, unit
-    /// or keyword (`sq`, `10 mo`), a function still without its
+    /// missing could still come at its end. A prefix of a known function,
+    /// constant or keyword (`sq`), one or two letters (`10 mo`: units with
+    /// prefixes begin so), a function still without its
     /// parentheses or arguments (`sqrt`, `atan2(1`), `to` without its
     /// target, an operator last (`km/`, `ft +`), a lone name or an
     /// assignment without its value (`rate =`), as well as `is_incomplete`. Enter still reports
@@ -410,16 +411,16 @@ impl Error {
                 // or two letters may begin a unit with a prefix (`k` of `km`).
                 typed.trim_start() == name
                     || name.chars().count() <= 2
-                    || builtins::all_names()
-                        .chain(units::all_names())
-                        .chain(KEYWORDS)
-                        .any(longer)
+                    || builtins::all_names().chain(KEYWORDS).any(longer)
             }
             ErrorKind::NeedsParentheses { .. } | ErrorKind::MissingForm => true,
             ErrorKind::WrongArgumentCount { .. } => open_call,
             ErrorKind::Unexpected(what) => {
                 let last = typed.chars().last().unwrap_or(' ');
-                what.contains(last) && "+-*/^×÷−·,".contains(last)
+                matches!(
+                    last,
+                    '+' | '-' | '*' | '/' | '^' | '×' | '÷' | '−' | '·' | ','
+                ) && what.chars().any(|c| c == last)
             }
             _ => false,
         }

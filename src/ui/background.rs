@@ -21,7 +21,8 @@ pub fn from_name(name: &str) -> Option<bool> {
 /// `COLORFGBG` (`15;0`, `0;default;15`): its last field is the background's
 /// colour number; 7 and 9 to 15 are the light ones.
 pub fn from_colorfgbg(value: &str) -> Option<bool> {
-    let background: u8 = value.rsplit(';').next()?.trim().parse().ok()?;
+    let last = value.rfind(';').map_or(0, |at| at + 1);
+    let background: u8 = value[last..].trim().parse().ok()?;
     match background {
         7 | 9..=15 => Some(true),
         0..=6 | 8 => Some(false),
@@ -32,19 +33,15 @@ pub fn from_colorfgbg(value: &str) -> Option<bool> {
 /// The answer to OSC 11 (`ESC ] 11 ; rgb:RRRR/GGGG/BBBB` then BEL or ST),
 /// found anywhere in `reply`: light when its luminance is over a half.
 pub fn from_osc11(reply: &[u8]) -> Option<bool> {
-    let text = String::from_utf8_lossy(reply);
-    let at = text.find("]11;rgb:")?;
-    let rest = &text[at + "]11;rgb:".len()..];
-    let end = rest.find(|c: char| !(c.is_ascii_hexdigit() || c == '/'))?;
-    let mut channels = rest[..end].split('/').map(|hex| {
-        let digits = u32::try_from(hex.len())
-            .ok()
-            .filter(|n| (1..=4).contains(n))?;
-        let value = u32::from_str_radix(hex, 16).ok()?;
-        Some(f64::from(value) / f64::from((1u32 << (4 * digits)) - 1))
-    });
+    const PREFIX: &[u8] = b"]11;rgb:";
+    let at = reply.windows(PREFIX.len()).position(|w| w == PREFIX)? + PREFIX.len();
+    // Each channel's first hex digit says enough: bright or not, in 16ths.
+    let mut channels = reply[at..]
+        .split(|b| *b == b'/')
+        .map(|hex| char::from(*hex.first()?).to_digit(16));
     let (r, g, b) = (channels.next()??, channels.next()??, channels.next()??);
-    Some(0.2126 * r + 0.7152 * g + 0.0722 * b > 0.5)
+    // Luminance weights (×10,000) against half of 15.
+    Some(2126 * r + 7152 * g + 722 * b > 10_000 * 15 / 2)
 }
 
 /// Asks the terminal for its background (OSC 11), then for its attributes
@@ -77,10 +74,8 @@ pub fn query_terminal() -> Option<bool> {
                     break;
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                std::thread::sleep(Duration::from_millis(2));
-            }
-            Err(_) => break,
+            // Nothing yet (or a read error: then the wait runs out).
+            Err(_) => std::thread::sleep(Duration::from_millis(2)),
         }
     }
     from_osc11(&reply)

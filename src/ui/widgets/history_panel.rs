@@ -25,15 +25,22 @@ pub struct HistoryPanel<'a> {
 /// The result as a history row shows it: the fraction too when there is
 /// one, and the angle mode it was computed in when that mattered.
 fn result_text(entry: &HistoryEntry) -> String {
-    let mark = if entry.approximate { "≈" } else { "=" };
-    let angle = match entry.angle {
-        Some(angle) => format!(" {}", crate::ui::history::angle_label(angle)),
-        None => String::new(),
-    };
-    match &entry.fraction {
-        Some(fraction) => format!(" = {fraction} {mark} {}{angle}", entry.result),
-        None => format!(" {mark} {}{angle}", entry.result),
+    result_text_with(entry, entry.fraction.as_deref())
+}
+
+fn result_text_with(entry: &HistoryEntry, fraction: Option<&str>) -> String {
+    let mut text = String::new();
+    if let Some(fraction) = fraction {
+        text.push_str(" = ");
+        text.push_str(fraction);
     }
+    text.push_str(if entry.approximate { " ≈ " } else { " = " });
+    text.push_str(&entry.result);
+    if let Some(angle) = entry.angle {
+        text.push(' ');
+        text.push_str(crate::ui::history::angle_label(angle));
+    }
+    text
 }
 
 /// One entry fitted to `width`: the expression, then `= result` at the
@@ -68,9 +75,7 @@ fn fit_entry(
     if let (Some(fraction), true) = (&entry.fraction, r + kept > width) {
         // Too long with the fraction: the decimal with its exponent wins,
         // else the fraction alone when it fits.
-        let mut plain = entry.clone();
-        plain.fraction = None;
-        result = result_text(&plain);
+        result = result_text_with(entry, None);
         let fraction = format!(" = {fraction}");
         if text_width(&result) + kept > width && text_width(&fraction) + kept <= width {
             result = fraction;

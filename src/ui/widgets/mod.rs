@@ -200,21 +200,20 @@ fn group_number(word: &str, out: &mut String) {
     if !digits(whole) || !fraction.is_none_or(digits) || !exponent_ok {
         // An exact form's coefficient (`2000…√2`) and both sides of a
         // fraction are grouped like any number.
-        let at = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-        match rest[at..].chars().next() {
-            Some('√' | 'π' | '/') if at > 0 => {
-                out.push_str(sign);
-                group_number(&rest[..at], out);
-                let tail = &rest[at..];
-                match tail.strip_prefix('/') {
-                    Some(denominator) => {
-                        out.push('/');
-                        group_number(denominator, out);
-                    }
-                    None => out.push_str(tail),
-                }
+        let at = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let tail = &rest[at..];
+        out.push_str(sign);
+        if at > 4 && (tail.starts_with('√') || tail.starts_with('π') || tail.starts_with('/')) {
+            push_thousands(&rest[..at], ' ', out);
+        } else {
+            out.push_str(&rest[..at]);
+        }
+        match tail.strip_prefix('/') {
+            Some(denominator) if at > 0 => {
+                out.push('/');
+                group_number(denominator, out);
             }
-            _ => out.push_str(word),
+            _ => out.push_str(tail),
         }
         return;
     }

@@ -44,15 +44,6 @@ impl Widget for OverlayView<'_> {
         let full = matches!(self.content, OverlayContent::Answer { .. });
         let width = layout::overlay_text_width(area, full);
         let room = usize::from(layout::overlay(area, 0, full).width.saturating_sub(2));
-        // The longest title that fits: parts go, least needed first,
-        // rather than a cut mid-number.
-        let fitted = |titles: Vec<String>| {
-            let last = titles.last().cloned().unwrap_or_default();
-            titles
-                .into_iter()
-                .find(|t| crate::ui::line_editor::text_width(t) <= room)
-                .unwrap_or(last)
-        };
         let (title, lines): (String, Vec<Line>) = match self.content {
             OverlayContent::Help => {
                 let keys = help::key_column(width.into());
@@ -90,18 +81,20 @@ impl Widget for OverlayView<'_> {
                     visible.saturating_sub(layout::ANSWER_HEADER_LINES.saturating_sub(scroll));
                 let before = digits(&body[..first.min(body.len())]);
                 let within = digits(&body[first.min(body.len())..(first + shown).min(body.len())]);
-                let (from, to, of) = (
+                let span = format!(
+                    "{}–{} of {}",
                     thousands(before + 1),
                     thousands(before + within),
-                    thousands(digits(body)),
+                    thousands(digits(body))
                 );
-                let title = fitted(vec![
-                    format!(" answer · digits {from}–{to} of {of} · ^Y copy · Esc closes "),
-                    format!(" answer · digits {from}–{to} of {of} · Esc closes "),
-                    format!(" digits {from}–{to} of {of} "),
-                    format!(" {from}–{to} of {of} "),
-                    format!(" {of} digits "),
-                ]);
+                // The longest title that fits: parts go, least needed
+                // first, rather than a cut mid-number.
+                let full = format!(" answer · digits {span} · ^Y copy · Esc closes ");
+                let title = if crate::ui::line_editor::text_width(&full) <= room {
+                    full
+                } else {
+                    format!(" {span} ")
+                };
                 let lines = texts
                     .into_iter()
                     .enumerate()
