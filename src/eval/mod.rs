@@ -415,13 +415,11 @@ impl Error {
             }
             ErrorKind::NeedsParentheses { .. } | ErrorKind::MissingForm => true,
             ErrorKind::WrongArgumentCount { .. } => open_call,
-            ErrorKind::Unexpected(what) => {
-                let last = typed.chars().last().unwrap_or(' ');
-                matches!(
-                    last,
-                    '+' | '-' | '*' | '/' | '^' | '×' | '÷' | '−' | '·' | ','
-                ) && what.chars().any(|c| c == last)
-            }
+            // The fault reaches the end, so it is the operator there.
+            ErrorKind::Unexpected(_) => matches!(
+                typed.chars().last(),
+                Some('+' | '-' | '*' | '/' | '^' | '×' | '÷' | '−' | '·' | ',')
+            ),
             _ => false,
         }
     }

@@ -204,19 +204,27 @@ struct KeypadMouse {
 /// The text of an answer as the display and copy show it: `= 42`,
 /// `= 1/7 ≈ 0.142857142857143`, `x = 5`.
 pub fn answer_text(answer: &Answer) -> String {
-    let mark = match answer.exactness {
-        Exactness::Exact => "=",
-        Exactness::Rounded => "≈",
-    };
-    let name = answer
-        .assigned
-        .as_deref()
-        .map(|n| format!("{n} "))
-        .unwrap_or_default();
-    match &answer.fraction {
-        Some(fraction) => format!("{name}= {fraction} {mark} {}", answer.text),
-        None => format!("{name}{mark} {}", answer.text),
+    answer_text_with(answer, answer.fraction.as_deref())
+}
+
+/// `answer_text` with this exact form, or none (the decimal alone).
+fn answer_text_with(answer: &Answer, fraction: Option<&str>) -> String {
+    let mut text = String::new();
+    if let Some(name) = &answer.assigned {
+        text.push_str(name);
+        text.push(' ');
     }
+    if let Some(fraction) = fraction {
+        text.push_str("= ");
+        text.push_str(fraction);
+        text.push(' ');
+    }
+    text.push_str(match answer.exactness {
+        Exactness::Exact => "= ",
+        Exactness::Rounded => "≈ ",
+    });
+    text.push_str(&answer.text);
+    text
 }
 
 /// Most lines and bytes one paste may bring: more is refused whole, with a
@@ -482,12 +490,8 @@ impl App {
         if let Shown::Answer(answer, _) = self.shown()
             && answer.fraction.is_some()
         {
-            let decimal = Answer {
-                fraction: None,
-                ..answer.clone()
-            };
-            let decimal =
-                layout::DisplayText::Answer(super::widgets::group_digits(&answer_text(&decimal)));
+            let decimal = answer_text_with(answer, None);
+            let decimal = layout::DisplayText::Answer(super::widgets::group_digits(&decimal));
             if fits(&decimal) {
                 return Some(decimal);
             }

@@ -81,15 +81,9 @@ pub fn query_terminal() -> Option<bool> {
     from_osc11(&reply)
 }
 
-/// Whether `reply` holds the answer to DA1: `ESC [ ? … c`.
+/// Whether `reply` ends with the answer to DA1: `ESC [ ? … c`.
 fn da1_answered(reply: &[u8]) -> bool {
-    reply.windows(3).enumerate().any(|(i, w)| {
-        w == b"\x1b[?"
-            && reply[i + 3..]
-                .iter()
-                .find(|b| !(b.is_ascii_digit() || **b == b';'))
-                .is_some_and(|b| *b == b'c')
-    })
+    reply.ends_with(b"c") && reply.windows(3).any(|w| w == b"\x1b[?")
 }
 
 #[cfg(test)]

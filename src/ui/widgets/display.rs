@@ -106,9 +106,10 @@ impl Widget for Display<'_> {
 fn render_input(input: &InputLine, screen: &Screen, theme: Theme, buf: &mut Buffer) {
     let area = input_text_area(input, screen);
     if let Some(tag) = input.angle_tag {
-        let right = Rect::new(area.right(), area.y, tag.len() as u16 + 1, 1);
-        if area.right() + right.width <= screen.input.right() {
-            draw_line(buf, right, &Line::styled(format!(" {tag}"), theme.title()));
+        // A column of space, then the tag.
+        let right = Rect::new(area.right() + 1, area.y, tag.len() as u16, 1);
+        if right.right() <= screen.input.right() {
+            draw_line(buf, right, &Line::styled(tag, theme.title()));
         }
     }
     let width = usize::from(area.width);
@@ -195,10 +196,13 @@ impl Display<'_> {
             let next = rows.get(height - 1).cloned().unwrap_or_default();
             rows.truncate(height - 1);
             let full = format!("… {} digits · F2", thousands(digits));
-            let short = format!("… {} digits", thousands(digits));
-            let (lead, tail) = cut_row(&next, &full, width)
-                .or_else(|| cut_row(&next, &short, width))
-                .unwrap_or((String::new(), ellipsize(&full, width)));
+            let room = width.saturating_sub(text_width(&full) + 1);
+            let lead = crate::ui::help::wrap(&next, room.max(1)).swap_remove(0);
+            let (lead, tail) = if room > 0 && lead.bytes().any(|b| b.is_ascii_digit()) {
+                (lead, full)
+            } else {
+                (String::new(), ellipsize(&full, width))
+            };
             rows.push(lead);
             note = Some(tail);
         }
@@ -226,26 +230,6 @@ impl Display<'_> {
             );
         }
     }
-}
-
-/// The start of `row` cut at a group of digits so that ` note` fits after
-/// it in `width` columns, and the note; `None` when no digit would show.
-fn cut_row(row: &str, note: &str, width: usize) -> Option<(String, String)> {
-    let room = width.checked_sub(text_width(note) + 1)?;
-    let mut lead = String::new();
-    for word in row.split(' ') {
-        let needed = text_width(&lead) + usize::from(!lead.is_empty()) + text_width(word);
-        if needed > room {
-            break;
-        }
-        if !lead.is_empty() {
-            lead.push(' ');
-        }
-        lead.push_str(word);
-    }
-    lead.bytes()
-        .any(|b| b.is_ascii_digit())
-        .then(|| (lead, note.to_string()))
 }
 
 /// A count with commas between thousands: `19,729`.

@@ -90,6 +90,10 @@ fn fit_entry(
     if r + kept > width {
         result = cut_result(&result, width.saturating_sub(kept_when_cut));
     }
+    // (A row too narrow even for the digits and the exponent.)
+    if text_width(&result) > width {
+        result = ellipsize(&result, width);
+    }
     let r = text_width(&result);
     let expression = ellipsize(&entry.expression, width - r);
     (expression, result, r)
@@ -105,35 +109,26 @@ const MIN_RESULT: usize = 12;
 /// becomes its leading digits and its size (` = 1.606938…e60`); other
 /// text keeps its exponent (`cut_middle`).
 fn cut_result(result: &str, width: usize) -> String {
-    let mut words = result.splitn(3, ' ');
-    let (_, mark, number) = (words.next(), words.next(), words.next());
-    let (Some(mark), Some(rest)) = (mark, number) else {
-        return cut_middle(result, width);
-    };
-    let (number, after) = rest.split_once(' ').unwrap_or((rest, ""));
-    let after = if after.is_empty() {
-        String::new()
-    } else {
-        format!(" {after}")
-    };
-    let (sign, digits) = match number.strip_prefix('-') {
-        Some(d) => ("-", d),
-        None => ("", number),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || whole.starts_with('0') || !plain(whole) || !plain(fraction) {
-        return cut_middle(result, width);
+    let start = result.bytes().position(|b| b.is_ascii_digit()).unwrap_or(0);
+    let length = result[start..]
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let (number, after) = result[start..].split_at(length);
+    let whole = number.find('.').unwrap_or(length);
+    // Written with its exponent first, so that the cut keeps it.
+    if whole > 1 && !number.starts_with('0') && !after.starts_with('e') {
+        let digits: String = number.split('.').collect();
+        let exponent = whole - 1;
+        let text = format!(
+            "{}{}.{}e{exponent}{after}",
+            &result[..start],
+            &digits[..1],
+            &digits[1..]
+        );
+        return cut_middle(&text, width);
     }
-    let exponent = format!("…e{}", whole.len() - 1);
-    let all: String = format!("{whole}{fraction}");
-    let fixed = text_width(mark) + 2 + sign.len() + text_width(&exponent) + text_width(&after);
-    // The first digit, the point and at least one more.
-    let Some(room) = width.checked_sub(fixed + 2).filter(|r| *r >= 1) else {
-        return cut_middle(result, width);
-    };
-    let more = &all[1..(1 + room).min(all.len())];
-    format!(" {mark} {sign}{}.{more}{exponent}{after}", &all[..1])
+    cut_middle(result, width)
 }
 
 /// `text` cut to `width` columns by taking out its middle: `… 1.23…e+45`
