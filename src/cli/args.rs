@@ -14,8 +14,7 @@ or start the interactive calculator when it is.
 Options:
   -d, --digits N   significant digits for rounded results (1-100, default 15)
       --degrees    trigonometric functions take and give degrees
-      --theme T    the calculator screen's palette: light or dark (default:
-                   asked of the terminal; PEBBLE_THEME sets it too)
+      --theme T    palette: light or dark (default: ask the terminal)
   -h, --help       print this help
   -V, --version    print the version
   --               end of options (pebble -- -2^2)

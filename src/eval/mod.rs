@@ -377,7 +377,7 @@ impl Session {
 }
 
 /// Words a line may go on with that are neither functions nor units.
-const KEYWORDS: [&str; 8] = ["to", "hex", "oct", "bin", "dec", "frac", "mod", "ans"];
+const KEYWORDS: [&str; 7] = ["to", "hex", "oct", "bin", "dec", "frac", "mod"];
 
 impl Error {
     /// Whether `input` is only half-typed rather than wrong: what is
@@ -410,7 +410,7 @@ impl Error {
                 // A lone name may be a variable about to be assigned; one
                 // or two letters may begin a unit with a prefix (`k` of `km`).
                 typed.trim_start() == name
-                    || name.chars().count() <= 2
+                    || name.len() <= 2
                     || builtins::all_names().chain(KEYWORDS).any(longer)
             }
             ErrorKind::NeedsParentheses { .. } | ErrorKind::MissingForm => true,

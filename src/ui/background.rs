@@ -2,7 +2,7 @@
 //! `--theme` or `PEBBLE_THEME`, else asked of the terminal (OSC 11, with a
 //! short timeout), else read from `COLORFGBG`; dark when nothing says.
 
-use std::io::{Read, Write};
+use std::io::{Read, Write as _};
 use std::time::{Duration, Instant};
 
 /// Longest wait for the terminal's answer: a local terminal answers in a
@@ -60,8 +60,8 @@ pub fn query_terminal() -> Option<bool> {
         .custom_flags(O_NONBLOCK)
         .open("/dev/tty")
         .ok()?;
+    // (A file is not buffered: written at once.)
     tty.write_all(b"\x1b]11;?\x1b\\\x1b[c").ok()?;
-    tty.flush().ok()?;
     let start = Instant::now();
     let mut reply = Vec::new();
     let mut buffer = [0u8; 256];

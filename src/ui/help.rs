@@ -38,7 +38,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     Item(
         "↑ ↓",
-        "recall history, each line in its own angle mode; ↓ past the newest gives back your line",
+        "recall history, each in its angle mode; ↓ past the newest gives back your line",
     ),
     Item("PgUp PgDn", "scroll history a page (the wheel: a line)"),
     Item(
@@ -51,10 +51,7 @@ pub const HELP: &[HelpRow] = &[
         "switch DEG/RAD (or click the mode on the status line)",
     ),
     Item("F1, ?", "this help: ↑ ↓ PgUp PgDn scroll, Esc F1 q close"),
-    Item(
-        "Ctrl-C",
-        "close F1 F2, clear the line or answer; on an empty screen quit",
-    ),
+    Item("Ctrl-C", "close F1 F2, clear the line or answer, else quit"),
     Heading("Mouse"),
     Item(
         "keys",
@@ -99,7 +96,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     Item("1 m + 20 cm", "keeps your units: 1.2 m; 1 km / 1 m is 1000"),
     Item("20 °C to °F", "°C °F K degC degF; 20 °C + 5 °C is 25 °C"),
-    Item("*", "after a unit below: it takes SI prefixes (km, mg, µs)"),
+    Item("*", "takes SI prefixes: km, mg, µs"),
     Units,
 ];
 
