@@ -151,13 +151,19 @@ fn ratio(ev: &Evaluator, from: &Compound, to: &Compound) -> Option<Factor> {
         .iter()
         .enumerate()
         .all(|(i, p)| i == 2 || *p == 0);
-    let angle = match ev.angle {
-        _ if from_angle == to_angle => Factor::one(),
-        _ if !time_only => return None,
+    // The angle mode is read (and so reported) only where it decides.
+    let angle = if from_angle == to_angle {
+        Factor::one()
+    } else if !time_only {
+        return None;
+    } else if !from_rest.is_none() {
         // A revolution, 2π rad: what a count of cycles is beside an angle.
-        _ if !from_rest.is_none() => super::factor_of("turn"),
-        AngleMode::Degrees => super::factor_of("deg"),
-        AngleMode::Radians => Factor::one(),
+        super::factor_of("turn")
+    } else {
+        match ev.angle() {
+            AngleMode::Degrees => super::factor_of("deg"),
+            AngleMode::Radians => Factor::one(),
+        }
     };
     Some(
         from.factor()
@@ -462,7 +468,8 @@ fn call(
     }
     let first = values[0].0.unit.clone();
     let x_span = values[0].1;
-    let mut mode = ev.angle;
+    // The mode a call of an angle with its own unit runs in.
+    let mut fixed = None;
     let mut numbers = Vec::with_capacity(values.len());
     let unit = match function {
         Sqrt | Cbrt if !first.is_none() => {
@@ -505,12 +512,12 @@ fn call(
         Sin | Cos | Tan if first.dimension().is_angle() => {
             let q = values.swap_remove(0).0;
             let mut factor = first.factor();
-            mode = AngleMode::Radians;
+            fixed = Some(AngleMode::Radians);
             if factor.pi == 1 {
                 let degrees = BigRational::from_integer(180.into());
                 factor.ratio = number::product(&factor.ratio, &degrees);
                 factor.pi = 0;
-                mode = AngleMode::Degrees;
+                fixed = Some(AngleMode::Degrees);
             }
             numbers.push((scaled(ev, q.value, &factor, x_span)?, x_span));
             Compound::default()
@@ -522,9 +529,7 @@ fn call(
             Compound::default()
         }
     };
-    let before = std::mem::replace(&mut ev.angle, mode);
-    let value = ev.call_function(function, numbers, span);
-    ev.angle = before;
+    let value = ev.call_in_mode(fixed, function, numbers, span);
     Ok(Quantity {
         value: value?,
         unit,
