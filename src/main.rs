@@ -17,7 +17,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (settings, expression) = match command {
+    let (settings, expression, light) = match command {
         Command::Help => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -29,7 +29,8 @@ fn main() -> ExitCode {
         Command::Run {
             settings,
             expression,
-        } => (settings, expression),
+            light,
+        } => (settings, expression, light),
     };
     let outcome = match expression {
         Some(expression) => {
@@ -42,7 +43,7 @@ fn main() -> ExitCode {
             })
         }
         None if io::stdin().is_terminal() && io::stdout().is_terminal() && screen_can_start() => {
-            pebble::ui::terminal::run(settings)
+            pebble::ui::terminal::run(settings, light)
                 .map(|()| ExitCode::SUCCESS)
                 // Not eprintln!: on a terminal that is gone it would panic.
                 .inspect_err(|e| {

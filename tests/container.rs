@@ -557,6 +557,9 @@ fn the_other_architecture_answers_in_a_terminal_under_emulation() {
         assert!(screen.contains("Reading lines instead"), "{screen}");
         pane.keys(&["C-d"]);
     } else {
+        // The first Ctrl-C clears the answer; the second quits.
+        pane.keys(&["C-c"]);
+        pane.wait_for("again to quit");
         pane.keys(&["C-c"]);
     }
     assert_eq!(pane.wait_exit(), "0");

@@ -522,7 +522,7 @@ fn syntax_errors_point_at_the_fault() {
         ("*2", (0, 1)),
         ("2 3", (2, 3)),
         ("1,2", (1, 2)),
-        ("sin 1", (0, 3)),
+        ("max 3", (0, 3)),
         ("2 $ 3", (2, 3)),
         ("1 = 2", (2, 3)),
         ("1..2", (2, 4)),
@@ -1101,4 +1101,95 @@ fn rounding_functions_take_decimal_places() {
     assert_eq!(span, (11, 14));
     assert_eq!(error("round(1, 10^9)").0, Category::TooLarge);
     assert_eq!(error("round(5.55 m, 1 m)").0, Category::Domain);
+}
+
+#[test]
+fn one_argument_functions_go_without_parentheses() {
+    assert_eq!(eval("sqrt 16"), "4");
+    assert_eq!(eval("2 sqrt 9"), "6");
+    assert_eq!(eval("ln 1"), "0");
+    assert_eq!(eval("-sqrt 4"), "-2");
+    assert_eq!(eval("sqrt sqrt 16"), "2");
+    assert_eq!(eval_with("sin 30", &degrees()), "0.5");
+    // The argument is the power that follows: sin x^2 is sin(x^2)...
+    assert_eq!(eval("sin 30^2"), eval("sin(900)"));
+    assert_eq!(eval("sqrt 2^2"), "2");
+    // ...and no more: a product or quotient after it is outside.
+    assert_eq!(eval("sin 30 * 2"), eval("sin(30)*2"));
+    assert_eq!(eval("sqrt 16 + 9"), "13");
+    assert_eq!(eval("sin pi/2"), "0");
+    assert_eq!(eval("log 100"), "2");
+    // Several arguments, or none, still need parentheses.
+    let (category, message, span) = error("max 3");
+    assert_eq!(category, Category::Syntax);
+    assert_eq!(message, "function max needs parentheses: max(…)");
+    assert_eq!(span, (0, 3));
+    assert_eq!(error("sqrt").1, "function sqrt needs parentheses: sqrt(…)");
+}
+
+/// The evaluator says whether a value depends on the angle mode: it read
+/// the mode. A unit on the angle, a variable or `ans` (which keep the mode
+/// they were made in) and lines without angles do not.
+#[test]
+fn the_answer_says_whether_it_read_the_angle_mode() {
+    for angle in [AngleMode::Radians, AngleMode::Degrees] {
+        let settings = Settings {
+            angle,
+            fractions: true,
+            ..Settings::default()
+        };
+        let reads = |input: &str| {
+            let mut session = Session::new();
+            session.evaluate("x = sin(1)", &settings).unwrap();
+            session.evaluate(input, &settings).unwrap().reads_angle
+        };
+        for input in [
+            "sin(30)",
+            "180°",
+            "30 to rad",
+            "acos(0) to deg",
+            "atan2(1, 1)",
+            "asin(1)",
+            "2*cos(pi)+1",
+            "pi to deg",
+        ] {
+            assert!(reads(input), "{input} in {angle:?}");
+        }
+        for input in [
+            "sin(30°)",
+            "sin(1 rad)",
+            "cos(90 deg)",
+            "sqrt(8)*1e300",
+            "1/3",
+            "x*2",
+            "ans",
+            "2^200",
+            "30 deg to rad",
+        ] {
+            assert!(!reads(input), "{input} in {angle:?}");
+        }
+    }
+}
+
+/// The evaluator tells a half-typed line from a wrong one.
+#[test]
+fn half_typed_lines_are_unfinished_and_wrong_ones_are_not() {
+    let error = |input: &str| Session::new().evaluate(input, &settings()).unwrap_err();
+    for input in [
+        "sq",
+        "sqrt",
+        "rate = ",
+        "atan2(1",
+        "255 to",
+        "60 mph to km/",
+        "178 cm to ft +",
+        "10 mo",
+        "2+",
+        "sqrt(",
+    ] {
+        assert!(error(input).is_unfinished(input), "{input}");
+    }
+    for input in ["2+*3", "1/0", "2*qqq", "sqrt(2,3)", "atan2(1)", "qqq(2)+1"] {
+        assert!(!error(input).is_unfinished(input), "{input}");
+    }
 }

@@ -74,6 +74,9 @@ fn mouse_clicks_press_keypad_buttons() {
     let cell = button_cell(KeypadButton::AngleMode);
     pane.click(cell.x + 1, cell.y);
     pane.wait_for(" DEG");
+    // The first Ctrl-C clears the answer; the second quits.
+    pane.keys(&["C-c"]);
+    pane.wait_for("again to quit");
     pane.keys(&["C-c"]);
     assert_eq!(pane.wait_exit(), "0");
     pane.assert_terminal_restored();

@@ -179,12 +179,32 @@ fn the_cursor_moves_by_display_width() {
 }
 
 #[test]
-fn enter_on_an_error_puts_the_cursor_at_the_fault() {
+fn enter_on_an_error_marks_the_fault_and_typing_goes_on_at_the_end() {
     let mut p = start("error");
     p.type_text("1+sine(2)\r");
     p.wait_for("unknown name 'sine'");
-    p.wait_until("cursor on 's'", |p| p.cursor() == (2 + 2, 1));
+    p.wait_until("cursor after the line", |p| p.cursor() == (2 + 9, 1));
+    // The fault is marked where it is: 'sine' underlined, '1+' not.
+    assert!(p.cell(2 + 2, 1).underline());
+    assert!(!p.cell(2, 1).underline());
     assert_eq!(p.text().matches("unknown name").count(), 1);
+    assert!(p.quit());
+}
+
+/// What is typed after a failed Enter lands where the user sees it: after
+/// the old line, never spliced into it at the fault.
+#[test]
+fn typing_after_an_error_never_splices_into_the_old_line() {
+    let mut p = start("error-splice");
+    p.type_text("2+*3\r");
+    p.wait_until("the error", |p| p.text().contains("error"));
+    p.type_text("5+5");
+    p.wait_until("typed at the end", |p| input_row(p) == "2+*35+5");
+    p.type_text("\r");
+    sleep(Duration::from_millis(200));
+    assert!(!p.text().contains("2+5+5*3"), "{}", p.text());
+    assert!(!p.text().contains("= 22"), "{}", p.text());
+    assert_eq!(input_row(&p), "2+*35+5");
     assert!(p.quit());
 }
 
@@ -386,7 +406,7 @@ fn point_4_the_whole_answer_view_says_where_it_is_and_copies() {
 }
 
 #[test]
-fn point_7_f3_and_a_click_on_the_mode_switch_angles_and_history_keeps_them() {
+fn f3_and_a_click_on_the_mode_switch_angles_and_history_keeps_them() {
     let mut p = start("angle");
     p.type_text("sin(30)");
     p.wait_for("≈ -0.988 031 624 092 862");
@@ -400,12 +420,45 @@ fn point_7_f3_and_a_click_on_the_mode_switch_angles_and_history_keeps_them() {
     p.wait_until("RAD", |p| {
         p.text().lines().last().unwrap().trim_end().ends_with("RAD")
     });
-    // Recalling the entry brings its mode back, and its value.
-    p.send("\x1b[A");
-    p.wait_until("recalled", |p| input_row(p) == "sin(30)");
-    p.wait_until("DEG again", |p| {
-        p.text().contains("angle mode DEG") && p.text().contains("= 0.5")
+    assert!(p.quit());
+}
+
+/// A recalled entry runs in the mode it was computed in, tagged on its
+/// line; the mode in force never changes by recall.
+#[test]
+fn recall_tags_the_line_with_its_mode_and_never_switches_the_mode() {
+    let mut p = start("angle-recall");
+    let mode = |p: &PtyPebble| p.text().lines().last().unwrap().trim_end().to_string();
+    p.send("\x1bOR");
+    p.type_text("sin(30)\r");
+    p.wait_for("= 0.5 DEG");
+    p.send("\x1bOR");
+    p.wait_until("RAD", |p| mode(p).ends_with("RAD"));
+    p.type_text("1+1\r");
+    p.wait_for("= 2");
+    p.type_text("2+2\r");
+    p.wait_for("= 4");
+    // Up three times to the DEG entry: the line says DEG and gives 0.5.
+    for _ in 0..3 {
+        p.send("\x1b[A");
+    }
+    p.wait_until("recalled, tagged", |p| {
+        let row = input_row(p);
+        row.starts_with("sin(30)") && row.ends_with("DEG")
     });
+    p.wait_for("= 0.5");
+    assert!(mode(&p).ends_with("RAD"), "{}", mode(&p));
+    // Down three times past it to the empty draft, then sin(30) typed.
+    for _ in 0..3 {
+        p.send("\x1b[B");
+    }
+    // (The empty draft shows the last Enter's expression, 2+2, dimmed.)
+    p.wait_until("the draft", |p| input_row(p) == "2+2");
+    sleep(Duration::from_millis(200));
+    p.type_text("sin(30)");
+    p.wait_for("≈ -0.988 031 624 092 862");
+    assert_eq!(input_row(&p), "sin(30)");
+    assert!(mode(&p).ends_with("RAD"), "{}", mode(&p));
     assert!(p.quit());
 }
 
@@ -466,7 +519,7 @@ fn point_10_a_megabyte_paste_is_refused_at_once() {
 }
 
 #[test]
-fn point_11_without_colour_key_groups_look_different() {
+fn without_colour_key_groups_look_different() {
     let history = history_file("no-colour");
     let p = PtyPebble::start(
         WIDTH,
@@ -484,23 +537,25 @@ fn point_11_without_colour_key_groups_look_different() {
     let plus = cell(&p, KeypadButton::Plus);
     let equals = cell(&p, KeypadButton::Equals);
     let sin = cell(&p, KeypadButton::Sin);
-    assert!(seven.inverse() && !seven.bold());
-    assert!(plus.bold() && !plus.inverse());
-    assert!(equals.bold() && equals.inverse());
-    assert!(!sin.bold() && !sin.inverse());
+    assert!(seven.inverse() && !seven.bold() && !seven.italic());
+    assert!(plus.bold() && plus.inverse() && !plus.underline());
+    assert!(equals.bold() && equals.inverse() && equals.underline());
+    assert!(!sin.bold() && sin.inverse() && sin.italic());
     assert!(p.quit());
 }
 
 #[test]
-fn point_12_a_conversion_first_applies_to_the_answer() {
+fn a_conversion_first_applies_to_the_answer() {
     let mut p = start("to-hex");
     p.type_text("255\r");
     p.wait_for("= 255");
     p.type_text("to hex\r");
-    // The live preview shows "= 0xff" before Enter is read: wait for the
-    // history line that only Enter writes.
+    p.wait_for("= 0xff");
+    // (The preview shows = 0xff before Enter is read.)
     p.wait_for("ans to hex");
-    assert!(p.text().contains("= 0xff"));
+    // `->` is `to`, spaced as one after the answer.
+    p.type_text("-> bin\r");
+    p.wait_for("ans -> bin");
     assert!(p.quit());
 }
 
@@ -549,5 +604,238 @@ fn point_5_keys_are_even_with_the_label_on_the_middle_row() {
         .map(|t| t[1] - t[0] - cells[0].1.height)
         .collect();
     assert!(gaps.iter().all(|g| *g == 1), "{gaps:?}");
+    assert!(p.quit());
+}
+
+/// Ctrl-C right after Enter clears the answer, as it clears typed text;
+/// only on an empty screen does it quit. Esc and Ctrl-C close F1 and F2
+/// before anything else.
+#[test]
+fn ctrl_c_clears_an_answer_first_and_closes_overlays_first() {
+    let mut p = start("ctrl-c");
+    p.type_text("6*7\r");
+    p.wait_for("= 42");
+    p.send("\x03");
+    p.wait_until("cleared", |p| {
+        p.text().contains("again to quit") && p.text().lines().take(5).all(|l| !l.contains("= 42"))
+    });
+    assert!(p.running());
+    p.type_text("2^5000");
+    p.wait_for("1,506 digits");
+    for close in ["\x03", "\x1b"] {
+        for (open, shown) in [("\x1bOP", "help"), ("\x1bOQ", "2^5000 =")] {
+            p.send(open);
+            p.wait_until(&format!("{shown} open"), |p| {
+                p.text().contains(shown) && !p.text().contains("1,506 digits")
+            });
+            p.send(close);
+            p.wait_for("1,506 digits");
+            assert!(p.running());
+        }
+    }
+    assert_eq!(input_row(&p), "2^5000");
+    assert!(p.quit());
+}
+
+/// A paste of exactly 1,000 lines with a final newline is taken whole, and
+/// the hint that pasted lines wait stays while they wait, through edits.
+#[test]
+fn a_thousand_line_paste_is_taken_and_the_waiting_hint_stays() {
+    let mut p = start("paste-1000");
+    p.send(&format!("\x1b[200~{}\x1b[201~", "7\n".repeat(1000)));
+    p.wait_for("history (1000)");
+    assert!(!p.text().contains("refused"));
+    p.send("\x1b[200~1/0\n5\n6\n\x1b[201~");
+    let status = |p: &PtyPebble| p.text().lines().last().unwrap_or("").to_string();
+    p.wait_until("the hint", |p| status(p).contains("2 pasted lines wait"));
+    p.send("\x7f");
+    p.wait_until("backspace done", |p| input_row(p) == "1/");
+    assert!(status(&p).contains("2 pasted lines wait"), "{}", status(&p));
+    p.type_text("2");
+    p.wait_until("typed", |p| input_row(p) == "1/2");
+    assert!(status(&p).contains("2 pasted lines wait"), "{}", status(&p));
+    p.type_text("\r");
+    p.wait_for("= 6");
+    p.wait_until("the hint gone", |p| !status(p).contains("pasted"));
+    assert!(p.quit());
+}
+
+/// The entered answer is the brightest thing on screen: the terminal's own
+/// text colour (made to read on its background), bold; the live preview
+/// is the same colour, plain.
+#[test]
+fn the_entered_answer_is_bold_in_the_terminals_own_colour() {
+    let mut p = start("answer-bright");
+    p.type_text("6*7");
+    p.wait_for("= 42");
+    let at = |p: &PtyPebble| {
+        let row = p.text().lines().position(|l| l.contains("= 42")).unwrap();
+        let column = p
+            .text()
+            .lines()
+            .nth(row)
+            .unwrap()
+            .chars()
+            .position(|c| c == '4')
+            .unwrap();
+        p.cell(column as u16, row as u16)
+    };
+    let preview = at(&p);
+    assert_eq!(preview.fgcolor(), vt100::Color::Default);
+    assert!(!preview.bold());
+    p.type_text("\r");
+    p.wait_until("entered, bold", |p| at(p).bold());
+    assert_eq!(at(&p).fgcolor(), vt100::Color::Default);
+    assert!(p.quit());
+}
+
+/// Half-typed input stays quiet: no error while a name, a call, a
+/// conversion or an assignment is still being typed.
+#[test]
+fn half_typed_input_stays_quiet() {
+    let mut p = start("quiet");
+    for line in ["sqrt", "rate = ", "255 to", "60 mph to km/", "10 mo"] {
+        p.type_text(line);
+        p.wait_until(line, |p| input_row(p) == line.trim_end());
+        sleep(Duration::from_millis(150));
+        assert!(!p.text().contains("error"), "{line}\n{}", p.text());
+        p.send("\x1b");
+        p.wait_until("cleared", |p| input_row(p).is_empty());
+    }
+    assert!(p.quit());
+}
+
+/// A long input scrolled sideways marks the text hidden on its left.
+#[test]
+fn a_long_input_scrolled_sideways_marks_the_hidden_text() {
+    let mut p = start("scrolled");
+    let line = "1+".repeat(60) + "1";
+    p.type_text(&line);
+    p.wait_for("= 61");
+    let row = input_row(&p);
+    assert!(row.starts_with('…'), "{row}");
+    assert!(row.ends_with("+1+1"), "{row}");
+    // Home: nothing hidden on the left any more.
+    p.send("\x1b[H");
+    p.wait_until("at the start", |p| input_row(p).starts_with("1+1+"));
+    assert!(p.quit());
+}
+
+/// Without colour every key has a body, a pressed key is pushed in (its
+/// body goes), and an underline sits under a label only.
+#[test]
+fn without_colour_keys_have_bodies_and_a_press_shows() {
+    let history = history_file("no-colour-press");
+    let mut p = PtyPebble::start(
+        WIDTH,
+        HEIGHT,
+        &[
+            ("PEBBLE_HISTORY", history.to_str().unwrap()),
+            ("NO_COLOR", "1"),
+        ],
+    );
+    let (sin, (sx, sy)) = key(KeypadButton::Sin);
+    let (times, (tx, ty)) = key(KeypadButton::Times);
+    let (clear, (cx, cy)) = key(KeypadButton::Clear);
+    p.wait_until("keys drawn", |p| p.cell(sx, sy).inverse());
+    for cell in [sin, times, clear] {
+        for row in cell.top()..cell.bottom() {
+            let c = p.cell(cell.x, row);
+            assert!(c.inverse(), "body at {row}");
+            assert!(!c.underline(), "stray underline at {row}");
+            assert_eq!(c.bgcolor(), vt100::Color::Default);
+        }
+    }
+    assert!(p.cell(tx, ty).bold());
+    assert!(p.cell(cx, cy).underline());
+    let (_, (x7, y7)) = key(KeypadButton::Digit(7));
+    p.press(x7, y7);
+    p.wait_until("7 pushed in", |p| {
+        !p.cell(x7, y7).inverse() && p.cell(x7, y7).bold()
+    });
+    p.release(x7, y7);
+    p.wait_until("7 typed", |p| input_row(p) == "7");
+    assert!(p.quit());
+}
+
+/// Ctrl-Y inside the answer view says what it sent there, grouped; at
+/// 30x10 the view's title drops parts rather than cut a number.
+#[test]
+fn copy_in_the_answer_view_says_so_and_its_title_is_never_cut_mid_number() {
+    let mut p = start("copy-in-f2");
+    p.type_text("2^5000");
+    p.wait_for("1,506 digits");
+    p.send("\x1bOQ");
+    p.wait_for("of 1,506");
+    p.send("\x19");
+    p.wait_for("sent 1,506 digits");
+    p.send("\x1b");
+    p.wait_until("closed", |p| input_row(p) == "2^5000");
+    p.resize(30, 10);
+    p.wait_until("small", |p| {
+        p.text()
+            .lines()
+            .any(|l| l.contains("history") && l.chars().count() == 30)
+    });
+    p.send("\x1bOQ");
+    p.wait_until("title", |p| {
+        p.text().lines().any(|l| l.contains("of 1,506"))
+    });
+    let title = p
+        .text()
+        .lines()
+        .find(|l| l.contains("of 1,506"))
+        .unwrap()
+        .to_string();
+    assert!(!title.contains('…'), "{title}");
+    assert!(p.quit());
+}
+
+/// pebble asks the terminal for its background (OSC 11); a light one gets
+/// the light palette: a hovered digit turns grey, not white on white.
+#[test]
+fn a_light_terminal_is_asked_and_gets_the_light_palette() {
+    let history = history_file("light");
+    let mut p = PtyPebble::spawn(
+        WIDTH,
+        HEIGHT,
+        &[("PEBBLE_HISTORY", history.to_str().unwrap())],
+    );
+    let start = std::time::Instant::now();
+    while !p.raw().windows(6).any(|w| w == b"\x1b]11;?") {
+        assert!(start.elapsed() < Duration::from_secs(10), "never asked");
+        sleep(Duration::from_millis(1));
+    }
+    p.send("\x1b]11;rgb:ffff/ffff/fafa\x1b\\\x1b[?62;22c");
+    p.wait_for("pebble");
+    let (_, (x, y)) = key(KeypadButton::Digit(7));
+    p.wait_until("7 at rest", |p| p.cell(x, y).inverse());
+    p.move_to(x, y);
+    p.wait_until("7 hovered, grey", |p| {
+        p.cell(x, y).bgcolor() == vt100::Color::Idx(250)
+    });
+    // The title in the light palette's dark green.
+    assert_eq!(p.cell(2, 0).fgcolor(), vt100::Color::Idx(22));
+    assert!(p.quit());
+}
+
+/// `PEBBLE_THEME` (and `--theme`) force the palette without asking.
+#[test]
+fn the_theme_can_be_forced() {
+    let history = history_file("theme-dark");
+    let mut p = PtyPebble::start(
+        WIDTH,
+        HEIGHT,
+        &[
+            ("PEBBLE_HISTORY", history.to_str().unwrap()),
+            ("PEBBLE_THEME", "dark"),
+        ],
+    );
+    assert!(!p.raw().windows(6).any(|w| w == b"\x1b]11;?"));
+    let (_, (x, y)) = key(KeypadButton::Digit(7));
+    p.move_to(x, y);
+    p.wait_until("7 hovered, white", |p| {
+        p.cell(x, y).bgcolor() == vt100::Color::Idx(15)
+    });
     assert!(p.quit());
 }

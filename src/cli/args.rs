@@ -14,6 +14,7 @@ or start the interactive calculator when it is.
 Options:
   -d, --digits N   significant digits for rounded results (1-100, default 15)
       --degrees    trigonometric functions take and give degrees
+      --theme T    palette: light or dark (default: ask the terminal)
   -h, --help       print this help
   -V, --version    print the version
   --               end of options (pebble -- -2^2)
@@ -33,6 +34,8 @@ pub enum Command {
     Run {
         settings: Settings,
         expression: Option<String>,
+        /// `--theme light` (true) or `dark` (false); else the terminal is asked.
+        light: Option<bool>,
     },
 }
 
@@ -41,6 +44,7 @@ pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<
     let mut parser = lexopt::Parser::from_iter(std::iter::once("pebble".into()).chain(args));
     let mut settings = Settings::default();
     let mut words: Vec<String> = Vec::new();
+    let mut light = None;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
@@ -57,6 +61,15 @@ pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<
                     ))?;
             }
             Long("degrees") => settings.angle = AngleMode::Degrees,
+            Long("theme") => {
+                let value = parser.value().map_err(|e| e.to_string())?;
+                let value = value.string().map_err(|e| e.to_string())?;
+                light = Some(match value.as_str() {
+                    "light" => true,
+                    "dark" => false,
+                    _ => return Err(format!("--theme takes light or dark, not '{value}'")),
+                });
+            }
             Long("radians") => settings.angle = AngleMode::Radians,
             // A leading negative number (`-2^2`) is an expression, not options.
             Short(c) if c.is_ascii_digit() || c == '.' || c == '(' => {
@@ -85,6 +98,7 @@ pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<
     Ok(Command::Run {
         settings,
         expression,
+        light,
     })
 }
 
@@ -135,7 +149,9 @@ mod tests {
             Command::Run {
                 settings,
                 expression,
+                light,
             } => {
+                assert_eq!(light, None);
                 assert_eq!(settings.digits, 30);
                 assert_eq!(settings.angle, AngleMode::Degrees);
                 assert_eq!(expression, Some("sin(30)".into()));
@@ -152,5 +168,13 @@ mod tests {
         assert!(run(&["--digits", "x"]).is_err());
         assert!(run(&["--digits", "101"]).is_err());
         assert!(run(&["--frobnicate"]).is_err());
+        assert!(run(&["--theme", "blue"]).is_err());
+        assert!(matches!(
+            run(&["--theme", "light"]),
+            Ok(Command::Run {
+                light: Some(true),
+                ..
+            })
+        ));
     }
 }

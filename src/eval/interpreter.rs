@@ -22,7 +22,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -169,8 +169,10 @@ pub struct Evaluator<'a> {
     names: &'a BTreeMap<String, Binding>,
     consts: &'a mut Consts,
     work: u64,
-    /// Set once any approximation has entered the result.
-    used_approximation: bool,
+    /// Set once the angle mode was read: the value depends on it. (A
+    /// variable or `ans` is evaluated in the mode it was made in, by an
+    /// evaluator of its own, so using one does not count.)
+    read_angle: Cell<bool>,
     /// How many stored approximate results are being recomputed, nested.
     deferred_depth: usize,
 }
@@ -192,26 +194,9 @@ impl<'a> Evaluator<'a> {
             names,
             consts,
             work,
-            used_approximation: false,
+            read_angle: Cell::new(false),
             deferred_depth: 0,
         }
-    }
-
-    /// The angle mode trigonometric functions read.
-    pub(in crate::eval) fn angle(&self) -> AngleMode {
-        self.angle
-    }
-
-    /// Runs `f` with the angle mode set to `angle`, restoring this one after.
-    pub(in crate::eval) fn with_angle<T>(
-        &mut self,
-        angle: AngleMode,
-        f: impl FnOnce(&mut Self) -> T,
-    ) -> T {
-        let before = std::mem::replace(&mut self.angle, angle);
-        let result = f(self);
-        self.angle = before;
-        result
     }
 
     /// Runs `f` at `precision` bits, restoring the working precision after.
@@ -233,6 +218,38 @@ impl<'a> Evaluator<'a> {
 
     pub fn work(&self) -> u64 {
         self.work
+    }
+
+    /// The angle mode, noted as read: the value depends on it.
+    pub(super) fn angle(&self) -> AngleMode {
+        self.read_angle.set(true);
+        self.angle
+    }
+
+    /// Whether the value computed so far depends on the angle mode.
+    pub fn read_angle(&self) -> bool {
+        self.read_angle.get()
+    }
+
+    /// Calls `function`, in the mode `fixed` when the argument carries its
+    /// own unit (`sin(30°)`, `sin(1 rad)`): such a call does not depend on
+    /// the mode, so reading the fixed one does not count.
+    pub(super) fn call_in_mode(
+        &mut self,
+        fixed: Option<AngleMode>,
+        function: Builtin,
+        args: Vec<(Value, Span)>,
+        span: Span,
+    ) -> Result<Value, Error> {
+        let Some(mode) = fixed else {
+            return self.call_function(function, args, span);
+        };
+        let before = std::mem::replace(&mut self.angle, mode);
+        let read = self.read_angle.get();
+        let result = self.call_function(function, args, span);
+        self.angle = before;
+        self.read_angle.set(read);
+        result
     }
 
     /// Runs an exact operation on what is left of the budget and charges
@@ -297,7 +314,7 @@ impl<'a> Evaluator<'a> {
             // unit, so in degree mode it is x itself (sin(30°+0) is 0.5).
             ExprKind::Degrees(inner) => {
                 let value = self.eval(inner)?;
-                match self.angle {
+                match self.angle() {
                     AngleMode::Degrees => Ok(value),
                     AngleMode::Radians => self.convert_angle(&value, false, span),
                 }
@@ -430,12 +447,8 @@ impl<'a> Evaluator<'a> {
             };
             values.push((value, arg.span));
         }
-        let angle = if in_degrees {
-            AngleMode::Degrees
-        } else {
-            self.angle
-        };
-        let result = self.with_angle(angle, |ev| ev.call_function(function, values, span));
+        let fixed = in_degrees.then_some(AngleMode::Degrees);
+        let result = self.call_in_mode(fixed, function, values, span);
         self.check(result?, span)
     }
 
@@ -444,7 +457,6 @@ impl<'a> Evaluator<'a> {
             Some(Constant::Pi) => return Ok(self.pi(1)),
             Some(Constant::Tau) => return Ok(self.pi(2)),
             Some(Constant::E) => {
-                self.used_approximation = true;
                 let p = self.precision;
                 let e = self.consts.e(p, ROUNDING);
                 return Ok(Value::Approx {
@@ -478,7 +490,6 @@ impl<'a> Evaluator<'a> {
         deferred: &Rc<Deferred>,
         span: Span,
     ) -> Result<Value, Error> {
-        self.used_approximation = true;
         let p = self.precision;
         let refused = Error::new(
             ErrorKind::RecomputationTooDeep {
@@ -512,7 +523,7 @@ impl<'a> Evaluator<'a> {
             names,
             consts: self.consts,
             work: self.work,
-            used_approximation: true,
+            read_angle: Cell::new(false),
             deferred_depth: self.deferred_depth + 1,
         };
         let value = inner.eval(expr).map_err(|e| Error { span, ..e })?;
@@ -523,7 +534,6 @@ impl<'a> Evaluator<'a> {
 
     /// π in a ball, with its form.
     pub(super) fn pi(&mut self, multiple: i64) -> Value {
-        self.used_approximation = true;
         let p = self.precision;
         let pi = self.consts.pi(p, ROUNDING);
         let mid = pi.mul(&BigFloat::from_i64(multiple, 64), p, ROUNDING);
@@ -553,7 +563,6 @@ impl<'a> Evaluator<'a> {
         form: Option<Form>,
         span: Span,
     ) -> Result<Value, Error> {
-        self.used_approximation = true;
         let f = &ball.mid;
         if f.is_nan() {
             return Err(Error::new(ErrorKind::NoRealResult, span));
@@ -905,7 +914,6 @@ impl<'a> Evaluator<'a> {
                 self.approximate_power(&base.clone().negated(), exponent, base_span, span)?;
             return Ok(if odd { magnitude.negated() } else { magnitude });
         }
-        self.used_approximation = true;
         let p = self.precision;
         // An exact base near 1 keeps its distance from 1 whole, for ln to see.
         let x = match base {

@@ -99,6 +99,9 @@ pub struct Answer {
     /// decimals do not end (`1/7`), so `text` is only its rounding; only
     /// with `Settings::fractions`.
     pub fraction: Option<String>,
+    /// The value depends on the angle mode: evaluating it read the mode.
+    /// (`ans` and variables keep the mode they were made in.)
+    pub reads_angle: bool,
 }
 
 impl Answer {
@@ -122,6 +125,7 @@ impl Answer {
             exactness,
             assigned,
             fraction,
+            reads_angle: false,
         }
     }
 }
@@ -162,6 +166,8 @@ pub struct Session {
     names: BTreeMap<String, Binding>,
     /// Made on the first line that needs a float: plain lines never do.
     consts: Option<Consts>,
+    /// Whether the last value computed read the angle mode.
+    read_angle: bool,
 }
 
 impl Default for Session {
@@ -175,6 +181,7 @@ impl Session {
         Session {
             names: BTreeMap::new(),
             consts: None,
+            read_angle: false,
         }
     }
 
@@ -258,6 +265,8 @@ impl Session {
             (expr, None)
         };
         let digits = settings.shown_digits();
+        // Only the precision loop reads the mode; the cheap steps never do.
+        self.read_angle = false;
         let goal = match line.form {
             None | Some(Form::Decimal | Form::Unit(..) | Form::Mixed(_)) => Goal::Digits(digits),
             Some(Form::Radix(radix)) => Goal::Whole(radix),
@@ -299,6 +308,7 @@ impl Session {
                 exactness,
                 assigned,
                 fraction: None,
+                reads_angle: self.read_angle,
             };
             return Ok((answer, binding));
         }
@@ -311,7 +321,12 @@ impl Session {
                 exactness,
                 assigned,
                 fraction: None,
+                reads_angle: false,
             },
+        };
+        let answer = Answer {
+            reads_angle: self.read_angle,
+            ..answer
         };
         Ok((answer, binding))
     }
@@ -378,6 +393,7 @@ impl Session {
                 settle(value, goal, limits, expr.span).map(|settled| (settled, kept))
             });
             work = evaluator.work();
+            self.read_angle = evaluator.read_angle();
             match outcome {
                 Ok(settled) => return Ok(settled),
                 Err(e) if e.category() == Category::Undetermined => undecided = Some(e),
@@ -492,6 +508,55 @@ impl Session {
             }
         }
         seen.len()
+    }
+}
+
+/// Words a line may go on with that are neither functions nor units.
+const KEYWORDS: [&str; 7] = ["to", "hex", "oct", "bin", "dec", "frac", "mod"];
+
+impl Error {
+    /// Whether `input` is only half-typed rather than wrong: what is
+    /// missing could still come at its end. A prefix of a known function,
+    /// constant or keyword (`sq`), one or two letters (`10 mo`: units with
+    /// prefixes begin so), a function still without its
+    /// parentheses or arguments (`sqrt`, `atan2(1`), `to` without its
+    /// target, an operator last (`km/`, `ft +`), a lone name or an
+    /// assignment without its value (`rate =`), as well as `is_incomplete`. Enter still reports
+    /// the error; a live preview need not.
+    pub fn is_unfinished(&self, input: &str) -> bool {
+        let typed = input.trim_end();
+        // `rate =`: an assignment still without its value.
+        if typed.ends_with('=') && matches!(self.kind, ErrorKind::UnknownName { .. }) {
+            return true;
+        }
+        if self.span.end < typed.len() {
+            return false;
+        }
+        if self.is_incomplete() {
+            return true;
+        }
+        let open_call = !typed.ends_with(')');
+        match &self.kind {
+            ErrorKind::UnknownName { name, .. }
+            | ErrorKind::UnknownFunction { name, .. }
+            | ErrorKind::UnknownForm { form: name, .. } => {
+                let longer =
+                    |known: &str| known.len() > name.len() && known.starts_with(name.as_str());
+                // A lone name may be a variable about to be assigned; one
+                // or two letters may begin a unit with a prefix (`k` of `km`).
+                typed.trim_start() == name
+                    || name.len() <= 2
+                    || builtins::all_names().chain(KEYWORDS).any(longer)
+            }
+            ErrorKind::NeedsParentheses { .. } | ErrorKind::MissingForm(_) => true,
+            ErrorKind::WrongArgumentCount { .. } => open_call,
+            // The fault reaches the end, so it is the operator there.
+            ErrorKind::Unexpected(_) => matches!(
+                typed.chars().last(),
+                Some('+' | '-' | '*' | '/' | '^' | '×' | '÷' | '−' | '·' | ',')
+            ),
+            _ => false,
+        }
     }
 }
 

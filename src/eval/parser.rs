@@ -14,7 +14,8 @@
 //! unary     := ('-' | '+' | '~' | '√') unary | power
 //! power     := postfix ['^' unary]          (right-associative)
 //! postfix   := primary ('!' | '%' | '°')*
-//! primary   := NUMBER [units] | NAME | FUNCTION '(' args ')' | '(' expr ')'
+//! primary   := NUMBER [units] | NAME | FUNCTION '(' args ')' | FUNCTION unary
+//!              | '(' expr ')'                (FUNCTION unary: one argument, `sqrt 16`)
 //! units     := unit (('*' | '/' | 'per' | implicit) unit)*  (only while units follow)
 //! unit      := ['square' | 'cubic'] UNIT ['^' ['-'] INTEGER]   (UNIT: one or two words)
 //! FORM      := 'hex' | 'oct' | 'bin' | 'dec' | 'frac' | units
@@ -605,6 +606,30 @@ impl Parser<'_> {
     }
 
     fn call(&mut self, function: Builtin, name_span: Span) -> Result<Expr, Error> {
+        // `sqrt 16`, `sin 30°`, `2 sqrt 9`: a function of one argument
+        // written without parentheses takes the power that follows, as
+        // unary minus does: `sin 30^2` is sin(900), `sin 30 * 2` is sin(30)·2.
+        let starts_operand = matches!(
+            self.peek().kind,
+            TokenKind::Number(_)
+                | TokenKind::Name(_)
+                | TokenKind::Minus
+                | TokenKind::Plus
+                | TokenKind::Tilde
+                | TokenKind::Root
+        );
+        if starts_operand && function.arity().accepts(1) {
+            let argument = self.unary()?;
+            let span = name_span.to(argument.span);
+            return Ok(Expr::new(
+                ExprKind::Call {
+                    function,
+                    name_span,
+                    args: vec![argument],
+                },
+                span,
+            ));
+        }
         if self.peek().kind != TokenKind::LeftParen {
             return Err(Error::new(
                 ErrorKind::NeedsParentheses {
@@ -995,8 +1020,8 @@ mod tests {
         let err = parse_str("7 % 3").unwrap_err();
         assert_eq!(err.kind, ErrorKind::PercentIsNotRemainder);
 
-        let err = parse_str("sin 3").unwrap_err();
-        assert_eq!((err.span.start, err.span.end), (0, 3));
+        let err = parse_str("hypot 3").unwrap_err();
+        assert_eq!((err.span.start, err.span.end), (0, 5));
 
         let err = parse_str("min(1)").unwrap_err();
         assert!(matches!(

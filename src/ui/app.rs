@@ -152,8 +152,13 @@ pub struct App {
     overlay: OverlayState,
     mouse: KeypadMouse,
     settings: Settings,
+    /// The angle mode of a recalled line computed in the other mode: that
+    /// line, while it is in the input, runs in it; the mode stays.
+    line_angle: Option<AngleMode>,
     size: (u16, u16),
     colour: bool,
+    /// The terminal's background is light: the palette for it.
+    light: bool,
     session: Session,
 }
 
@@ -199,19 +204,27 @@ struct KeypadMouse {
 /// The text of an answer as the display and copy show it: `= 42`,
 /// `= 1/7 ≈ 0.142857142857143`, `x = 5`.
 pub fn answer_text(answer: &Answer) -> String {
-    let mark = match answer.exactness {
-        Exactness::Exact => "=",
-        Exactness::Rounded => "≈",
-    };
-    let name = answer
-        .assigned
-        .as_deref()
-        .map(|n| format!("{n} "))
-        .unwrap_or_default();
-    match &answer.fraction {
-        Some(fraction) => format!("{name}= {fraction} {mark} {}", answer.text),
-        None => format!("{name}{mark} {}", answer.text),
+    answer_text_with(answer, answer.fraction.as_deref())
+}
+
+/// `answer_text` with this exact form, or none (the decimal alone).
+fn answer_text_with(answer: &Answer, fraction: Option<&str>) -> String {
+    let mut text = String::new();
+    if let Some(name) = &answer.assigned {
+        text.push_str(name);
+        text.push(' ');
     }
+    if let Some(fraction) = fraction {
+        text.push_str("= ");
+        text.push_str(fraction);
+        text.push(' ');
+    }
+    text.push_str(match answer.exactness {
+        Exactness::Exact => "= ",
+        Exactness::Rounded => "≈ ",
+    });
+    text.push_str(&answer.text);
+    text
 }
 
 /// Most lines and bytes one paste may bring: more is refused whole, with a
@@ -226,6 +239,10 @@ fn plural(count: usize) -> &'static str {
 /// An operator typed first after an answer continues from it (`+1`).
 fn continues_answer(text: &str) -> bool {
     let text = text.trim_start();
+    // `->` is `to`: a conversion, which `source` applies to the answer.
+    if text.starts_with("->") {
+        return false;
+    }
     text.starts_with(['+', '-', '*', '/', '×', '÷', '−', '^', '%', '!']) || text.starts_with("mod ")
 }
 
@@ -247,8 +264,10 @@ impl App {
             overlay: OverlayState::default(),
             mouse: KeypadMouse::default(),
             settings,
+            line_angle: None,
             size: (0, 0),
             colour,
+            light: false,
             session: Session::new(),
         }
     }
@@ -333,14 +352,32 @@ impl App {
     pub fn pressed(&self) -> Option<KeypadButton> {
         self.mouse.pressed
     }
+    /// The angle mode (a recalled line may run in the other one: see
+    /// `line_angle`).
     pub fn angle(&self) -> AngleMode {
         self.settings.angle
+    }
+
+    /// The settings the input line runs with: its own angle mode, if a
+    /// recalled line brought one.
+    fn line_settings(&self) -> Settings {
+        Settings {
+            angle: self.line_angle.unwrap_or(self.settings.angle),
+            ..self.settings.clone()
+        }
     }
     pub fn size(&self) -> (u16, u16) {
         self.size
     }
     pub fn colour(&self) -> bool {
         self.colour
+    }
+    pub fn light(&self) -> bool {
+        self.light
+    }
+    /// Chooses the palette for a light (or dark) background.
+    pub fn set_light(&mut self, light: bool) {
+        self.light = light;
     }
 
     /// The expression the shown answer belongs to when it stayed after
@@ -361,6 +398,7 @@ impl App {
                 cursor_column: super::line_editor::text_width(expression),
                 entered: true,
                 fault: None,
+                angle_tag: None,
             };
         }
         InputLine {
@@ -371,6 +409,7 @@ impl App {
                 Shown::Error(e) => Some(e.span),
                 _ => None,
             },
+            angle_tag: self.line_angle.map(super::history::angle_label),
         }
     }
 
@@ -390,9 +429,7 @@ impl App {
     /// An error of the live preview that only says the input stops early.
     /// After Enter it is an error like any other.
     fn is_unfinished(&self, error: &Error) -> bool {
-        !self.reading.entered_error
-            && error.is_incomplete()
-            && error.span.end >= self.editor.text().trim_end().len()
+        !self.reading.entered_error && error.is_unfinished(self.editor.text())
     }
 
     /// Lines of a paste waiting to be evaluated.
@@ -437,6 +474,29 @@ impl App {
             Shown::Error(error) => Some(layout::DisplayText::Error(format!("error: {error}"))),
             Shown::Nothing => None,
         }
+    }
+
+    /// What the display shows in its answer area: the whole answer when
+    /// it fits; else, when space is short, the decimal alone with its
+    /// exponent (`≈ 2.828 427 124 746 19e300`) when that fits, rather than
+    /// an exact form cut so that what is left reads as another number.
+    /// Otherwise the whole, which the display cuts, saying where and how big.
+    pub fn fitted_display_text(&self, width: usize, height: usize) -> Option<layout::DisplayText> {
+        let whole = self.display_text()?;
+        let fits = |text: &layout::DisplayText| text.rows(width.max(1)).len() <= height;
+        if fits(&whole) {
+            return Some(whole);
+        }
+        if let Shown::Answer(answer, _) = self.shown()
+            && answer.fraction.is_some()
+        {
+            let decimal = answer_text_with(answer, None);
+            let decimal = layout::DisplayText::Answer(super::widgets::group_digits(&decimal));
+            if fits(&decimal) {
+                return Some(decimal);
+            }
+        }
+        Some(whole)
     }
 
     /// Where everything is on the screen now.
@@ -490,9 +550,14 @@ impl App {
             }
             Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
             Action::Escape => self.reading.kept = None,
-            Action::Interrupt if self.editor.is_empty() => effects.push(Effect::Quit),
+            // Ctrl-C clears what is on screen first, an answer as typed
+            // text; only on an empty screen does it quit.
+            Action::Interrupt if self.editor.is_empty() && self.reading.kept.is_none() => {
+                effects.push(Effect::Quit)
+            }
             Action::Interrupt => {
                 self.set_input(String::new());
+                self.reading.kept = None;
                 self.say(StatusKind::Info, "Ctrl-C again to quit".into());
             }
             Action::ToggleAngle => self.toggle_angle(),
@@ -534,6 +599,7 @@ impl App {
             Action::Resize { width, height } => self.size = (width, height),
             Action::Quit => effects.push(Effect::Quit),
         }
+        self.say_waiting();
         effects
     }
 
@@ -541,7 +607,8 @@ impl App {
     fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
             Action::ToggleAngle => self.toggle_angle(),
-            Action::Escape | Action::ToggleHelp | Action::ToggleAnswerView => {
+            // Esc and Ctrl-C close the overlay before anything else.
+            Action::Escape | Action::Interrupt | Action::ToggleHelp | Action::ToggleAnswerView => {
                 self.overlay.open = None;
                 self.overlay.scroll = 0;
             }
@@ -556,7 +623,7 @@ impl App {
             }
             Action::CopyAnswer => self.copy(effects),
             Action::ExpireStatus => self.expire_status(),
-            Action::Quit | Action::Interrupt => effects.push(Effect::Quit),
+            Action::Quit => effects.push(Effect::Quit),
             _ => {}
         }
     }
@@ -591,6 +658,11 @@ impl App {
 
     fn type_text(&mut self, text: &str) {
         self.continue_answer(text);
+        // `-` went on from the answer (`ans-`); with `>` it is `->`, a
+        // conversion of the answer, spaced as one: `ans -> bin`.
+        if text.starts_with('>') && self.editor.text() == "ans-" {
+            self.editor.set(String::from("ans -"));
+        }
         self.editor.insert(text);
         self.after_edit();
     }
@@ -678,8 +750,11 @@ impl App {
         }
     }
 
+    /// F3 switches from the mode the line runs in, and the line's own
+    /// mode gives way to it.
     fn toggle_angle(&mut self) {
-        self.set_angle(match self.settings.angle {
+        let current = self.line_angle.take().unwrap_or(self.settings.angle);
+        self.set_angle(match current {
             AngleMode::Radians => AngleMode::Degrees,
             AngleMode::Degrees => AngleMode::Radians,
         });
@@ -698,12 +773,15 @@ impl App {
     fn refresh_preview(&mut self) {
         self.reading.entered_error = false;
         if self.editor.text().trim().is_empty() {
+            // A recalled line's mode goes with the line.
+            self.line_angle = None;
             self.reading.preview = None;
             self.reading.last_good = None;
             return;
         }
         let source = self.source(self.editor.text());
-        let mut preview = self.session.preview(&source, &self.settings);
+        let settings = self.line_settings();
+        let mut preview = self.session.preview(&source, &settings);
         // A span into `ans to hex` points past the `ans ` added.
         let added = source.len() - self.editor.text().len();
         if let Err(error) = &mut preview
@@ -726,7 +804,7 @@ impl App {
     /// after an answer (`to hex`) applies to the answer.
     fn source(&self, input: &str) -> String {
         let text = input.trim_start();
-        let conversion = text == "to" || text.starts_with("to ");
+        let conversion = text == "to" || text.starts_with("to ") || text.starts_with("->");
         if conversion && self.has_answer {
             format!("ans {text}")
         } else {
@@ -742,14 +820,12 @@ impl App {
             return false;
         }
         let expression = self.source(&typed);
-        // Before `ans` changes: the value in the other angle mode.
-        let other_angle = self.in_other_angle(&expression);
-        match self.session.evaluate(&expression, &self.settings) {
+        let settings = self.line_settings();
+        match self.session.evaluate(&expression, &settings) {
             Ok(answer) => {
                 self.has_answer = true;
-                let angle = other_angle
-                    .is_some_and(|other| other != answer.text)
-                    .then_some(self.settings.angle);
+                // The evaluator knows whether it read the mode.
+                let angle = answer.reads_angle.then_some(settings.angle);
                 let entry = HistoryEntry {
                     expression: expression.clone(),
                     result: answer.text.clone(),
@@ -769,15 +845,17 @@ impl App {
                 true
             }
             Err(mut error) => {
-                // The error shows once, in the display; the cursor goes to
-                // the fault. Its span counts from the trimmed text (less any
-                // `ans ` put before a conversion): back to the input's bytes.
+                // The error shows once, in the display, and the fault is
+                // marked in the line. The cursor goes to the line's end, so
+                // what is typed next goes where the user sees it going
+                // (a cursor left at the fault spliced new text into the
+                // old line). The span counts from the trimmed text (less
+                // any `ans ` put before a conversion): back to the input's bytes.
                 let leading = self.editor.text().len() - self.editor.text().trim_start().len();
                 let added = expression.len() - typed.len();
                 let shift = |at: usize| (at + leading).saturating_sub(added);
                 error.span = crate::eval::Span::new(shift(error.span.start), shift(error.span.end));
-                self.editor
-                    .set_cursor(error.span.start.min(self.editor.text().len()));
+                self.editor.end();
                 self.reading.preview = Some(Err(error));
                 self.reading.entered_error = true;
                 false
@@ -785,36 +863,14 @@ impl App {
         }
     }
 
-    /// The value of `expression` in the other angle mode, to learn whether
-    /// the mode matters to it. Only a line naming a circular function can
-    /// depend on it (a variable or `ans` keeps the mode it was made in), so
-    /// other lines are evaluated once.
-    fn in_other_angle(&mut self, expression: &str) -> Option<String> {
-        // Bytes rather than str::contains, whose searcher costs a kilobyte.
-        let circular = expression
-            .as_bytes()
-            .windows(3)
-            .any(|w| matches!(w, b"sin" | b"cos" | b"tan" | b"sec" | b"csc" | b"cot"));
-        if !circular {
-            return None;
-        }
-        let mut other = self.settings.clone();
-        other.angle = match other.angle {
-            AngleMode::Radians => AngleMode::Degrees,
-            AngleMode::Degrees => AngleMode::Radians,
-        };
-        self.session
-            .preview(expression, &other)
-            .ok()
-            .map(|a| a.text)
-    }
-
     /// Several pasted lines are evaluated in order, each once, as if typed
     /// and followed by Enter; a last line without a newline stays in the
     /// input. A line that fails stays in the input with its error, and the
     /// lines after it wait until it is fixed (Enter) or dropped (Esc).
     fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
-        if text.len() > MAX_PASTE_BYTES || text.split('\n').count() > MAX_PASTE_LINES {
+        // A final newline ends the last line; it does not start another.
+        let lines = text.split('\n').count() - usize::from(text.ends_with('\n'));
+        if text.len() > MAX_PASTE_BYTES || lines > MAX_PASTE_LINES {
             let refused = "paste refused: it is over 1,000 lines or 64 KiB";
             self.flash(StatusKind::Error, refused.into(), effects);
             return;
@@ -852,21 +908,8 @@ impl App {
             self.recall.selected = None;
             self.recall.draft = None;
             if !self.evaluate(effects) && !self.editor.text().trim().is_empty() {
-                let left = self.queued.len()
-                    - usize::from(self.queued.last().is_some_and(String::is_empty));
-                // What matters first, for narrow status lines.
-                let waits = if left == 1 {
-                    "line waits"
-                } else {
-                    "lines wait"
-                };
-                self.say(
-                    StatusKind::Warning,
-                    format!("{left} pasted {waits} · Enter goes on, Esc drops them"),
-                );
-                if left == 0 {
+                if self.waiting_lines() == 0 {
                     self.queued.clear();
-                    self.status = None;
                 }
                 return;
             }
@@ -877,12 +920,39 @@ impl App {
         }
     }
 
+    /// Pasted lines waiting behind the one that failed (an empty last one,
+    /// from a final newline, is no line).
+    fn waiting_lines(&self) -> usize {
+        self.queued.len() - usize::from(self.queued.last().is_some_and(String::is_empty))
+    }
+
+    /// While pasted lines wait, the status line says so, whatever was
+    /// typed since: editing the failed line does not make them go away.
+    fn say_waiting(&mut self) {
+        let left = self.waiting_lines();
+        if left == 0 || self.status.is_some() {
+            return;
+        }
+        // What matters first, for narrow status lines.
+        let waits = if left == 1 {
+            "line waits"
+        } else {
+            "lines wait"
+        };
+        self.say(
+            StatusKind::Warning,
+            format!("{left} pasted {waits} · Enter goes on, Esc drops them"),
+        );
+    }
+
     fn copy(&mut self, effects: &mut Vec<Effect>) {
         match self.shown() {
             Shown::Answer(answer, _) => {
                 let text = answer.text.clone();
                 let what = match text.chars().filter(char::is_ascii_digit).count() {
-                    digits if text.len() > 24 => format!("{digits} digits"),
+                    digits if text.len() > 24 => {
+                        format!("{} digits", super::widgets::display::thousands(digits))
+                    }
                     _ => text.clone(),
                 };
                 let sent = format!("sent {what} to the terminal's clipboard");
@@ -932,25 +1002,18 @@ impl App {
         } else {
             entry.expression.clone()
         };
-        let angle = entry.angle;
+        self.line_angle = self.other_angle(entry.angle);
         self.set_input(text);
-        self.recall_angle(angle);
         self.recall.selected = Some(index);
         self.recall.last_pick = Some(index);
         self.recall.draft = None;
     }
 
-    /// A recalled entry computed in the other angle mode brings that mode
-    /// back, so it gives the value it gave then.
-    fn recall_angle(&mut self, angle: Option<AngleMode>) {
-        if let Some(angle) = angle.filter(|a| *a != self.settings.angle) {
-            self.set_angle(angle);
-            let name = super::history::angle_label(angle);
-            self.say(
-                StatusKind::Info,
-                format!("angle mode {name}, as this entry was computed in"),
-            );
-        }
+    /// A recalled entry computed in the other angle mode runs in that
+    /// mode, as a tag on the line only: it gives the value it gave then,
+    /// and the mode in force stays as it is.
+    fn other_angle(&self, angle: Option<AngleMode>) -> Option<AngleMode> {
+        angle.filter(|a| *a != self.settings.angle)
     }
 
     fn recall_step(&mut self, direction: i64) {
@@ -969,12 +1032,13 @@ impl App {
         if next > newest {
             let draft = self.recall.draft.take().unwrap_or_default();
             self.recall.selected = None;
+            self.line_angle = None;
             self.set_input(draft);
         } else {
             let index = next.max(0) as usize;
             let draft = self.recall.draft.take();
+            self.line_angle = self.other_angle(self.history[index].angle);
             self.set_input(self.history[index].expression.clone());
-            self.recall_angle(self.history[index].angle);
             self.recall.draft = draft;
             self.recall.selected = Some(index);
             self.reveal(index);
@@ -1092,14 +1156,15 @@ mod tests {
     }
 
     #[test]
-    fn enter_on_an_error_puts_the_cursor_at_the_fault() {
+    fn enter_on_an_error_marks_the_fault_and_leaves_the_cursor_at_the_end() {
         let mut app = app();
         typed(&mut app, "1+sine(2)");
         app.update(Action::Edit(Edit::Home));
         let effects = app.update(Action::Evaluate);
         assert!(effects.is_empty());
         assert_eq!(app.input().text(), "1+sine(2)");
-        assert_eq!(app.input().cursor(), 2);
+        assert_eq!(app.input().cursor(), 9);
+        assert_eq!(app.input_line().fault, Some(crate::eval::Span::new(2, 6)));
         assert!(matches!(app.shown(), Shown::Error(_)));
         assert_eq!(
             app.status(),
@@ -1208,6 +1273,31 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_c_right_after_enter_clears_the_answer_first() {
+        let mut app = app();
+        enter(&mut app, "6*7");
+        assert!(app.update(Action::Interrupt).is_empty());
+        assert_eq!(app.shown(), Shown::Nothing);
+        assert_eq!(app.kept_expression(), None);
+        assert_eq!(app.update(Action::Interrupt), vec![Effect::Quit]);
+    }
+
+    #[test]
+    fn esc_and_ctrl_c_close_help_and_the_answer_view_first() {
+        let mut app = app();
+        typed(&mut app, "2^5000");
+        for close in [Action::Escape, Action::Interrupt] {
+            for open in [Action::ToggleHelp, Action::ToggleAnswerView] {
+                app.update(open);
+                assert!(app.overlay().is_some());
+                assert!(app.update(close.clone()).is_empty());
+                assert_eq!(app.overlay(), None);
+                assert_eq!(app.input().text(), "2^5000");
+            }
+        }
+    }
+
+    #[test]
     fn an_unfinished_line_is_quiet_and_a_wrong_one_is_not() {
         let mut app = app();
         typed(&mut app, "12*(3+");
@@ -1219,6 +1309,32 @@ mod tests {
         assert_eq!(app.shown(), Shown::Nothing);
         app.update(Action::Escape);
         typed(&mut app, "2+*3");
+        assert!(matches!(app.shown(), Shown::Error(_)));
+        // Half-typed names, calls, conversions and assignments are quiet.
+        for line in [
+            "sq",
+            "sqrt",
+            "rate = ",
+            "atan2(1",
+            "255 to",
+            "60 mph to km/",
+            "178 cm to ft +",
+            "10 mo",
+        ] {
+            app.update(Action::Escape);
+            typed(&mut app, line);
+            assert!(
+                !matches!(app.shown(), Shown::Error(_)),
+                "{line}: {}",
+                shown_text(&app)
+            );
+            // Enter still says what is missing.
+            app.update(Action::Evaluate);
+            assert!(matches!(app.shown(), Shown::Error(_)), "{line}");
+        }
+        // A name that nothing starts with is an error at once.
+        app.update(Action::Escape);
+        typed(&mut app, "2*qqq");
         assert!(matches!(app.shown(), Shown::Error(_)));
         // After Enter an unfinished line is an error like any other.
         app.update(Action::Escape);
@@ -1247,7 +1363,7 @@ mod tests {
         app.update(Action::Evaluate);
         let fault = app.input_line().fault.unwrap();
         assert_eq!(&app.input().text()[fault.start..fault.end], "sine");
-        assert_eq!(app.input().cursor(), 4);
+        assert_eq!(app.input().cursor(), 11);
         app.update(Action::Escape);
         enter(&mut app, "7");
         typed(&mut app, " to hexx");
@@ -1265,6 +1381,14 @@ mod tests {
         enter(&mut app, "to hex");
         assert_eq!(shown_text(&app), "= 0xff");
         assert_eq!(app.history()[1].expression, "ans to hex");
+        // `->` typed key by key, or pasted, reads as `to`, spaced.
+        enter(&mut app, "255");
+        enter(&mut app, "-> bin");
+        assert_eq!(app.history()[3].expression, "ans -> bin");
+        assert_eq!(shown_text(&app), "= 0b11111111");
+        app.update(Action::Paste("-> oct".into()));
+        app.update(Action::Evaluate);
+        assert_eq!(app.history()[4].expression, "ans -> oct");
         // With no answer yet it is the evaluator's to judge.
         let mut fresh = self::app();
         enter(&mut fresh, "to hex");
@@ -1283,8 +1407,28 @@ mod tests {
         assert_eq!(app.angle(), AngleMode::Radians);
         app.update(Action::RecallPrevious);
         app.update(Action::RecallPrevious);
-        assert_eq!(app.angle(), AngleMode::Degrees);
+        // The recalled line runs in its mode; the mode stays.
+        assert_eq!(app.angle(), AngleMode::Radians);
+        assert_eq!(app.input_line().angle_tag, Some("DEG"));
         assert_eq!(shown_text(&app), "= 0.5");
+        // Stepping past it and back to the draft leaves the mode alone.
+        app.update(Action::RecallNext);
+        app.update(Action::RecallNext);
+        assert_eq!(app.input_line().angle_tag, None);
+        typed(&mut app, "sin(30)");
+        assert_ne!(shown_text(&app), "= 0.5");
+        app.update(Action::Escape);
+        // Saved with their mode: each read it.
+        app.update(Action::ToggleAngle);
+        for line in ["180°", "30 to rad", "acos(0) to deg"] {
+            enter(&mut app, line);
+            assert_eq!(
+                app.history().last().unwrap().angle,
+                Some(AngleMode::Degrees)
+            );
+        }
+        enter(&mut app, "sin(30°)");
+        assert_eq!(app.history().last().unwrap().angle, None);
         // A variable keeps the mode it was made in: using it does not depend on it.
         app.update(Action::Escape);
         enter(&mut app, "y = sin(45)^2");
@@ -1321,6 +1465,29 @@ mod tests {
         app.update(Action::Paste(huge));
         assert_eq!(app.history().len(), 6);
         assert!(app.status().unwrap().text.starts_with("paste refused"));
+        // Exactly 1,000 lines, with a final newline, are not too many.
+        app.update(Action::Paste("2\n".repeat(1000)));
+        assert_eq!(app.status(), None);
+        let twos = app.history().iter().filter(|e| e.expression == "2").count();
+        assert_eq!(twos, 1000.min(MAX_ENTRIES));
+    }
+
+    #[test]
+    fn the_pasted_lines_hint_stays_while_lines_wait() {
+        let mut app = app();
+        app.update(Action::Paste("1/0\n5\n6\n".into()));
+        let waiting = |app: &App| {
+            app.status()
+                .is_some_and(|s| s.text.starts_with("2 pasted lines wait"))
+        };
+        assert!(waiting(&app));
+        app.update(Action::Edit(Edit::Backspace));
+        assert!(waiting(&app));
+        typed(&mut app, "2");
+        assert!(waiting(&app));
+        app.update(Action::Evaluate);
+        assert_eq!(app.queued(), 0);
+        assert_eq!(app.status(), None);
     }
 
     #[test]

@@ -38,7 +38,7 @@ pub const HELP: &[HelpRow] = &[
     ),
     Item(
         "↑ ↓",
-        "recall history; ↓ past the newest gives back your line",
+        "recall history, each in its angle mode; ↓ past the newest gives back your line",
     ),
     Item("PgUp PgDn", "scroll history a page (the wheel: a line)"),
     Item(
@@ -51,10 +51,7 @@ pub const HELP: &[HelpRow] = &[
         "switch DEG/RAD (or click the mode on the status line)",
     ),
     Item("F1, ?", "this help: ↑ ↓ PgUp PgDn scroll, Esc F1 q close"),
-    Item(
-        "Ctrl-C",
-        "clear the line; on an empty line quit, as Ctrl-D does",
-    ),
+    Item("Ctrl-C", "close F1 F2, clear the line or answer, else quit"),
     Heading("Mouse"),
     Item(
         "keys",
@@ -69,23 +66,6 @@ pub const HELP: &[HelpRow] = &[
         "paste",
         "each line is evaluated in turn; a failing one stops it",
     ),
-    Heading("Units"),
-    Item(
-        "60 mph to km/h",
-        "convert (or ->): shown in the unit as written",
-    ),
-    Item(
-        "178 cm to ft + in",
-        "whole ft, then the rest: 5 ft + 10.08 in",
-    ),
-    Item("1 m + 20 cm", "keeps your units: 1.2 m; 1 km / 1 m is 1000"),
-    Item("20 °C to °F", "°C °F K degC degF; 20 °C + 5 °C is 25 °C"),
-    Item("5 cm in inch", "in after a unit converts: 5 in in cm"),
-    Item("60 rpm to Hz", "a revolution is 2π rad: 1 turn/s is 1 Hz"),
-    Item("ton cal yr", "also long_ton, cal_IT, tropical_year"),
-    Item("6 ft 2 in", "side by side, quantities add"),
-    Item("30 mpg to L/100km", "a target may hold numbers"),
-    Units,
     Heading("Language"),
     Item("+ - * / ^", "also × ÷ −; ^ binds right: 2^3^2 = 512"),
     Item("-2^2", "is -4; 3! factorial; x mod y (floored)"),
@@ -109,6 +89,24 @@ pub const HELP: &[HelpRow] = &[
     ),
     Item("ans, _", "the last answer; x = 5 assigns"),
     Item("= and ≈", "= exact; ≈ rounded, every digit shown is right"),
+    Heading("Units"),
+    Item(
+        "60 mph to km/h",
+        "convert (or ->): shown in the unit as written",
+    ),
+    Item(
+        "178 cm to ft + in",
+        "whole ft, then the rest: 5 ft + 10.08 in",
+    ),
+    Item("1 m + 20 cm", "keeps your units: 1.2 m; 1 km / 1 m is 1000"),
+    Item("20 °C to °F", "°C °F K degC degF; 20 °C + 5 °C is 25 °C"),
+    Item("5 cm in inch", "in after a unit converts: 5 in in cm"),
+    Item("60 rpm to Hz", "a revolution is 2π rad: 1 turn/s is 1 Hz"),
+    Item("ton cal yr", "also long_ton, cal_IT, tropical_year"),
+    Item("6 ft 2 in", "side by side, quantities add"),
+    Item("30 mpg to L/100km", "a target may hold numbers"),
+    Item("*", "takes SI prefixes: km, mg, µs"),
+    Units,
 ];
 
 /// One line of the laid-out help.
@@ -146,10 +144,19 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
             Units => units.iter().map(|(d, u)| (*d, u.as_str())).collect(),
         };
         for (key, text) in rows {
-            let (key, text) = (wrap(key, keys), wrap(text, texts));
+            let (mut key, text) = (wrap(key, keys), wrap(text, texts));
+            // A key's second line is indented, so that it does not read
+            // as an entry of its own (`magnetic flux` / ` density`).
+            let indent = if key.len() > 1 && keys > 1 {
+                key = wrap(&key.join(" "), keys - 1);
+                " "
+            } else {
+                ""
+            };
             for i in 0..key.len().max(text.len()) {
+                let indent = if i > 0 { indent } else { "" };
                 out.push(HelpLine {
-                    key: key.get(i).cloned().unwrap_or_default(),
+                    key: key.get(i).map_or(String::new(), |k| format!("{indent}{k}")),
                     text: text.get(i).cloned().unwrap_or_default(),
                     heading: false,
                 });

@@ -37,7 +37,7 @@ fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
     let page = i32::from(view.height.max(2) - 1);
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     Some(match key.code {
-        KeyCode::Char('c') if ctrl => Action::Quit,
+        KeyCode::Char('c') if ctrl => Action::Interrupt,
         KeyCode::Char('y') if ctrl => Action::CopyAnswer,
         KeyCode::F(3) => Action::ToggleAngle,
         KeyCode::Esc | KeyCode::F(1) | KeyCode::F(2) | KeyCode::Char('q') => Action::Escape,

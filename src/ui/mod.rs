@@ -2,6 +2,7 @@
 //! the evaluator (no parsing here), and the terminal loop around them.
 
 pub mod app;
+pub mod background;
 pub mod help;
 pub mod history;
 pub mod input;

@@ -15,9 +15,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme {
         colour: app.colour(),
+        light: app.light(),
     };
-    let below = app.display_text();
     let screen = layout::screen(area);
+    let below = app.fitted_display_text(screen.answer.width.into(), screen.answer.height.into());
     let answer_cut = layout::answer_cut(&screen, below.as_ref());
     let input = app.input_line();
     let kind = match app.shown() {
@@ -98,6 +99,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             frame.render_widget(
                 OverlayView {
                     content,
+                    status: app.status().filter(|s| s.timed).map(|s| s.text.as_str()),
                     scroll: app.overlay_scroll(),
                     theme,
                 },

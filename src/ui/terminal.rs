@@ -3,6 +3,7 @@
 //! panic, a closed terminal); the event loop and its side effects.
 
 use super::app::{Action, App, Effect};
+use super::background;
 use super::history;
 use super::input::map_event;
 use super::render::render;
@@ -30,7 +31,8 @@ const STATUS_LIFETIME: Duration = Duration::from_secs(4);
 /// How often the watchdog looks, and how long it waits for the loop.
 const WATCHDOG_PERIOD: Duration = Duration::from_millis(300);
 
-pub fn run(settings: Settings) -> io::Result<()> {
+/// Runs the calculator screen; `light` forces the palette (`--theme`).
+pub fn run(settings: Settings, light: Option<bool>) -> io::Result<()> {
     // NO_COLOR, when set to anything non-empty, turns colour off.
     let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let path = history::history_path(|name| std::env::var(name).ok());
@@ -57,6 +59,16 @@ pub fn run(settings: Settings) -> io::Result<()> {
     install_panic_hook();
     spawn_watchdog(Arc::clone(&stop));
     let mut terminal = enter()?;
+    if colour {
+        // Forced, else asked of the terminal (now, in raw mode, before the
+        // loop reads it), else COLORFGBG.
+        let env = |name: &str| std::env::var(name).ok();
+        let light = light
+            .or_else(|| env("PEBBLE_THEME").and_then(|n| background::from_name(&n)))
+            .or_else(background::query_terminal)
+            .or_else(|| env("COLORFGBG").and_then(|v| background::from_colorfgbg(&v)));
+        app.set_light(light.unwrap_or(false));
+    }
     let outcome = event_loop(&mut terminal, &mut app, &stop, path.as_deref());
     let restored = restore();
     outcome.and(restored)

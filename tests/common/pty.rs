@@ -21,6 +21,13 @@ impl PtyPebble {
     /// Starts this build's pebble at `width`×`height` with `env` added,
     /// and waits for its first frame.
     pub fn start(width: u16, height: u16, env: &[(&str, &str)]) -> PtyPebble {
+        let pebble = Self::spawn(width, height, env);
+        pebble.wait_for("pebble");
+        pebble
+    }
+
+    /// Starts pebble without waiting for anything.
+    pub fn spawn(width: u16, height: u16, env: &[(&str, &str)]) -> PtyPebble {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: height,
@@ -53,15 +60,13 @@ impl PtyPebble {
                 raw_in.lock().unwrap().extend_from_slice(&buffer[..n]);
             }
         });
-        let pebble = PtyPebble {
+        PtyPebble {
             screen,
             raw,
             writer,
             child,
             master: pair.master,
-        };
-        pebble.wait_for("pebble");
-        pebble
+        }
     }
 
     pub fn send(&mut self, text: &str) {
@@ -153,15 +158,20 @@ impl PtyPebble {
         self.wait_until(&format!("{text:?}"), |p| p.text().contains(text));
     }
 
+    /// Whether pebble is still running.
+    pub fn running(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+
     /// Ctrl-C (twice when the first only clears the line), then the exit status.
     pub fn quit(mut self) -> bool {
         self.send("\x03");
         let start = Instant::now();
-        let mut again = true;
+        let mut sent = 1;
         loop {
-            if again && start.elapsed() > Duration::from_millis(300) {
-                again = false;
-                // The first one cleared a line with something on it.
+            // The first ones close an overlay, clear a line or an answer.
+            if sent < 4 && start.elapsed() > Duration::from_millis(300 * sent) {
+                sent += 1;
                 let _ = self.writer.write_all(b"\x03");
                 let _ = self.writer.flush();
             }

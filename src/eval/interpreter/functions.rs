@@ -74,7 +74,7 @@ impl Evaluator<'_> {
     ) -> Result<Value, Error> {
         use Builtin::*;
         let (x, x_span) = args[0].clone();
-        let degrees = self.angle == AngleMode::Degrees;
+        let degrees = function.angles() != AngleUse::None && self.angle() == AngleMode::Degrees;
         let exact = x.as_exact();
         // Exact answers first; `None` falls through to forms and enclosures.
         let exact_answer: Option<BigRational> = match (function, exact) {
@@ -499,7 +499,7 @@ impl Evaluator<'_> {
                 }
             }
         };
-        if self.angle == AngleMode::Degrees {
+        if self.angle() == AngleMode::Degrees {
             return self.convert_angle(&angle, true, span);
         }
         Ok(angle)

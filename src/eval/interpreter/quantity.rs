@@ -152,13 +152,19 @@ fn ratio(ev: &Evaluator, from: &Compound, to: &Compound) -> Option<Factor> {
         .iter()
         .enumerate()
         .all(|(i, p)| i == 2 || *p == 0);
-    let angle = match ev.angle() {
-        _ if from_angle == to_angle => Factor::one(),
-        _ if !time_only => return None,
+    // The angle mode is read (and so reported) only where it decides.
+    let angle = if from_angle == to_angle {
+        Factor::one()
+    } else if !time_only {
+        return None;
+    } else if !from_rest.is_none() {
         // A revolution, 2π rad: what a count of cycles is beside an angle.
-        _ if !from_rest.is_none() => units::factor_of("turn"),
-        AngleMode::Degrees => units::factor_of("deg"),
-        AngleMode::Radians => Factor::one(),
+        units::factor_of("turn")
+    } else {
+        match ev.angle() {
+            AngleMode::Degrees => units::factor_of("deg"),
+            AngleMode::Radians => Factor::one(),
+        }
     };
     Some(
         from.factor()
@@ -460,7 +466,8 @@ fn call(
     }
     let first = values[0].0.unit.clone();
     let x_span = values[0].1;
-    let mut mode = ev.angle();
+    // The mode a call of an angle with its own unit runs in.
+    let mut fixed = None;
     let mut numbers = Vec::with_capacity(values.len());
     let unit = match function {
         Sqrt | Cbrt if !first.is_none() => {
@@ -503,12 +510,12 @@ fn call(
         Sin | Cos | Tan if first.dimension().is_angle() => {
             let q = values.swap_remove(0).0;
             let mut factor = first.factor();
-            mode = AngleMode::Radians;
+            fixed = Some(AngleMode::Radians);
             if factor.pi == 1 {
                 let degrees = BigRational::from_integer(180.into());
                 factor.ratio = number::product(&factor.ratio, &degrees);
                 factor.pi = 0;
-                mode = AngleMode::Degrees;
+                fixed = Some(AngleMode::Degrees);
             }
             numbers.push((scaled(ev, q.value, &factor, x_span)?, x_span));
             Compound::default()
@@ -520,7 +527,7 @@ fn call(
             Compound::default()
         }
     };
-    let value = ev.with_angle(mode, |ev| ev.call_function(function, numbers, span));
+    let value = ev.call_in_mode(fixed, function, numbers, span);
     Ok(Quantity {
         value: value?,
         unit,

@@ -7,7 +7,7 @@ use super::{draw_box, draw_line, ellipsize};
 use crate::eval::Span;
 use crate::ui::app::AnswerKind;
 use crate::ui::layout::{DisplayText, Screen};
-use crate::ui::line_editor::char_width;
+use crate::ui::line_editor::{char_width, text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -24,6 +24,9 @@ pub struct InputLine<'a> {
     pub entered: bool,
     /// The part an error points at, underlined.
     pub fault: Option<Span>,
+    /// The angle mode of a recalled line computed in the other mode: the
+    /// line runs in it, and says so at its right end.
+    pub angle_tag: Option<&'static str>,
 }
 
 pub struct Display<'a> {
@@ -46,7 +49,7 @@ fn scroll_offset(input: &InputLine, width: usize) -> usize {
 
 /// Where the terminal's cursor goes, if anywhere.
 pub fn cursor(input: &InputLine, screen: &Screen) -> Option<Position> {
-    let row = input_text_area(screen);
+    let row = input_text_area(input, screen);
     if row.width == 0 || row.height == 0 {
         return None;
     }
@@ -54,21 +57,30 @@ pub fn cursor(input: &InputLine, screen: &Screen) -> Option<Position> {
     Some(Position::new(row.x + column as u16, row.y))
 }
 
-/// The input row less its prompt.
-fn input_text_area(screen: &Screen) -> Rect {
+/// The input row less its prompt and its angle tag.
+fn input_text_area(input: &InputLine, screen: &Screen) -> Rect {
     let prompt = if screen.bordered { 0 } else { 2 };
     let row = screen.input;
     let prompt = prompt.min(row.width);
+    let tag = input
+        .angle_tag
+        .map_or(0, |t| tag_width(t, row.width - prompt));
     Rect {
         x: row.x + prompt,
-        width: row.width - prompt,
+        width: row.width - prompt - tag,
         ..row
     }
 }
 
+/// Columns the angle tag takes (` DEG`), none when the row is too narrow.
+fn tag_width(tag: &str, width: u16) -> u16 {
+    let tag = tag.len() as u16 + 1;
+    if width >= tag + 8 { tag } else { 0 }
+}
+
 /// The column of the input text under a click, if it is on the input row.
 pub fn input_column(input: &InputLine, screen: &Screen, at: Position) -> Option<usize> {
-    let row = input_text_area(screen);
+    let row = input_text_area(input, screen);
     (at.y == row.y && at.x >= row.x && at.x < row.right() + 1)
         .then(|| usize::from(at.x - row.x) + scroll_offset(input, row.width.into()))
 }
@@ -92,7 +104,14 @@ impl Widget for Display<'_> {
 }
 
 fn render_input(input: &InputLine, screen: &Screen, theme: Theme, buf: &mut Buffer) {
-    let area = input_text_area(screen);
+    let area = input_text_area(input, screen);
+    if let Some(tag) = input.angle_tag {
+        // A column of space, then the tag.
+        let right = Rect::new(area.right() + 1, area.y, tag.len() as u16, 1);
+        if right.right() <= screen.input.right() {
+            draw_line(buf, right, &Line::styled(tag, theme.title()));
+        }
+    }
     let width = usize::from(area.width);
     let offset = scroll_offset(input, width);
     let base = if input.entered {
@@ -112,6 +131,13 @@ fn render_input(input: &InputLine, screen: &Screen, theme: Theme, buf: &mut Buff
             spans.push(TextSpan::styled(c.to_string(), style));
         }
         column += w;
+    }
+    // Scrolled sideways: the first column says text is hidden on the left.
+    if offset > 0
+        && let Some(first) = spans.first_mut()
+    {
+        let hidden = " ".repeat(first.width().saturating_sub(1));
+        *first = TextSpan::styled(format!("…{hidden}"), theme.dim());
     }
     // A fault at the very end (a missing operand) underlines a space there.
     if input.fault.is_some_and(|s| s.start >= input.text.len()) && column >= offset {
@@ -160,23 +186,41 @@ impl Display<'_> {
         let height = usize::from(area.height);
         // Wrapped between groups of digits, as the layout counted the rows.
         let mut rows = DisplayText::Answer(text.to_string()).rows(width);
+        // A cut answer's last row starts with the digits that come next
+        // and says where it is cut and how big the whole is: `= 14 124
+        // 670 … 1,506 digits · F2`. No row of digits ends mid-number
+        // without that mark.
+        let mut note = None;
         if self.answer_cut {
             let digits = text.chars().filter(char::is_ascii_digit).count();
+            let next = rows.get(height - 1).cloned().unwrap_or_default();
             rows.truncate(height - 1);
-            let note = format!("… {} digits · F2", thousands(digits));
-            rows.push(ellipsize(&note, width));
+            let full = format!("… {} digits · F2", thousands(digits));
+            let room = width.saturating_sub(text_width(&full) + 1);
+            let lead = crate::ui::help::wrap(&next, room.max(1)).swap_remove(0);
+            let (lead, tail) = if room > 0 && lead.bytes().any(|b| b.is_ascii_digit()) {
+                (lead, full)
+            } else {
+                (String::new(), ellipsize(&full, width))
+            };
+            rows.push(lead);
+            note = Some(tail);
         }
         // Each row right-aligned, the last at the display's bottom: the last
         // digit always sits at the bottom right.
         let top = height.saturating_sub(rows.len());
         let last = rows.len() - 1;
         for (row, text) in rows.iter().enumerate() {
-            let style = if self.answer_cut && row == last {
-                theme.dim()
-            } else {
-                style
+            let line = match &note {
+                Some(note) if row == last && text.is_empty() => {
+                    Line::styled(note.as_str(), theme.dim())
+                }
+                Some(note) if row == last => Line::from(vec![
+                    TextSpan::styled(text.as_str(), style),
+                    TextSpan::styled(format!(" {note}"), theme.dim()),
+                ]),
+                _ => Line::styled(text.as_str(), style),
             };
-            let line = Line::styled(text.as_str(), style);
             let rect = row_at(top + row);
             buf.set_line(
                 rect.right() - (line.width() as u16).min(rect.width),

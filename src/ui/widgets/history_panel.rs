@@ -25,15 +25,22 @@ pub struct HistoryPanel<'a> {
 /// The result as a history row shows it: the fraction too when there is
 /// one, and the angle mode it was computed in when that mattered.
 fn result_text(entry: &HistoryEntry) -> String {
-    let mark = if entry.approximate { "≈" } else { "=" };
-    let angle = match entry.angle {
-        Some(angle) => format!(" {}", crate::ui::history::angle_label(angle)),
-        None => String::new(),
-    };
-    match &entry.fraction {
-        Some(fraction) => format!(" = {fraction} {mark} {}{angle}", entry.result),
-        None => format!(" {mark} {}{angle}", entry.result),
+    result_text_with(entry, entry.fraction.as_deref())
+}
+
+fn result_text_with(entry: &HistoryEntry, fraction: Option<&str>) -> String {
+    let mut text = String::new();
+    if let Some(fraction) = fraction {
+        text.push_str(" = ");
+        text.push_str(fraction);
     }
+    text.push_str(if entry.approximate { " ≈ " } else { " = " });
+    text.push_str(&entry.result);
+    if let Some(angle) = entry.angle {
+        text.push(' ');
+        text.push_str(crate::ui::history::angle_label(angle));
+    }
+    text
 }
 
 /// One entry fitted to `width`: the expression, then `= result` at the
@@ -55,24 +62,73 @@ fn fit_entry(
     mut r: usize,
     width: usize,
 ) -> (String, String, usize) {
-    if let (Some(fraction), true) = (&entry.fraction, r + 2 > width) {
-        // Too long with the fraction: the fraction alone says it exactly.
-        result = format!(" = {fraction}");
+    let e = text_width(&entry.expression);
+    // A short expression is never cut so that digits fit: `2^200` stays.
+    // (A long one gives way to the result down to two columns, and keeps
+    // up to a third of the row when the result is cut anyway.)
+    let (kept, kept_when_cut) = if e <= SHORT_EXPRESSION {
+        let kept = e.min(width.saturating_sub(MIN_RESULT));
+        (kept, kept)
+    } else {
+        (e.min(2), e.min((width / 3).max(2)))
+    };
+    if let (Some(fraction), true) = (&entry.fraction, r + kept > width) {
+        // Too long with the fraction: the decimal with its exponent wins,
+        // else the fraction alone when it fits.
+        result = result_text_with(entry, None);
+        let fraction = format!(" = {fraction}");
+        if text_width(&result) + kept > width && text_width(&fraction) + kept <= width {
+            result = fraction;
+        }
         r = text_width(&result);
     }
-    let e = text_width(&entry.expression);
     if e + r <= width {
         return (entry.expression.clone(), result, r);
     }
-    // A result too long even beside two columns of expression is cut, and
-    // the expression keeps up to a third of the row.
-    if r + e.min(2) > width {
-        let expression_width = e.min((width / 3).max(2));
-        result = cut_middle(&result, width.saturating_sub(expression_width));
+    // A result too long beside the expression kept is cut, saying where
+    // and how big it is.
+    if r + kept > width {
+        result = cut_result(&result, width.saturating_sub(kept_when_cut));
+    }
+    // (A row too narrow even for the digits and the exponent.)
+    if text_width(&result) > width {
+        result = ellipsize(&result, width);
     }
     let r = text_width(&result);
     let expression = ellipsize(&entry.expression, width - r);
     (expression, result, r)
+}
+
+/// Expressions up to this wide are kept whole when the row has room.
+const SHORT_EXPRESSION: usize = 10;
+/// Columns a result keeps beside a short expression.
+const MIN_RESULT: usize = 12;
+
+/// A result (` = 1606938044…`, maybe ` DEG` after it) cut to `width`
+/// columns so that it cannot read as another number: a long decimal
+/// becomes its leading digits and its size (` = 1.606938…e60`); other
+/// text keeps its exponent (`cut_middle`).
+fn cut_result(result: &str, width: usize) -> String {
+    let start = result.bytes().position(|b| b.is_ascii_digit()).unwrap_or(0);
+    let length = result[start..]
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let (number, after) = result[start..].split_at(length);
+    let whole = number.find('.').unwrap_or(length);
+    // Written with its exponent first, so that the cut keeps it.
+    if whole > 1 && !number.starts_with('0') && !after.starts_with('e') {
+        let digits: String = number.split('.').collect();
+        let exponent = whole - 1;
+        let text = format!(
+            "{}{}.{}e{exponent}{after}",
+            &result[..start],
+            &digits[..1],
+            &digits[1..]
+        );
+        return cut_middle(&text, width);
+    }
+    cut_middle(result, width)
 }
 
 /// `text` cut to `width` columns by taking out its middle: `… 1.23…e+45`
@@ -186,7 +242,8 @@ mod tests {
         };
         let (e, r) = entry_line(&entry, 30);
         assert_eq!(e, "100!");
-        assert!(r.ends_with('…') && r.starts_with(" = 999"));
+        // Cut, it says where and how big: never 999… as if 158 digits were fewer.
+        assert!(r.ends_with("…e157") && r.starts_with(" = 9.999"), "{r}");
         assert_eq!(text_width(&e) + text_width(&r), 30);
         let entry = HistoryEntry {
             expression: "1+".repeat(40) + "1",
@@ -229,5 +286,32 @@ mod tests {
         };
         assert_eq!(entry_line(&fraction, 40).1, " = 1/3 ≈ 0.333333333333333");
         assert_eq!(entry_line(&fraction, 20).1, " = 1/3");
+    }
+
+    #[test]
+    fn a_short_expression_stays_whole_and_a_cut_number_says_its_size() {
+        let entry = HistoryEntry {
+            expression: "2^200".into(),
+            result: "1606938044258990275541962092341162602522202993782792835301376".into(),
+            ..HistoryEntry::default()
+        };
+        for width in [24, 30, 36, 60] {
+            let (e, r) = entry_line(&entry, width);
+            assert_eq!(e, "2^200", "{width}");
+            assert!(
+                r.starts_with(" = 1.60") && r.ends_with("…e60"),
+                "{width}: {r}"
+            );
+            assert!(text_width(&e) + text_width(&r) <= width);
+        }
+        // An exact form too long for the row gives way to the decimal.
+        let form = HistoryEntry {
+            expression: "1/3^40".into(),
+            result: "8.22526333996996e-20".into(),
+            approximate: true,
+            fraction: Some("1/12157665459056928801".into()),
+            ..HistoryEntry::default()
+        };
+        assert_eq!(entry_line(&form, 36).1, " ≈ 8.22526333996996e-20");
     }
 }

@@ -30,7 +30,9 @@ impl Widget for KeypadPanel {
                 _ => KeyState::Resting,
             };
             let style = self.theme.key(button.group(), state);
-            fill_style(buf, cell, style);
+            // The body without underline: an underline belongs under the
+            // label, not on every row of the key.
+            fill_style(buf, cell, style.remove_modifier(Modifier::UNDERLINED));
             let width = usize::from(cell.width);
             let line = match button {
                 KeypadButton::AngleMode => {

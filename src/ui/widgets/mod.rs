@@ -198,21 +198,38 @@ fn group_number(word: &str, out: &mut String) {
             .bytes()
             .all(|b| b.is_ascii_digit());
     if !digits(whole) || !fraction.is_none_or(digits) || !exponent_ok {
-        out.push_str(word);
+        // An exact form's coefficient (`2000…√2`) and both sides of a
+        // fraction are grouped like any number.
+        let at = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let tail = &rest[at..];
+        out.push_str(sign);
+        if at > 4 && (tail.starts_with('√') || tail.starts_with('π') || tail.starts_with('/')) {
+            push_thousands(&rest[..at], ' ', out);
+        } else {
+            out.push_str(&rest[..at]);
+        }
+        match tail.strip_prefix('/') {
+            Some(denominator) if at > 0 => {
+                out.push('/');
+                group_number(denominator, out);
+            }
+            _ => out.push_str(tail),
+        }
         return;
     }
     out.push_str(sign);
-    // Four digits read at a glance; group from five on.
-    if whole.len() > 4 {
+    // Four digits before the point or six after it read at a glance
+    // (`96.56064 km/h`); past that both sides are grouped alike
+    // (`866 025 403.784 439`), never one side only.
+    let grouped = whole.len() > 4 || fraction.is_some_and(|f| f.len() > 6);
+    if grouped && whole.len() > 3 {
         push_thousands(whole, ' ', out);
     } else {
         out.push_str(whole);
     }
     if let Some(fraction) = fraction {
         out.push('.');
-        // A short fraction reads at a glance (`96.56064 km/h`); a long
-        // one is the wall of digits that groups are for.
-        let group_fraction = fraction.len() > 6;
+        let group_fraction = grouped && fraction.len() > 3;
         for (i, c) in fraction.chars().enumerate() {
             if group_fraction && i > 0 && i % 3 == 0 {
                 out.push(' ');
@@ -248,7 +265,14 @@ mod tests {
     fn numbers_are_grouped_in_threes_and_nothing_else_is() {
         assert_eq!(group_digits("= 1048576"), "= 1 048 576");
         assert_eq!(group_digits("= 1024"), "= 1024");
-        assert_eq!(group_digits("≈ -12345.678901"), "≈ -12 345.678901");
+        // Both sides of the point alike.
+        assert_eq!(group_digits("≈ -12345.678901"), "≈ -12 345.678 901");
+        assert_eq!(group_digits("≈ 866025403.784439"), "≈ 866 025 403.784 439");
+        assert_eq!(group_digits("≈ 3.14159265358979"), "≈ 3.141 592 653 589 79");
+        assert_eq!(group_digits("= 96.56064 km/h"), "= 96.56064 km/h");
+        // Exact forms' coefficients and both sides of a fraction.
+        assert_eq!(group_digits("= 2000000√2"), "= 2 000 000√2");
+        assert_eq!(group_digits("= 1/12157665459"), "= 1/12 157 665 459");
         assert_eq!(group_digits("≈ 0.1428571"), "≈ 0.142 857 1");
         assert_eq!(group_digits("≈ 1.2345678e300"), "≈ 1.234 567 8e300");
         assert_eq!(group_digits("= 7/12 ≈ 0.58333"), "= 7/12 ≈ 0.58333");

@@ -23,6 +23,9 @@ pub enum OverlayContent<'a> {
 
 pub struct OverlayView<'a> {
     pub content: OverlayContent<'a>,
+    /// A status message (`sent … to the clipboard`): the view covers the
+    /// status line, so its title says it.
+    pub status: Option<&'a str>,
     pub scroll: usize,
     pub theme: Theme,
 }
@@ -40,6 +43,7 @@ impl Widget for OverlayView<'_> {
         }
         let full = matches!(self.content, OverlayContent::Answer { .. });
         let width = layout::overlay_text_width(area, full);
+        let room = usize::from(layout::overlay(area, 0, full).width.saturating_sub(2));
         let (title, lines): (String, Vec<Line>) = match self.content {
             OverlayContent::Help => {
                 let keys = help::key_column(width.into());
@@ -77,12 +81,20 @@ impl Widget for OverlayView<'_> {
                     visible.saturating_sub(layout::ANSWER_HEADER_LINES.saturating_sub(scroll));
                 let before = digits(&body[..first.min(body.len())]);
                 let within = digits(&body[first.min(body.len())..(first + shown).min(body.len())]);
-                let title = format!(
-                    " answer · digits {}–{} of {} · ^Y copy · Esc closes ",
+                let span = format!(
+                    "{}–{} of {}",
                     thousands(before + 1),
                     thousands(before + within),
-                    thousands(digits(body)),
+                    thousands(digits(body))
                 );
+                // The longest title that fits: parts go, least needed
+                // first, rather than a cut mid-number.
+                let full = format!(" answer · digits {span} · ^Y copy · Esc closes ");
+                let title = if crate::ui::line_editor::text_width(&full) <= room {
+                    full
+                } else {
+                    format!(" {span} ")
+                };
                 let lines = texts
                     .into_iter()
                     .enumerate()
@@ -100,6 +112,10 @@ impl Widget for OverlayView<'_> {
         let popup = layout::overlay(area, lines.len(), full);
         let text = layout::overlay_text(area, lines.len(), full);
         Clear.render(popup, buf);
+        let title = match self.status {
+            Some(status) => format!(" {status} "),
+            None => title,
+        };
         let title = super::ellipsize(&title, usize::from(popup.width.saturating_sub(2)));
         draw_box(buf, popup, Span::styled(title, theme.title()), theme.dim());
         let visible = usize::from(text.height);

@@ -20,17 +20,42 @@ pub enum KeyState {
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub colour: bool,
+    /// The terminal's background is light (asked of it, or `--theme`).
+    pub light: bool,
 }
 
-/// Text colours that read on black and on white alike (at least 4.5:1 with
-/// both, in xterm's 256-colour palette): pebble cannot know the terminal's
-/// background, so every colour on it must do for both.
-const ACCENT: Color = Color::Indexed(29);
-const ALERT: Color = Color::Indexed(131);
-const NOTICE: Color = Color::Indexed(98);
-const QUIET: Color = Color::Indexed(243);
+/// Text colours on the terminal's background, at least 4.5:1 (xterm's
+/// 256-colour palette) on the dark backgrounds (black to #303030) or the
+/// light ones (#e4e4e4 to white) that each palette is for.
+struct Palette {
+    accent: Color,
+    alert: Color,
+    notice: Color,
+    quiet: Color,
+}
+
+const DARK: Palette = Palette {
+    accent: Color::Indexed(36),
+    alert: Color::Indexed(210),
+    notice: Color::Indexed(141),
+    quiet: Color::Indexed(247),
+};
+
+const LIGHT: Palette = Palette {
+    accent: Color::Indexed(22),
+    alert: Color::Indexed(124),
+    notice: Color::Indexed(55),
+    quiet: Color::Indexed(241),
+};
+
+/// A pressed digit's face, under black text.
+const PRESSED: Color = Color::Indexed(243);
 
 impl Theme {
+    fn palette(self) -> &'static Palette {
+        if self.light { &LIGHT } else { &DARK }
+    }
+
     fn fg(self, colour: Color) -> Style {
         if self.colour {
             Style::new().fg(colour)
@@ -40,7 +65,7 @@ impl Theme {
     }
 
     pub fn title(self) -> Style {
-        self.fg(ACCENT).add_modifier(Modifier::BOLD)
+        self.fg(self.palette().accent).add_modifier(Modifier::BOLD)
     }
 
     /// A section heading: the title's colour, and underlined without
@@ -54,8 +79,11 @@ impl Theme {
     }
 
     /// The answer of the last Enter: the brightest thing on the screen.
+    /// The terminal's own text colour, bold: whatever the background, that
+    /// is the colour made to read on it (the fixed accent green was 3.7:1
+    /// on a dark grey, dimmer than the plain preview).
     pub fn answer(self) -> Style {
-        self.fg(ACCENT).add_modifier(Modifier::BOLD)
+        Style::new().add_modifier(Modifier::BOLD)
     }
 
     /// The live preview while typing: plain, under the entered answer.
@@ -69,7 +97,7 @@ impl Theme {
     }
 
     pub fn error(self) -> Style {
-        self.fg(ALERT).add_modifier(Modifier::BOLD)
+        self.fg(self.palette().alert).add_modifier(Modifier::BOLD)
     }
 
     pub fn fault(self) -> Style {
@@ -77,12 +105,12 @@ impl Theme {
     }
 
     pub fn warning(self) -> Style {
-        self.fg(NOTICE).add_modifier(Modifier::BOLD)
+        self.fg(self.palette().notice).add_modifier(Modifier::BOLD)
     }
 
     pub fn dim(self) -> Style {
         if self.colour {
-            Style::new().fg(QUIET)
+            Style::new().fg(self.palette().quiet)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
@@ -99,34 +127,62 @@ impl Theme {
     /// by attributes: digits reversed, `=` bold reversed, operators bold.
     pub fn key(self, group: ButtonGroup, state: KeyState) -> Style {
         if !self.colour {
+            // Every key has a body (reversed); the groups differ by
+            // attributes. An underline is for the label only (the keypad
+            // draws it on the label's row, not on the whole body).
+            let base = Style::new().add_modifier(Modifier::REVERSED);
             let base = match group {
-                ButtonGroup::Digit => Style::new().add_modifier(Modifier::REVERSED),
-                ButtonGroup::Accent => {
-                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-                }
-                ButtonGroup::Operator => Style::new().add_modifier(Modifier::BOLD),
-                ButtonGroup::Warning => Style::new().add_modifier(Modifier::UNDERLINED),
-                ButtonGroup::Function => Style::new(),
+                ButtonGroup::Digit => base,
+                ButtonGroup::Accent => base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                ButtonGroup::Operator => base.add_modifier(Modifier::BOLD),
+                ButtonGroup::Warning => base.add_modifier(Modifier::UNDERLINED),
+                ButtonGroup::Function => base.add_modifier(Modifier::ITALIC),
             };
             return match state {
                 KeyState::Resting => base,
-                KeyState::Hovered => base.add_modifier(Modifier::BOLD),
-                KeyState::Pressed => base.add_modifier(Modifier::DIM),
+                KeyState::Hovered if group == ButtonGroup::Accent => {
+                    base.add_modifier(Modifier::ITALIC)
+                }
+                KeyState::Hovered => base.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                // Pushed in: the body goes, the label stays, bold.
+                KeyState::Pressed => base
+                    .remove_modifier(Modifier::REVERSED)
+                    .add_modifier(Modifier::BOLD),
             };
         }
-        // (text, face at rest, hovered, pressed)
+        // (text, face at rest, hovered, pressed). On a light background
+        // the hovered faces are greys and cyans a step darker, so that a
+        // key keeps a body (1.25:1 or more) against the background.
+        let light = self.light;
         let (text, face, bright, dark) = match group {
-            ButtonGroup::Digit => (Color::Black, Color::Reset, Color::White, QUIET),
+            ButtonGroup::Digit => (
+                Color::Black,
+                Color::Reset,
+                if light {
+                    Color::Indexed(250)
+                } else {
+                    Color::White
+                },
+                PRESSED,
+            ),
             ButtonGroup::Operator => (
                 Color::Black,
                 Color::Cyan,
-                Color::LightCyan,
+                if light {
+                    Color::Indexed(44)
+                } else {
+                    Color::LightCyan
+                },
                 Color::Indexed(30),
             ),
             ButtonGroup::Function => (
                 Color::Black,
                 Color::DarkGray,
-                Color::Gray,
+                if light {
+                    Color::Indexed(248)
+                } else {
+                    Color::Gray
+                },
                 Color::Indexed(240),
             ),
             ButtonGroup::Accent => (
@@ -212,25 +268,85 @@ mod tests {
 
     #[test]
     fn text_colours_read_on_dark_and_light_terminals() {
-        let theme = Theme { colour: true };
-        for (name, style) in [
-            ("title", theme.title()),
-            ("answer", theme.answer()),
-            ("error", theme.error()),
-            ("warning", theme.warning()),
-            ("dim", theme.dim()),
-        ] {
-            let fg = style.fg.unwrap();
-            for background in [Color::Black, Color::White] {
-                let ratio = contrast(fg, background);
-                assert!(ratio >= 4.5, "{name} on {background:?}: {ratio:.2}");
+        for light in [false, true] {
+            let theme = Theme {
+                colour: true,
+                light,
+            };
+            // The darkest and lightest backgrounds each palette is for.
+            let backgrounds = if light {
+                [Color::White, Color::Indexed(254)]
+            } else {
+                [Color::Black, Color::Indexed(236)]
+            };
+            for (name, style) in [
+                ("title", theme.title()),
+                ("error", theme.error()),
+                ("warning", theme.warning()),
+                ("dim", theme.dim()),
+            ] {
+                let fg = style.fg.unwrap();
+                for background in backgrounds {
+                    let ratio = contrast(fg, background);
+                    assert!(ratio >= 4.5, "{name} on {background:?}: {ratio:.2}");
+                }
+            }
+        }
+    }
+
+    /// Every key keeps a body against the background (1.25:1 or more) and
+    /// readable text (4.5:1), idle, hovered and pressed, dark and light.
+    #[test]
+    fn keys_keep_a_body_and_readable_text_on_either_background() {
+        for light in [false, true] {
+            let theme = Theme {
+                colour: true,
+                light,
+            };
+            let background = if light { Color::White } else { Color::Black };
+            let foreground = if light { Color::Black } else { Color::White };
+            for group in [
+                ButtonGroup::Digit,
+                ButtonGroup::Operator,
+                ButtonGroup::Function,
+                ButtonGroup::Accent,
+                ButtonGroup::Warning,
+            ] {
+                for state in [KeyState::Resting, KeyState::Hovered, KeyState::Pressed] {
+                    let style = theme.key(group, state);
+                    // A reversed digit's face is the terminal's text colour.
+                    let (fg, face) = match (style.fg, style.bg) {
+                        (Some(fg), Some(bg)) => (fg, bg),
+                        _ => (background, foreground),
+                    };
+                    let body = contrast(face, background);
+                    assert!(body >= 1.25, "{light} {group:?} {state:?}: body {body:.2}");
+                    let text = contrast(fg, face);
+                    assert!(text >= 4.5, "{light} {group:?} {state:?}: text {text:.2}");
+                }
             }
         }
     }
 
     #[test]
+    fn the_entered_answer_is_at_least_as_prominent_as_the_preview() {
+        for colour in [true, false] {
+            let theme = Theme {
+                colour,
+                light: false,
+            };
+            // The terminal's text colour, as the preview, and bold on top.
+            assert_eq!(theme.answer().fg, theme.preview().fg);
+            assert!(theme.answer().add_modifier.contains(Modifier::BOLD));
+        }
+    }
+
+    #[test]
     fn hover_lights_and_press_darkens_a_key_without_losing_its_body() {
-        let theme = Theme { colour: true };
+        let theme = Theme {
+            colour: true,
+            light: false,
+        };
         for group in [
             ButtonGroup::Digit,
             ButtonGroup::Operator,
@@ -247,7 +363,10 @@ mod tests {
 
     #[test]
     fn without_colour_the_key_groups_differ() {
-        let theme = Theme { colour: false };
+        let theme = Theme {
+            colour: false,
+            light: false,
+        };
         let looks: Vec<Style> = [
             ButtonGroup::Digit,
             ButtonGroup::Operator,
@@ -265,7 +384,10 @@ mod tests {
 
     #[test]
     fn coloured_keys_have_readable_text() {
-        let theme = Theme { colour: true };
+        let theme = Theme {
+            colour: true,
+            light: false,
+        };
         for group in [
             ButtonGroup::Digit,
             ButtonGroup::Operator,
@@ -286,9 +408,40 @@ mod tests {
     }
 
     #[test]
+    fn without_colour_every_key_has_a_body_and_each_state_looks_its_own() {
+        let theme = Theme {
+            colour: false,
+            light: false,
+        };
+        for group in [
+            ButtonGroup::Digit,
+            ButtonGroup::Operator,
+            ButtonGroup::Function,
+            ButtonGroup::Accent,
+            ButtonGroup::Warning,
+        ] {
+            let [resting, hovered, pressed] =
+                [KeyState::Resting, KeyState::Hovered, KeyState::Pressed]
+                    .map(|s| theme.key(group, s));
+            assert!(
+                resting.add_modifier.contains(Modifier::REVERSED),
+                "{group:?}"
+            );
+            assert!(
+                resting != hovered && hovered != pressed && resting != pressed,
+                "{group:?}"
+            );
+        }
+    }
+
+    #[test]
     fn digits_use_the_terminal_colours() {
         for colour in [true, false] {
-            let style = Theme { colour }.key(ButtonGroup::Digit, KeyState::Resting);
+            let style = Theme {
+                colour,
+                light: false,
+            }
+            .key(ButtonGroup::Digit, KeyState::Resting);
             assert_eq!((style.fg, style.bg), (None, None));
             assert!(style.add_modifier.contains(Modifier::REVERSED));
         }
