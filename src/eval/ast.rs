@@ -5,8 +5,9 @@
 //! that keeps the recursive evaluator within the parser's depth limit.
 
 use super::builtins::Builtin;
-use super::error::{Radix, Span};
+use super::error::Span;
 use super::lexer::Literal;
+use super::radix::Radix;
 use super::units::Compound;
 
 #[derive(Debug, Clone, PartialEq)]

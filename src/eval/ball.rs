@@ -14,6 +14,8 @@ use num_rational::BigRational;
 use num_traits::{One, Zero};
 use std::cmp::Ordering;
 
+use super::float::rational_to_float;
+
 /// One plus a margin well above a double's rounding error (2^-53): a
 /// product or quotient of doubles times this is an upper bound of the true one.
 const UP: f64 = 1.0 + 1.0 / (1u64 << 50) as f64;
@@ -297,7 +299,7 @@ impl Ball {
         if self.rad.exponent() > max_exponent as i64 {
             return None;
         }
-        let mid = super::number::float_to_rational(&self.mid, max_exponent)?;
+        let mid = super::float::float_to_rational(&self.mid, max_exponent)?;
         let rad = self.rad.to_rational();
         Some((dyadic_sum(&mid, &-&rad), dyadic_sum(&mid, &rad)))
     }
@@ -309,7 +311,7 @@ impl Ball {
     }
 
     pub fn add(&self, other: &Ball, precision: usize) -> Ball {
-        let mid = self.mid.add(&other.mid, precision, super::number::ROUNDING);
+        let mid = self.mid.add(&other.mid, precision, super::float::ROUNDING);
         Ball::widened(mid, self.rad.add(other.rad), precision, 0)
     }
 
@@ -318,7 +320,7 @@ impl Ball {
     }
 
     pub fn mul(&self, other: &Ball, precision: usize) -> Ball {
-        let mid = self.mid.mul(&other.mid, precision, super::number::ROUNDING);
+        let mid = self.mid.mul(&other.mid, precision, super::float::ROUNDING);
         let rad = Mag::above(&self.mid)
             .mul(other.rad)
             .add(Mag::above(&other.mid).mul(self.rad))
@@ -329,7 +331,7 @@ impl Ball {
     /// `self / other`, or `None` when the divisor's ball reaches 0.
     pub fn div(&self, other: &Ball, precision: usize) -> Option<Ball> {
         let divisor_low = other.magnitude_below()?;
-        let mid = self.mid.div(&other.mid, precision, super::number::ROUNDING);
+        let mid = self.mid.div(&other.mid, precision, super::float::ROUNDING);
         // |a/b - am/bm| <= (ra·|bm| + |am|·rb) / (|b|·|bm|) with |b| >= |bm| - rb.
         let rad = if self.rad.is_zero() && other.rad.is_zero() {
             Mag::ZERO
@@ -346,6 +348,19 @@ impl Ball {
     /// a few units of slack), with `lipschitz` bounding |f'| over the ball.
     pub fn through(&self, value: BigFloat, lipschitz: Mag, precision: usize) -> Ball {
         Ball::widened(value, lipschitz.mul(self.rad), precision, 2)
+    }
+}
+
+/// `r` in a ball at `precision` bits: exact when the float holds it.
+pub fn rational_to_ball(r: &BigRational, precision: usize) -> Ball {
+    let mid = rational_to_float(r, precision);
+    let denominator = r.denom();
+    let dyadic = denominator.trailing_zeros() == Some(denominator.bits() - 1);
+    if dyadic && r.numer().bits() <= precision as u64 {
+        Ball::exact(mid)
+    } else {
+        // The numerator's and denominator's truncation, then the division.
+        Ball::widened(mid, Mag::ZERO, precision, 1)
     }
 }
 
@@ -392,7 +407,7 @@ mod tests {
         let third = BigFloat::from_word(1, 128).div(
             &BigFloat::from_word(3, 128),
             128,
-            super::super::number::ROUNDING,
+            super::super::float::ROUNDING,
         );
         assert!(value(Mag::above(&third)) >= 1.0 / 3.0);
         assert!(value(Mag::below(&third)) <= 1.0 / 3.0);
@@ -403,7 +418,7 @@ mod tests {
         let third = BigFloat::from_word(1, 128).div(
             &BigFloat::from_word(3, 128),
             128,
-            super::super::number::ROUNDING,
+            super::super::float::ROUNDING,
         );
         for (mid, rad) in [
             (third, Mag::power_of_two(-100)),
@@ -413,7 +428,7 @@ mod tests {
         ] {
             let ball = Ball { mid, rad };
             let (low, high) = ball.ends(1 << 20).unwrap();
-            let mid = super::super::number::float_to_rational(&ball.mid, 1 << 20).unwrap();
+            let mid = super::super::float::float_to_rational(&ball.mid, 1 << 20).unwrap();
             let rad = ball.rad.to_rational();
             // Ratio's own arithmetic reduces by gcd: the same values, the same parts.
             for (end, expected) in [(low, &mid - &rad), (high, &mid + &rad)] {

@@ -1,6 +1,7 @@
 //! Errors carry a kind, a plain-words message and the byte span they point at.
 
 use super::builtins::Arity;
+use super::radix::Radix;
 use super::units::Measure;
 use std::borrow::Cow;
 use std::fmt;
@@ -170,40 +171,6 @@ pub enum Category {
     TooLarge,
     TooComplex,
     Undetermined,
-}
-
-/// The base of a number literal or of a conversion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Radix {
-    Binary,
-    Octal,
-    Hexadecimal,
-}
-
-impl Radix {
-    pub fn base(self) -> u32 {
-        match self {
-            Radix::Binary => 2,
-            Radix::Octal => 8,
-            Radix::Hexadecimal => 16,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Radix::Binary => "binary",
-            Radix::Octal => "octal",
-            Radix::Hexadecimal => "hex",
-        }
-    }
-
-    pub fn prefix(self) -> &'static str {
-        match self {
-            Radix::Binary => "0b",
-            Radix::Octal => "0o",
-            Radix::Hexadecimal => "0x",
-        }
-    }
 }
 
 impl ErrorKind {
@@ -397,6 +364,16 @@ pub struct Error {
 impl Error {
     pub fn new(kind: ErrorKind, span: Span) -> Self {
         Error { kind, span }
+    }
+
+    /// A result beyond the limits on size.
+    pub fn too_large(span: Span) -> Self {
+        Error::new(ErrorKind::TooLarge, span)
+    }
+
+    /// A result too close to zero to represent.
+    pub fn too_small(span: Span) -> Self {
+        Error::new(ErrorKind::TooSmall, span)
     }
 
     pub fn category(&self) -> Category {

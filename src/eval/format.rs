@@ -26,7 +26,7 @@ pub struct Decimal {
 }
 
 /// An integer in a radix, lower case with its prefix: `0xff`, `-0b101`.
-pub fn radix(n: &BigInt, radix: super::error::Radix) -> String {
+pub fn radix(n: &BigInt, radix: super::radix::Radix) -> String {
     let sign = if n.is_negative() { "-" } else { "" };
     format!(
         "{sign}{}{}",

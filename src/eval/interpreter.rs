@@ -2,16 +2,21 @@
 //! and enclosures. `Session::refine` in `mod.rs` runs it at rising
 //! precisions until the enclosure settles what the line asks.
 
+mod functions;
+pub(in crate::eval) mod quantity;
+
 use super::ast::{AddOp, BitOp, Expr, ExprKind, MulOp};
+use super::ball;
 use super::ball::{Ball, Mag};
 use super::builtins::{self, AngleUse, Builtin, Constant};
 use super::error::Question;
 use super::error::{Error, ErrorKind, Span};
+use super::float::{self, ROUNDING};
 use super::form::{self, Form, Known};
-use super::functions;
 use super::limits::Limits;
-use super::number::{self, Budget, ROUNDING, Value};
+use super::number::{self, Budget};
 use super::units::{self, Compound};
+use super::value::Value;
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -158,11 +163,11 @@ enum Arithmetic {
 }
 
 pub struct Evaluator<'a> {
-    pub(super) precision: usize,
-    pub(super) angle: AngleMode,
-    pub(super) limits: &'a Limits,
+    precision: usize,
+    angle: AngleMode,
+    limits: &'a Limits,
     names: &'a BTreeMap<String, Binding>,
-    pub(super) consts: &'a mut Consts,
+    consts: &'a mut Consts,
     work: u64,
     /// Set once the angle mode was read: the value depends on it. (A
     /// variable or `ans` is evaluated in the mode it was made in, by an
@@ -192,6 +197,14 @@ impl<'a> Evaluator<'a> {
             read_angle: Cell::new(false),
             deferred_depth: 0,
         }
+    }
+
+    /// Runs `f` at `precision` bits, restoring the working precision after.
+    fn with_precision<T>(&mut self, precision: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        let before = std::mem::replace(&mut self.precision, precision);
+        let result = f(self);
+        self.precision = before;
+        result
     }
 
     /// Charges `units` of work to the budget (see `Limits::max_work`).
@@ -314,7 +327,7 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Exact(BigRational::from_integer(-n - 1)))
             }
             ExprKind::Call { function, args, .. } => self.eval_call(*function, args, span),
-            ExprKind::Unit(_) | ExprKind::Convert { .. } => units::quantity::number(self, expr),
+            ExprKind::Unit(_) | ExprKind::Convert { .. } => quantity::number(self, expr),
         }
     }
 
@@ -555,15 +568,15 @@ impl<'a> Evaluator<'a> {
             return Err(Error::new(ErrorKind::NoRealResult, span));
         }
         if f.is_inf() {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
-        if let Some(e) = number::binary_exponent(f)
+        if let Some(e) = float::binary_exponent(f)
             && e.unsigned_abs() > self.limits.max_bits
         {
             return Err(if e > 0 {
-                too_large(span)
+                Error::too_large(span)
             } else {
-                too_small(span)
+                Error::too_small(span)
             });
         }
         Ok(Value::Approx {
@@ -595,7 +608,7 @@ impl<'a> Evaluator<'a> {
     /// Rejects exact values over the size limit.
     fn check(&mut self, v: Value, span: Span) -> Result<Value, Error> {
         match v {
-            Value::Exact(_) if v.bits() > self.limits.max_bits => Err(too_large(span)),
+            Value::Exact(_) if v.bits() > self.limits.max_bits => Err(Error::too_large(span)),
             exact @ Value::Exact(_) => Ok(exact),
             Value::Approx { ball, form } => self.approx(ball, form.map(|f| *f), span),
         }
@@ -615,7 +628,7 @@ impl<'a> Evaluator<'a> {
         if let (Value::Exact(x), Value::Exact(y)) = (a, b) {
             // A result is at most as large as its operands together.
             if a.bits() + b.bits() > 2 * self.limits.max_bits {
-                return Err(too_large(span));
+                return Err(Error::too_large(span));
             }
             type Exact = fn(&BigRational, &BigRational, &mut Budget) -> Option<BigRational>;
             let (exact, cost): (Exact, fn(&_, &_) -> _) = match operation {
@@ -789,7 +802,7 @@ impl<'a> Evaluator<'a> {
                 }
                 let exact = match e.numer().to_i64() {
                     Some(n) => self.exact_power(b, n, span),
-                    None => Err(too_large(span)),
+                    None => Err(Error::too_large(span)),
                 };
                 match exact {
                     Ok(r) => return Ok(Value::Exact(r)),
@@ -812,7 +825,7 @@ impl<'a> Evaluator<'a> {
                     ));
                 }
                 if let Some(root) = number::exact_root(b, q) {
-                    let n = e.numer().to_i64().ok_or_else(|| too_large(span))?;
+                    let n = e.numer().to_i64().ok_or_else(|| Error::too_large(span))?;
                     return self.exact_power(&root, n, span).map(Value::Exact);
                 }
                 // An odd root of a negative base with no exact root: the
@@ -845,7 +858,7 @@ impl<'a> Evaluator<'a> {
                 Some(known),
                 |this| match this.approximate_power(base, exponent, base_span, span)? {
                     Value::Approx { ball, .. } => Ok(ball),
-                    Value::Exact(r) => Ok(number::rational_to_ball(&r, this.precision)),
+                    Value::Exact(r) => Ok(ball::rational_to_ball(&r, this.precision)),
                 },
                 span,
             );
@@ -905,7 +918,7 @@ impl<'a> Evaluator<'a> {
         // An exact base near 1 keeps its distance from 1 whole, for ln to see.
         let x = match base {
             Value::Exact(r) => {
-                number::rational_to_ball(r, p + functions::below_one_bits(base) as usize)
+                ball::rational_to_ball(r, p + functions::below_one_bits(base) as usize)
             }
             approx => approx.to_ball(p),
         };
@@ -948,19 +961,16 @@ impl<'a> Evaluator<'a> {
                 }
             }
             // exp(y·ln x), a word of guard bits above the working precision.
-            None => {
-                self.precision = p + 64;
-                let result = self.float_function(Builtin::Ln, &x, span).and_then(|ln| {
+            None => self.with_precision(p + 64, |ev| {
+                ev.float_function(Builtin::Ln, &x, span).and_then(|ln| {
                     let product = exponent.to_ball(p + 64).mul(&ln, p + 64);
-                    self.float_function(Builtin::Exp, &product, span)
-                });
-                self.precision = p;
-                result?
-            }
+                    ev.float_function(Builtin::Exp, &product, span)
+                })
+            })?,
         };
         if ball.mid.is_zero() {
             // A positive base to any power is not zero: the float underflowed.
-            return Err(too_small(span));
+            return Err(Error::too_small(span));
         }
         self.approx(ball, None, span)
     }
@@ -1040,7 +1050,7 @@ impl<'a> Evaluator<'a> {
             if y.is_negative() {
                 return Err(Error::new(ErrorKind::NegativeShift, b_span));
             }
-            y.to_u64().ok_or_else(|| too_large(span))
+            y.to_u64().ok_or_else(|| Error::too_large(span))
         };
         // Operands go through bytes of two's complement and back: 31 ns per
         // word measured at 4,096 to 131,072 bits.
@@ -1052,7 +1062,7 @@ impl<'a> Evaluator<'a> {
             BitOp::ShiftLeft => {
                 let count = shift(&y)?;
                 if x.bits().saturating_add(count) > self.limits.max_bits {
-                    return Err(too_large(span));
+                    return Err(Error::too_large(span));
                 }
                 x << count
             }
@@ -1088,10 +1098,10 @@ impl<'a> Evaluator<'a> {
         // lower bound on the result's size rejects only what must fail.
         let least_bits = (b.numer().bits() + b.denom().bits() - 2).saturating_mul(n.unsigned_abs());
         if least_bits > self.limits.max_bits {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
         self.charge(number::power_cost(least_bits), span)?;
-        let exponent = u32::try_from(n.unsigned_abs()).map_err(|_| too_large(span))?;
+        let exponent = u32::try_from(n.unsigned_abs()).map_err(|_| Error::too_large(span))?;
         let magnitude = number::power(b, exponent);
         let result = if n < 0 {
             self.metered(span, |budget| {
@@ -1101,7 +1111,7 @@ impl<'a> Evaluator<'a> {
             magnitude
         };
         if result.numer().bits() + result.denom().bits() - 1 > self.limits.max_bits {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
         Ok(result)
     }
@@ -1195,14 +1205,6 @@ pub(super) fn whole_number(
     }
 }
 
-pub(super) fn too_large(span: Span) -> Error {
-    Error::new(ErrorKind::TooLarge, span)
-}
-
-pub(super) fn too_small(span: Span) -> Error {
-    Error::new(ErrorKind::TooSmall, span)
-}
-
 /// The name a binding is stored under: `_` is another spelling of `ans`.
 pub fn binding_key(name: &str) -> &str {
     if name == "_" { "ans" } else { name }
@@ -1223,7 +1225,7 @@ pub fn unknown_name(name: &str, names: &BTreeMap<String, Binding>, span: Span) -
         .chain(units::all_names())
         .map(str::to_string)
         .chain(names.keys().cloned());
-    let suggestion = nearest_name(name, &mut candidates);
+    let suggestion = super::suggest::nearest_name(name, &mut candidates);
     Error::new(
         ErrorKind::UnknownName {
             name: name.to_string(),
@@ -1233,67 +1235,9 @@ pub fn unknown_name(name: &str, names: &BTreeMap<String, Binding>, span: Span) -
     )
 }
 
-/// The candidate closest to `name`, if one is close: letter case counts
-/// for nothing (`PI` is pi), one edit is close for a name of up to four
-/// letters and two for a longer one, and of equally near candidates the one
-/// sharing the longest beginning wins (`sinn` is sin before sign).
-pub fn nearest_name(name: &str, candidates: &mut dyn Iterator<Item = String>) -> Option<String> {
-    let folded: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let allowed = if folded.len() <= 4 { 1 } else { 2 };
-    candidates
-        .filter_map(|candidate| {
-            let other: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
-            let distance = edit_distance(&folded, &other);
-            if distance > allowed || distance >= other.len() || candidate == name {
-                return None;
-            }
-            let shared = folded
-                .iter()
-                .zip(&other)
-                .take_while(|(a, b)| a == b)
-                .count();
-            Some(((distance, std::cmp::Reverse(shared)), candidate))
-        })
-        .min()
-        .map(|(_, candidate)| candidate)
-}
-
-/// Edits between two words, over characters: insertions, deletions,
-/// substitutions and swaps of neighbours (`sqtr` is one from `sqrt`).
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut before: Vec<usize> = Vec::new();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut row = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            row[j] = substitution.min(row[j - 1] + 1).min(previous[j] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(before[j - 2] + 1);
-            }
-        }
-        before = std::mem::replace(&mut previous, row);
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn edit_distance_counts_single_edits() {
-        let distance = |a: &str, b: &str| {
-            let chars = |s: &str| s.chars().collect::<Vec<char>>();
-            edit_distance(&chars(a), &chars(b))
-        };
-        assert_eq!(distance("sine", "sin"), 1);
-        assert_eq!(distance("sqtr", "sqrt"), 1);
-        assert_eq!(distance("", "ab"), 2);
-        assert_eq!(distance("abc", "abc"), 0);
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("ab", "ba"), 1);
-    }
 
     #[test]
     fn a_long_chain_of_captures_drops_without_recursion() {

@@ -1,9 +1,10 @@
 //! Text to tokens. Numbers become exact rationals here, so `0.1` is 1/10.
 
 use super::builtins::Constant;
-use super::error::{Error, ErrorKind, Radix, Span};
+use super::error::{Error, ErrorKind, Span};
 use super::limits::Limits;
 use super::number;
+use super::radix::Radix;
 use super::units::superscript_value;
 use num_bigint::BigInt;
 use num_rational::BigRational;

@@ -10,21 +10,26 @@ mod ball;
 pub mod builtins;
 mod error;
 mod estimate;
+mod float;
 mod form;
 mod format;
-mod functions;
 mod interpreter;
 mod lexer;
 mod limits;
 mod number;
 mod parser;
 mod plain;
+mod radix;
+mod suggest;
+mod unit_line;
 pub mod units;
+mod value;
 
-pub use error::{Category, Error, ErrorKind, Question, Radix, Span};
+pub use error::{Category, Error, ErrorKind, Question, Span};
 pub use format::Exactness;
 pub use interpreter::AngleMode;
 pub use limits::Limits;
+pub use radix::Radix;
 
 use ast::{Expr, Form, Statement};
 use astro_float_num::Consts;
@@ -33,9 +38,9 @@ use form::Form as ExactForm;
 use format::Decimal;
 use interpreter::{Binding, Deferred, Evaluator};
 use num_rational::BigRational;
-use number::Value;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use value::Value;
 
 /// Most significant digits `--digits` accepts.
 pub const MAX_DIGITS: usize = 100;

@@ -29,9 +29,9 @@
 use super::ast::{AddOp, BitOp, Expr, ExprKind, Form, Line, MulOp, Statement};
 use super::builtins::{Builtin, Constant};
 use super::error::{Error, ErrorKind, Span};
-use super::interpreter;
 use super::lexer::{Literal, Token, TokenKind};
 use super::limits::Limits;
+use super::suggest;
 use super::units::{self, Compound};
 
 /// Parses a line; `is_variable` tells the user's variables, which shadow units.
@@ -168,7 +168,7 @@ impl Parser<'_> {
             TokenKind::Name(name) => {
                 let form = name.clone();
                 let suggestion = units::suggestion(name).or_else(|| {
-                    interpreter::nearest_name(name, &mut units::all_names().map(str::to_string))
+                    suggest::nearest_name(name, &mut units::all_names().map(str::to_string))
                 });
                 return Err(Error::new(
                     ErrorKind::UnknownForm { form, suggestion },
@@ -544,7 +544,7 @@ impl Parser<'_> {
                 // `pow(2, 3)`, `f()`, `x(1, 2)`: a call, not a name times a group.
                 if function.is_none() && self.group_is_call() {
                     let mut functions = Builtin::ALL.into_iter().map(|f| f.name().to_string());
-                    let suggestion = interpreter::nearest_name(&name, &mut functions);
+                    let suggestion = suggest::nearest_name(&name, &mut functions);
                     return Err(Error::new(
                         ErrorKind::UnknownFunction { name, suggestion },
                         token.span,
@@ -1069,7 +1069,7 @@ mod tests {
         let line = parse_line("255 to hex").unwrap();
         assert_eq!(
             line.form,
-            Some(Form::Radix(crate::eval::error::Radix::Hexadecimal))
+            Some(Form::Radix(crate::eval::radix::Radix::Hexadecimal))
         );
         assert_eq!(
             parse_line("x = 1/4 -> frac").unwrap().form,

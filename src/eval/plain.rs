@@ -230,7 +230,7 @@ pub(super) fn narrow(n: i128, d: i128) -> Option<Ratio> {
 #[cfg(test)]
 mod tests {
     use super::super::interpreter::value_at;
-    use super::super::number::Value;
+    use super::super::value::Value;
     use super::super::{Session, Settings};
     use super::*;
     use num_bigint::BigInt;

@@ -3,8 +3,6 @@
 //! a power of π) to the SI base units; the temperature scales add an offset.
 //! Everything about a unit is read from the one table in `table.rs`.
 
-mod line;
-pub mod quantity;
 mod table;
 
 use super::number;
@@ -139,7 +137,7 @@ pub struct Factor {
 }
 
 /// The factor of a unit of the table by name: `turn`, `deg`.
-fn factor_of(name: &str) -> Factor {
+pub(in crate::eval) fn factor_of(name: &str) -> Factor {
     resolve(name).expect("a unit of the table").0.factor()
 }
 
@@ -512,6 +510,15 @@ impl Compound {
             self.terms.clear();
         }
         factor
+    }
+
+    /// The symbols field of the table line of the one unit this is, at any
+    /// power, if it is one unit without a prefix.
+    pub(in crate::eval) fn bare_symbols(&self) -> Option<&'static str> {
+        match self.terms.as_slice() {
+            [t] if t.unit.prefix == 0 => Some(field(t.unit.entry, 0)),
+            _ => None,
+        }
     }
 
     /// The one temperature scale this is, if it is one to the first power.

@@ -5,12 +5,15 @@
 //! the midpoint, correctly rounded, and a bound on the derivative over the
 //! argument's ball gives the radius.
 
-use super::ball::{Ball, Mag};
-use super::builtins::{AngleUse, Builtin, Computation, LibraryFunction};
-use super::error::{Error, ErrorKind, Question, Span};
-use super::form::{self, Form, Known};
-use super::interpreter::{AngleMode, Evaluator, too_large, too_small, undecided};
-use super::number::{self, ROUNDING, Value};
+use super::{AngleMode, Evaluator, undecided};
+use crate::eval::ball;
+use crate::eval::ball::{Ball, Mag};
+use crate::eval::builtins::{AngleUse, Builtin, Computation, LibraryFunction};
+use crate::eval::error::{Error, ErrorKind, Question, Span};
+use crate::eval::float::{self, ROUNDING};
+use crate::eval::form::{self, Form, Known};
+use crate::eval::number;
+use crate::eval::value::Value;
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -27,7 +30,7 @@ fn magnitude_bits(v: &Value) -> i64 {
     match v {
         Value::Exact(r) if r.is_zero() => 0,
         Value::Exact(r) => r.numer().bits() as i64 - r.denom().bits() as i64,
-        Value::Approx { ball, .. } => number::binary_exponent(&ball.mid).unwrap_or(0),
+        Value::Approx { ball, .. } => float::binary_exponent(&ball.mid).unwrap_or(0),
     }
 }
 
@@ -44,7 +47,7 @@ pub(super) fn below_one_bits(x: &Value) -> u64 {
         Value::Approx { ball, .. } => {
             let one = BigFloat::from_word(1, 64);
             let offset = ball.mid.sub(&one, 64, ROUNDING);
-            let offset = number::binary_exponent(&offset).unwrap_or(i64::MIN / 4);
+            let offset = float::binary_exponent(&offset).unwrap_or(i64::MIN / 4);
             offset.max(ball.rad.exponent())
         }
     };
@@ -63,7 +66,7 @@ fn approx_log2(r: &BigRational) -> f64 {
 }
 
 impl Evaluator<'_> {
-    pub(super) fn call_function(
+    pub(in crate::eval) fn call_function(
         &mut self,
         function: Builtin,
         args: Vec<(Value, Span)>,
@@ -265,7 +268,7 @@ impl Evaluator<'_> {
         let tiny = match x {
             Value::Exact(_) => magnitude_bits(x) < -half,
             Value::Approx { ball, .. } => {
-                number::binary_exponent(&ball.mid).is_some_and(|e| e < -half)
+                float::binary_exponent(&ball.mid).is_some_and(|e| e < -half)
             }
         } || (matches!(function, Ln | Log | Log2) && near_one > half as u64);
         if tiny {
@@ -276,12 +279,12 @@ impl Evaluator<'_> {
         // An exact angle goes in whole: the library reduces it with the
         // extra bits it is charged for, so sin(1e1200) is settled at once.
         let argument = match x {
-            Value::Exact(r) => number::rational_to_ball(r, self.precision + extra_bits as usize),
+            Value::Exact(r) => ball::rational_to_ball(r, self.precision + extra_bits as usize),
             approx => approx.to_ball(self.precision),
         };
         let ball = self.float_function(function, &argument, x_span)?;
         if function == Exp && ball.mid.is_zero() {
-            return Err(too_small(span));
+            return Err(Error::too_small(span));
         }
         let form = match known {
             Some(Known::Form(form)) => Some(form),
@@ -531,7 +534,7 @@ impl Evaluator<'_> {
         } else {
             k
         };
-        let steps = steps.to_u64().ok_or_else(|| too_large(span))?;
+        let steps = steps.to_u64().ok_or_else(|| Error::too_large(span))?;
         // A lower bound on the result's size refuses what must fail at once:
         // comb(n, k) >= (n/k)^k and perm(n, k) >= (n-k+1)^k.
         let n_float = n.to_f64().unwrap_or(f64::INFINITY);
@@ -543,7 +546,7 @@ impl Evaluator<'_> {
             steps as f64 * (n_float - steps as f64 + 1.0).log2()
         };
         if least_bits > self.limits.max_bits as f64 {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
         let mut result = BigInt::one();
         for i in 0..steps {
@@ -554,7 +557,7 @@ impl Evaluator<'_> {
             // Each step multiplies (and for comb divides) at the result's size.
             self.charge((result.bits() / 64 + 1) * 10 + 50, span)?;
             if result.bits() > self.limits.max_bits {
-                return Err(too_large(span));
+                return Err(Error::too_large(span));
             }
         }
         Ok(Value::Exact(BigRational::from_integer(result)))
@@ -644,7 +647,7 @@ impl Evaluator<'_> {
         let places = places
             .to_i64()
             .filter(|p| p.unsigned_abs() * 10 / 3 <= self.limits.max_bits)
-            .ok_or_else(|| Error::new(ErrorKind::TooLarge, places_span))?;
+            .ok_or_else(|| Error::too_large(places_span))?;
         let ten_to =
             BigRational::from_integer(number::power_of_ten(places.unsigned_abs() as usize));
         let scale = if places < 0 { ten_to.recip() } else { ten_to };
@@ -695,7 +698,7 @@ impl Evaluator<'_> {
     /// A rational result, within the size limit.
     fn check_exact(&mut self, r: BigRational, span: Span) -> Result<Value, Error> {
         if r.numer().bits() + r.denom().bits() > self.limits.max_bits {
-            return Err(too_large(span));
+            return Err(Error::too_large(span));
         }
         Ok(Value::Exact(r))
     }
@@ -715,7 +718,7 @@ fn library_function(function: LibraryFunction) -> FloatFunction {
         Exp => |v, p, cc| v.exp(p, ROUNDING, cc),
         Ln => |v, p, cc| v.ln(p, ROUNDING, cc),
         Log2 => |v, p, cc| v.log2(p, ROUNDING, cc),
-        Sqrt => |v, p, _| number::float_sqrt(v, p).unwrap_or_else(|| v.sqrt(p, ROUNDING)),
+        Sqrt => |v, p, _| float::float_sqrt(v, p).unwrap_or_else(|| v.sqrt(p, ROUNDING)),
         Cbrt => |v, p, _| v.cbrt(p, ROUNDING),
         Asin => |v, p, cc| v.asin(p, ROUNDING, cc),
         Acos => |v, p, cc| v.acos(p, ROUNDING, cc),

@@ -1,12 +1,13 @@
 //! A line with units: its unit is found by one evaluation, then the line's
 //! number in that unit goes through the same precision loop as any other.
 
-use super::quantity::{self, mentions_units};
-use super::{Compound, Measure};
+use super::units::{Compound, Measure};
 use crate::eval::ast::{AddOp, Expr, ExprKind, Form, MulOp};
-use crate::eval::error::{Category, Error, ErrorKind, Radix, Span};
+use crate::eval::error::{Category, Error, ErrorKind, Span};
+use crate::eval::interpreter::quantity::{self, mentions_units};
 use crate::eval::interpreter::{Binding, Evaluator, binding_key};
 use crate::eval::lexer::Literal;
+use crate::eval::radix::Radix;
 use crate::eval::{Session, Settings};
 use astro_float_num::Consts;
 use num_traits::Zero;

@@ -3,12 +3,13 @@
 //! the units are worked out, and every operation on the numbers is one of
 //! the evaluator's own (add, multiply, divide, power, the functions).
 
-use super::{Compound, Factor, Measure};
+use super::{AngleMode, Binding, Evaluator};
 use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
 use crate::eval::builtins::Builtin;
 use crate::eval::error::{Error, ErrorKind, Span};
-use crate::eval::interpreter::{AngleMode, Binding, Evaluator};
-use crate::eval::number::{self, Value};
+use crate::eval::number;
+use crate::eval::units::{self, Compound, Factor, Measure};
+use crate::eval::value::Value;
 use num_rational::BigRational;
 use num_traits::{One, ToPrimitive};
 
@@ -158,10 +159,10 @@ fn ratio(ev: &Evaluator, from: &Compound, to: &Compound) -> Option<Factor> {
         return None;
     } else if !from_rest.is_none() {
         // A revolution, 2π rad: what a count of cycles is beside an angle.
-        super::factor_of("turn")
+        units::factor_of("turn")
     } else {
         match ev.angle() {
-            AngleMode::Degrees => super::factor_of("deg"),
+            AngleMode::Degrees => units::factor_of("deg"),
             AngleMode::Radians => Factor::one(),
         }
     };
@@ -203,10 +204,7 @@ pub fn convert(
     }
     if ratio(ev, &q.unit, target).is_none() {
         // `100 C to F`: the coulomb and the farad, where scales were meant.
-        let bare = |u: &Compound| {
-            matches!(u.terms.as_slice(), [t] if t.unit.prefix == 0
-                && matches!(super::field(t.unit.entry, 0), "C" | "F"))
-        };
+        let bare = |u: &Compound| matches!(u.bare_symbols(), Some("C" | "F"));
         if bare(&q.unit) || bare(target) {
             let reason = "C is the coulomb, F the farad: write °C, °F";
             return Err(Error::new(ErrorKind::Domain { reason }, to));
@@ -446,7 +444,7 @@ fn power(ev: &mut Evaluator, base: &Expr, exponent: &Expr, span: Span) -> Result
         .iter()
         .any(|t| (i64::from(t.power) * p).abs() > MAX_UNIT_POWER)
     {
-        return Err(Error::new(ErrorKind::TooLarge, span));
+        return Err(Error::too_large(span));
     }
     let value = ev.power(&value, &e, base.span, span)?;
     Ok(Quantity {

@@ -1,0 +1,64 @@
+//! Suggestions for a mistyped name: the nearest known one by edit distance.
+
+/// The candidate closest to `name`, if one is close: letter case counts
+/// for nothing (`PI` is pi), one edit is close for a name of up to four
+/// letters and two for a longer one, and of equally near candidates the one
+/// sharing the longest beginning wins (`sinn` is sin before sign).
+pub fn nearest_name(name: &str, candidates: &mut dyn Iterator<Item = String>) -> Option<String> {
+    let folded: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let allowed = if folded.len() <= 4 { 1 } else { 2 };
+    candidates
+        .filter_map(|candidate| {
+            let other: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
+            let distance = edit_distance(&folded, &other);
+            if distance > allowed || distance >= other.len() || candidate == name {
+                return None;
+            }
+            let shared = folded
+                .iter()
+                .zip(&other)
+                .take_while(|(a, b)| a == b)
+                .count();
+            Some(((distance, std::cmp::Reverse(shared)), candidate))
+        })
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// Edits between two words, over characters: insertions, deletions,
+/// substitutions and swaps of neighbours (`sqtr` is one from `sqrt`).
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut before: Vec<usize> = Vec::new();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            row[j] = substitution.min(row[j - 1] + 1).min(previous[j] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut previous, row);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        let distance = |a: &str, b: &str| {
+            let chars = |s: &str| s.chars().collect::<Vec<char>>();
+            edit_distance(&chars(a), &chars(b))
+        };
+        assert_eq!(distance("sine", "sin"), 1);
+        assert_eq!(distance("sqtr", "sqrt"), 1);
+        assert_eq!(distance("", "ab"), 2);
+        assert_eq!(distance("abc", "abc"), 0);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("ab", "ba"), 1);
+    }
+}
