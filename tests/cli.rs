@@ -84,7 +84,7 @@ fn leading_minus_is_an_expression() {
 }
 
 #[test]
-fn options() {
+fn options_set_digits_and_degrees_and_a_bad_one_exits_with_2() {
     let out = pebble(&["--digits", "30", "pi"], "");
     assert_eq!(stdout(&out), "3.14159265358979323846264338328\n");
     let out = pebble(&["--degrees", "sin(30)"], "");
