@@ -134,7 +134,7 @@ fn residues_of_exact_zeros_are_not_printed() {
 }
 
 #[test]
-fn operator_precedence() {
+fn powers_go_right_to_left_and_bind_tighter_than_signs_and_products() {
     assert_eq!(eval("-2^2"), "-4");
     assert_eq!(eval("2^3^2"), "512");
     assert_eq!(eval("2^-1"), "0.5");
@@ -149,7 +149,7 @@ fn operator_precedence() {
 }
 
 #[test]
-fn unicode_aliases() {
+fn unicode_operators_and_pi_mean_what_their_ascii_spellings_mean() {
     assert_eq!(eval("6×7"), "42");
     assert_eq!(eval("1÷4"), "0.25");
     assert_eq!(eval("5−7"), "-2");
@@ -207,7 +207,7 @@ fn unclosed_parentheses_close_at_the_end() {
 }
 
 #[test]
-fn functions() {
+fn abs_floor_ceil_round_min_max_gcd_and_lcm_give_their_textbook_values() {
     assert_eq!(eval("abs(-2.5)"), "2.5");
     assert_eq!(eval("floor(-2.5)"), "-3");
     assert_eq!(eval("ceil(-2.5)"), "-2");
@@ -245,7 +245,7 @@ fn degrees_mode_has_exact_special_angles() {
 }
 
 #[test]
-fn ans_and_variables() {
+fn ans_and_variables_carry_between_lines_and_an_error_leaves_ans_alone() {
     let mut session = Session::new();
     let s = settings();
     assert_eq!(session.evaluate("2+2", &s).unwrap().text, "4");
@@ -834,7 +834,7 @@ fn bitwise_operators_follow_python() {
 }
 
 #[test]
-fn new_functions() {
+fn atan2_hypot_comb_perm_sign_and_trunc_give_their_values_and_refuse_bad_arguments() {
     for (input, expected) in [
         ("atan2(1, 1)", "0.785398163397448"),
         ("atan2(1, -1)", "2.35619449019234"),

@@ -53,6 +53,74 @@ fn text(buffer: &Buffer) -> String {
         .collect()
 }
 
+/// The screen's styles: a grid of one letter a cell (`.` the default style,
+/// trailing ones left off) under a key to the letters. Letters go by first
+/// appearance, so a new colour for a part of the screen rewrites one line of
+/// the key and a part drawn in another style changes the grid where it is.
+fn styles(buffer: &Buffer) -> String {
+    const LETTERS: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let area = buffer.area;
+    let mut key: Vec<String> = Vec::new();
+    let mut grid = String::new();
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        for x in area.left()..area.right() {
+            let style = style_name(&buffer[(x, y)]);
+            if style.is_empty() {
+                row.push('.');
+                continue;
+            }
+            let index = key.iter().position(|k| *k == style).unwrap_or_else(|| {
+                key.push(style);
+                key.len() - 1
+            });
+            row.push(
+                LETTERS
+                    .chars()
+                    .nth(index)
+                    .expect("more styles than letters"),
+            );
+        }
+        grid.push_str(row.trim_end_matches('.'));
+        grid.push('\n');
+    }
+    let mut out = String::from("styles (. is the default):\n");
+    for (letter, style) in LETTERS.chars().zip(&key) {
+        out.push_str(&format!("{letter}  {style}\n"));
+    }
+    out + "\n" + &grid
+}
+
+/// A cell's style in a few words: `fg=247 bg=Black bold+reversed`; empty
+/// for the terminal's own colours without modifiers.
+fn style_name(cell: &ratatui::buffer::Cell) -> String {
+    use ratatui::style::Color;
+    let mut words = Vec::new();
+    for (name, colour) in [
+        ("fg", cell.fg),
+        ("bg", cell.bg),
+        ("underline", cell.underline_color),
+    ] {
+        if colour != Color::Reset {
+            words.push(format!("{name}={colour}"));
+        }
+    }
+    if !cell.modifier.is_empty() {
+        let modifiers: Vec<String> = cell
+            .modifier
+            .iter_names()
+            .map(|(name, _)| name.to_lowercase())
+            .collect();
+        words.push(modifiers.join("+"));
+    }
+    words.join(" ")
+}
+
+/// The text, then the styles: what a snapshot of the screen holds.
+fn text_and_styles(buffer: &Buffer) -> String {
+    format!("{}\n{}", text(buffer), styles(buffer))
+}
+
 #[test]
 fn snapshots_at_every_size_in_colour_and_without() {
     for (width, height) in SIZES {
@@ -62,8 +130,7 @@ fn snapshots_at_every_size_in_colour_and_without() {
                 "screen_{width}x{height}_{}",
                 if colour { "colour" } else { "no_colour" }
             );
-            // The text alone first, for people reading the snapshot; then every style run.
-            insta::assert_snapshot!(name, format!("{}\n{buffer:?}", text(&buffer)));
+            insta::assert_snapshot!(name, text_and_styles(&buffer));
         }
     }
 }
@@ -74,7 +141,20 @@ fn an_error_is_underlined_and_said_once() {
     let buffer = draw(&app);
     let screen = text(&buffer);
     assert_eq!(screen.matches("unknown name").count(), 1, "{screen}");
-    insta::assert_snapshot!(screen);
+    // Without colour the underline alone marks the fault: `sine`, not the
+    // rest of the input.
+    let row = screen
+        .lines()
+        .position(|l| l.contains("1+sine(2)"))
+        .unwrap();
+    let start = screen.lines().nth(row).unwrap().find("1+sine(2)").unwrap() as u16;
+    let underlined: String = (start..start + 9)
+        .map(|x| &buffer[(x, row as u16)])
+        .filter(|cell| cell.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+        .map(|cell| cell.symbol())
+        .collect();
+    assert_eq!(underlined, "sine", "{screen}");
+    insta::assert_snapshot!(text_and_styles(&buffer));
 }
 
 #[test]
@@ -302,10 +382,7 @@ fn snapshot_with_the_light_palette() {
     let mut app = app_with(80, 24, true, "1/7");
     app.set_light(true);
     let buffer = draw(&app);
-    insta::assert_snapshot!(
-        "screen_80x24_light",
-        format!("{}\n{buffer:?}", text(&buffer))
-    );
+    insta::assert_snapshot!("screen_80x24_light", text_and_styles(&buffer));
 }
 
 /// The help's last line of text at a screen size (the units table ends it).

@@ -335,7 +335,7 @@ fn label_at(width: u16, height: u16, button: KeypadButton) -> (u16, u16) {
 }
 
 #[test]
-fn point_1_a_long_answer_moves_no_key() {
+fn a_long_answer_moves_no_key() {
     for (width, height) in [(80, 24), (120, 36)] {
         let history = history_file(&format!("steady-{width}"));
         let mut p = PtyPebble::start(
@@ -356,7 +356,7 @@ fn point_1_a_long_answer_moves_no_key() {
 }
 
 #[test]
-fn point_2_an_unfinished_line_shows_no_error() {
+fn an_unfinished_line_shows_no_error_until_it_cannot_be_finished() {
     let mut p = start("quiet");
     for unfinished in ["2+", "sqrt(", "12*(3+"] {
         p.type_text(unfinished);
@@ -372,7 +372,7 @@ fn point_2_an_unfinished_line_shows_no_error() {
 }
 
 #[test]
-fn point_3_after_enter_one_equals_sign_and_the_expression_reopens() {
+fn after_enter_one_equals_sign_shows_and_backspace_reopens_the_expression() {
     let mut p = start("display");
     p.type_text("6*7\r");
     p.wait_for("= 42");
@@ -387,7 +387,7 @@ fn point_3_after_enter_one_equals_sign_and_the_expression_reopens() {
 }
 
 #[test]
-fn point_4_the_whole_answer_view_says_where_it_is_and_copies() {
+fn the_whole_answer_view_says_which_digits_it_shows_and_copies_them_all() {
     let mut p = start("answer-view");
     p.type_text("2^5000\r");
     p.wait_for("… 1,506 digits · F2");
@@ -463,7 +463,7 @@ fn recall_tags_the_line_with_its_mode_and_never_switches_the_mode() {
 }
 
 #[test]
-fn point_8_ans_and_variables_survive_a_restart() {
+fn ans_and_variables_survive_a_restart() {
     let history = history_file("restart");
     let env = [("PEBBLE_HISTORY", history.to_str().unwrap())];
     let mut p = PtyPebble::start(WIDTH, HEIGHT, &env);
@@ -480,7 +480,7 @@ fn point_8_ans_and_variables_survive_a_restart() {
 }
 
 #[test]
-fn point_9_ctrl_c_clears_a_line_before_it_quits() {
+fn ctrl_c_clears_a_line_before_it_quits() {
     let mut p = start("ctrl-c");
     p.type_text("123+4");
     p.wait_until("typed", |p| input_row(p) == "123+4");
@@ -491,7 +491,7 @@ fn point_9_ctrl_c_clears_a_line_before_it_quits() {
 }
 
 #[test]
-fn point_10_a_paste_ending_in_a_newline_and_one_that_fails() {
+fn pasted_lines_run_in_turn_and_wait_at_the_first_that_fails() {
     let mut p = start("paste-newline");
     p.send("\x1b[200~1+1\n2+2\n\x1b[201~");
     p.wait_for("= 4");
@@ -508,7 +508,7 @@ fn point_10_a_paste_ending_in_a_newline_and_one_that_fails() {
 }
 
 #[test]
-fn point_10_a_megabyte_paste_is_refused_at_once() {
+fn a_megabyte_paste_is_refused_at_once() {
     let mut p = start("paste-huge");
     let huge = "1+1\n".repeat(250_000);
     p.send(&format!("\x1b[200~{huge}\x1b[201~"));
@@ -560,7 +560,7 @@ fn a_conversion_first_applies_to_the_answer() {
 }
 
 #[test]
-fn point_5_keys_are_even_with_the_label_on_the_middle_row() {
+fn keys_are_equal_with_one_row_between_and_the_label_on_the_middle_row() {
     let (width, height) = (120, 36);
     let history = history_file("even-keys");
     let p = PtyPebble::start(

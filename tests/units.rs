@@ -636,7 +636,7 @@ fn symbols_and_the_other_definitions_by_name() {
 
 /// Errors name what was wrong and point at it; suggestions go by sense.
 #[test]
-fn errors_that_help() {
+fn unit_errors_say_what_was_wrong_point_at_it_and_suggest_by_sense() {
     use Category::{Domain, Syntax, UnknownName};
     let follow = "a unit or a form must follow 'to', not";
     let forms = "write to km, to hex, to oct, to bin, to dec or to frac";
@@ -727,7 +727,7 @@ fn juxtaposed_quantities_add() {
 /// Names as people type them: plurals and other letter case where only one
 /// unit reads so, several words, and the units the table lacked.
 #[test]
-fn the_names_people_type() {
+fn unit_names_read_in_any_case_in_the_plural_and_in_several_words() {
     for (input, expected) in [
         // Letter case and plurals.
         ("5 KM to m", "5000 m"),
