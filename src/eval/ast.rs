@@ -85,9 +85,11 @@ pub enum ExprKind {
     },
 }
 
-/// How a line asks for its result to be written: `… to hex`, `… to km/h`.
+/// The target of a conversion: how a line asks for its result to be
+/// written (`… to hex`, `… to km/h`). Not to be confused with an exact
+/// form of a value (`form::Form`).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Form {
+pub enum Target {
     Radix(Radix),
     Decimal,
     Fraction,
@@ -99,14 +101,14 @@ pub enum Form {
     Mixed(Vec<(Compound, Span)>),
 }
 
-impl Form {
-    pub fn from_name(name: &str) -> Option<Form> {
+impl Target {
+    pub fn from_name(name: &str) -> Option<Target> {
         Some(match name {
-            "hex" => Form::Radix(Radix::Hexadecimal),
-            "oct" => Form::Radix(Radix::Octal),
-            "bin" => Form::Radix(Radix::Binary),
-            "dec" => Form::Decimal,
-            "frac" => Form::Fraction,
+            "hex" => Target::Radix(Radix::Hexadecimal),
+            "oct" => Target::Radix(Radix::Octal),
+            "bin" => Target::Radix(Radix::Binary),
+            "dec" => Target::Decimal,
+            "frac" => Target::Fraction,
             _ => return None,
         })
     }
@@ -116,7 +118,7 @@ impl Form {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub statement: Statement,
-    pub form: Option<Form>,
+    pub target: Option<Target>,
     /// Where the `to` (or `->`) stands, when there is one.
     pub to: Option<Span>,
 }

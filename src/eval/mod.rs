@@ -31,7 +31,7 @@ pub use interpreter::AngleMode;
 pub use limits::Limits;
 pub use radix::Radix;
 
-use ast::{Expr, Form, Statement};
+use ast::{Expr, Statement, Target};
 use astro_float_num::Consts;
 use builtins::is_reserved;
 use form::Form as ExactForm;
@@ -259,18 +259,20 @@ impl Session {
                 (value, Some(name))
             }
         };
-        let (expr, shown) = if self.has_units(&expr, &line.form) {
-            self.measure(expr, &line.form, line.to, settings, input)?
+        let (expr, shown) = if self.has_units(&expr, &line.target) {
+            self.measure(expr, &line.target, line.to, settings, input)?
         } else {
             (expr, None)
         };
         let digits = settings.shown_digits();
         // Only the precision loop reads the mode; the cheap steps never do.
         self.read_angle = false;
-        let goal = match line.form {
-            None | Some(Form::Decimal | Form::Unit(..) | Form::Mixed(_)) => Goal::Digits(digits),
-            Some(Form::Radix(radix)) => Goal::Whole(radix),
-            Some(Form::Fraction) => Goal::Fraction,
+        let goal = match line.target {
+            None | Some(Target::Decimal | Target::Unit(..) | Target::Mixed(_)) => {
+                Goal::Digits(digits)
+            }
+            Some(Target::Radix(radix)) => Goal::Whole(radix),
+            Some(Target::Fraction) => Goal::Fraction,
         };
         let (text, exactness, binding, form) = match (self.compute(expr, settings, goal)?, goal) {
             ((Settled::Exact(r), _), Goal::Whole(radix)) => (

@@ -26,7 +26,7 @@
 //! constant, a unit (read from the units table), else an unknown name.
 //! Missing `)` at the very end are closed automatically.
 
-use super::ast::{AddOp, BitOp, Expr, ExprKind, Form, Line, MulOp, Statement};
+use super::ast::{AddOp, BitOp, Expr, ExprKind, Line, MulOp, Statement, Target};
 use super::builtins::{Builtin, Constant};
 use super::error::{Error, ErrorKind, Span};
 use super::lexer::{Literal, Token, TokenKind};
@@ -113,19 +113,19 @@ impl Parser<'_> {
             return Err(Error::new(ErrorKind::EmptyExpression, self.peek().span));
         }
         let statement = self.statement()?;
-        let form = match self.peek().kind {
-            TokenKind::To => Some(self.form()?),
+        let target = match self.peek().kind {
+            TokenKind::To => Some(self.conversion()?),
             // `60 mph in km/h`: `in` before a unit or form, after a quantity.
-            TokenKind::Name(_) if self.in_conversion_at(0) => Some(self.form()?),
+            TokenKind::Name(_) if self.in_conversion_at(0) => Some(self.conversion()?),
             _ => None,
         };
-        let to_span = form.as_ref().map(|(_, to)| *to);
-        let form = form.map(|(form, _)| form);
+        let to_span = target.as_ref().map(|(_, to)| *to);
+        let target = target.map(|(target, _)| target);
         let token = self.peek();
         match &token.kind {
             TokenKind::End => Ok(Line {
                 statement,
-                form,
+                target,
                 to: to_span,
             }),
             TokenKind::RightParen => Err(Error::new(ErrorKind::UnmatchedClose, token.span)),
@@ -135,12 +135,12 @@ impl Parser<'_> {
         }
     }
 
-    /// The form after `to`, `->` or a conversion's `in`, and the span of that word.
-    fn form(&mut self) -> Result<(Form, Span), Error> {
+    /// The target after `to`, `->` or a conversion's `in`, and the span of that word.
+    fn conversion(&mut self) -> Result<(Target, Span), Error> {
         let to = self.advance().span;
         let form = match self.peek_at(0) {
-            TokenKind::Name(name) if Form::from_name(name).is_some() => {
-                let form = Form::from_name(name);
+            TokenKind::Name(name) if Target::from_name(name).is_some() => {
+                let form = Target::from_name(name);
                 self.advance();
                 form.expect("checked above")
             }
@@ -160,9 +160,9 @@ impl Parser<'_> {
                 match parts.len() {
                     1 => {
                         let (unit, span) = parts.remove(0);
-                        Form::Unit(unit, span, numbers)
+                        Target::Unit(unit, span, numbers)
                     }
-                    _ => Form::Mixed(parts),
+                    _ => Target::Mixed(parts),
                 }
             }
             TokenKind::Name(name) => {
@@ -254,7 +254,7 @@ impl Parser<'_> {
     fn in_conversion_at(&self, offset: usize) -> bool {
         matches!(self.peek_at(offset), TokenKind::Name(n) if n == "in")
             && !(self.is_variable)("in")
-            && (matches!(self.peek_at(offset + 1), TokenKind::Name(n) if Form::from_name(n).is_some())
+            && (matches!(self.peek_at(offset + 1), TokenKind::Name(n) if Target::from_name(n).is_some())
                 || self.unit_at(offset + 1, false))
     }
 
@@ -1068,14 +1068,17 @@ mod tests {
     fn conversions_end_the_line() {
         let line = parse_line("255 to hex").unwrap();
         assert_eq!(
-            line.form,
-            Some(Form::Radix(crate::eval::radix::Radix::Hexadecimal))
+            line.target,
+            Some(Target::Radix(crate::eval::radix::Radix::Hexadecimal))
         );
         assert_eq!(
-            parse_line("x = 1/4 -> frac").unwrap().form,
-            Some(Form::Fraction)
+            parse_line("x = 1/4 -> frac").unwrap().target,
+            Some(Target::Fraction)
         );
-        assert_eq!(parse_line("6*7= to dec").unwrap().form, Some(Form::Decimal));
+        assert_eq!(
+            parse_line("6*7= to dec").unwrap().target,
+            Some(Target::Decimal)
+        );
         let err = parse_line("255 to roman").unwrap_err();
         assert_eq!(
             err.kind,
@@ -1133,15 +1136,15 @@ mod tests {
     #[test]
     fn conversions_to_units() {
         let line = parse_line("60 mph to km/h").unwrap();
-        let Some(Form::Unit(unit, span, _)) = line.form else {
+        let Some(Target::Unit(unit, span, _)) = line.target else {
             panic!("a unit form")
         };
         assert_eq!(unit.render(), "km/h");
         assert_eq!((span.start, span.end), (10, 14));
         assert_eq!(line.to.map(|s| (s.start, s.end)), Some((7, 9)));
         assert!(matches!(
-            parse_line("1 m -> ft").unwrap().form,
-            Some(Form::Unit(..))
+            parse_line("1 m -> ft").unwrap().target,
+            Some(Target::Unit(..))
         ));
         let err = parse_line("1 m to furlongz").unwrap_err();
         assert_eq!((err.span.start, err.span.end), (7, 15));

@@ -2,7 +2,7 @@
 //! number in that unit goes through the same precision loop as any other.
 
 use super::units::{Compound, Measure};
-use crate::eval::ast::{AddOp, Expr, ExprKind, Form, MulOp};
+use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp, Target};
 use crate::eval::error::{Category, Error, ErrorKind, Span};
 use crate::eval::interpreter::quantity::{self, mentions_units};
 use crate::eval::interpreter::{Binding, Evaluator, binding_key};
@@ -29,8 +29,8 @@ pub struct Shown {
 
 impl Session {
     /// Whether `expr` needs the units layer.
-    pub(in crate::eval) fn has_units(&self, expr: &Expr, form: &Option<Form>) -> bool {
-        matches!(form, Some(Form::Unit(..) | Form::Mixed(_)))
+    pub(in crate::eval) fn has_units(&self, expr: &Expr, form: &Option<Target>) -> bool {
+        matches!(form, Some(Target::Unit(..) | Target::Mixed(_)))
             || mentions_units(expr, &|name| {
                 matches!(
                     self.names.get(binding_key(name)),
@@ -45,7 +45,7 @@ impl Session {
     pub(in crate::eval) fn measure(
         &mut self,
         expr: Expr,
-        form: &Option<Form>,
+        form: &Option<Target>,
         to: Option<Span>,
         settings: &Settings,
         input: &str,
@@ -69,7 +69,7 @@ impl Session {
                 work,
             );
             let q = quantity::eval(&mut evaluator, &expr).map_err(trim)?;
-            let Some(Form::Mixed(parts)) = form else {
+            let Some(Target::Mixed(parts)) = form else {
                 break (evaluator, q);
             };
             // Whole parts may need more bits than the probe has
@@ -87,7 +87,7 @@ impl Session {
         };
         let mut numbers: &[(MulOp, Literal)] = &[];
         let (target, written) = match form {
-            Some(Form::Unit(target, span, written_numbers)) => {
+            Some(Target::Unit(target, span, written_numbers)) => {
                 quantity::convert(&mut evaluator, q, target, to)?;
                 numbers = written_numbers;
                 (
@@ -95,7 +95,7 @@ impl Session {
                     Some(input[span.start..span.end].to_string()),
                 )
             }
-            Some(Form::Radix(radix)) if !q.unit.is_none() => {
+            Some(Target::Radix(radix)) if !q.unit.is_none() => {
                 return Err(Error::new(
                     ErrorKind::NeedsPlainNumber {
                         operation: match radix {
@@ -108,7 +108,7 @@ impl Session {
                     to,
                 ));
             }
-            Some(Form::Fraction) if !q.unit.is_none() => {
+            Some(Target::Fraction) if !q.unit.is_none() => {
                 return Err(Error::new(
                     ErrorKind::NeedsPlainNumber {
                         operation: "to frac",
