@@ -42,8 +42,16 @@ pub enum AngleMode {
 pub enum Binding {
     Exact(BigRational),
     Deferred(Rc<Deferred>),
-    /// A number (never itself a quantity) in a unit.
-    Quantity(Rc<(Binding, Compound)>),
+    /// A number in a unit.
+    Quantity(Rc<StoredQuantity>),
+}
+
+/// What a variable holding a quantity keeps.
+#[derive(Debug)]
+pub struct StoredQuantity {
+    /// Never itself a quantity.
+    pub number: Binding,
+    pub unit: Compound,
 }
 
 impl Binding {
@@ -52,7 +60,7 @@ impl Binding {
         match self {
             Binding::Exact(_) => 0,
             Binding::Deferred(deferred) => deferred.size,
-            Binding::Quantity(quantity) => quantity.0.size(),
+            Binding::Quantity(quantity) => quantity.number.size(),
         }
     }
 }
@@ -144,8 +152,8 @@ impl Drop for Deferred {
                     }
                 }
                 Binding::Quantity(quantity) => {
-                    if let Ok((number, _)) = Rc::try_unwrap(quantity) {
-                        pending.push(number);
+                    if let Ok(quantity) = Rc::try_unwrap(quantity) {
+                        pending.push(quantity.number);
                     }
                 }
             }
@@ -473,7 +481,7 @@ impl<'a> Evaluator<'a> {
         let key = binding_key(name);
         let binding = match self.names.get(key) {
             // The number; the units layer takes the unit from the binding.
-            Some(Binding::Quantity(quantity)) => Some(&quantity.0),
+            Some(Binding::Quantity(quantity)) => Some(&quantity.number),
             other => other,
         };
         match binding {

@@ -36,7 +36,7 @@ use astro_float_num::Consts;
 use builtins::is_reserved;
 use form::Form as ExactForm;
 use format::Decimal;
-use interpreter::{Binding, Deferred, Evaluator};
+use interpreter::{Binding, Deferred, Evaluator, StoredQuantity};
 use num_rational::BigRational;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -304,7 +304,10 @@ impl Session {
                 Some(total) => self.deferred(total, settings, None),
                 None => binding,
             };
-            let binding = Binding::Quantity(Rc::new((binding, shown.unit)));
+            let binding = Binding::Quantity(Rc::new(StoredQuantity {
+                number: binding,
+                unit: shown.unit,
+            }));
             let answer = Answer {
                 text: format!("{}{text} {}", shown.prefix, shown.text),
                 exactness,
@@ -453,9 +456,12 @@ impl Session {
     fn enclosed(&mut self, binding: &Binding, settings: &Settings) -> Binding {
         let deferred = match binding {
             Binding::Deferred(deferred) if deferred.size() > 1 => deferred,
-            Binding::Quantity(quantity) if quantity.0.size() > 1 => {
-                let number = self.enclosed(&quantity.0, settings);
-                return Binding::Quantity(Rc::new((number, quantity.1.clone())));
+            Binding::Quantity(quantity) if quantity.number.size() > 1 => {
+                let number = self.enclosed(&quantity.number, settings);
+                return Binding::Quantity(Rc::new(StoredQuantity {
+                    number,
+                    unit: quantity.unit.clone(),
+                }));
             }
             _ => return binding.clone(),
         };
@@ -501,7 +507,7 @@ impl Session {
         while let Some(binding) = pending.pop() {
             match binding {
                 Binding::Exact(_) => {}
-                Binding::Quantity(quantity) => pending.push(&quantity.0),
+                Binding::Quantity(quantity) => pending.push(&quantity.number),
                 Binding::Deferred(deferred) => {
                     if seen.insert(Rc::as_ptr(deferred)) {
                         pending.extend(deferred.captured());

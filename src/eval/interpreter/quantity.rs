@@ -257,7 +257,7 @@ pub fn eval(ev: &mut Evaluator, expr: &Expr) -> Result<Quantity, Error> {
         }),
         ExprKind::Name(name) => {
             let unit = match ev.binding(name) {
-                Some(Binding::Quantity(quantity)) => quantity.1.clone(),
+                Some(Binding::Quantity(quantity)) => quantity.unit.clone(),
                 _ => Compound::default(),
             };
             Ok(Quantity {
