@@ -6,7 +6,8 @@ use super::history::{HistoryEntry, MAX_ENTRIES};
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
-use super::widgets::display::InputLine;
+use super::widgets::display::{AnswerKind, InputLine};
+use super::widgets::status_bar::{Status, StatusKind};
 use crate::eval::{AngleMode, Answer, Error, Exactness, Session, Settings};
 
 /// Everything the user can ask for, from keys, mouse, paste or the clock.
@@ -87,22 +88,6 @@ pub enum Effect {
     Quit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A message on the status line, in place of the key hints.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub kind: StatusKind,
-    pub text: String,
-    /// Clears itself after a few seconds.
-    pub timed: bool,
-}
-
 /// A view drawn over the calculator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -113,23 +98,12 @@ pub enum Overlay {
 
 /// What the display shows under the input.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Shown<'a> {
+pub enum DisplayContent<'a> {
     /// Nothing typed and no answer: a hint.
     Nothing,
     /// The live preview of the input, or the answer of the last Enter.
     Answer(&'a Answer, AnswerKind),
     Error(&'a Error),
-}
-
-/// Which answer the display shows, which decides how bright it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnswerKind {
-    /// The answer of the last Enter.
-    Entered,
-    /// The live preview of what is typed.
-    Live,
-    /// The last preview that worked, while the input is merely unfinished.
-    Stale,
 }
 
 /// An answer that stays on the display after Enter, with what made it.
@@ -406,23 +380,23 @@ impl App {
             cursor_column: self.editor.cursor_column(),
             entered: false,
             fault: match self.shown() {
-                Shown::Error(e) => Some(e.span),
+                DisplayContent::Error(e) => Some(e.span),
                 _ => None,
             },
             angle_tag: self.line_angle.map(super::history::angle_label),
         }
     }
 
-    pub fn shown(&self) -> Shown<'_> {
+    pub fn shown(&self) -> DisplayContent<'_> {
         match (&self.reading.preview, &self.reading.kept) {
-            (Some(Ok(answer)), _) => Shown::Answer(answer, AnswerKind::Live),
+            (Some(Ok(answer)), _) => DisplayContent::Answer(answer, AnswerKind::Live),
             (Some(Err(error)), _) if self.is_unfinished(error) => match &self.reading.last_good {
-                Some(answer) => Shown::Answer(answer, AnswerKind::Stale),
-                None => Shown::Nothing,
+                Some(answer) => DisplayContent::Answer(answer, AnswerKind::Stale),
+                None => DisplayContent::Nothing,
             },
-            (Some(Err(error)), _) => Shown::Error(error),
-            (None, Some(kept)) => Shown::Answer(&kept.answer, AnswerKind::Entered),
-            (None, None) => Shown::Nothing,
+            (Some(Err(error)), _) => DisplayContent::Error(error),
+            (None, Some(kept)) => DisplayContent::Answer(&kept.answer, AnswerKind::Entered),
+            (None, None) => DisplayContent::Nothing,
         }
     }
 
@@ -468,11 +442,13 @@ impl App {
     /// many rows the display takes.
     pub fn display_text(&self) -> Option<layout::DisplayText> {
         match self.shown() {
-            Shown::Answer(answer, _) => Some(layout::DisplayText::Answer(
+            DisplayContent::Answer(answer, _) => Some(layout::DisplayText::Answer(
                 super::widgets::group_digits(&answer_text(answer)),
             )),
-            Shown::Error(error) => Some(layout::DisplayText::Error(format!("error: {error}"))),
-            Shown::Nothing => None,
+            DisplayContent::Error(error) => {
+                Some(layout::DisplayText::Error(format!("error: {error}")))
+            }
+            DisplayContent::Nothing => None,
         }
     }
 
@@ -487,7 +463,7 @@ impl App {
         if fits(&whole) {
             return Some(whole);
         }
-        if let Shown::Answer(answer, _) = self.shown()
+        if let DisplayContent::Answer(answer, _) = self.shown()
             && answer.fraction.is_some()
         {
             let decimal = answer_text_with(answer, None);
@@ -947,7 +923,7 @@ impl App {
 
     fn copy(&mut self, effects: &mut Vec<Effect>) {
         match self.shown() {
-            Shown::Answer(answer, _) => {
+            DisplayContent::Answer(answer, _) => {
                 let text = answer.text.clone();
                 let what = match text.chars().filter(char::is_ascii_digit).count() {
                     digits if text.len() > 24 => {
@@ -1067,9 +1043,9 @@ mod tests {
 
     fn shown_text(app: &App) -> String {
         match app.shown() {
-            Shown::Answer(a, _) => answer_text(a),
-            Shown::Error(e) => format!("error: {e}"),
-            Shown::Nothing => String::new(),
+            DisplayContent::Answer(a, _) => answer_text(a),
+            DisplayContent::Error(e) => format!("error: {e}"),
+            DisplayContent::Nothing => String::new(),
         }
     }
 
@@ -1165,7 +1141,7 @@ mod tests {
         assert_eq!(app.input().text(), "1+sine(2)");
         assert_eq!(app.input().cursor(), 9);
         assert_eq!(app.input_line().fault, Some(crate::eval::Span::new(2, 6)));
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
         assert_eq!(
             app.status(),
             None,
@@ -1277,7 +1253,7 @@ mod tests {
         let mut app = app();
         enter(&mut app, "6*7");
         assert!(app.update(Action::Interrupt).is_empty());
-        assert_eq!(app.shown(), Shown::Nothing);
+        assert_eq!(app.shown(), DisplayContent::Nothing);
         assert_eq!(app.kept_expression(), None);
         assert_eq!(app.update(Action::Interrupt), vec![Effect::Quit]);
     }
@@ -1302,14 +1278,17 @@ mod tests {
         let mut app = app();
         typed(&mut app, "12*(3+");
         // The last preview that worked, dimmed; no error.
-        assert!(matches!(app.shown(), Shown::Answer(_, AnswerKind::Stale)));
+        assert!(matches!(
+            app.shown(),
+            DisplayContent::Answer(_, AnswerKind::Stale)
+        ));
         assert_eq!(shown_text(&app), "= 36");
         app.update(Action::Escape);
         typed(&mut app, "sqrt(");
-        assert_eq!(app.shown(), Shown::Nothing);
+        assert_eq!(app.shown(), DisplayContent::Nothing);
         app.update(Action::Escape);
         typed(&mut app, "2+*3");
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
         // Half-typed names, calls, conversions and assignments are quiet.
         for line in [
             "sq",
@@ -1324,23 +1303,23 @@ mod tests {
             app.update(Action::Escape);
             typed(&mut app, line);
             assert!(
-                !matches!(app.shown(), Shown::Error(_)),
+                !matches!(app.shown(), DisplayContent::Error(_)),
                 "{line}: {}",
                 shown_text(&app)
             );
             // Enter still says what is missing.
             app.update(Action::Evaluate);
-            assert!(matches!(app.shown(), Shown::Error(_)), "{line}");
+            assert!(matches!(app.shown(), DisplayContent::Error(_)), "{line}");
         }
         // A name that nothing starts with is an error at once.
         app.update(Action::Escape);
         typed(&mut app, "2*qqq");
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
         // After Enter an unfinished line is an error like any other.
         app.update(Action::Escape);
         typed(&mut app, "2+");
         app.update(Action::Evaluate);
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
     }
 
     #[test]
@@ -1392,7 +1371,7 @@ mod tests {
         // With no answer yet it is the evaluator's to judge.
         let mut fresh = self::app();
         enter(&mut fresh, "to hex");
-        assert!(matches!(fresh.shown(), Shown::Error(_)));
+        assert!(matches!(fresh.shown(), DisplayContent::Error(_)));
     }
 
     #[test]
@@ -1446,7 +1425,7 @@ mod tests {
         assert_eq!(app.history().len(), 2);
         app.update(Action::Paste("3\n1/0\n5\n6\n".into()));
         assert_eq!(app.input().text(), "1/0");
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
         assert_eq!(app.queued(), 3);
         assert!(
             app.status()
