@@ -2,6 +2,9 @@
 //! returns what the terminal loop must do (`Effect`) rather than leaving
 //! flags for it to poll.
 
+mod paste;
+mod recall;
+
 use super::history::{HistoryEntry, MAX_ENTRIES};
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
@@ -9,6 +12,8 @@ use super::line_editor::LineEditor;
 use super::widgets::display::{AnswerKind, InputLine};
 use super::widgets::status_bar::{Status, StatusKind};
 use crate::eval::{AngleMode, Answer, Error, Exactness, Session, Settings};
+use paste::PasteQueue;
+use recall::{Recall, Step};
 
 /// Everything the user can ask for, from keys, mouse, paste or the clock.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,7 +124,7 @@ pub struct App {
     recall: Recall,
     reading: Reading,
     /// Pasted lines waiting for the one that failed to be fixed.
-    queued: Vec<String>,
+    paste: PasteQueue,
     /// Whether `ans` has a value: `to hex` typed first then applies to it.
     has_answer: bool,
     status: Option<Status>,
@@ -134,19 +139,6 @@ pub struct App {
     /// The terminal's background is light: the palette for it.
     light: bool,
     session: Session,
-}
-
-/// Where the user is in the history.
-#[derive(Debug, Default)]
-struct Recall {
-    /// The line being typed before ↑ began a recall; ↓ past the newest gives it back.
-    draft: Option<String>,
-    /// Entries scrolled up from the newest.
-    scroll: usize,
-    /// The history entry recalled or clicked, highlighted.
-    selected: Option<usize>,
-    /// The entry clicked last, to tell a second click.
-    last_pick: Option<usize>,
 }
 
 /// What the display reads out under the input.
@@ -201,11 +193,6 @@ fn answer_text_with(answer: &Answer, fraction: Option<&str>) -> String {
     text
 }
 
-/// Most lines and bytes one paste may bring: more is refused whole, with a
-/// message, rather than cut somewhere.
-const MAX_PASTE_LINES: usize = 1000;
-const MAX_PASTE_BYTES: usize = 64 * 1024;
-
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
@@ -232,7 +219,7 @@ impl App {
             history,
             recall: Recall::default(),
             reading: Reading::default(),
-            queued: Vec::new(),
+            paste: PasteQueue::default(),
             has_answer: false,
             status: None,
             overlay: OverlayState::default(),
@@ -306,10 +293,10 @@ impl App {
         &self.history
     }
     pub fn history_scroll(&self) -> usize {
-        self.recall.scroll
+        self.recall.scroll()
     }
     pub fn selected(&self) -> Option<usize> {
-        self.recall.selected
+        self.recall.selected()
     }
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
@@ -408,7 +395,7 @@ impl App {
 
     /// Lines of a paste waiting to be evaluated.
     pub fn queued(&self) -> usize {
-        self.queued.len()
+        self.paste.len()
     }
 
     /// The expression the shown answer belongs to.
@@ -500,7 +487,7 @@ impl App {
             self.status = None;
         }
         if !matches!(action, Action::PickHistory { .. } | Action::Release(_)) {
-            self.recall.last_pick = None;
+            self.recall.forget_pick();
         }
         match action {
             Action::Insert(text) => self.type_text(&text),
@@ -515,10 +502,10 @@ impl App {
                 }
                 self.editor.set_cursor_column(column);
             }
-            Action::Escape if !self.queued.is_empty() => {
+            Action::Escape if !self.paste.is_empty() => {
                 // The failed pasted line goes with the lines waiting after it.
                 self.set_input(String::new());
-                let dropped = std::mem::take(&mut self.queued).len();
+                let dropped = self.paste.drop_all();
                 self.say(
                     StatusKind::Info,
                     format!("{dropped} pasted line{} dropped", plural(dropped)),
@@ -538,7 +525,7 @@ impl App {
             }
             Action::ToggleAngle => self.toggle_angle(),
             Action::Evaluate => {
-                if self.evaluate(&mut effects) && !self.queued.is_empty() {
+                if self.evaluate(&mut effects) && !self.paste.is_empty() {
                     self.run_queue(false, &mut effects);
                 }
             }
@@ -697,8 +684,7 @@ impl App {
 
     /// The input changed by hand: recall ends, the preview follows.
     fn after_edit(&mut self) {
-        self.recall.selected = None;
-        self.recall.draft = None;
+        self.recall.end();
         self.refresh_preview();
     }
 
@@ -814,7 +800,7 @@ impl App {
                 let excess = self.history.len().saturating_sub(MAX_ENTRIES);
                 self.history.drain(..excess);
                 effects.push(Effect::SaveHistory(entry));
-                self.recall.scroll = 0;
+                self.recall.scroll_to_newest();
                 self.reading.kept = Some(Kept { expression, answer });
                 self.set_input(String::new());
                 self.after_edit();
@@ -844,27 +830,15 @@ impl App {
     /// input. A line that fails stays in the input with its error, and the
     /// lines after it wait until it is fixed (Enter) or dropped (Esc).
     fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
-        // A final newline ends the last line; it does not start another.
-        let lines = text.split('\n').count() - usize::from(text.ends_with('\n'));
-        if text.len() > MAX_PASTE_BYTES || lines > MAX_PASTE_LINES {
-            let refused = "paste refused: it is over 1,000 lines or 64 KiB";
-            self.flash(StatusKind::Error, refused.into(), effects);
+        let lines = match paste::split(text) {
+            Ok(lines) => lines,
+            Err(refused) => return self.flash(StatusKind::Error, refused.into(), effects),
+        };
+        if let [only] = lines.as_slice() {
+            self.type_text(only);
             return;
         }
-        let text = text.replace("\r\n", "\n").replace(['\r', '\t'], " ");
-        if text.chars().any(|c| c.is_control() && c != '\n') {
-            let refused = "paste refused: it holds control characters";
-            self.flash(StatusKind::Error, refused.into(), effects);
-            return;
-        }
-        let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-        let last = lines.pop().unwrap_or_default();
-        if lines.is_empty() {
-            self.type_text(&last);
-            return;
-        }
-        self.queued = lines;
-        self.queued.push(last);
+        self.paste.fill(lines);
         self.run_queue(true, effects);
     }
 
@@ -872,8 +846,7 @@ impl App {
     /// one (text after the final newline) is only typed.
     fn run_queue(&mut self, first_typed: bool, effects: &mut Vec<Effect>) {
         let mut typed_first = first_typed;
-        while self.queued.len() > 1 {
-            let line = self.queued.remove(0);
+        while let Some(line) = self.paste.next_line() {
             if typed_first {
                 self.continue_answer(&line);
                 self.editor.insert(&line);
@@ -881,44 +854,28 @@ impl App {
             } else {
                 self.editor.set(line);
             }
-            self.recall.selected = None;
-            self.recall.draft = None;
+            self.recall.end();
             if !self.evaluate(effects) && !self.editor.text().trim().is_empty() {
-                if self.waiting_lines() == 0 {
-                    self.queued.clear();
+                if self.paste.waiting() == 0 {
+                    self.paste.clear();
                 }
                 return;
             }
         }
-        let last = self.queued.pop().unwrap_or_default();
+        let last = self.paste.take_last();
         if !last.is_empty() {
             self.type_text(&last);
         }
     }
 
-    /// Pasted lines waiting behind the one that failed (an empty last one,
-    /// from a final newline, is no line).
-    fn waiting_lines(&self) -> usize {
-        self.queued.len() - usize::from(self.queued.last().is_some_and(String::is_empty))
-    }
-
     /// While pasted lines wait, the status line says so, whatever was
     /// typed since: editing the failed line does not make them go away.
     fn say_waiting(&mut self) {
-        let left = self.waiting_lines();
-        if left == 0 || self.status.is_some() {
-            return;
+        if self.status.is_none()
+            && let Some(message) = self.paste.waiting_message()
+        {
+            self.say(StatusKind::Warning, message);
         }
-        // What matters first, for narrow status lines.
-        let waits = if left == 1 {
-            "line waits"
-        } else {
-            "lines wait"
-        };
-        self.say(
-            StatusKind::Warning,
-            format!("{left} pasted {waits} · Enter goes on, Esc drops them"),
-        );
     }
 
     fn copy(&mut self, effects: &mut Vec<Effect>) {
@@ -950,8 +907,7 @@ impl App {
     }
 
     fn scroll_history(&mut self, entries: i64) {
-        let max = self.history.len().saturating_sub(1) as i64;
-        self.recall.scroll = (self.recall.scroll as i64 + entries).clamp(0, max) as usize;
+        self.recall.scroll_by(entries, self.history.len());
     }
 
     /// Scrolls so that entry `index` is on screen.
@@ -960,19 +916,14 @@ impl App {
             .screen()
             .history
             .map_or(1, |h| layout::history_rows(h).height.max(1) as usize);
-        let from_newest = self.history.len() - 1 - index;
-        if from_newest < self.recall.scroll {
-            self.recall.scroll = from_newest;
-        } else if from_newest >= self.recall.scroll + rows {
-            self.recall.scroll = from_newest + 1 - rows;
-        }
+        self.recall.reveal(index, self.history.len(), rows);
     }
 
     fn pick_history(&mut self, index: usize, result: bool) {
         let Some(entry) = self.history.get(index) else {
             return;
         };
-        let second_click = self.recall.last_pick == Some(index);
+        let second_click = self.recall.pick(index);
         let text = if result || second_click {
             entry.result.clone()
         } else {
@@ -980,9 +931,6 @@ impl App {
         };
         self.line_angle = self.other_angle(entry.angle);
         self.set_input(text);
-        self.recall.selected = Some(index);
-        self.recall.last_pick = Some(index);
-        self.recall.draft = None;
     }
 
     /// A recalled entry computed in the other angle mode runs in that
@@ -993,31 +941,20 @@ impl App {
     }
 
     fn recall_step(&mut self, direction: i64) {
-        if self.history.is_empty() {
-            return;
-        }
-        let newest = self.history.len() as i64 - 1;
-        let next = match self.recall.selected {
-            None if direction < 0 => newest,
-            None => return,
-            Some(i) => i as i64 + direction,
-        };
-        if self.recall.selected.is_none() {
-            self.recall.draft = Some(self.editor.text().to_string());
-        }
-        if next > newest {
-            let draft = self.recall.draft.take().unwrap_or_default();
-            self.recall.selected = None;
-            self.line_angle = None;
-            self.set_input(draft);
-        } else {
-            let index = next.max(0) as usize;
-            let draft = self.recall.draft.take();
-            self.line_angle = self.other_angle(self.history[index].angle);
-            self.set_input(self.history[index].expression.clone());
-            self.recall.draft = draft;
-            self.recall.selected = Some(index);
-            self.reveal(index);
+        match self
+            .recall
+            .step(direction, self.history.len(), self.editor.text())
+        {
+            None => {}
+            Some(Step::Draft(draft)) => {
+                self.line_angle = None;
+                self.set_input(draft);
+            }
+            Some(Step::Entry(index)) => {
+                self.line_angle = self.other_angle(self.history[index].angle);
+                self.set_input(self.history[index].expression.clone());
+                self.reveal(index);
+            }
         }
     }
 }
