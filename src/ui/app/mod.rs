@@ -2,8 +2,13 @@
 //! returns what the terminal loop must do (`Effect`) rather than leaving
 //! flags for it to poll.
 
+mod keypad_mouse;
+mod overlay;
 mod paste;
 mod recall;
+mod status;
+
+pub use overlay::Overlay;
 
 use super::history::{HistoryEntry, MAX_ENTRIES};
 use super::keypad::{ButtonEffect, KeypadButton};
@@ -12,8 +17,11 @@ use super::line_editor::LineEditor;
 use super::widgets::display::{AnswerKind, InputLine};
 use super::widgets::status_bar::{Status, StatusKind};
 use crate::eval::{AngleMode, Answer, Error, Exactness, Session, Settings};
+use keypad_mouse::KeypadMouse;
+use overlay::Overlays;
 use paste::PasteQueue;
 use recall::{Recall, Step};
+use status::StatusLine;
 
 /// Everything the user can ask for, from keys, mouse, paste or the clock.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,14 +101,6 @@ pub enum Effect {
     Quit,
 }
 
-/// A view drawn over the calculator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    /// The whole answer, for one too long for the display.
-    Answer,
-}
-
 /// What the display shows under the input.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum DisplayContent<'a> {
@@ -127,8 +127,8 @@ pub struct App {
     paste: PasteQueue,
     /// Whether `ans` has a value: `to hex` typed first then applies to it.
     has_answer: bool,
-    status: Option<Status>,
-    overlay: OverlayState,
+    status: StatusLine,
+    overlay: Overlays,
     mouse: KeypadMouse,
     settings: Settings,
     /// The angle mode of a recalled line computed in the other mode: that
@@ -151,20 +151,6 @@ struct Reading {
     kept: Option<Kept>,
     /// The error shown came from Enter, not from the live preview.
     entered_error: bool,
-}
-
-/// The help or the answer view, open over the calculator.
-#[derive(Debug, Default)]
-struct OverlayState {
-    open: Option<Overlay>,
-    scroll: usize,
-}
-
-/// The mouse on the keypad.
-#[derive(Debug, Default)]
-struct KeypadMouse {
-    hovered: Option<KeypadButton>,
-    pressed: Option<KeypadButton>,
 }
 
 /// The text of an answer as the display and copy show it: `= 42`,
@@ -221,8 +207,8 @@ impl App {
             reading: Reading::default(),
             paste: PasteQueue::default(),
             has_answer: false,
-            status: None,
-            overlay: OverlayState::default(),
+            status: StatusLine::default(),
+            overlay: Overlays::default(),
             mouse: KeypadMouse::default(),
             settings,
             line_angle: None,
@@ -299,19 +285,19 @@ impl App {
         self.recall.selected()
     }
     pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
+        self.status.message()
     }
     pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay.open
+        self.overlay.open()
     }
     pub fn overlay_scroll(&self) -> usize {
-        self.overlay.scroll
+        self.overlay.scroll()
     }
     pub fn hovered(&self) -> Option<KeypadButton> {
-        self.mouse.hovered
+        self.mouse.hovered()
     }
     pub fn pressed(&self) -> Option<KeypadButton> {
-        self.mouse.pressed
+        self.mouse.pressed()
     }
     /// The angle mode (a recalled line may run in the other one: see
     /// `line_angle`).
@@ -413,11 +399,7 @@ impl App {
 
     /// A message on the status line until the next key.
     fn say(&mut self, kind: StatusKind, text: String) {
-        self.status = Some(Status {
-            kind,
-            text,
-            timed: false,
-        });
+        self.status.say(kind, text);
     }
 
     /// A status message for the user (the loop reports history trouble so).
@@ -469,7 +451,7 @@ impl App {
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
-        if self.overlay.open.is_some() {
+        if self.overlay.open().is_some() {
             self.update_overlay(action, &mut effects);
             return effects;
         }
@@ -484,7 +466,7 @@ impl App {
                 | Action::PageHistory(_)
         );
         if !keeps_status {
-            self.status = None;
+            self.status.clear();
         }
         if !matches!(action, Action::PickHistory { .. } | Action::Release(_)) {
             self.recall.forget_pick();
@@ -540,25 +522,24 @@ impl App {
                 self.scroll_history(i64::from(pages) * i64::from(page));
             }
             Action::PickHistory { index, result } => self.pick_history(index, result),
-            Action::Hover(button) => self.mouse.hovered = button,
+            Action::Hover(button) => self.mouse.hover(button),
             Action::Press(button) => {
-                self.mouse.pressed = Some(button);
-                self.mouse.hovered = Some(button);
+                self.mouse.press(button);
             }
             Action::Release(over) => {
-                if let Some(button) = self.mouse.pressed.take().filter(|b| Some(*b) == over) {
+                if let Some(button) = self.mouse.release(over) {
                     self.press(button, &mut effects);
                 }
             }
-            Action::ToggleHelp => self.open_overlay(Overlay::Help),
+            Action::ToggleHelp => self.overlay.show(Overlay::Help),
             Action::ToggleAnswerView => {
                 if self.shown_answer_text().is_some() {
-                    self.open_overlay(Overlay::Answer);
+                    self.overlay.show(Overlay::Answer);
                 }
             }
             Action::ScrollOverlay(_) => {}
             Action::CopyAnswer => self.copy(&mut effects),
-            Action::ExpireStatus => self.expire_status(),
+            Action::ExpireStatus => self.status.expire(),
             Action::Resize { width, height } => self.size = (width, height),
             Action::Quit => effects.push(Effect::Quit),
         }
@@ -572,41 +553,29 @@ impl App {
             Action::ToggleAngle => self.toggle_angle(),
             // Esc and Ctrl-C close the overlay before anything else.
             Action::Escape | Action::Interrupt | Action::ToggleHelp | Action::ToggleAnswerView => {
-                self.overlay.open = None;
-                self.overlay.scroll = 0;
+                self.overlay.close();
             }
             Action::ScrollOverlay(lines) => {
-                let scrolled = self.overlay.scroll as i64 + i64::from(lines);
-                self.overlay.scroll = scrolled.max(0) as usize;
-                self.overlay.scroll = self.overlay.scroll.min(self.max_overlay_scroll());
+                let max = self.max_overlay_scroll();
+                self.overlay.scroll_by(lines, max);
             }
             Action::Resize { width, height } => {
                 self.size = (width, height);
-                self.overlay.scroll = self.overlay.scroll.min(self.max_overlay_scroll());
+                let max = self.max_overlay_scroll();
+                self.overlay.limit_scroll(max);
             }
             Action::CopyAnswer => self.copy(effects),
-            Action::ExpireStatus => self.expire_status(),
+            Action::ExpireStatus => self.status.expire(),
             Action::Quit => effects.push(Effect::Quit),
             _ => {}
         }
     }
 
-    fn expire_status(&mut self) {
-        if self.status.as_ref().is_some_and(|s| s.timed) {
-            self.status = None;
-        }
-    }
-
-    fn open_overlay(&mut self, overlay: Overlay) {
-        self.overlay.open = Some(overlay);
-        self.overlay.scroll = 0;
-    }
-
     fn max_overlay_scroll(&self) -> usize {
         let area = layout::area(self.size);
-        let full = self.overlay.open == Some(Overlay::Answer);
+        let full = self.overlay.open() == Some(Overlay::Answer);
         let width = layout::overlay_text_width(area, full);
-        let lines = match self.overlay.open {
+        let lines = match self.overlay.open() {
             None => 0,
             Some(Overlay::Help) => layout::help_height(width),
             Some(Overlay::Answer) => layout::answer_lines(
@@ -871,7 +840,7 @@ impl App {
     /// While pasted lines wait, the status line says so, whatever was
     /// typed since: editing the failed line does not make them go away.
     fn say_waiting(&mut self) {
-        if self.status.is_none()
+        if self.status.is_empty()
             && let Some(message) = self.paste.waiting_message()
         {
             self.say(StatusKind::Warning, message);
@@ -898,11 +867,7 @@ impl App {
 
     /// A status message that clears itself after a few seconds.
     fn flash(&mut self, kind: StatusKind, text: String, effects: &mut Vec<Effect>) {
-        self.status = Some(Status {
-            kind,
-            text,
-            timed: true,
-        });
+        self.status.flash(kind, text);
         effects.push(Effect::ExpireStatusLater);
     }
 
