@@ -66,6 +66,8 @@ pub enum Action {
     CopyAnswer,
     /// A timed status message has been shown long enough.
     ExpireStatus,
+    /// A warning from outside the keys (history trouble) for the status line.
+    Warn(String),
     Resize {
         width: u16,
         height: u16,
@@ -402,11 +404,6 @@ impl App {
         self.status.say(kind, text);
     }
 
-    /// A status message for the user (the loop reports history trouble so).
-    pub fn warn(&mut self, text: String) {
-        self.say(StatusKind::Warning, text);
-    }
-
     /// What the display shows under the input, as text: it decides how
     /// many rows the display takes.
     pub fn display_text(&self) -> Option<layout::DisplayText> {
@@ -468,7 +465,10 @@ impl App {
         if !keeps_status {
             self.status.clear();
         }
-        if !matches!(action, Action::PickHistory { .. } | Action::Release(_)) {
+        if !matches!(
+            action,
+            Action::PickHistory { .. } | Action::Release(_) | Action::Warn(_)
+        ) {
             self.recall.forget_pick();
         }
         match action {
@@ -540,6 +540,7 @@ impl App {
             Action::ScrollOverlay(_) => {}
             Action::CopyAnswer => self.copy(&mut effects),
             Action::ExpireStatus => self.status.expire(),
+            Action::Warn(text) => self.say(StatusKind::Warning, text),
             Action::Resize { width, height } => self.size = (width, height),
             Action::Quit => effects.push(Effect::Quit),
         }
@@ -566,6 +567,7 @@ impl App {
             }
             Action::CopyAnswer => self.copy(effects),
             Action::ExpireStatus => self.status.expire(),
+            Action::Warn(text) => self.say(StatusKind::Warning, text),
             Action::Quit => effects.push(Effect::Quit),
             _ => {}
         }
@@ -1501,5 +1503,27 @@ mod tests {
         assert!(bottom > 10, "{bottom}");
         app.update(Action::Escape);
         assert_eq!(app.overlay(), None);
+    }
+
+    #[test]
+    fn a_warning_goes_through_update_and_shows_even_over_an_overlay() {
+        let mut app = app();
+        app.update(Action::ToggleHelp);
+        app.update(Action::Warn("history not saved: read-only".into()));
+        assert_eq!(app.status().unwrap().text, "history not saved: read-only");
+        assert_eq!(app.status().unwrap().kind, StatusKind::Warning);
+        app.update(Action::Escape);
+        // A warning between two clicks does not make the second a first.
+        enter(&mut app, "6*7");
+        app.update(Action::PickHistory {
+            index: 0,
+            result: false,
+        });
+        app.update(Action::Warn("x".into()));
+        app.update(Action::PickHistory {
+            index: 0,
+            result: false,
+        });
+        assert_eq!(app.input().text(), "42");
     }
 }
