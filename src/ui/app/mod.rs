@@ -5,21 +5,24 @@
 mod keypad_mouse;
 mod overlay;
 mod paste;
+mod readout;
 mod recall;
 mod status;
 
 pub use overlay::Overlay;
+pub use readout::DisplayContent;
 
 use super::history::{HistoryEntry, MAX_ENTRIES};
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
-use super::widgets::display::{AnswerKind, InputLine};
+use super::widgets::display::InputLine;
 use super::widgets::status_bar::{Status, StatusKind};
-use crate::eval::{AngleMode, Answer, Error, Exactness, Session, Settings};
+use crate::eval::{AngleMode, Answer, Exactness, Session, Settings};
 use keypad_mouse::KeypadMouse;
 use overlay::Overlays;
 use paste::PasteQueue;
+use readout::Readout;
 use recall::{Recall, Step};
 use status::StatusLine;
 
@@ -103,28 +106,11 @@ pub enum Effect {
     Quit,
 }
 
-/// What the display shows under the input.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum DisplayContent<'a> {
-    /// Nothing typed and no answer: a hint.
-    Nothing,
-    /// The live preview of the input, or the answer of the last Enter.
-    Answer(&'a Answer, AnswerKind),
-    Error(&'a Error),
-}
-
-/// An answer that stays on the display after Enter, with what made it.
-#[derive(Debug, Clone, PartialEq)]
-struct Kept {
-    expression: String,
-    answer: Answer,
-}
-
 pub struct App {
     editor: LineEditor,
     history: Vec<HistoryEntry>,
     recall: Recall,
-    reading: Reading,
+    readout: Readout,
     /// Pasted lines waiting for the one that failed to be fixed.
     paste: PasteQueue,
     /// Whether `ans` has a value: `to hex` typed first then applies to it.
@@ -141,18 +127,6 @@ pub struct App {
     /// The terminal's background is light: the palette for it.
     light: bool,
     session: Session,
-}
-
-/// What the display reads out under the input.
-#[derive(Debug, Default)]
-struct Reading {
-    preview: Option<Result<Answer, Error>>,
-    /// The last preview that worked, shown dimmed while the input is unfinished.
-    last_good: Option<Answer>,
-    /// The answer of the last Enter, until a new expression starts.
-    kept: Option<Kept>,
-    /// The error shown came from Enter, not from the live preview.
-    entered_error: bool,
 }
 
 /// The text of an answer as the display and copy show it: `= 42`,
@@ -206,7 +180,7 @@ impl App {
             editor: LineEditor::default(),
             history,
             recall: Recall::default(),
-            reading: Reading::default(),
+            readout: Readout::default(),
             paste: PasteQueue::default(),
             has_answer: false,
             status: StatusLine::default(),
@@ -332,7 +306,7 @@ impl App {
     /// The expression the shown answer belongs to when it stayed after
     /// Enter and nothing new is typed yet.
     pub fn kept_expression(&self) -> Option<&str> {
-        match &self.reading.kept {
+        match self.readout.kept() {
             Some(kept) if self.editor.is_empty() => Some(&kept.expression),
             _ => None,
         }
@@ -363,22 +337,7 @@ impl App {
     }
 
     pub fn shown(&self) -> DisplayContent<'_> {
-        match (&self.reading.preview, &self.reading.kept) {
-            (Some(Ok(answer)), _) => DisplayContent::Answer(answer, AnswerKind::Live),
-            (Some(Err(error)), _) if self.is_unfinished(error) => match &self.reading.last_good {
-                Some(answer) => DisplayContent::Answer(answer, AnswerKind::Stale),
-                None => DisplayContent::Nothing,
-            },
-            (Some(Err(error)), _) => DisplayContent::Error(error),
-            (None, Some(kept)) => DisplayContent::Answer(&kept.answer, AnswerKind::Entered),
-            (None, None) => DisplayContent::Nothing,
-        }
-    }
-
-    /// An error of the live preview that only says the input stops early.
-    /// After Enter it is an error like any other.
-    fn is_unfinished(&self, error: &Error) -> bool {
-        !self.reading.entered_error && error.is_unfinished(self.editor.text())
+        self.readout.content(self.editor.text())
     }
 
     /// Lines of a paste waiting to be evaluated.
@@ -477,7 +436,7 @@ impl App {
             Action::Edit(edit) => self.edit(edit),
             Action::ClickInput(column) => {
                 if self.editor.is_empty()
-                    && let Some(kept) = self.reading.kept.take()
+                    && let Some(kept) = self.readout.take_kept()
                 {
                     self.editor.set(kept.expression);
                     self.refresh_preview();
@@ -494,15 +453,15 @@ impl App {
                 );
             }
             Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
-            Action::Escape => self.reading.kept = None,
+            Action::Escape => self.readout.drop_kept(),
             // Ctrl-C clears what is on screen first, an answer as typed
             // text; only on an empty screen does it quit.
-            Action::Interrupt if self.editor.is_empty() && self.reading.kept.is_none() => {
+            Action::Interrupt if self.editor.is_empty() && self.readout.kept().is_none() => {
                 effects.push(Effect::Quit)
             }
             Action::Interrupt => {
                 self.set_input(String::new());
-                self.reading.kept = None;
+                self.readout.drop_kept();
                 self.say(StatusKind::Info, "Ctrl-C again to quit".into());
             }
             Action::ToggleAngle => self.toggle_angle(),
@@ -604,12 +563,12 @@ impl App {
     /// Typing on an empty line after an answer: an operator first goes on
     /// from the answer (`ans+`); anything else starts afresh.
     fn continue_answer(&mut self, text: &str) {
-        if self.editor.is_empty() && self.reading.kept.is_some() {
+        if self.editor.is_empty() && self.readout.kept().is_some() {
             if continues_answer(text) {
                 self.editor.insert("ans");
             } else {
                 // A new expression starts: the old answer goes.
-                self.reading.kept = None;
+                self.readout.drop_kept();
             }
         }
     }
@@ -627,7 +586,7 @@ impl App {
                     | Edit::WordLeft
                     | Edit::KillWordBack
             )
-            && let Some(kept) = self.reading.kept.take()
+            && let Some(kept) = self.readout.take_kept()
         {
             self.editor.set(kept.expression);
         }
@@ -673,7 +632,7 @@ impl App {
                 let input = self.editor.text();
                 let negated = match input.strip_prefix("-(").and_then(|s| s.strip_suffix(')')) {
                     Some(inner) => inner.to_string(),
-                    None if input.is_empty() && self.reading.kept.is_some() => "-ans".into(),
+                    None if input.is_empty() && self.readout.kept().is_some() => "-ans".into(),
                     None if input.is_empty() => "-".into(),
                     None => format!("-({input})"),
                 };
@@ -704,12 +663,10 @@ impl App {
     }
 
     fn refresh_preview(&mut self) {
-        self.reading.entered_error = false;
         if self.editor.text().trim().is_empty() {
             // A recalled line's mode goes with the line.
             self.line_angle = None;
-            self.reading.preview = None;
-            self.reading.last_good = None;
+            self.readout.clear_preview();
             return;
         }
         let source = self.source(self.editor.text());
@@ -723,14 +680,7 @@ impl App {
             let back = |at: usize| at.saturating_sub(added);
             error.span = crate::eval::Span::new(back(error.span.start), back(error.span.end));
         }
-        // The stale answer is the last one of this line's unfinished run:
-        // an error on the way (`s`, `sq`, … `sqrt(`) drops it.
-        match &preview {
-            Ok(answer) => self.reading.last_good = Some(answer.clone()),
-            Err(error) if !error.is_incomplete() => self.reading.last_good = None,
-            Err(_) => {}
-        }
-        self.reading.preview = Some(preview);
+        self.readout.show_preview(preview);
     }
 
     /// What the evaluator gets for the input: a conversion typed first
@@ -772,7 +722,7 @@ impl App {
                 self.history.drain(..excess);
                 effects.push(Effect::SaveHistory(entry));
                 self.recall.scroll_to_newest();
-                self.reading.kept = Some(Kept { expression, answer });
+                self.readout.keep(expression, answer);
                 self.set_input(String::new());
                 self.after_edit();
                 true
@@ -789,8 +739,7 @@ impl App {
                 let shift = |at: usize| (at + leading).saturating_sub(added);
                 error.span = crate::eval::Span::new(shift(error.span.start), shift(error.span.end));
                 self.editor.end();
-                self.reading.preview = Some(Err(error));
-                self.reading.entered_error = true;
+                self.readout.show_entered_error(error);
                 false
             }
         }
@@ -929,6 +878,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::widgets::display::AnswerKind;
 
     fn app() -> App {
         let mut app = App::new(Settings::default(), Vec::new(), true);
