@@ -4,10 +4,10 @@
 
 use super::app::{Action, App, Effect};
 use super::background;
-use super::history;
 use super::input::map_event;
 use super::render::render;
 use crate::eval::Settings;
+use crate::history;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;

@@ -12,13 +12,13 @@ mod status;
 pub use overlay::Overlay;
 pub use readout::DisplayContent;
 
-use super::history::{HistoryEntry, MAX_ENTRIES};
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
 use super::widgets::display::InputLine;
 use super::widgets::status_bar::{Status, StatusKind};
 use crate::eval::{AngleMode, Answer, Exactness, Session, Settings};
+use crate::history::{HistoryEntry, MAX_ENTRIES, restore};
 use keypad_mouse::KeypadMouse;
 use overlay::Overlays;
 use paste::PasteQueue;
@@ -195,57 +195,12 @@ impl App {
         }
     }
 
-    /// Gives `ans` and the variables the values the history left them:
-    /// each name's newest assignment and the newest entry are evaluated
-    /// again (from an exact result's text, else from the expression when it
-    /// still gives the same digits). Returns what could not be restored.
+    /// Gives `ans` and the variables the values the history left them
+    /// (see `history::restore`). Returns what could not be restored.
     pub fn restore_session(&mut self) -> Vec<String> {
-        let Some(newest) = self.history.len().checked_sub(1) else {
-            return Vec::new();
-        };
-        // Each name's newest assignment, found from the newest entry back.
-        let mut names: Vec<&str> = Vec::new();
-        let mut replay = vec![newest];
-        for (index, entry) in self.history.iter().enumerate().rev() {
-            if let Some(name) = entry.assigned.as_deref()
-                && !names.contains(&name)
-            {
-                names.push(name);
-                if index != newest {
-                    replay.push(index);
-                }
-            }
-        }
-        replay.reverse();
-        let mut lost = Vec::new();
-        for index in replay {
-            let entry = self.history[index].clone();
-            let settings = Settings {
-                angle: entry.angle.unwrap_or(self.settings.angle),
-                ..self.settings.clone()
-            };
-            let exact = entry
-                .fraction
-                .clone()
-                .or_else(|| (!entry.approximate).then(|| entry.result.clone()));
-            let from_text = exact.is_some();
-            let line = match (exact, &entry.assigned) {
-                (Some(value), Some(name)) => format!("{name} = {value}"),
-                (Some(value), None) => value,
-                (None, _) => entry.expression.clone(),
-            };
-            let same = match self.session.preview(&line, &settings) {
-                // An exact value's text is the value (`0xff` reads back as 255).
-                Ok(answer) => from_text || answer.text == entry.result,
-                Err(_) => false,
-            };
-            if same && self.session.evaluate(&line, &settings).is_ok() {
-                self.has_answer |= index == newest;
-            } else {
-                lost.push(entry.assigned.unwrap_or_else(|| "ans".into()));
-            }
-        }
-        lost
+        let restored = restore::restore(&mut self.session, &self.settings, &self.history);
+        self.has_answer |= restored.has_answer;
+        restored.lost
     }
 
     pub fn input(&self) -> &LineEditor {
