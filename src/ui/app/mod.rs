@@ -366,80 +366,23 @@ impl App {
             self.update_overlay(action, &mut effects);
             return effects;
         }
-        let keeps_status = matches!(
-            action,
-            Action::Resize { .. }
-                | Action::ExpireStatus
-                | Action::Hover(_)
-                | Action::Press(_)
-                | Action::Release(None)
-                | Action::ScrollHistory(_)
-                | Action::PageHistory(_)
-        );
-        if !keeps_status {
-            self.status.clear();
-        }
-        if !matches!(
-            action,
-            Action::PickHistory { .. } | Action::Release(_) | Action::Warn(_)
-        ) {
-            self.recall.forget_pick();
-        }
+        self.before(&action);
         match action {
             Action::Insert(text) => self.type_text(&text),
             Action::Paste(text) => self.paste(&text, &mut effects),
             Action::Edit(edit) => self.edit(edit),
-            Action::ClickInput(column) => {
-                if self.editor.is_empty()
-                    && let Some(kept) = self.readout.take_kept()
-                {
-                    self.editor.set(kept.expression);
-                    self.refresh_preview();
-                }
-                self.editor.set_cursor_column(column);
-            }
-            Action::Escape if !self.paste.is_empty() => {
-                // The failed pasted line goes with the lines waiting after it.
-                self.set_input(String::new());
-                let dropped = self.paste.drop_all();
-                self.say(
-                    StatusKind::Info,
-                    format!("{dropped} pasted line{} dropped", plural(dropped)),
-                );
-            }
-            Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
-            Action::Escape => self.readout.drop_kept(),
-            // Ctrl-C clears what is on screen first, an answer as typed
-            // text; only on an empty screen does it quit.
-            Action::Interrupt if self.editor.is_empty() && self.readout.kept().is_none() => {
-                effects.push(Effect::Quit)
-            }
-            Action::Interrupt => {
-                self.set_input(String::new());
-                self.readout.drop_kept();
-                self.say(StatusKind::Info, "Ctrl-C again to quit".into());
-            }
+            Action::ClickInput(column) => self.click_input(column),
+            Action::Escape => self.escape(),
+            Action::Interrupt => self.interrupt(&mut effects),
             Action::ToggleAngle => self.toggle_angle(),
-            Action::Evaluate => {
-                if self.evaluate(&mut effects) && !self.paste.is_empty() {
-                    self.run_queue(false, &mut effects);
-                }
-            }
+            Action::Evaluate => self.enter(&mut effects),
             Action::RecallPrevious => self.recall_step(-1),
             Action::RecallNext => self.recall_step(1),
             Action::ScrollHistory(entries) => self.scroll_history(i64::from(entries)),
-            Action::PageHistory(pages) => {
-                let page = self
-                    .screen()
-                    .history
-                    .map_or(1, |h| layout::history_rows(h).height.max(1));
-                self.scroll_history(i64::from(pages) * i64::from(page));
-            }
+            Action::PageHistory(pages) => self.page_history(pages),
             Action::PickHistory { index, result } => self.pick_history(index, result),
             Action::Hover(button) => self.mouse.hover(button),
-            Action::Press(button) => {
-                self.mouse.press(button);
-            }
+            Action::Press(button) => self.mouse.press(button),
             Action::Release(over) => {
                 if let Some(button) = self.mouse.release(over) {
                     self.press(button, &mut effects);
@@ -460,6 +403,87 @@ impl App {
         }
         self.say_waiting();
         effects
+    }
+
+    /// What every action does first: a key clears the status message (the
+    /// mouse moving, the clock and scrolling do not), and anything but a
+    /// click makes the next click a first one.
+    fn before(&mut self, action: &Action) {
+        let keeps_status = matches!(
+            action,
+            Action::Resize { .. }
+                | Action::ExpireStatus
+                | Action::Hover(_)
+                | Action::Press(_)
+                | Action::Release(None)
+                | Action::ScrollHistory(_)
+                | Action::PageHistory(_)
+        );
+        if !keeps_status {
+            self.status.clear();
+        }
+        if !matches!(
+            action,
+            Action::PickHistory { .. } | Action::Release(_) | Action::Warn(_)
+        ) {
+            self.recall.forget_pick();
+        }
+    }
+
+    /// A click in the input; after Enter it opens the expression again.
+    fn click_input(&mut self, column: usize) {
+        if self.editor.is_empty()
+            && let Some(kept) = self.readout.take_kept()
+        {
+            self.editor.set(kept.expression);
+            self.refresh_preview();
+        }
+        self.editor.set_cursor_column(column);
+    }
+
+    /// Esc: drops waiting pasted lines with the failed one, else clears
+    /// the input, else the answer.
+    fn escape(&mut self) {
+        if !self.paste.is_empty() {
+            self.set_input(String::new());
+            let dropped = self.paste.drop_all();
+            self.say(
+                StatusKind::Info,
+                format!("{dropped} pasted line{} dropped", plural(dropped)),
+            );
+        } else if !self.editor.is_empty() {
+            self.set_input(String::new());
+        } else {
+            self.readout.drop_kept();
+        }
+    }
+
+    /// Ctrl-C clears what is on screen first, an answer as typed text;
+    /// only on an empty screen does it quit.
+    fn interrupt(&mut self, effects: &mut Vec<Effect>) {
+        if self.editor.is_empty() && self.readout.kept().is_none() {
+            effects.push(Effect::Quit);
+        } else {
+            self.set_input(String::new());
+            self.readout.drop_kept();
+            self.say(StatusKind::Info, "Ctrl-C again to quit".into());
+        }
+    }
+
+    /// Enter: evaluates the line, then any pasted lines waiting after it.
+    fn enter(&mut self, effects: &mut Vec<Effect>) {
+        if self.evaluate(effects) && !self.paste.is_empty() {
+            self.run_queue(false, effects);
+        }
+    }
+
+    /// PgUp/PgDn: a panel's height of entries at a time.
+    fn page_history(&mut self, pages: i32) {
+        let page = self
+            .screen()
+            .history
+            .map_or(1, |h| layout::history_rows(h).height.max(1));
+        self.scroll_history(i64::from(pages) * i64::from(page));
     }
 
     /// While an overlay is open, keys go to it, never to the hidden input.
