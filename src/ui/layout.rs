@@ -300,7 +300,7 @@ pub fn answer_lines(expression: &str, answer: &str, width: usize) -> Vec<String>
     };
     let header = format!("{expression} {mark}");
     let mut lines = vec![
-        super::widgets::ellipsize(header.trim_end(), width),
+        super::line_editor::ellipsize(header.trim_end(), width),
         String::new(),
     ];
     lines.extend(help::wrap(digits, width));

@@ -40,6 +40,26 @@ pub fn text_width(text: &str) -> usize {
         .sum()
 }
 
+/// `text` cut to `width` columns, ending in `…` when something was cut.
+pub fn ellipsize(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + char_width(c) + 1 > width {
+            break;
+        }
+        used += char_width(c);
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 impl LineEditor {
     pub fn text(&self) -> &str {
         &self.text
@@ -178,6 +198,13 @@ impl LineEditor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ellipsize_marks_what_it_cuts() {
+        assert_eq!(ellipsize("12345", 5), "12345");
+        assert_eq!(ellipsize("123456", 5), "1234…");
+        assert_eq!(ellipsize("日本語", 4), "日…");
+    }
 
     fn editor(text: &str, cursor: usize) -> LineEditor {
         let mut e = LineEditor::default();

@@ -1,7 +1,7 @@
 //! Drawing: reads `&App`, never changes it. Each part of the screen is a
 //! widget; this puts them where the layout says.
 
-use super::app::{App, Overlay, Shown};
+use super::app::{App, DisplayContent, Overlay};
 use super::layout;
 use super::widgets::display::{self, Display};
 use super::widgets::history_panel::HistoryPanel;
@@ -22,7 +22,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     let answer_cut = layout::answer_cut(&screen, below.as_ref());
     let input = app.input_line();
     let kind = match app.shown() {
-        Shown::Answer(_, kind) => Some(kind),
+        DisplayContent::Answer(_, kind) => Some(kind),
         _ => None,
     };
     frame.render_widget(

@@ -4,10 +4,10 @@
 
 use super::app::{Action, App, Effect};
 use super::background;
-use super::history;
 use super::input::map_event;
 use super::render::render;
 use crate::eval::Settings;
+use crate::history;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
@@ -40,9 +40,12 @@ pub fn run(settings: Settings, light: Option<bool>) -> io::Result<()> {
     let mut app = App::new(settings, loaded.entries, colour);
     let lost = app.restore_session();
     if let Some(warning) = loaded.warning {
-        app.warn(warning);
+        app.update(Action::Warn(warning));
     } else if !lost.is_empty() {
-        app.warn(format!("not restored from history: {}", lost.join(", ")));
+        app.update(Action::Warn(format!(
+            "not restored from history: {}",
+            lost.join(", ")
+        )));
     }
 
     // As PID 1 in a container no default signal action applies, so every
@@ -190,7 +193,7 @@ fn event_loop(
                         && !save_failed
                     {
                         save_failed = true;
-                        app.warn(format!("history not saved: {e}"));
+                        app.update(Action::Warn(format!("history not saved: {e}")));
                     }
                 }
                 Effect::ExpireStatusLater => {

@@ -3,11 +3,10 @@
 //! gave it. It is drawn from plain data, not from the app.
 
 use super::theme::Theme;
-use super::{draw_box, draw_line, ellipsize};
+use super::{draw_box, draw_line};
 use crate::eval::Span;
-use crate::ui::app::AnswerKind;
 use crate::ui::layout::{DisplayText, Screen};
-use crate::ui::line_editor::{char_width, text_width};
+use crate::ui::line_editor::{char_width, ellipsize, text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -27,6 +26,17 @@ pub struct InputLine<'a> {
     /// The angle mode of a recalled line computed in the other mode: the
     /// line runs in it, and says so at its right end.
     pub angle_tag: Option<&'static str>,
+}
+
+/// Which answer the display shows, which decides how bright it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// The answer of the last Enter.
+    Entered,
+    /// The live preview of what is typed.
+    Live,
+    /// The last preview that worked, while the input is merely unfinished.
+    Stale,
 }
 
 pub struct Display<'a> {

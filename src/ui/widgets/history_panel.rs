@@ -4,10 +4,10 @@
 //! while scrolled.
 
 use super::theme::Theme;
-use super::{draw_box, draw_line, draw_rule, draw_scrollbar, ellipsize};
+use super::{draw_box, draw_line, draw_rule, draw_scrollbar};
 use crate::ui::history::HistoryEntry;
 use crate::ui::layout;
-use crate::ui::line_editor::text_width;
+use crate::ui::line_editor::{ellipsize, text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

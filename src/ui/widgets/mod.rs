@@ -142,27 +142,6 @@ fn put(cell: &mut Cell, symbol: &'static str, style: Style) {
     cell.set_style(style);
 }
 
-/// `text` cut to `width` columns, ending in `…` when something was cut.
-pub fn ellipsize(text: &str, width: usize) -> String {
-    use crate::ui::line_editor::{char_width, text_width};
-    if text_width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        if used + char_width(c) + 1 > width {
-            break;
-        }
-        used += char_width(c);
-        out.push(c);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
 /// A number's digits in groups of three with a gap between (`1 048 576`,
 /// `0.142 857 142`), for reading; words that are not decimal numbers
 /// (`0xff`, `=`, `7/12`) stay as they are. Copy and one-shot output keep
@@ -253,13 +232,6 @@ pub fn push_thousands(digits: &str, separator: char, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ellipsize_marks_what_it_cuts() {
-        assert_eq!(ellipsize("12345", 5), "12345");
-        assert_eq!(ellipsize("123456", 5), "1234…");
-        assert_eq!(ellipsize("日本語", 4), "日…");
-    }
 
     #[test]
     fn numbers_are_grouped_in_threes_and_nothing_else_is() {

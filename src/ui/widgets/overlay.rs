@@ -116,7 +116,8 @@ impl Widget for OverlayView<'_> {
             Some(status) => format!(" {status} "),
             None => title,
         };
-        let title = super::ellipsize(&title, usize::from(popup.width.saturating_sub(2)));
+        let title =
+            crate::ui::line_editor::ellipsize(&title, usize::from(popup.width.saturating_sub(2)));
         draw_box(buf, popup, Span::styled(title, theme.title()), theme.dim());
         let visible = usize::from(text.height);
         let hidden = lines.len().saturating_sub(visible);

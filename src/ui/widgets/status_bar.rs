@@ -2,12 +2,11 @@
 //! by dropping whole hints (least needed first), never cut mid-word; the
 //! angle mode and history count on the right.
 
+use super::draw_line;
 use super::theme::Theme;
-use super::{draw_line, ellipsize};
 use crate::eval::AngleMode;
-use crate::ui::app::{Status, StatusKind};
 use crate::ui::layout::take_right;
-use crate::ui::line_editor::text_width;
+use crate::ui::line_editor::{ellipsize, text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -21,6 +20,22 @@ pub struct StatusBar<'a> {
     /// The answer is cut on the display: F2 shows it.
     pub answer_cut: bool,
     pub theme: Theme,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A message on the status line, in place of the key hints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+    /// Clears itself after a few seconds.
+    pub timed: bool,
 }
 
 /// Hints in screen order, each with its priority (0 is kept longest).

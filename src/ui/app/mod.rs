@@ -2,12 +2,29 @@
 //! returns what the terminal loop must do (`Effect`) rather than leaving
 //! flags for it to poll.
 
-use super::history::{HistoryEntry, MAX_ENTRIES};
+mod keypad_mouse;
+mod overlay;
+mod paste;
+mod readout;
+mod recall;
+mod status;
+
+pub use overlay::Overlay;
+pub use readout::DisplayContent;
+
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
 use super::widgets::display::InputLine;
-use crate::eval::{AngleMode, Answer, Error, Exactness, Session, Settings};
+use super::widgets::status_bar::{Status, StatusKind};
+use crate::eval::{AngleMode, Answer, Exactness, Session, Settings};
+use crate::history::{HistoryEntry, MAX_ENTRIES, restore};
+use keypad_mouse::KeypadMouse;
+use overlay::Overlays;
+use paste::PasteQueue;
+use readout::Readout;
+use recall::{Recall, Step};
+use status::StatusLine;
 
 /// Everything the user can ask for, from keys, mouse, paste or the clock.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +69,8 @@ pub enum Action {
     CopyAnswer,
     /// A timed status message has been shown long enough.
     ExpireStatus,
+    /// A warning from outside the keys (history trouble) for the status line.
+    Warn(String),
     Resize {
         width: u16,
         height: u16,
@@ -87,69 +106,17 @@ pub enum Effect {
     Quit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Warning,
-    Error,
-}
-
-/// A message on the status line, in place of the key hints.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub kind: StatusKind,
-    pub text: String,
-    /// Clears itself after a few seconds.
-    pub timed: bool,
-}
-
-/// A view drawn over the calculator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    /// The whole answer, for one too long for the display.
-    Answer,
-}
-
-/// What the display shows under the input.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Shown<'a> {
-    /// Nothing typed and no answer: a hint.
-    Nothing,
-    /// The live preview of the input, or the answer of the last Enter.
-    Answer(&'a Answer, AnswerKind),
-    Error(&'a Error),
-}
-
-/// Which answer the display shows, which decides how bright it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AnswerKind {
-    /// The answer of the last Enter.
-    Entered,
-    /// The live preview of what is typed.
-    Live,
-    /// The last preview that worked, while the input is merely unfinished.
-    Stale,
-}
-
-/// An answer that stays on the display after Enter, with what made it.
-#[derive(Debug, Clone, PartialEq)]
-struct Kept {
-    expression: String,
-    answer: Answer,
-}
-
 pub struct App {
     editor: LineEditor,
     history: Vec<HistoryEntry>,
     recall: Recall,
-    reading: Reading,
+    readout: Readout,
     /// Pasted lines waiting for the one that failed to be fixed.
-    queued: Vec<String>,
+    paste: PasteQueue,
     /// Whether `ans` has a value: `to hex` typed first then applies to it.
     has_answer: bool,
-    status: Option<Status>,
-    overlay: OverlayState,
+    status: StatusLine,
+    overlay: Overlays,
     mouse: KeypadMouse,
     settings: Settings,
     /// The angle mode of a recalled line computed in the other mode: that
@@ -160,45 +127,6 @@ pub struct App {
     /// The terminal's background is light: the palette for it.
     light: bool,
     session: Session,
-}
-
-/// Where the user is in the history.
-#[derive(Debug, Default)]
-struct Recall {
-    /// The line being typed before ↑ began a recall; ↓ past the newest gives it back.
-    draft: Option<String>,
-    /// Entries scrolled up from the newest.
-    scroll: usize,
-    /// The history entry recalled or clicked, highlighted.
-    selected: Option<usize>,
-    /// The entry clicked last, to tell a second click.
-    last_pick: Option<usize>,
-}
-
-/// What the display reads out under the input.
-#[derive(Debug, Default)]
-struct Reading {
-    preview: Option<Result<Answer, Error>>,
-    /// The last preview that worked, shown dimmed while the input is unfinished.
-    last_good: Option<Answer>,
-    /// The answer of the last Enter, until a new expression starts.
-    kept: Option<Kept>,
-    /// The error shown came from Enter, not from the live preview.
-    entered_error: bool,
-}
-
-/// The help or the answer view, open over the calculator.
-#[derive(Debug, Default)]
-struct OverlayState {
-    open: Option<Overlay>,
-    scroll: usize,
-}
-
-/// The mouse on the keypad.
-#[derive(Debug, Default)]
-struct KeypadMouse {
-    hovered: Option<KeypadButton>,
-    pressed: Option<KeypadButton>,
 }
 
 /// The text of an answer as the display and copy show it: `= 42`,
@@ -227,11 +155,6 @@ fn answer_text_with(answer: &Answer, fraction: Option<&str>) -> String {
     text
 }
 
-/// Most lines and bytes one paste may bring: more is refused whole, with a
-/// message, rather than cut somewhere.
-const MAX_PASTE_LINES: usize = 1000;
-const MAX_PASTE_BYTES: usize = 64 * 1024;
-
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
@@ -257,11 +180,11 @@ impl App {
             editor: LineEditor::default(),
             history,
             recall: Recall::default(),
-            reading: Reading::default(),
-            queued: Vec::new(),
+            readout: Readout::default(),
+            paste: PasteQueue::default(),
             has_answer: false,
-            status: None,
-            overlay: OverlayState::default(),
+            status: StatusLine::default(),
+            overlay: Overlays::default(),
             mouse: KeypadMouse::default(),
             settings,
             line_angle: None,
@@ -272,57 +195,12 @@ impl App {
         }
     }
 
-    /// Gives `ans` and the variables the values the history left them:
-    /// each name's newest assignment and the newest entry are evaluated
-    /// again (from an exact result's text, else from the expression when it
-    /// still gives the same digits). Returns what could not be restored.
+    /// Gives `ans` and the variables the values the history left them
+    /// (see `history::restore`). Returns what could not be restored.
     pub fn restore_session(&mut self) -> Vec<String> {
-        let Some(newest) = self.history.len().checked_sub(1) else {
-            return Vec::new();
-        };
-        // Each name's newest assignment, found from the newest entry back.
-        let mut names: Vec<&str> = Vec::new();
-        let mut replay = vec![newest];
-        for (index, entry) in self.history.iter().enumerate().rev() {
-            if let Some(name) = entry.assigned.as_deref()
-                && !names.contains(&name)
-            {
-                names.push(name);
-                if index != newest {
-                    replay.push(index);
-                }
-            }
-        }
-        replay.reverse();
-        let mut lost = Vec::new();
-        for index in replay {
-            let entry = self.history[index].clone();
-            let settings = Settings {
-                angle: entry.angle.unwrap_or(self.settings.angle),
-                ..self.settings.clone()
-            };
-            let exact = entry
-                .fraction
-                .clone()
-                .or_else(|| (!entry.approximate).then(|| entry.result.clone()));
-            let from_text = exact.is_some();
-            let line = match (exact, &entry.assigned) {
-                (Some(value), Some(name)) => format!("{name} = {value}"),
-                (Some(value), None) => value,
-                (None, _) => entry.expression.clone(),
-            };
-            let same = match self.session.preview(&line, &settings) {
-                // An exact value's text is the value (`0xff` reads back as 255).
-                Ok(answer) => from_text || answer.text == entry.result,
-                Err(_) => false,
-            };
-            if same && self.session.evaluate(&line, &settings).is_ok() {
-                self.has_answer |= index == newest;
-            } else {
-                lost.push(entry.assigned.unwrap_or_else(|| "ans".into()));
-            }
-        }
-        lost
+        let restored = restore::restore(&mut self.session, &self.settings, &self.history);
+        self.has_answer |= restored.has_answer;
+        restored.lost
     }
 
     pub fn input(&self) -> &LineEditor {
@@ -332,25 +210,25 @@ impl App {
         &self.history
     }
     pub fn history_scroll(&self) -> usize {
-        self.recall.scroll
+        self.recall.scroll()
     }
     pub fn selected(&self) -> Option<usize> {
-        self.recall.selected
+        self.recall.selected()
     }
     pub fn status(&self) -> Option<&Status> {
-        self.status.as_ref()
+        self.status.message()
     }
     pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay.open
+        self.overlay.open()
     }
     pub fn overlay_scroll(&self) -> usize {
-        self.overlay.scroll
+        self.overlay.scroll()
     }
     pub fn hovered(&self) -> Option<KeypadButton> {
-        self.mouse.hovered
+        self.mouse.hovered()
     }
     pub fn pressed(&self) -> Option<KeypadButton> {
-        self.mouse.pressed
+        self.mouse.pressed()
     }
     /// The angle mode (a recalled line may run in the other one: see
     /// `line_angle`).
@@ -383,7 +261,7 @@ impl App {
     /// The expression the shown answer belongs to when it stayed after
     /// Enter and nothing new is typed yet.
     pub fn kept_expression(&self) -> Option<&str> {
-        match &self.reading.kept {
+        match self.readout.kept() {
             Some(kept) if self.editor.is_empty() => Some(&kept.expression),
             _ => None,
         }
@@ -406,35 +284,20 @@ impl App {
             cursor_column: self.editor.cursor_column(),
             entered: false,
             fault: match self.shown() {
-                Shown::Error(e) => Some(e.span),
+                DisplayContent::Error(e) => Some(e.span),
                 _ => None,
             },
             angle_tag: self.line_angle.map(super::history::angle_label),
         }
     }
 
-    pub fn shown(&self) -> Shown<'_> {
-        match (&self.reading.preview, &self.reading.kept) {
-            (Some(Ok(answer)), _) => Shown::Answer(answer, AnswerKind::Live),
-            (Some(Err(error)), _) if self.is_unfinished(error) => match &self.reading.last_good {
-                Some(answer) => Shown::Answer(answer, AnswerKind::Stale),
-                None => Shown::Nothing,
-            },
-            (Some(Err(error)), _) => Shown::Error(error),
-            (None, Some(kept)) => Shown::Answer(&kept.answer, AnswerKind::Entered),
-            (None, None) => Shown::Nothing,
-        }
-    }
-
-    /// An error of the live preview that only says the input stops early.
-    /// After Enter it is an error like any other.
-    fn is_unfinished(&self, error: &Error) -> bool {
-        !self.reading.entered_error && error.is_unfinished(self.editor.text())
+    pub fn shown(&self) -> DisplayContent<'_> {
+        self.readout.content(self.editor.text())
     }
 
     /// Lines of a paste waiting to be evaluated.
     pub fn queued(&self) -> usize {
-        self.queued.len()
+        self.paste.len()
     }
 
     /// The expression the shown answer belongs to.
@@ -452,27 +315,20 @@ impl App {
 
     /// A message on the status line until the next key.
     fn say(&mut self, kind: StatusKind, text: String) {
-        self.status = Some(Status {
-            kind,
-            text,
-            timed: false,
-        });
-    }
-
-    /// A status message for the user (the loop reports history trouble so).
-    pub fn warn(&mut self, text: String) {
-        self.say(StatusKind::Warning, text);
+        self.status.say(kind, text);
     }
 
     /// What the display shows under the input, as text: it decides how
     /// many rows the display takes.
     pub fn display_text(&self) -> Option<layout::DisplayText> {
         match self.shown() {
-            Shown::Answer(answer, _) => Some(layout::DisplayText::Answer(
+            DisplayContent::Answer(answer, _) => Some(layout::DisplayText::Answer(
                 super::widgets::group_digits(&answer_text(answer)),
             )),
-            Shown::Error(error) => Some(layout::DisplayText::Error(format!("error: {error}"))),
-            Shown::Nothing => None,
+            DisplayContent::Error(error) => {
+                Some(layout::DisplayText::Error(format!("error: {error}")))
+            }
+            DisplayContent::Nothing => None,
         }
     }
 
@@ -487,7 +343,7 @@ impl App {
         if fits(&whole) {
             return Some(whole);
         }
-        if let Shown::Answer(answer, _) = self.shown()
+        if let DisplayContent::Answer(answer, _) = self.shown()
             && answer.fraction.is_some()
         {
             let decimal = answer_text_with(answer, None);
@@ -506,10 +362,53 @@ impl App {
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let mut effects = Vec::new();
-        if self.overlay.open.is_some() {
+        if self.overlay.open().is_some() {
             self.update_overlay(action, &mut effects);
             return effects;
         }
+        self.before(&action);
+        match action {
+            Action::Insert(text) => self.type_text(&text),
+            Action::Paste(text) => self.paste(&text, &mut effects),
+            Action::Edit(edit) => self.edit(edit),
+            Action::ClickInput(column) => self.click_input(column),
+            Action::Escape => self.escape(),
+            Action::Interrupt => self.interrupt(&mut effects),
+            Action::ToggleAngle => self.toggle_angle(),
+            Action::Evaluate => self.enter(&mut effects),
+            Action::RecallPrevious => self.recall_step(-1),
+            Action::RecallNext => self.recall_step(1),
+            Action::ScrollHistory(entries) => self.scroll_history(i64::from(entries)),
+            Action::PageHistory(pages) => self.page_history(pages),
+            Action::PickHistory { index, result } => self.pick_history(index, result),
+            Action::Hover(button) => self.mouse.hover(button),
+            Action::Press(button) => self.mouse.press(button),
+            Action::Release(over) => {
+                if let Some(button) = self.mouse.release(over) {
+                    self.press(button, &mut effects);
+                }
+            }
+            Action::ToggleHelp => self.overlay.show(Overlay::Help),
+            Action::ToggleAnswerView => {
+                if self.shown_answer_text().is_some() {
+                    self.overlay.show(Overlay::Answer);
+                }
+            }
+            Action::ScrollOverlay(_) => {}
+            Action::CopyAnswer => self.copy(&mut effects),
+            Action::ExpireStatus => self.status.expire(),
+            Action::Warn(text) => self.say(StatusKind::Warning, text),
+            Action::Resize { width, height } => self.size = (width, height),
+            Action::Quit => effects.push(Effect::Quit),
+        }
+        self.say_waiting();
+        effects
+    }
+
+    /// What every action does first: a key clears the status message (the
+    /// mouse moving, the clock and scrolling do not), and anything but a
+    /// click makes the next click a first one.
+    fn before(&mut self, action: &Action) {
         let keeps_status = matches!(
             action,
             Action::Resize { .. }
@@ -521,86 +420,70 @@ impl App {
                 | Action::PageHistory(_)
         );
         if !keeps_status {
-            self.status = None;
+            self.status.clear();
         }
-        if !matches!(action, Action::PickHistory { .. } | Action::Release(_)) {
-            self.recall.last_pick = None;
+        if !matches!(
+            action,
+            Action::PickHistory { .. } | Action::Release(_) | Action::Warn(_)
+        ) {
+            self.recall.forget_pick();
         }
-        match action {
-            Action::Insert(text) => self.type_text(&text),
-            Action::Paste(text) => self.paste(&text, &mut effects),
-            Action::Edit(edit) => self.edit(edit),
-            Action::ClickInput(column) => {
-                if self.editor.is_empty()
-                    && let Some(kept) = self.reading.kept.take()
-                {
-                    self.editor.set(kept.expression);
-                    self.refresh_preview();
-                }
-                self.editor.set_cursor_column(column);
-            }
-            Action::Escape if !self.queued.is_empty() => {
-                // The failed pasted line goes with the lines waiting after it.
-                self.set_input(String::new());
-                let dropped = std::mem::take(&mut self.queued).len();
-                self.say(
-                    StatusKind::Info,
-                    format!("{dropped} pasted line{} dropped", plural(dropped)),
-                );
-            }
-            Action::Escape if !self.editor.is_empty() => self.set_input(String::new()),
-            Action::Escape => self.reading.kept = None,
-            // Ctrl-C clears what is on screen first, an answer as typed
-            // text; only on an empty screen does it quit.
-            Action::Interrupt if self.editor.is_empty() && self.reading.kept.is_none() => {
-                effects.push(Effect::Quit)
-            }
-            Action::Interrupt => {
-                self.set_input(String::new());
-                self.reading.kept = None;
-                self.say(StatusKind::Info, "Ctrl-C again to quit".into());
-            }
-            Action::ToggleAngle => self.toggle_angle(),
-            Action::Evaluate => {
-                if self.evaluate(&mut effects) && !self.queued.is_empty() {
-                    self.run_queue(false, &mut effects);
-                }
-            }
-            Action::RecallPrevious => self.recall_step(-1),
-            Action::RecallNext => self.recall_step(1),
-            Action::ScrollHistory(entries) => self.scroll_history(i64::from(entries)),
-            Action::PageHistory(pages) => {
-                let page = self
-                    .screen()
-                    .history
-                    .map_or(1, |h| layout::history_rows(h).height.max(1));
-                self.scroll_history(i64::from(pages) * i64::from(page));
-            }
-            Action::PickHistory { index, result } => self.pick_history(index, result),
-            Action::Hover(button) => self.mouse.hovered = button,
-            Action::Press(button) => {
-                self.mouse.pressed = Some(button);
-                self.mouse.hovered = Some(button);
-            }
-            Action::Release(over) => {
-                if let Some(button) = self.mouse.pressed.take().filter(|b| Some(*b) == over) {
-                    self.press(button, &mut effects);
-                }
-            }
-            Action::ToggleHelp => self.open_overlay(Overlay::Help),
-            Action::ToggleAnswerView => {
-                if self.shown_answer_text().is_some() {
-                    self.open_overlay(Overlay::Answer);
-                }
-            }
-            Action::ScrollOverlay(_) => {}
-            Action::CopyAnswer => self.copy(&mut effects),
-            Action::ExpireStatus => self.expire_status(),
-            Action::Resize { width, height } => self.size = (width, height),
-            Action::Quit => effects.push(Effect::Quit),
+    }
+
+    /// A click in the input; after Enter it opens the expression again.
+    fn click_input(&mut self, column: usize) {
+        if self.editor.is_empty()
+            && let Some(kept) = self.readout.take_kept()
+        {
+            self.editor.set(kept.expression);
+            self.refresh_preview();
         }
-        self.say_waiting();
-        effects
+        self.editor.set_cursor_column(column);
+    }
+
+    /// Esc: drops waiting pasted lines with the failed one, else clears
+    /// the input, else the answer.
+    fn escape(&mut self) {
+        if !self.paste.is_empty() {
+            self.set_input(String::new());
+            let dropped = self.paste.drop_all();
+            self.say(
+                StatusKind::Info,
+                format!("{dropped} pasted line{} dropped", plural(dropped)),
+            );
+        } else if !self.editor.is_empty() {
+            self.set_input(String::new());
+        } else {
+            self.readout.drop_kept();
+        }
+    }
+
+    /// Ctrl-C clears what is on screen first, an answer as typed text;
+    /// only on an empty screen does it quit.
+    fn interrupt(&mut self, effects: &mut Vec<Effect>) {
+        if self.editor.is_empty() && self.readout.kept().is_none() {
+            effects.push(Effect::Quit);
+        } else {
+            self.set_input(String::new());
+            self.readout.drop_kept();
+            self.say(StatusKind::Info, "Ctrl-C again to quit".into());
+        }
+    }
+
+    /// Enter: evaluates the line, then any pasted lines waiting after it.
+    fn enter(&mut self, effects: &mut Vec<Effect>) {
+        if self.evaluate(effects) && !self.paste.is_empty() {
+            self.run_queue(false, effects);
+        }
+    }
+
+    /// PgUp/PgDn: a panel's height of entries at a time.
+    fn page_history(&mut self, pages: i32) {
+        let page = self
+            .screen()
+            .history
+            .map_or(1, |h| layout::history_rows(h).height.max(1));
+        self.scroll_history(i64::from(pages) * i64::from(page));
     }
 
     /// While an overlay is open, keys go to it, never to the hidden input.
@@ -609,41 +492,30 @@ impl App {
             Action::ToggleAngle => self.toggle_angle(),
             // Esc and Ctrl-C close the overlay before anything else.
             Action::Escape | Action::Interrupt | Action::ToggleHelp | Action::ToggleAnswerView => {
-                self.overlay.open = None;
-                self.overlay.scroll = 0;
+                self.overlay.close();
             }
             Action::ScrollOverlay(lines) => {
-                let scrolled = self.overlay.scroll as i64 + i64::from(lines);
-                self.overlay.scroll = scrolled.max(0) as usize;
-                self.overlay.scroll = self.overlay.scroll.min(self.max_overlay_scroll());
+                let max = self.max_overlay_scroll();
+                self.overlay.scroll_by(lines, max);
             }
             Action::Resize { width, height } => {
                 self.size = (width, height);
-                self.overlay.scroll = self.overlay.scroll.min(self.max_overlay_scroll());
+                let max = self.max_overlay_scroll();
+                self.overlay.limit_scroll(max);
             }
             Action::CopyAnswer => self.copy(effects),
-            Action::ExpireStatus => self.expire_status(),
+            Action::ExpireStatus => self.status.expire(),
+            Action::Warn(text) => self.say(StatusKind::Warning, text),
             Action::Quit => effects.push(Effect::Quit),
             _ => {}
         }
     }
 
-    fn expire_status(&mut self) {
-        if self.status.as_ref().is_some_and(|s| s.timed) {
-            self.status = None;
-        }
-    }
-
-    fn open_overlay(&mut self, overlay: Overlay) {
-        self.overlay.open = Some(overlay);
-        self.overlay.scroll = 0;
-    }
-
     fn max_overlay_scroll(&self) -> usize {
         let area = layout::area(self.size);
-        let full = self.overlay.open == Some(Overlay::Answer);
+        let full = self.overlay.open() == Some(Overlay::Answer);
         let width = layout::overlay_text_width(area, full);
-        let lines = match self.overlay.open {
+        let lines = match self.overlay.open() {
             None => 0,
             Some(Overlay::Help) => layout::help_height(width),
             Some(Overlay::Answer) => layout::answer_lines(
@@ -670,12 +542,12 @@ impl App {
     /// Typing on an empty line after an answer: an operator first goes on
     /// from the answer (`ans+`); anything else starts afresh.
     fn continue_answer(&mut self, text: &str) {
-        if self.editor.is_empty() && self.reading.kept.is_some() {
+        if self.editor.is_empty() && self.readout.kept().is_some() {
             if continues_answer(text) {
                 self.editor.insert("ans");
             } else {
                 // A new expression starts: the old answer goes.
-                self.reading.kept = None;
+                self.readout.drop_kept();
             }
         }
     }
@@ -693,7 +565,7 @@ impl App {
                     | Edit::WordLeft
                     | Edit::KillWordBack
             )
-            && let Some(kept) = self.reading.kept.take()
+            && let Some(kept) = self.readout.take_kept()
         {
             self.editor.set(kept.expression);
         }
@@ -721,8 +593,7 @@ impl App {
 
     /// The input changed by hand: recall ends, the preview follows.
     fn after_edit(&mut self) {
-        self.recall.selected = None;
-        self.recall.draft = None;
+        self.recall.end();
         self.refresh_preview();
     }
 
@@ -740,7 +611,7 @@ impl App {
                 let input = self.editor.text();
                 let negated = match input.strip_prefix("-(").and_then(|s| s.strip_suffix(')')) {
                     Some(inner) => inner.to_string(),
-                    None if input.is_empty() && self.reading.kept.is_some() => "-ans".into(),
+                    None if input.is_empty() && self.readout.kept().is_some() => "-ans".into(),
                     None if input.is_empty() => "-".into(),
                     None => format!("-({input})"),
                 };
@@ -771,12 +642,10 @@ impl App {
     }
 
     fn refresh_preview(&mut self) {
-        self.reading.entered_error = false;
         if self.editor.text().trim().is_empty() {
             // A recalled line's mode goes with the line.
             self.line_angle = None;
-            self.reading.preview = None;
-            self.reading.last_good = None;
+            self.readout.clear_preview();
             return;
         }
         let source = self.source(self.editor.text());
@@ -790,14 +659,7 @@ impl App {
             let back = |at: usize| at.saturating_sub(added);
             error.span = crate::eval::Span::new(back(error.span.start), back(error.span.end));
         }
-        // The stale answer is the last one of this line's unfinished run:
-        // an error on the way (`s`, `sq`, … `sqrt(`) drops it.
-        match &preview {
-            Ok(answer) => self.reading.last_good = Some(answer.clone()),
-            Err(error) if !error.is_incomplete() => self.reading.last_good = None,
-            Err(_) => {}
-        }
-        self.reading.preview = Some(preview);
+        self.readout.show_preview(preview);
     }
 
     /// What the evaluator gets for the input: a conversion typed first
@@ -838,8 +700,8 @@ impl App {
                 let excess = self.history.len().saturating_sub(MAX_ENTRIES);
                 self.history.drain(..excess);
                 effects.push(Effect::SaveHistory(entry));
-                self.recall.scroll = 0;
-                self.reading.kept = Some(Kept { expression, answer });
+                self.recall.scroll_to_newest();
+                self.readout.keep(expression, answer);
                 self.set_input(String::new());
                 self.after_edit();
                 true
@@ -856,8 +718,7 @@ impl App {
                 let shift = |at: usize| (at + leading).saturating_sub(added);
                 error.span = crate::eval::Span::new(shift(error.span.start), shift(error.span.end));
                 self.editor.end();
-                self.reading.preview = Some(Err(error));
-                self.reading.entered_error = true;
+                self.readout.show_entered_error(error);
                 false
             }
         }
@@ -868,27 +729,15 @@ impl App {
     /// input. A line that fails stays in the input with its error, and the
     /// lines after it wait until it is fixed (Enter) or dropped (Esc).
     fn paste(&mut self, text: &str, effects: &mut Vec<Effect>) {
-        // A final newline ends the last line; it does not start another.
-        let lines = text.split('\n').count() - usize::from(text.ends_with('\n'));
-        if text.len() > MAX_PASTE_BYTES || lines > MAX_PASTE_LINES {
-            let refused = "paste refused: it is over 1,000 lines or 64 KiB";
-            self.flash(StatusKind::Error, refused.into(), effects);
+        let lines = match paste::split(text) {
+            Ok(lines) => lines,
+            Err(refused) => return self.flash(StatusKind::Error, refused.into(), effects),
+        };
+        if let [only] = lines.as_slice() {
+            self.type_text(only);
             return;
         }
-        let text = text.replace("\r\n", "\n").replace(['\r', '\t'], " ");
-        if text.chars().any(|c| c.is_control() && c != '\n') {
-            let refused = "paste refused: it holds control characters";
-            self.flash(StatusKind::Error, refused.into(), effects);
-            return;
-        }
-        let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-        let last = lines.pop().unwrap_or_default();
-        if lines.is_empty() {
-            self.type_text(&last);
-            return;
-        }
-        self.queued = lines;
-        self.queued.push(last);
+        self.paste.fill(lines);
         self.run_queue(true, effects);
     }
 
@@ -896,8 +745,7 @@ impl App {
     /// one (text after the final newline) is only typed.
     fn run_queue(&mut self, first_typed: bool, effects: &mut Vec<Effect>) {
         let mut typed_first = first_typed;
-        while self.queued.len() > 1 {
-            let line = self.queued.remove(0);
+        while let Some(line) = self.paste.next_line() {
             if typed_first {
                 self.continue_answer(&line);
                 self.editor.insert(&line);
@@ -905,49 +753,33 @@ impl App {
             } else {
                 self.editor.set(line);
             }
-            self.recall.selected = None;
-            self.recall.draft = None;
+            self.recall.end();
             if !self.evaluate(effects) && !self.editor.text().trim().is_empty() {
-                if self.waiting_lines() == 0 {
-                    self.queued.clear();
+                if self.paste.waiting() == 0 {
+                    self.paste.clear();
                 }
                 return;
             }
         }
-        let last = self.queued.pop().unwrap_or_default();
+        let last = self.paste.take_last();
         if !last.is_empty() {
             self.type_text(&last);
         }
     }
 
-    /// Pasted lines waiting behind the one that failed (an empty last one,
-    /// from a final newline, is no line).
-    fn waiting_lines(&self) -> usize {
-        self.queued.len() - usize::from(self.queued.last().is_some_and(String::is_empty))
-    }
-
     /// While pasted lines wait, the status line says so, whatever was
     /// typed since: editing the failed line does not make them go away.
     fn say_waiting(&mut self) {
-        let left = self.waiting_lines();
-        if left == 0 || self.status.is_some() {
-            return;
+        if self.status.is_empty()
+            && let Some(message) = self.paste.waiting_message()
+        {
+            self.say(StatusKind::Warning, message);
         }
-        // What matters first, for narrow status lines.
-        let waits = if left == 1 {
-            "line waits"
-        } else {
-            "lines wait"
-        };
-        self.say(
-            StatusKind::Warning,
-            format!("{left} pasted {waits} · Enter goes on, Esc drops them"),
-        );
     }
 
     fn copy(&mut self, effects: &mut Vec<Effect>) {
         match self.shown() {
-            Shown::Answer(answer, _) => {
+            DisplayContent::Answer(answer, _) => {
                 let text = answer.text.clone();
                 let what = match text.chars().filter(char::is_ascii_digit).count() {
                     digits if text.len() > 24 => {
@@ -965,17 +797,12 @@ impl App {
 
     /// A status message that clears itself after a few seconds.
     fn flash(&mut self, kind: StatusKind, text: String, effects: &mut Vec<Effect>) {
-        self.status = Some(Status {
-            kind,
-            text,
-            timed: true,
-        });
+        self.status.flash(kind, text);
         effects.push(Effect::ExpireStatusLater);
     }
 
     fn scroll_history(&mut self, entries: i64) {
-        let max = self.history.len().saturating_sub(1) as i64;
-        self.recall.scroll = (self.recall.scroll as i64 + entries).clamp(0, max) as usize;
+        self.recall.scroll_by(entries, self.history.len());
     }
 
     /// Scrolls so that entry `index` is on screen.
@@ -984,19 +811,14 @@ impl App {
             .screen()
             .history
             .map_or(1, |h| layout::history_rows(h).height.max(1) as usize);
-        let from_newest = self.history.len() - 1 - index;
-        if from_newest < self.recall.scroll {
-            self.recall.scroll = from_newest;
-        } else if from_newest >= self.recall.scroll + rows {
-            self.recall.scroll = from_newest + 1 - rows;
-        }
+        self.recall.reveal(index, self.history.len(), rows);
     }
 
     fn pick_history(&mut self, index: usize, result: bool) {
         let Some(entry) = self.history.get(index) else {
             return;
         };
-        let second_click = self.recall.last_pick == Some(index);
+        let second_click = self.recall.pick(index);
         let text = if result || second_click {
             entry.result.clone()
         } else {
@@ -1004,9 +826,6 @@ impl App {
         };
         self.line_angle = self.other_angle(entry.angle);
         self.set_input(text);
-        self.recall.selected = Some(index);
-        self.recall.last_pick = Some(index);
-        self.recall.draft = None;
     }
 
     /// A recalled entry computed in the other angle mode runs in that
@@ -1017,31 +836,20 @@ impl App {
     }
 
     fn recall_step(&mut self, direction: i64) {
-        if self.history.is_empty() {
-            return;
-        }
-        let newest = self.history.len() as i64 - 1;
-        let next = match self.recall.selected {
-            None if direction < 0 => newest,
-            None => return,
-            Some(i) => i as i64 + direction,
-        };
-        if self.recall.selected.is_none() {
-            self.recall.draft = Some(self.editor.text().to_string());
-        }
-        if next > newest {
-            let draft = self.recall.draft.take().unwrap_or_default();
-            self.recall.selected = None;
-            self.line_angle = None;
-            self.set_input(draft);
-        } else {
-            let index = next.max(0) as usize;
-            let draft = self.recall.draft.take();
-            self.line_angle = self.other_angle(self.history[index].angle);
-            self.set_input(self.history[index].expression.clone());
-            self.recall.draft = draft;
-            self.recall.selected = Some(index);
-            self.reveal(index);
+        match self
+            .recall
+            .step(direction, self.history.len(), self.editor.text())
+        {
+            None => {}
+            Some(Step::Draft(draft)) => {
+                self.line_angle = None;
+                self.set_input(draft);
+            }
+            Some(Step::Entry(index)) => {
+                self.line_angle = self.other_angle(self.history[index].angle);
+                self.set_input(self.history[index].expression.clone());
+                self.reveal(index);
+            }
         }
     }
 }
@@ -1049,6 +857,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::widgets::display::AnswerKind;
 
     fn app() -> App {
         let mut app = App::new(Settings::default(), Vec::new(), true);
@@ -1067,9 +876,9 @@ mod tests {
 
     fn shown_text(app: &App) -> String {
         match app.shown() {
-            Shown::Answer(a, _) => answer_text(a),
-            Shown::Error(e) => format!("error: {e}"),
-            Shown::Nothing => String::new(),
+            DisplayContent::Answer(a, _) => answer_text(a),
+            DisplayContent::Error(e) => format!("error: {e}"),
+            DisplayContent::Nothing => String::new(),
         }
     }
 
@@ -1165,7 +974,7 @@ mod tests {
         assert_eq!(app.input().text(), "1+sine(2)");
         assert_eq!(app.input().cursor(), 9);
         assert_eq!(app.input_line().fault, Some(crate::eval::Span::new(2, 6)));
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
         assert_eq!(
             app.status(),
             None,
@@ -1277,7 +1086,7 @@ mod tests {
         let mut app = app();
         enter(&mut app, "6*7");
         assert!(app.update(Action::Interrupt).is_empty());
-        assert_eq!(app.shown(), Shown::Nothing);
+        assert_eq!(app.shown(), DisplayContent::Nothing);
         assert_eq!(app.kept_expression(), None);
         assert_eq!(app.update(Action::Interrupt), vec![Effect::Quit]);
     }
@@ -1302,14 +1111,17 @@ mod tests {
         let mut app = app();
         typed(&mut app, "12*(3+");
         // The last preview that worked, dimmed; no error.
-        assert!(matches!(app.shown(), Shown::Answer(_, AnswerKind::Stale)));
+        assert!(matches!(
+            app.shown(),
+            DisplayContent::Answer(_, AnswerKind::Stale)
+        ));
         assert_eq!(shown_text(&app), "= 36");
         app.update(Action::Escape);
         typed(&mut app, "sqrt(");
-        assert_eq!(app.shown(), Shown::Nothing);
+        assert_eq!(app.shown(), DisplayContent::Nothing);
         app.update(Action::Escape);
         typed(&mut app, "2+*3");
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
         // Half-typed names, calls, conversions and assignments are quiet.
         for line in [
             "sq",
@@ -1324,23 +1136,23 @@ mod tests {
             app.update(Action::Escape);
             typed(&mut app, line);
             assert!(
-                !matches!(app.shown(), Shown::Error(_)),
+                !matches!(app.shown(), DisplayContent::Error(_)),
                 "{line}: {}",
                 shown_text(&app)
             );
             // Enter still says what is missing.
             app.update(Action::Evaluate);
-            assert!(matches!(app.shown(), Shown::Error(_)), "{line}");
+            assert!(matches!(app.shown(), DisplayContent::Error(_)), "{line}");
         }
         // A name that nothing starts with is an error at once.
         app.update(Action::Escape);
         typed(&mut app, "2*qqq");
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
         // After Enter an unfinished line is an error like any other.
         app.update(Action::Escape);
         typed(&mut app, "2+");
         app.update(Action::Evaluate);
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
     }
 
     #[test]
@@ -1392,7 +1204,7 @@ mod tests {
         // With no answer yet it is the evaluator's to judge.
         let mut fresh = self::app();
         enter(&mut fresh, "to hex");
-        assert!(matches!(fresh.shown(), Shown::Error(_)));
+        assert!(matches!(fresh.shown(), DisplayContent::Error(_)));
     }
 
     #[test]
@@ -1446,7 +1258,7 @@ mod tests {
         assert_eq!(app.history().len(), 2);
         app.update(Action::Paste("3\n1/0\n5\n6\n".into()));
         assert_eq!(app.input().text(), "1/0");
-        assert!(matches!(app.shown(), Shown::Error(_)));
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
         assert_eq!(app.queued(), 3);
         assert!(
             app.status()
@@ -1620,5 +1432,27 @@ mod tests {
         assert!(bottom > 10, "{bottom}");
         app.update(Action::Escape);
         assert_eq!(app.overlay(), None);
+    }
+
+    #[test]
+    fn a_warning_goes_through_update_and_shows_even_over_an_overlay() {
+        let mut app = app();
+        app.update(Action::ToggleHelp);
+        app.update(Action::Warn("history not saved: read-only".into()));
+        assert_eq!(app.status().unwrap().text, "history not saved: read-only");
+        assert_eq!(app.status().unwrap().kind, StatusKind::Warning);
+        app.update(Action::Escape);
+        // A warning between two clicks does not make the second a first.
+        enter(&mut app, "6*7");
+        app.update(Action::PickHistory {
+            index: 0,
+            result: false,
+        });
+        app.update(Action::Warn("x".into()));
+        app.update(Action::PickHistory {
+            index: 0,
+            result: false,
+        });
+        assert_eq!(app.input().text(), "42");
     }
 }
