@@ -1388,3 +1388,14 @@ fn a_preview_of_a_definition_defines_nothing() {
     let e = session.evaluate("f(2)", &s).unwrap_err();
     assert_eq!(e.category(), Category::UnknownName);
 }
+
+#[test]
+fn a_definition_being_typed_is_unfinished_not_wrong() {
+    let mut session = Session::new();
+    for typed in ["f(x", "f(x)", "f(x) =", "f(x, ", "speed(d, t) ="] {
+        let e = session.preview(typed, &settings()).unwrap_err();
+        assert!(e.is_unfinished(typed), "{typed}: {e}");
+    }
+    let e = session.preview("f(1) + 2", &settings()).unwrap_err();
+    assert!(!e.is_unfinished("f(1) + 2"));
+}

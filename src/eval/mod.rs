@@ -639,6 +639,10 @@ impl Error {
     /// the error; a live preview need not.
     pub fn is_unfinished(&self, input: &str) -> bool {
         let typed = input.trim_end();
+        // `f(x, y) =`: a function's definition still without its body.
+        if is_definition_head(typed) {
+            return true;
+        }
         // `rate =`: an assignment still without its value.
         if typed.ends_with('=') && matches!(self.kind, ErrorKind::UnknownName { .. }) {
             return true;
@@ -672,6 +676,34 @@ impl Error {
             _ => false,
         }
     }
+}
+
+/// Whether `typed` is the start of a definition up to its `=`: a name,
+/// `(`, names and commas, then perhaps `)` and `=` (`f(x`, `g(x, y) =`).
+fn is_definition_head(typed: &str) -> bool {
+    let is_name = |s: &str| {
+        let s = s.trim();
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+    };
+    let Some((name, rest)) = typed.split_once('(') else {
+        return false;
+    };
+    let (params, after) = match rest.split_once(')') {
+        Some((params, after)) => (params, Some(after.trim())),
+        None => (rest, None),
+    };
+    let mut params: Vec<&str> = params.split(',').collect();
+    // The last parameter may still be missing: `f(x, `.
+    if after.is_none() && params.last().is_some_and(|p| p.trim().is_empty()) {
+        params.pop();
+    }
+    is_name(name)
+        && !params.is_empty()
+        && params.iter().all(|p| is_name(p))
+        && matches!(after, None | Some("" | "="))
 }
 
 /// Whether `value`'s enclosure settles `goal`: an undecided error if not.
