@@ -293,10 +293,10 @@ impl Session {
         if let Some(cycle) = user_functions::cycle(&name, &function, &self.functions) {
             return Err(Error::new(ErrorKind::Recursion { cycle }, name_span));
         }
-        let signature = user_functions::signature(&name, &function);
-        let text = input[function.body.span.start..function.body.span.end]
-            .trim()
-            .to_string();
+        // Without blanks: the history keeps it as a space-separated tag.
+        let signature = format!("{name}({})", function.params.join(","));
+        let body = &input[function.body.span.start..function.body.span.end];
+        let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
         self.defined = Some((name, function));
         let answer = Answer {
             text,

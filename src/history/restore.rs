@@ -150,6 +150,26 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_definition_reads_back_and_defines_again() {
+        let mut session = Session::new();
+        let settings = Settings::default();
+        let answer = session.evaluate("g(x, y) =\tx*y  + 1", &settings).unwrap();
+        let saved = HistoryEntry {
+            expression: "g(x, y) = x*y  + 1".into(),
+            result: answer.text,
+            assigned: answer.assigned,
+            ..HistoryEntry::default()
+        };
+        let read = crate::history::decode(crate::history::encode(&saved).trim_end()).unwrap();
+        assert_eq!(read, saved);
+        let mut restarted = Session::new();
+        let restored = restore(&mut restarted, &settings, &[read]);
+        assert_eq!(restored.lost, Vec::<String>::new());
+        assert!(!restored.has_answer);
+        assert_eq!(restarted.evaluate("g(2, 5)", &settings).unwrap().text, "11");
+    }
+
+    #[test]
     fn what_no_longer_gives_the_same_result_is_named() {
         let mut rounded = entry("foo(1)", "1.5", Some("z"));
         rounded.approximate = true;
