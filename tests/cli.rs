@@ -284,3 +284,16 @@ fn a_line_far_over_the_limit_is_refused_and_the_next_line_runs() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn line_mode_carries_functions_like_variables() {
+    let out = pebble(
+        &[],
+        "f(x)=x^2\nf(3)\ng(a, b) = f(a) + b\ng(2, 1)\nf(1, 2)\n",
+    );
+    assert_eq!(stdout(&out), "x^2\n9\nf(a) + b\n5\n");
+    assert_eq!(
+        stderr(&out),
+        "error on line 5: f(x) takes 1 argument, not 2\n  f(1, 2)\n  ^^^^^^^\n"
+    );
+}

@@ -1193,3 +1193,209 @@ fn half_typed_lines_are_unfinished_and_wrong_ones_are_not() {
         assert!(!error(input).is_unfinished(input), "{input}");
     }
 }
+
+/// Runs `lines` in one session; the answers' texts, or `error: …`.
+fn session_lines(lines: &[&str]) -> Vec<String> {
+    let mut session = Session::new();
+    lines
+        .iter()
+        .map(|line| match session.evaluate(line, &settings()) {
+            Ok(answer) => answer.text,
+            Err(e) => format!("error: {e}"),
+        })
+        .collect()
+}
+
+#[test]
+fn user_functions_are_defined_and_called() {
+    let mut session = Session::new();
+    let s = settings();
+    let defined = session.evaluate("f(x) = x^2 + 1", &s).unwrap();
+    assert_eq!(
+        (defined.text.as_str(), defined.assigned.as_deref()),
+        ("x^2 + 1", Some("f(x)"))
+    );
+    session.evaluate("g(x, y) = x*y + 1", &s).unwrap();
+    assert_eq!(session.evaluate("f(3)", &s).unwrap().text, "10");
+    assert_eq!(session.evaluate("g(2, 5)", &s).unwrap().text, "11");
+    session.evaluate("h(x) = f(x) + g(x, 2)", &s).unwrap();
+    assert_eq!(session.evaluate("h(2)", &s).unwrap().text, "10");
+    assert_eq!(session.evaluate("2 f(1) + f(f(1))", &s).unwrap().text, "9");
+    // A definition is not a value: `ans` stays the last answer.
+    assert_eq!(session.evaluate("ans", &s).unwrap().text, "9");
+    // Redefining replaces, and functions calling it see the new body.
+    session.evaluate("f(x) = x + 1", &s).unwrap();
+    assert_eq!(session.evaluate("f(3)", &s).unwrap().text, "4");
+    assert_eq!(session.evaluate("h(2)", &s).unwrap().text, "8");
+}
+
+#[test]
+fn parameters_shadow_variables_without_touching_them() {
+    let lines = [
+        "x = 7",
+        "k = 5",
+        "f(x) = x^2",
+        "f(3)",
+        "x",
+        "f(x)",
+        "g(y) = y + k",
+        // `k` in g is the variable, even when called from a function
+        // whose parameter is named `k`.
+        "h(k) = g(1) * k",
+        "h(2)",
+        "k = 6",
+        "g(0)",
+        // A parameter named like a unit is the parameter.
+        "m(d, t) = d/t",
+        "m(6, 3)",
+    ];
+    assert_eq!(
+        session_lines(&lines),
+        [
+            "7", "5", "x^2", "9", "7", "49", "y + k", "g(1) * k", "12", "6", "6", "d/t", "2"
+        ]
+    );
+}
+
+#[test]
+fn user_functions_carry_units_and_stay_exact() {
+    let lines = [
+        "speed(d, t) = d/t",
+        "speed(100 km, 2 h) to km/h",
+        "sq(x) = x^2",
+        "sq(sqrt(2))",
+        "sq(sin(1)) + sq(cos(1))",
+        "sq(3 m) to ft^2",
+        "area(r) = pi r^2",
+        "area(1)",
+    ];
+    assert_eq!(
+        session_lines(&lines),
+        [
+            "d/t",
+            "50 km/h",
+            "x^2",
+            "2",
+            "1",
+            "96.8751937503875 ft^2",
+            "pi r^2",
+            "3.14159265358979"
+        ]
+    );
+    let mut session = Session::new();
+    session.evaluate("sq(x) = x^2", &settings()).unwrap();
+    let answer = session.evaluate("sq(sqrt(2))", &settings()).unwrap();
+    assert_eq!(answer.exactness, Exactness::Exact);
+}
+
+#[test]
+fn recursion_is_an_error_that_names_the_cycle() {
+    let lines = [
+        "f(x) = f(x - 1)",
+        "g(x) = x + 1",
+        "h(x) = g(x) * 2",
+        "g(x) = h(x)",
+        "g(2)",
+        "h(2)",
+    ];
+    assert_eq!(
+        session_lines(&lines),
+        [
+            "error: a function cannot call itself, directly or through others: f → f",
+            "x + 1",
+            "g(x) * 2",
+            "error: a function cannot call itself, directly or through others: g → h → g",
+            "3",
+            "6",
+        ]
+    );
+}
+
+#[test]
+fn user_function_errors_are_clear_and_point_at_the_fault() {
+    let mut session = Session::new();
+    let s = settings();
+    session.evaluate("g(x, y) = x*y", &s).unwrap();
+    let e = session.evaluate("1 + g(2)", &s).unwrap_err();
+    assert_eq!(e.to_string(), "g(x, y) takes 2 arguments, not 1");
+    assert_eq!((e.span.start, e.span.end), (4, 8));
+    let e = session.evaluate("g()", &s).unwrap_err();
+    assert_eq!(e.to_string(), "g(x, y) takes 2 arguments, none given");
+    let e = session.evaluate("sin(x) = x", &s).unwrap_err();
+    assert_eq!(e.to_string(), "'sin' is built in and cannot be redefined");
+    assert_eq!((e.span.start, e.span.end), (0, 3));
+    let e = session.evaluate("pi(x) = x", &s).unwrap_err();
+    assert_eq!(e.to_string(), "'pi' is built in and cannot be redefined");
+    let e = session.evaluate("k(x, x) = x", &s).unwrap_err();
+    assert_eq!(e.to_string(), "parameter 'x' is named twice");
+    let e = session.evaluate("k(pi) = 2", &s).unwrap_err();
+    assert_eq!(e.to_string(), "'pi' is built in and cannot be assigned");
+    let e = session.evaluate("k(x) = x + zz", &s).unwrap_err();
+    assert_eq!(e.category(), Category::UnknownName);
+    assert_eq!((e.span.start, e.span.end), (11, 13));
+    // A function and a variable do not share a name.
+    let e = session.evaluate("g = 2", &s).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "'g' is already a function: choose another name"
+    );
+    session.evaluate("v = 2", &s).unwrap();
+    let e = session.evaluate("v(x) = x", &s).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "'v' is already a variable: choose another name"
+    );
+    // An error inside the body points at the call.
+    session.evaluate("r(x) = 1/(x - 1)", &s).unwrap();
+    let e = session.evaluate("2 + r(1)", &s).unwrap_err();
+    assert_eq!(e.to_string(), "division by zero");
+    assert_eq!((e.span.start, e.span.end), (4, 8));
+    // A failed definition leaves the old one.
+    assert_eq!(session.evaluate("g(2, 3)", &s).unwrap().text, "6");
+}
+
+#[test]
+fn user_functions_that_expand_too_far_are_refused_in_bounded_time() {
+    let mut session = Session::new();
+    let s = settings();
+    session.evaluate("f1(x) = x + x", &s).unwrap();
+    for n in 2..=40 {
+        let line = format!("f{n}(x) = f{m}(f{m}(x))", m = n - 1);
+        session.evaluate(&line, &s).unwrap();
+    }
+    assert_eq!(session.evaluate("f3(1)", &s).unwrap().text, "16");
+    let e = session.evaluate("f40(1)", &s).unwrap_err();
+    assert_eq!(e.category(), Category::TooComplex);
+    // Deep chains of calls are bounded like deep nesting.
+    session.evaluate("g0(x) = x", &s).unwrap();
+    for n in 1..=200 {
+        let line = format!("g{n}(x) = sqrt(g{m}(x) + 1)", m = n - 1);
+        session.evaluate(&line, &s).unwrap();
+    }
+    assert_eq!(
+        session.evaluate("g60(1)", &s).unwrap().text,
+        "1.61803398874989"
+    );
+    let e = session.evaluate("g200(1)", &s).unwrap_err();
+    assert_eq!(e.category(), Category::TooComplex);
+}
+
+#[test]
+fn a_preview_of_a_definition_defines_nothing() {
+    let mut session = Session::new();
+    let s = settings();
+    assert_eq!(session.preview("f(x) = x + 1", &s).unwrap().text, "x + 1");
+    let e = session.evaluate("f(2)", &s).unwrap_err();
+    assert_eq!(e.category(), Category::UnknownName);
+}
+
+#[test]
+fn a_definition_being_typed_is_unfinished_not_wrong() {
+    let mut session = Session::new();
+    for typed in ["f(x", "f(x)", "f(x) =", "f(x, ", "speed(d, t) ="] {
+        let e = session.preview(typed, &settings()).unwrap_err();
+        assert!(e.is_unfinished(typed), "{typed}: {e}");
+    }
+    let e = session.preview("f(1) + 2", &settings()).unwrap_err();
+    assert!(!e.is_unfinished("f(1) + 2"));
+}

@@ -73,6 +73,13 @@ pub enum ExprKind {
         name_span: Span,
         args: Vec<Expr>,
     },
+    /// A call of a function the user defined (`f(3)`): replaced by the
+    /// function's body before evaluation (`user_functions::expand`).
+    UserCall {
+        name: String,
+        name_span: Span,
+        args: Vec<Expr>,
+    },
     /// A unit, or a product of units to powers (`km/h`): the quantity 1 of it.
     Unit(Compound),
     /// The number `expr` measures in `target`: what a line with units
@@ -123,7 +130,8 @@ pub struct Line {
     pub to: Option<Span>,
 }
 
-/// One input line: an expression, or `name = expression`.
+/// One input line: an expression, `name = expression`, or a function's
+/// definition `name(params) = body`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Statement {
     Expression(Expr),
@@ -131,6 +139,12 @@ pub enum Statement {
         name: String,
         name_span: Span,
         value: Expr,
+    },
+    Definition {
+        name: String,
+        name_span: Span,
+        params: Vec<String>,
+        body: Expr,
     },
 }
 
@@ -166,7 +180,9 @@ impl Expr {
                 base.for_each_name(visit);
                 exponent.for_each_name(visit);
             }
-            ExprKind::Call { args, .. } => args.iter().for_each(|e| e.for_each_name(visit)),
+            ExprKind::Call { args, .. } | ExprKind::UserCall { args, .. } => {
+                args.iter().for_each(|e| e.for_each_name(visit))
+            }
         }
     }
 }

@@ -66,6 +66,33 @@ pub enum ErrorKind {
     BuiltInAssigned {
         name: String,
     },
+    /// `sin(x) = …`: a definition of a built-in function's name.
+    BuiltInRedefined {
+        name: String,
+    },
+    /// A function's name taken by a variable, or the other way round.
+    NameInUse {
+        name: String,
+        as_what: &'static str,
+    },
+    /// `f(x) = … to km`: a definition converts nothing.
+    ConvertedDefinition,
+    /// `f(x, x) = …`.
+    DuplicateParameter {
+        name: String,
+    },
+    /// A user's function called with the wrong number of arguments;
+    /// `signature` is how it was defined (`f(x, y)`).
+    UserArgumentCount {
+        signature: String,
+        params: usize,
+        given: usize,
+    },
+    /// A function that would call itself, directly or through others:
+    /// the cycle, `f → g → f`.
+    Recursion {
+        cycle: String,
+    },
     UnknownForm {
         form: String,
         suggestion: Option<String>,
@@ -195,6 +222,12 @@ impl ErrorKind {
             | NeedsParentheses { .. }
             | WrongArgumentCount { .. }
             | BuiltInAssigned { .. }
+            | BuiltInRedefined { .. }
+            | DuplicateParameter { .. }
+            | NameInUse { .. }
+            | ConvertedDefinition
+            | UserArgumentCount { .. }
+            | Recursion { .. }
             | UnknownForm { .. }
             | MissingForm(_) => Category::Syntax,
             UnknownName { .. } | UnknownFunction { .. } | NoAnswerYet => Category::UnknownName,
@@ -271,6 +304,35 @@ impl fmt::Display for ErrorKind {
                 _ => write!(f, "{function} takes {}, not {given}", arity.describe()),
             },
             BuiltInAssigned { name } => write!(f, "'{name}' is built in and cannot be assigned"),
+            BuiltInRedefined { name } => {
+                write!(f, "'{name}' is built in and cannot be redefined")
+            }
+            NameInUse { name, as_what } => {
+                write!(f, "'{name}' is already {as_what}: choose another name")
+            }
+            ConvertedDefinition => write!(
+                f,
+                "a definition converts nothing: write the conversion where the function is called"
+            ),
+            DuplicateParameter { name } => write!(f, "parameter '{name}' is named twice"),
+            UserArgumentCount {
+                signature,
+                params,
+                given,
+            } => {
+                let plural = if *params == 1 { "" } else { "s" };
+                match given {
+                    0 => write!(f, "{signature} takes {params} argument{plural}, none given"),
+                    _ => write!(
+                        f,
+                        "{signature} takes {params} argument{plural}, not {given}"
+                    ),
+                }
+            }
+            Recursion { cycle } => write!(
+                f,
+                "a function cannot call itself, directly or through others: {cycle}"
+            ),
             UnknownForm { form, .. } => write!(
                 f,
                 "unknown unit or form '{form}': write a unit, or to hex, to oct, to bin, to dec or to frac"

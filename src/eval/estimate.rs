@@ -329,7 +329,9 @@ mod tests {
         .unwrap();
         match line.statement {
             Statement::Expression(expr) => expr,
-            Statement::Assignment { .. } => panic!("{input} is an assignment"),
+            Statement::Assignment { .. } | Statement::Definition { .. } => {
+                panic!("{input} is an assignment")
+            }
         }
     }
 

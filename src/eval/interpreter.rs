@@ -335,6 +335,17 @@ impl<'a> Evaluator<'a> {
                 Ok(Value::Exact(BigRational::from_integer(-n - 1)))
             }
             ExprKind::Call { function, args, .. } => self.eval_call(*function, args, span),
+            // The session expands every call of a user's function before
+            // evaluating; one left here was never defined.
+            ExprKind::UserCall {
+                name, name_span, ..
+            } => Err(Error::new(
+                ErrorKind::UnknownFunction {
+                    name: name.clone(),
+                    suggestion: None,
+                },
+                *name_span,
+            )),
             ExprKind::Unit(_) | ExprKind::Convert { .. } => quantity::number(self, expr),
         }
     }

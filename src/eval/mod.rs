@@ -23,6 +23,7 @@ mod radix;
 mod suggest;
 mod unit_line;
 pub mod units;
+mod user_functions;
 mod value;
 
 pub use error::{Category, Error, ErrorKind, Question, Span};
@@ -164,6 +165,11 @@ enum Settled {
 /// Variables and `ans`, carried from one line to the next.
 pub struct Session {
     names: BTreeMap<String, Binding>,
+    /// The functions the user defined, by name.
+    functions: user_functions::Functions,
+    /// The definition the line just run made, kept by `evaluate` and
+    /// dropped by `preview`.
+    defined: Option<(String, user_functions::UserFunction)>,
     /// Made on the first line that needs a float: plain lines never do.
     consts: Option<Consts>,
     /// Whether the last value computed read the angle mode.
@@ -180,6 +186,8 @@ impl Session {
     pub fn new() -> Self {
         Session {
             names: BTreeMap::new(),
+            functions: BTreeMap::new(),
+            defined: None,
             consts: None,
             read_angle: false,
         }
@@ -187,7 +195,13 @@ impl Session {
 
     /// Evaluates one line and, on success, updates `ans` and any assigned variable.
     pub fn evaluate(&mut self, input: &str, settings: &Settings) -> Result<Answer, Error> {
+        self.defined = None;
         let (answer, binding) = self.run(input, settings)?;
+        if let Some((name, function)) = self.defined.take() {
+            // A definition is no value: `ans` stays as it was.
+            self.functions.insert(name, function);
+            return Ok(answer);
+        }
         if let Some(name) = &answer.assigned {
             match self.names.get_mut(name) {
                 Some(old) => *old = binding.clone(),
@@ -220,18 +234,85 @@ impl Session {
     fn assignable(&self, name: &str) -> bool {
         match self.names.contains_key(name) {
             true => name != "ans",
-            false => !is_reserved(name),
+            false => !is_reserved(name) && !self.functions.contains_key(name),
         }
     }
 
     /// Evaluates one line without changing any state: for a live preview.
     pub fn preview(&mut self, input: &str, settings: &Settings) -> Result<Answer, Error> {
-        self.run(input, settings).map(|(answer, _)| answer)
+        let answer = self.run(input, settings).map(|(answer, _)| answer);
+        self.defined = None;
+        answer
+    }
+
+    /// Whether `name` is a function the user defined.
+    pub fn is_function(&self, name: &str) -> bool {
+        self.functions.contains_key(name)
+    }
+
+    /// Checks `name(params) = body` and keeps it for `evaluate`; its
+    /// answer shows the definition: `f(x)` assigned, the body as its text.
+    fn define(
+        &mut self,
+        input: &str,
+        name: String,
+        name_span: Span,
+        params: Vec<String>,
+        body: Expr,
+    ) -> Result<(Answer, Binding), Error> {
+        if self.names.contains_key(&name) {
+            return Err(Error::new(
+                ErrorKind::NameInUse {
+                    name,
+                    as_what: "a variable",
+                },
+                name_span,
+            ));
+        }
+        // Every name the body reads must be known now: a parameter, a
+        // variable or a constant (a typo is found here, not at each call).
+        let mut unknown = None;
+        user_functions::visit(&body, &mut |e| {
+            if let ast::ExprKind::Name(n) = &e.kind
+                && unknown.is_none()
+                && !params.contains(n)
+                && !self.names.contains_key(interpreter::binding_key(n))
+                && builtins::Constant::from_name(n).is_none()
+            {
+                unknown = Some((n.clone(), e.span));
+            }
+        });
+        if let Some((n, span)) = unknown {
+            let error = match builtins::ANSWER_NAMES.contains(&n.as_str()) {
+                true => Error::new(ErrorKind::NoAnswerYet, span),
+                false => interpreter::unknown_name(&n, &self.names, span),
+            };
+            return Err(error.quoting(input));
+        }
+        let function = user_functions::UserFunction { params, body };
+        if let Some(cycle) = user_functions::cycle(&name, &function, &self.functions) {
+            return Err(Error::new(ErrorKind::Recursion { cycle }, name_span));
+        }
+        // Without blanks: the history keeps it as a space-separated tag.
+        let signature = format!("{name}({})", function.params.join(","));
+        let body = &input[function.body.span.start..function.body.span.end];
+        let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.defined = Some((name, function));
+        let answer = Answer {
+            text,
+            exactness: Exactness::Exact,
+            assigned: Some(signature),
+            fraction: None,
+            reads_angle: false,
+        };
+        Ok((answer, Binding::Exact(BigRational::from_integer(0.into()))))
     }
 
     fn run(&mut self, input: &str, settings: &Settings) -> Result<(Answer, Binding), Error> {
         let limits = &settings.limits;
+        // A call of a user's function is never plain (`f(3)` is no product).
         if input.len() <= limits.max_input_bytes
+            && (self.functions.is_empty() || !input.contains('('))
             && let Some((assigned, value)) = plain::evaluate_line(input, &|name| self.word(name))
             && assigned.is_none_or(|name| self.assignable(name))
         {
@@ -244,21 +325,46 @@ impl Session {
         }
         let tokens = lexer::tokenize(input, limits)?;
         let names = &self.names;
-        let line = parser::parse(tokens, limits, &|name| names.contains_key(name))
-            .map_err(|e| e.quoting(input))?;
-        let (expr, assigned) = match line.statement {
+        let functions = &self.functions;
+        let line = parser::parse_with_functions(
+            tokens,
+            limits,
+            &|name| names.contains_key(name),
+            &|name| functions.contains_key(name),
+        )
+        .map_err(|e| e.quoting(input))?;
+        let (mut expr, assigned) = match line.statement {
             Statement::Expression(expr) => (expr, None),
             Statement::Assignment {
                 name,
                 name_span,
                 value,
             } => {
+                if self.functions.contains_key(&name) {
+                    let as_what = "a function";
+                    return Err(Error::new(
+                        ErrorKind::NameInUse { name, as_what },
+                        name_span,
+                    ));
+                }
                 if !self.assignable(&name) {
                     return Err(Error::new(ErrorKind::BuiltInAssigned { name }, name_span));
                 }
                 (value, Some(name))
             }
+            Statement::Definition {
+                name,
+                name_span,
+                params,
+                body,
+            } => {
+                if let Some(to) = line.to {
+                    return Err(Error::new(ErrorKind::ConvertedDefinition, to));
+                }
+                return self.define(input, name, name_span, params, body);
+            }
         };
+        user_functions::expand(&mut expr, &self.functions, limits)?;
         let (expr, shown) = if self.has_units(&expr, &line.target) {
             self.measure(expr, &line.target, line.to, settings, input)?
         } else {
@@ -533,6 +639,10 @@ impl Error {
     /// the error; a live preview need not.
     pub fn is_unfinished(&self, input: &str) -> bool {
         let typed = input.trim_end();
+        // `f(x, y) =`: a function's definition still without its body.
+        if is_definition_head(typed) {
+            return true;
+        }
         // `rate =`: an assignment still without its value.
         if typed.ends_with('=') && matches!(self.kind, ErrorKind::UnknownName { .. }) {
             return true;
@@ -566,6 +676,34 @@ impl Error {
             _ => false,
         }
     }
+}
+
+/// Whether `typed` is the start of a definition up to its `=`: a name,
+/// `(`, names and commas, then perhaps `)` and `=` (`f(x`, `g(x, y) =`).
+fn is_definition_head(typed: &str) -> bool {
+    let is_name = |s: &str| {
+        let s = s.trim();
+        s.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+    };
+    let Some((name, rest)) = typed.split_once('(') else {
+        return false;
+    };
+    let (params, after) = match rest.split_once(')') {
+        Some((params, after)) => (params, Some(after.trim())),
+        None => (rest, None),
+    };
+    let mut params: Vec<&str> = params.split(',').collect();
+    // The last parameter may still be missing: `f(x, `.
+    if after.is_none() && params.last().is_some_and(|p| p.trim().is_empty()) {
+        params.pop();
+    }
+    is_name(name)
+        && !params.is_empty()
+        && params.iter().all(|p| is_name(p))
+        && matches!(after, None | Some("" | "="))
 }
 
 /// Whether `value`'s enclosure settles `goal`: an undecided error if not.

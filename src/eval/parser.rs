@@ -27,7 +27,7 @@
 //! Missing `)` at the very end are closed automatically.
 
 use super::ast::{AddOp, BitOp, Expr, ExprKind, Line, MulOp, Statement, Target};
-use super::builtins::{Builtin, Constant};
+use super::builtins::{Builtin, Constant, is_reserved};
 use super::error::{Error, ErrorKind, Span};
 use super::lexer::{Literal, Token, TokenKind};
 use super::limits::Limits;
@@ -35,10 +35,21 @@ use super::suggest;
 use super::units::{self, Compound};
 
 /// Parses a line; `is_variable` tells the user's variables, which shadow units.
+#[cfg(test)]
 pub fn parse(
     tokens: Vec<Token>,
     limits: &Limits,
     is_variable: &dyn Fn(&str) -> bool,
+) -> Result<Line, Error> {
+    parse_with_functions(tokens, limits, is_variable, &|_| false)
+}
+
+/// `parse`, where `is_function` tells the functions the user defined.
+pub fn parse_with_functions(
+    tokens: Vec<Token>,
+    limits: &Limits,
+    is_variable: &dyn Fn(&str) -> bool,
+    is_function: &dyn Fn(&str) -> bool,
 ) -> Result<Line, Error> {
     let bitwise = tokens.iter().any(|t| {
         matches!(
@@ -57,6 +68,8 @@ pub fn parse(
         max_depth: limits.max_depth,
         bitwise,
         is_variable,
+        is_function,
+        definition: None,
         exponent: false,
         arc_primes: false,
     };
@@ -73,6 +86,11 @@ struct Parser<'a> {
     /// four precedence levels.
     bitwise: bool,
     is_variable: &'a dyn Fn(&str) -> bool,
+    is_function: &'a dyn Fn(&str) -> bool,
+    /// While a definition's body is read: the function's name (a call of
+    /// it is read as one, to be refused as recursion) and its parameters,
+    /// which shadow everything else.
+    definition: Option<(String, Vec<String>)>,
     /// Set while an exponent's first number is read: `2^10 m` is 2^10 metres.
     exponent: bool,
     /// Set while a quantity after an angle is read: `48° 46′ 32″` has
@@ -81,6 +99,79 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    fn is_variable(&self, name: &str) -> bool {
+        self.definition
+            .as_ref()
+            .is_some_and(|(_, params)| params.iter().any(|p| p == name))
+            || (self.is_variable)(name)
+    }
+
+    fn is_function(&self, name: &str) -> bool {
+        self.definition.as_ref().is_some_and(|(f, _)| f == name) || (self.is_function)(name)
+    }
+
+    /// The parameters of `name(a, b) = …` at the start of the line, when
+    /// the line is a definition: names, separated by commas, then `=` and
+    /// something after it.
+    fn definition_params(&self) -> Option<Vec<(String, Span)>> {
+        if *self.peek_at(1) != TokenKind::LeftParen {
+            return None;
+        }
+        let mut params = Vec::new();
+        let mut offset = 2;
+        loop {
+            let TokenKind::Name(param) = self.peek_at(offset) else {
+                return None;
+            };
+            let span = self.tokens[(self.position + offset).min(self.tokens.len() - 1)].span;
+            params.push((param.clone(), span));
+            match self.peek_at(offset + 1) {
+                TokenKind::Comma => offset += 2,
+                TokenKind::RightParen => break,
+                _ => return None,
+            }
+        }
+        (*self.peek_at(offset + 2) == TokenKind::Equals
+            && *self.peek_at(offset + 3) != TokenKind::End)
+            .then_some(params)
+    }
+
+    /// `name(params) = body`, the parser at `name`.
+    fn definition(&mut self, params: Vec<(String, Span)>) -> Result<Statement, Error> {
+        let TokenKind::Name(name) = self.advance().kind.clone() else {
+            unreachable!("a definition starts with its name")
+        };
+        let name_span = self.tokens[self.position - 1].span;
+        if is_reserved(&name) {
+            return Err(Error::new(ErrorKind::BuiltInRedefined { name }, name_span));
+        }
+        let mut names: Vec<String> = Vec::new();
+        for (param, span) in params {
+            if is_reserved(&param) {
+                return Err(Error::new(ErrorKind::BuiltInAssigned { name: param }, span));
+            }
+            if names.contains(&param) {
+                return Err(Error::new(
+                    ErrorKind::DuplicateParameter { name: param },
+                    span,
+                ));
+            }
+            names.push(param);
+        }
+        // `(`, the parameters and their commas, `)` and `=`.
+        for _ in 0..2 * names.len() + 2 {
+            self.advance();
+        }
+        self.definition = Some((name.clone(), names.clone()));
+        let body = self.expression()?;
+        Ok(Statement::Definition {
+            name,
+            name_span,
+            params: names,
+            body,
+        })
+    }
+
     fn peek(&self) -> &Token {
         // The lexer always ends the list with `End`, and `advance` never passes it.
         &self.tokens[self.position]
@@ -253,12 +344,17 @@ impl Parser<'_> {
     /// (After a number, `in` is the inch: `5 in`, `5 in in cm`.)
     fn in_conversion_at(&self, offset: usize) -> bool {
         matches!(self.peek_at(offset), TokenKind::Name(n) if n == "in")
-            && !(self.is_variable)("in")
+            && !self.is_variable("in")
             && (matches!(self.peek_at(offset + 1), TokenKind::Name(n) if Target::from_name(n).is_some())
                 || self.unit_at(offset + 1, false))
     }
 
     fn statement(&mut self) -> Result<Statement, Error> {
+        if matches!(self.peek_at(0), TokenKind::Name(_))
+            && let Some(params) = self.definition_params()
+        {
+            return self.definition(params);
+        }
         let statement = match (self.peek_at(0), self.peek_at(1)) {
             (TokenKind::Name(name), TokenKind::Equals) if *self.peek_at(2) != TokenKind::End => {
                 let name = name.clone();
@@ -539,10 +635,23 @@ impl Parser<'_> {
                     token.span.to(span),
                 ))
             }
+            TokenKind::Name(name)
+                if self.peek().kind == TokenKind::LeftParen
+                    && self.is_function(&name)
+                    && !self.is_variable(&name) =>
+            {
+                self.user_call(name, token.span)
+            }
             TokenKind::Name(name) => {
                 let function = Builtin::from_name(&name);
                 // `pow(2, 3)`, `f()`, `x(1, 2)`: a call, not a name times a group.
-                if function.is_none() && self.group_is_call() {
+                // In a definition's body, `g(x)` is a call too (of a function
+                // not defined yet), not the gram times x.
+                let called_in_body = self.definition.is_some()
+                    && self.peek().kind == TokenKind::LeftParen
+                    && !self.is_variable(&name)
+                    && Constant::from_name(&name).is_none();
+                if function.is_none() && (called_in_body || self.group_is_call()) {
                     let mut functions = Builtin::ALL.into_iter().map(|f| f.name().to_string());
                     let suggestion = suggest::nearest_name(&name, &mut functions);
                     return Err(Error::new(
@@ -550,7 +659,7 @@ impl Parser<'_> {
                         token.span,
                     ));
                 }
-                if (self.is_variable)(&name) || Constant::from_name(&name).is_some() {
+                if self.is_variable(&name) || Constant::from_name(&name).is_some() {
                     return Ok(Expr::new(ExprKind::Name(name), token.span));
                 }
                 // A function being called is never looked up as a unit.
@@ -603,6 +712,29 @@ impl Parser<'_> {
             }
         }
         false
+    }
+
+    /// `f(a, b)` of a function the user defined; its arguments are counted
+    /// when it is expanded.
+    fn user_call(&mut self, name: String, name_span: Span) -> Result<Expr, Error> {
+        let open = self.advance().span;
+        let mut args = Vec::new();
+        if self.peek().kind != TokenKind::RightParen {
+            args.push(self.expression()?);
+            while self.peek().kind == TokenKind::Comma {
+                self.advance();
+                args.push(self.expression()?);
+            }
+        }
+        let end = self.close_paren(open)?;
+        Ok(Expr::new(
+            ExprKind::UserCall {
+                name,
+                name_span,
+                args,
+            },
+            name_span.to(end),
+        ))
     }
 
     fn call(&mut self, function: Builtin, name_span: Span) -> Result<Expr, Error> {
@@ -683,7 +815,7 @@ impl Parser<'_> {
         let TokenKind::Name(name) = self.peek_at(offset) else {
             return false;
         };
-        !(shadowed && (self.is_variable)(name))
+        !(shadowed && self.is_variable(name))
             && Constant::from_name(name).is_none()
             && !(Builtin::from_name(name).is_some()
                 && *self.peek_at(offset + 1) == TokenKind::LeftParen)
@@ -943,6 +1075,10 @@ mod tests {
                     let args: Vec<_> = args.iter().map(show).collect();
                     format!("{}({})", function.name(), args.join(", "))
                 }
+                ExprKind::UserCall { name, args, .. } => {
+                    let args: Vec<_> = args.iter().map(show).collect();
+                    format!("{name}!({})", args.join(", "))
+                }
                 ExprKind::Unit(unit) => format!("[{}]", unit.render()),
                 ExprKind::Convert { expr, target, .. } => {
                     format!("({} in {})", show(expr), target.render())
@@ -952,6 +1088,9 @@ mod tests {
         match parse_str(input).unwrap() {
             Statement::Expression(e) => show(&e),
             Statement::Assignment { name, value, .. } => format!("{name} := {}", show(&value)),
+            Statement::Definition {
+                name, params, body, ..
+            } => format!("{name}({}) := {}", params.join(", "), show(&body)),
         }
     }
 
@@ -998,6 +1137,15 @@ mod tests {
     fn assignment_and_trailing_equals() {
         assert_eq!(shape("x = 2+3"), "x := (2 + 3)");
         assert_eq!(shape("2+3="), "(2 + 3)");
+    }
+
+    #[test]
+    fn a_definition_reads_its_parameters_as_names_and_itself_as_a_call() {
+        assert_eq!(shape("f(x) = x^2 + 1"), "f(x) := ((x^2) + 1)");
+        assert_eq!(shape("speed(d, t) = d/t"), "speed(d, t) := (d / t)");
+        assert_eq!(shape("f(x) = f(x - 1)"), "f(x) := f!((x - 1))");
+        // Not a definition: a keypad `=` at the end, or a call's arguments.
+        assert_eq!(shape("sqrt(4) ="), "sqrt(4)");
     }
 
     #[test]

@@ -15,6 +15,39 @@ pub struct Restored {
     pub lost: Vec<String>,
 }
 
+/// Evaluates `entry` again in `session`: whether it gave the same result.
+fn replay_entry(session: &mut Session, settings: &Settings, entry: &HistoryEntry) -> bool {
+    let settings = Settings {
+        angle: entry.angle.unwrap_or(settings.angle),
+        ..settings.clone()
+    };
+    let exact = entry
+        .fraction
+        .clone()
+        .or_else(|| (!entry.approximate).then(|| entry.result.clone()));
+    let from_text = exact.is_some();
+    // A definition's result is its body: `f(x) = body` defines it again.
+    let line = match (exact, &entry.assigned) {
+        (Some(value), Some(name)) => format!("{name} = {value}"),
+        (Some(value), None) => value,
+        (None, _) => entry.expression.clone(),
+    };
+    let same = match session.preview(&line, &settings) {
+        // An exact value's text is the value (`0xff` reads back as 255).
+        Ok(answer) => from_text || answer.text == entry.result,
+        Err(_) => false,
+    };
+    same && session.evaluate(&line, &settings).is_ok()
+}
+
+/// Whether `entry` defined a function (`f(x) = …`), which sets no `ans`.
+fn is_definition(entry: &HistoryEntry) -> bool {
+    entry
+        .assigned
+        .as_deref()
+        .is_some_and(|name| name.contains('('))
+}
+
 /// Replays what `history` needs into `session`, with `settings` (each
 /// entry in the angle mode it was computed in).
 pub fn restore(session: &mut Session, settings: &Settings, history: &[HistoryEntry]) -> Restored {
@@ -36,33 +69,27 @@ pub fn restore(session: &mut Session, settings: &Settings, history: &[HistoryEnt
         }
     }
     replay.reverse();
-    for index in replay {
-        let entry = &history[index];
-        let settings = Settings {
-            angle: entry.angle.unwrap_or(settings.angle),
-            ..settings.clone()
-        };
-        let exact = entry
-            .fraction
-            .clone()
-            .or_else(|| (!entry.approximate).then(|| entry.result.clone()));
-        let from_text = exact.is_some();
-        let line = match (exact, &entry.assigned) {
-            (Some(value), Some(name)) => format!("{name} = {value}"),
-            (Some(value), None) => value,
-            (None, _) => entry.expression.clone(),
-        };
-        let same = match session.preview(&line, &settings) {
-            // An exact value's text is the value (`0xff` reads back as 255).
-            Ok(answer) => from_text || answer.text == entry.result,
-            Err(_) => false,
-        };
-        if same && session.evaluate(&line, &settings).is_ok() {
-            restored.has_answer |= index == newest;
-        } else {
-            let name = entry.assigned.clone();
-            restored.lost.push(name.unwrap_or_else(|| "ans".into()));
+    // A line that fails may need one replayed after it (a function that
+    // calls one redefined later): such lines are tried again while any
+    // line succeeds.
+    let mut failed = Vec::new();
+    loop {
+        for &index in &replay {
+            let entry = &history[index];
+            if !replay_entry(session, settings, entry) {
+                failed.push(index);
+            } else if index == newest && !is_definition(entry) {
+                restored.has_answer = true;
+            }
         }
+        if failed.is_empty() || failed.len() == replay.len() {
+            break;
+        }
+        replay = std::mem::take(&mut failed);
+    }
+    for index in failed {
+        let name = history[index].assigned.clone();
+        restored.lost.push(name.unwrap_or_else(|| "ans".into()));
     }
     restored
 }
@@ -100,6 +127,46 @@ mod tests {
         );
         let answer = session.evaluate("ans + x + y", &settings).unwrap();
         assert_eq!(answer.text, "18");
+    }
+
+    #[test]
+    fn functions_come_back_even_when_one_calls_another_defined_later() {
+        let history = [
+            entry("f(x) = x^2", "x^2", Some("f(x)")),
+            entry("h(x) = f(x) + 1", "f(x) + 1", Some("h(x)")),
+            entry("f(y) = y^3", "y^3", Some("f(y)")),
+            entry("g(y) = y/2", "y/2", Some("g(y)")),
+            entry("h(x) = g(x) + 1", "g(x) + 1", Some("h(x)")),
+            entry("g(y) = y/4", "y/4", Some("g(y)")),
+        ];
+        let mut session = Session::new();
+        let settings = Settings::default();
+        let restored = restore(&mut session, &settings, &history);
+        assert_eq!(restored.lost, Vec::<String>::new());
+        assert_eq!(
+            session.evaluate("f(2) + h(4)", &settings).unwrap().text,
+            "10"
+        );
+    }
+
+    #[test]
+    fn a_saved_definition_reads_back_and_defines_again() {
+        let mut session = Session::new();
+        let settings = Settings::default();
+        let answer = session.evaluate("g(x, y) =\tx*y  + 1", &settings).unwrap();
+        let saved = HistoryEntry {
+            expression: "g(x, y) = x*y  + 1".into(),
+            result: answer.text,
+            assigned: answer.assigned,
+            ..HistoryEntry::default()
+        };
+        let read = crate::history::decode(crate::history::encode(&saved).trim_end()).unwrap();
+        assert_eq!(read, saved);
+        let mut restarted = Session::new();
+        let restored = restore(&mut restarted, &settings, &[read]);
+        assert_eq!(restored.lost, Vec::<String>::new());
+        assert!(!restored.has_answer);
+        assert_eq!(restarted.evaluate("g(2, 5)", &settings).unwrap().text, "11");
     }
 
     #[test]

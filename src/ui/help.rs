@@ -88,6 +88,10 @@ pub const HELP: &[HelpRow] = &[
         "bitwise on integers, as in Python; << >> shift",
     ),
     Item("ans, _", "the last answer; x = 5 assigns"),
+    Item(
+        "f(x) = x^2 + 1",
+        "defines a function: f(3) = 10; g(x, y) = … takes two",
+    ),
     Item("= and ≈", "= exact; ≈ rounded, every digit shown is right"),
     Heading("Units"),
     Item(

@@ -49,7 +49,7 @@ pub fn mentions_units(expr: &Expr, is_quantity: &dyn Fn(&str) -> bool) -> bool {
         ExprKind::Product { first, rest } => any(first) || rest.iter().any(|(_, e)| any(e)),
         ExprKind::Bitwise { first, rest } => any(first) || rest.iter().any(|(_, e)| any(e)),
         ExprKind::Power { base, exponent } => any(base) || any(exponent),
-        ExprKind::Call { args, .. } => args.iter().any(any),
+        ExprKind::Call { args, .. } | ExprKind::UserCall { args, .. } => args.iter().any(any),
     }
 }
 
@@ -276,6 +276,11 @@ pub fn eval(ev: &mut Evaluator, expr: &Expr) -> Result<Quantity, Error> {
         ExprKind::Product { first, rest } => product(ev, first, rest),
         ExprKind::Power { base, exponent } => power(ev, base, exponent, span),
         ExprKind::Call { function, args, .. } => call(ev, *function, args, span),
+        // Expanded before evaluation: the plain evaluator reports it.
+        ExprKind::UserCall { .. } => Ok(Quantity {
+            value: ev.eval(expr)?,
+            unit: Compound::default(),
+        }),
         ExprKind::Convert { target, .. } => Ok(Quantity {
             value: number(ev, expr)?,
             unit: target.clone(),
@@ -321,8 +326,12 @@ fn sum(
     let mut total = eval(ev, first)?;
     let mut previous_end = first.span.end;
     for (op, term) in rest {
-        // The operator stands between the terms (the caller trims blanks).
-        let op_span = Span::new(previous_end, term.span.start);
+        // The operator stands between the terms (the caller trims blanks);
+        // in a function's body, all at its call's span, the call is the place.
+        let op_span = match previous_end <= term.span.start {
+            true => Span::new(previous_end, term.span.start),
+            false => span,
+        };
         previous_end = term.span.end;
         let value = match &term.kind {
             // Keypad percent of a quantity: a + b% is a×(1 + b/100).
