@@ -89,13 +89,14 @@ lint:
     cargo fmt --check
     cargo clippy --locked --all-targets --all-features -- -D warnings
 
-# Benchmarks: pebble against bc (running totals too) and qalc (unit conversions), render time, start-up, memory, rebuild time
+# Benchmarks: pebble against bc (running totals and 10,000 digits too) and qalc (unit conversions), render time, start-up, memory, rebuild time
 bench: build build-musl
     cargo bench --locked --bench render -- --noplot
     cargo bench --locked --bench evaluate -- --noplot
     python3 bench/compare.py {{ musl_binary }}
     python3 bench/streams.py target/release/pebble {{ musl_binary }}
     python3 bench/units.py target/release/pebble {{ musl_binary }}
+    python3 bench/digits.py {{ musl_binary }}
 
 # Cold image build against a rebuild after a src/-only change
 bench-rebuild: ensure-base-images

@@ -104,6 +104,31 @@ fn options_set_digits_and_degrees_and_a_bad_one_exits_with_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// A thousand digits of a few irrational values, each digit checked
+/// against mpmath's (tests/fixtures/digits.tsv), and what exact values
+/// and hostile inputs do with many digits asked for.
+#[test]
+fn many_digits_are_all_right() {
+    let fixture = include_str!("fixtures/digits.tsv");
+    let rows: Vec<(&str, &str)> = fixture
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .map(|line| line.split_once('\t').expect("expression and digits"))
+        .collect();
+    assert_eq!(rows.len(), 7);
+    for (expression, digits) in rows {
+        let out = pebble(&["--digits", "1000", expression], "");
+        assert_eq!(stdout(&out).trim_end(), digits, "{expression}");
+    }
+    // Exact values print whole, however many digits are allowed.
+    let out = pebble(&["--digits", "100000", "1/8"], "");
+    assert_eq!(stdout(&out), "0.125\n");
+    // A hostile input at the most digits is refused, not run for minutes.
+    let out = pebble(&["--digits", "100000", "sin(exp(exp(5)))"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("too expensive"), "{}", stderr(&out));
+}
+
 #[test]
 fn line_mode_evaluates_each_line() {
     let out = pebble(&[], "2+2\nans*10\n\nx=3\nx^2\n");

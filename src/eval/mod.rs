@@ -44,7 +44,7 @@ use std::rc::Rc;
 use value::Value;
 
 /// Most significant digits `--digits` accepts.
-pub const MAX_DIGITS: usize = 100;
+pub const MAX_DIGITS: usize = 100_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -81,7 +81,29 @@ impl Settings {
         let bits = (self.shown_digits() as f64 * std::f64::consts::LOG2_10).ceil() as usize + 64;
         bits.div_ceil(64) * 64
     }
+
+    /// The limits for the precision loop: past the default digits, the
+    /// highest precision and the work budget grow with the digits asked
+    /// for (roughly as a multiplication at that size costs), so many
+    /// digits of a cheap value are reachable while a hostile input at any
+    /// digit count stays bounded (at most `MAX_WORK_AT_MAX_DIGITS` units).
+    pub fn loop_limits(&self) -> Limits {
+        let mut limits = self.limits.clone();
+        let extra = self.shown_digits() as f64 / MAX_DIGITS_OF_BASE_LIMITS as f64;
+        if extra > 1.0 {
+            limits.max_precision = limits.max_precision.max(4 * self.working_precision());
+            let scaled = limits.max_work as f64 * extra.powf(1.5);
+            limits.max_work = (scaled as u64).clamp(limits.max_work, MAX_WORK_AT_MAX_DIGITS);
+        }
+        limits
+    }
 }
+
+/// The digit count the default limits are fitted to.
+const MAX_DIGITS_OF_BASE_LIMITS: usize = 100;
+
+/// The largest work budget any digit count gets (a few seconds: the costs of transcendental functions are fitted below 8,192 bits and run some two times low far above).
+const MAX_WORK_AT_MAX_DIGITS: u64 = 3_000_000_000;
 
 /// An exact value's text, and its binding for `ans`.
 fn exact_answer(r: BigRational, digits: usize) -> (String, Exactness, Binding) {
@@ -484,7 +506,7 @@ impl Session {
         settings: &Settings,
         goal: Goal,
     ) -> Result<(Settled, (usize, Value)), Error> {
-        let limits = &settings.limits;
+        let limits = &settings.loop_limits();
         let mut precision = settings.working_precision();
         let mut undecided: Option<Error> = None;
         // The work budget covers all precisions together.
@@ -571,7 +593,7 @@ impl Session {
             }
             _ => return binding.clone(),
         };
-        let limits = &settings.limits;
+        let limits = &settings.loop_limits();
         let mut precision = settings.working_precision();
         let mut kept: Vec<(usize, Value)> = deferred
             .cached()

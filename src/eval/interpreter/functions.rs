@@ -716,7 +716,15 @@ fn library_function(function: LibraryFunction) -> FloatFunction {
         Tanh => |v, p, cc| v.tanh(p, ROUNDING, cc),
         Asinh => |v, p, cc| v.asinh(p, ROUNDING, cc),
         Exp => |v, p, cc| v.exp(p, ROUNDING, cc),
-        Ln => |v, p, cc| v.ln(p, ROUNDING, cc),
+        // ln 2 is a constant of the library, its series some thirty times
+        // faster at 10,000 digits than the general logarithm.
+        Ln => |v, p, cc| {
+            if *v == BigFloat::from_word(2, 64) {
+                cc.ln_2(p, ROUNDING)
+            } else {
+                v.ln(p, ROUNDING, cc)
+            }
+        },
         Log2 => |v, p, cc| v.log2(p, ROUNDING, cc),
         Sqrt => |v, p, _| float::float_sqrt(v, p).unwrap_or_else(|| v.sqrt(p, ROUNDING)),
         Cbrt => |v, p, _| v.cbrt(p, ROUNDING),
