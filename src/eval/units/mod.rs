@@ -194,44 +194,101 @@ fn int(text: &str) -> i32 {
     text.parse().expect("the table's integers are well formed")
 }
 
-/// A decimal as written in the table: `1.5e-3`.
-fn decimal(text: &str) -> BigRational {
+/// A decimal as written in the table: `1.5e-3`; `None` if it is not one.
+fn decimal(text: &str) -> Option<BigRational> {
     let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: BigInt = format!("{whole}{fraction}").parse().expect("digits");
-    let scale = int(exponent) - fraction.len() as i32;
+    let digits: BigInt = format!("{whole}{fraction}").parse().ok()?;
+    let scale = exponent.parse::<i32>().ok()? - fraction.len() as i32;
     let power = number::power_of_ten(scale.unsigned_abs() as usize);
-    if scale >= 0 {
+    Some(if scale >= 0 {
         BigRational::from_integer(digits * power)
     } else {
         number::in_lowest_terms(digits, power)
+    })
+}
+
+/// A number of a definition: `1852`, `1/2`, `1/180p1` (times π).
+fn number_of(text: &str) -> Option<Factor> {
+    let (ratio, pi) = text.split_once('p').unwrap_or((text, "0"));
+    let ratio = match ratio.split_once('/') {
+        Some((n, d)) => number::quotient(&decimal(n)?, &decimal(d)?),
+        None => decimal(ratio)?,
+    };
+    Some(Factor {
+        ratio,
+        pi: pi.parse().ok()?,
+    })
+}
+
+/// A unit's definition (`5280 ft`, `nmi/h`, `1/2 pt`) as an exact factor,
+/// from the factors of the lines before it; `None` if a name is not an
+/// earlier unit or the units do not have the dimension of the line.
+fn define(line: &str, earlier: &[Option<Factor>]) -> Option<Factor> {
+    let mut fields = line.split('|').skip(2);
+    let definition = fields.next()?;
+    let definition = definition.split_once('@').map_or(definition, |(d, _)| d);
+    let mut factor = Factor::one();
+    let mut dimension = Dimension::default();
+    let mut named = false;
+    for token in definition.split(' ') {
+        if token.starts_with(|c: char| c.is_ascii_digit()) {
+            factor = factor.times(&number_of(token)?, 1);
+            continue;
+        }
+        named = true;
+        for (index, part) in token.split('/').enumerate() {
+            let (name, power) = part.split_once('^').unwrap_or((part, "1"));
+            let power = power.parse::<i32>().ok()? * if index == 0 { 1 } else { -1 };
+            let (unit, _) = exact_name(name)?;
+            let base = earlier.get(unit.entry as usize)?.as_ref()?;
+            factor = factor.times(&prefixed(base, unit.prefix), power);
+            dimension = dimension.plus(unit.dimension().scaled(power));
+        }
     }
+    let wanted = Dimension::parse(fields.next()?);
+    (!named || dimension == wanted).then_some(factor)
+}
+
+/// Every unit's factor without prefix, resolved from the table's
+/// definitions once, at first use: a lookup reads it, never the text.
+fn defined(entry: u16) -> Option<&'static Factor> {
+    static FACTORS: std::sync::OnceLock<Vec<Option<Factor>>> = std::sync::OnceLock::new();
+    FACTORS
+        .get_or_init(|| {
+            let mut factors = Vec::new();
+            for line in table::UNITS.lines() {
+                let factor = define(line, &factors);
+                factors.push(factor);
+            }
+            factors
+        })
+        .get(entry as usize)?
+        .as_ref()
+}
+
+/// A factor with a prefix's power of ten (or of two) applied.
+fn prefixed(base: &Factor, prefix: u8) -> Factor {
+    if prefix == 0 {
+        return base.clone();
+    }
+    let power = prefix_line(prefix).2;
+    let scale = match power.strip_prefix('b') {
+        Some(bits) => BigInt::from(1) << int(bits),
+        None => number::power_of_ten(int(power).unsigned_abs() as usize),
+    };
+    let scale = Factor {
+        ratio: BigRational::from_integer(scale),
+        pi: 0,
+    };
+    base.times(&scale, if power.starts_with('-') { -1 } else { 1 })
 }
 
 impl UnitRef {
-    /// Its factor to SI base units, prefix included.
+    /// Its factor to SI base units, prefix included. `resolve` hands out
+    /// only units whose definition resolved (a unit test checks all do).
     pub fn factor(self) -> Factor {
-        let text = field(self.entry, 2);
-        let text = text.split_once('@').map_or(text, |(f, _)| f);
-        let (ratio, pi) = text.split_once('p').unwrap_or((text, "0"));
-        let mut ratio = match ratio.split_once('/') {
-            Some((n, d)) => number::quotient(&decimal(n), &decimal(d)),
-            None => decimal(ratio),
-        };
-        if self.prefix != 0 {
-            let power = prefix_line(self.prefix).2;
-            let scale = match power.strip_prefix('b') {
-                Some(bits) => BigInt::from(1) << int(bits),
-                None => number::power_of_ten(int(power).unsigned_abs() as usize),
-            };
-            let scale = BigRational::from_integer(scale);
-            ratio = if power.starts_with('-') {
-                number::quotient(&ratio, &scale)
-            } else {
-                number::product(&ratio, &scale)
-            };
-        }
-        Factor { ratio, pi: int(pi) }
+        defined(self.entry).map_or_else(Factor::one, |base| prefixed(base, self.prefix))
     }
 
     pub fn dimension(self) -> Dimension {
@@ -258,7 +315,7 @@ impl UnitRef {
     pub fn temperature_offset(self) -> Option<BigRational> {
         field(self.entry, 2)
             .split_once('@')
-            .map(|(_, offset)| decimal(offset))
+            .and_then(|(_, offset)| decimal(offset))
     }
 }
 
@@ -284,6 +341,7 @@ pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
             [one] => Some((*one, false)),
             _ => None,
         })
+        .filter(|(unit, _)| defined(unit.entry).is_some())
 }
 
 /// `henries` is henry; `hrs`, `kms`, `kgs` are plurals of symbols, only of
@@ -688,6 +746,126 @@ mod tests {
 
     fn q(n: i64, d: i64) -> BigRational {
         BigRational::new(n.into(), d.into())
+    }
+
+    #[test]
+    fn every_definition_resolves() {
+        for (entry, line) in table::UNITS.lines().enumerate() {
+            assert!(defined(entry as u16).is_some(), "{line}");
+        }
+    }
+
+    /// The exact units against their NIST (SP 811, Handbook 44) and BIPM
+    /// values in SI base units, written out, not derived from the table.
+    #[test]
+    fn exact_definitions_match_nist_and_bipm() {
+        const VALUES: &[(&str, &str)] = &[
+            ("in", "0.0254"),
+            ("ft", "0.3048"),
+            ("yd", "0.9144"),
+            ("mi", "1609.344"),
+            ("nmi", "1852"),
+            ("furlong", "201.168"),
+            ("fathom", "1.8288"),
+            ("rod", "5.0292"),
+            ("mil", "0.0000254"),
+            ("au", "149597870700"),
+            ("ly", "9460730472580800"),
+            ("Å", "1e-10"),
+            ("acre", "4046.8564224"),
+            ("ha", "10000"),
+            ("barn", "1e-28"),
+            ("L", "0.001"),
+            ("gal", "0.003785411784"),
+            ("qt", "0.000946352946"),
+            ("pt", "0.000473176473"),
+            ("cup", "0.0002365882365"),
+            ("floz", "0.0000295735295625"),
+            ("tbsp", "0.00001478676478125"),
+            ("tsp", "0.00000492892159375"),
+            ("bbl", "0.158987294928"),
+            ("hogshead", "0.238480942392"),
+            ("gal_imp", "0.00454609"),
+            ("qt_imp", "0.0011365225"),
+            ("pt_imp", "0.00056826125"),
+            ("floz_imp", "0.0000284130625"),
+            ("g", "0.001"),
+            ("t", "1000"),
+            ("lb", "0.45359237"),
+            ("oz", "0.028349523125"),
+            ("ozt", "0.0311034768"),
+            ("gr", "0.00006479891"),
+            ("ct", "0.0002"),
+            ("st", "6.35029318"),
+            ("ton", "907.18474"),
+            ("long_ton", "1016.0469088"),
+            ("min", "60"),
+            ("h", "3600"),
+            ("day", "86400"),
+            ("week", "604800"),
+            ("fortnight", "1209600"),
+            ("yr", "31557600"),
+            ("month", "2629800"),
+            ("decade", "315576000"),
+            ("century", "3155760000"),
+            ("mph", "0.44704"),
+            ("kph", "5/18"),
+            ("kn", "1852/3600"),
+            ("mpg", "1609.344/0.003785411784"),
+            ("c", "299792458"),
+            ("g0", "9.80665"),
+            ("dyn", "0.00001"),
+            ("kgf", "9.80665"),
+            ("lbf", "4.4482216152605"),
+            ("bar", "100000"),
+            ("mb", "100"),
+            ("atm", "101325"),
+            ("Torr", "101325/760"),
+            ("mmHg", "133.322387415"),
+            ("inHg", "3386.388640341"),
+            // 6894.757293168361336722645… repeats: the exact ratio.
+            ("psi", "8896443230521/1290320000"),
+            ("erg", "1e-7"),
+            ("eV", "1.602176634e-19"),
+            ("Wh", "3600"),
+            ("cal", "4.184"),
+            ("cal_IT", "4.1868"),
+            ("Cal", "4184"),
+            ("BTU", "1055.05585262"),
+            ("therm", "105505585.262"),
+            ("hp", "745.69987158227022"),
+            ("PS", "735.49875"),
+            ("Ah", "3600"),
+            ("B", "8"),
+            ("Mx", "1e-8"),
+        ];
+        for (name, value) in VALUES {
+            assert_eq!(factor(name), number_of(value).unwrap(), "{name}");
+        }
+        let pi = |ratio: BigRational, pi: i32| Factor { ratio, pi };
+        assert_eq!(factor("deg"), pi(q(1, 180), 1));
+        assert_eq!(factor("arcsec"), pi(q(1, 648000), 1));
+        assert_eq!(factor("rpm"), pi(q(1, 30), 1));
+        let parsec = number_of("96939420213600000").unwrap().ratio;
+        assert_eq!(factor("pc"), pi(parsec, -1));
+    }
+
+    #[test]
+    fn a_bad_definition_is_refused() {
+        let earlier = [Some(Factor::one())];
+        assert_eq!(
+            define("x||2 m|m|", &earlier).map(|f| f.ratio),
+            Some(q(2, 1))
+        );
+        for line in [
+            "x||2 ft|m|",
+            "x||2 m|s|",
+            "x||2 nope|m|",
+            "x||1.2.3|m|",
+            "x||2 m^x|m|",
+        ] {
+            assert!(define(line, &earlier).is_none(), "{line}");
+        }
     }
 
     #[test]
