@@ -715,18 +715,32 @@ pub fn help_table() -> Vec<(&'static str, String)> {
             dimension.name().unwrap_or("other")
         };
         let name = line.split(['|', ' ']).find(|n| !n.is_empty()).unwrap_or("");
-        let star = if matches!(prefixes, "" | "c") {
-            ""
-        } else {
-            "*"
-        };
+        let mut entry = name.to_string();
+        if !matches!(prefixes, "" | "c") {
+            entry.push('*');
+        }
+        // Its definition, no-break spaces keeping it on one line:
+        // `mi=5280 ft`, `au=149597870700 m` (a number alone is in SI units).
+        // The constants' long values are in docs/units.md; `to` shows them.
+        let definition = field(unit.entry, 2);
+        if !matches!(definition, "1" | "1@0") && prefixes != "c" && !definition.contains('@') {
+            entry.push('=');
+            entry.push_str(definition);
+            if definition
+                .split(' ')
+                .all(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                entry.push(' ');
+                entry.push_str(&dimension.base_units().render());
+            }
+            entry = entry.replace(' ', "\u{a0}");
+        }
         match groups.iter_mut().find(|(g, _)| *g == group) {
             Some((_, names)) => {
                 names.push(' ');
-                names.push_str(name);
-                names.push_str(star);
+                names.push_str(&entry);
             }
-            None => groups.push((group, format!("{name}{star}"))),
+            None => groups.push((group, entry)),
         }
     }
     groups
@@ -851,6 +865,52 @@ mod tests {
     }
 
     #[test]
+    fn the_help_lists_every_unit_with_its_definition() {
+        let help: Vec<String> = help_table().into_iter().map(|(_, names)| names).collect();
+        let help = help.join(" ");
+        for line in table::UNITS.lines() {
+            let name = line.split(['|', ' ']).find(|n| !n.is_empty()).unwrap();
+            let definition = line.split('|').nth(2).unwrap().replace(' ', "\u{a0}");
+            let listed = help.split(' ').any(|entry| {
+                entry.trim_end_matches('*') == name
+                    || entry.starts_with(name) && entry.contains(&format!("={definition}"))
+            });
+            assert!(listed, "{line}");
+        }
+    }
+
+    /// docs/units.md lists every line of the table, as generated here.
+    #[test]
+    fn the_docs_list_every_unit_with_its_definition() {
+        let mut list =
+            String::from("| names | definition | dimension | prefixes |\n|---|---|---|---|\n");
+        for line in table::UNITS.lines() {
+            let fields: Vec<&str> = line.split('|').collect();
+            let names: Vec<String> = fields[0]
+                .split(' ')
+                .chain(fields[1].split(' '))
+                .filter(|n| !n.is_empty())
+                .map(|n| format!("`{n}`"))
+                .collect();
+            let prefixes = match fields[4] {
+                "p" => "SI",
+                "l" => "kilo and up",
+                "d" => "kilo and up, binary",
+                "c" => "constant",
+                _ => "",
+            };
+            let dimension = Dimension::parse(fields[3]).base_units().render();
+            list += &format!(
+                "| {} | `{}` | {dimension} | {prefixes} |\n",
+                names.join(" "),
+                fields[2]
+            );
+        }
+        let docs = include_str!("../../../docs/units.md");
+        assert!(docs.contains(&list), "docs/units.md should list:\n{list}");
+    }
+
+    #[test]
     fn a_bad_definition_is_refused() {
         let earlier = [Some(Factor::one())];
         assert_eq!(
@@ -947,7 +1007,11 @@ mod tests {
             table[0],
             (
                 "length",
-                "m* au ly pc* Å in ft yd mi nmi furlong fathom rod mil".into()
+                "m* au=149597870700\u{a0}m ly=9460730472580800\u{a0}m \
+                 pc*=648000p-1\u{a0}au Å=1e-10\u{a0}m in=2.54\u{a0}cm ft=12\u{a0}in \
+                 yd=3\u{a0}ft mi=5280\u{a0}ft nmi=1852\u{a0}m furlong=220\u{a0}yd \
+                 fathom=2\u{a0}yd rod=16.5\u{a0}ft mil=1/1000\u{a0}in"
+                    .into()
             )
         );
         let deg = Compound::single(resolve("deg").unwrap().0);
