@@ -223,31 +223,26 @@ fn number_of(text: &str) -> Option<Factor> {
 
 /// A unit's definition (`5280 ft`, `nmi/h`, `1/2 pt`) as an exact factor,
 /// from the factors of the lines before it; `None` if a name is not an
-/// earlier unit or the units do not have the dimension of the line.
+/// earlier unit. (That the units have the line's dimension is checked by a
+/// unit test, not in the binary.)
 fn define(line: &str, earlier: &[Option<Factor>]) -> Option<Factor> {
-    let mut fields = line.split('|').skip(2);
-    let definition = fields.next()?;
+    let definition = line.split('|').nth(2)?;
     let definition = definition.split_once('@').map_or(definition, |(d, _)| d);
     let mut factor = Factor::one();
-    let mut dimension = Dimension::default();
-    let mut named = false;
     for token in definition.split(' ') {
         if token.starts_with(|c: char| c.is_ascii_digit()) {
             factor = factor.times(&number_of(token)?, 1);
             continue;
         }
-        named = true;
         for (index, part) in token.split('/').enumerate() {
             let (name, power) = part.split_once('^').unwrap_or((part, "1"));
             let power = power.parse::<i32>().ok()? * if index == 0 { 1 } else { -1 };
             let (unit, _) = exact_name(name)?;
             let base = earlier.get(unit.entry as usize)?.as_ref()?;
             factor = factor.times(&prefixed(base, unit.prefix), power);
-            dimension = dimension.plus(unit.dimension().scaled(power));
         }
     }
-    let wanted = Dimension::parse(fields.next()?);
-    (!named || dimension == wanted).then_some(factor)
+    Some(factor)
 }
 
 /// Every unit's factor without prefix, resolved from the table's
@@ -725,15 +720,15 @@ pub fn help_table() -> Vec<(&'static str, String)> {
         let definition = field(unit.entry, 2);
         if !matches!(definition, "1" | "1@0") && prefixes != "c" && !definition.contains('@') {
             entry.push('=');
-            entry.push_str(definition);
+            let no_break = |c| if c == ' ' { '\u{a0}' } else { c };
+            entry.extend(definition.chars().map(no_break));
             if definition
                 .split(' ')
                 .all(|t| t.starts_with(|c: char| c.is_ascii_digit()))
             {
-                entry.push(' ');
+                entry.push('\u{a0}');
                 entry.push_str(&dimension.base_units().render());
             }
-            entry = entry.replace(' ', "\u{a0}");
         }
         match groups.iter_mut().find(|(g, _)| *g == group) {
             Some((_, names)) => {
@@ -910,6 +905,29 @@ mod tests {
         assert!(docs.contains(&list), "docs/units.md should list:\n{list}");
     }
 
+    /// The units of each definition multiply to the line's dimension.
+    #[test]
+    fn definitions_have_the_dimension_of_their_line() {
+        for line in table::UNITS.lines() {
+            let fields: Vec<&str> = line.split('|').collect();
+            let mut dimension = Dimension::default();
+            let mut named = false;
+            for token in fields[2].split(' ') {
+                if token.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                named = true;
+                for (index, part) in token.split('/').enumerate() {
+                    let (name, power) = part.split_once('^').unwrap_or((part, "1"));
+                    let power = int(power) * if index == 0 { 1 } else { -1 };
+                    let unit = exact_name(name).expect(line).0;
+                    dimension = dimension.plus(unit.dimension().scaled(power));
+                }
+            }
+            assert!(!named || dimension == Dimension::parse(fields[3]), "{line}");
+        }
+    }
+
     #[test]
     fn a_bad_definition_is_refused() {
         let earlier = [Some(Factor::one())];
@@ -917,13 +935,7 @@ mod tests {
             define("x||2 m|m|", &earlier).map(|f| f.ratio),
             Some(q(2, 1))
         );
-        for line in [
-            "x||2 ft|m|",
-            "x||2 m|s|",
-            "x||2 nope|m|",
-            "x||1.2.3|m|",
-            "x||2 m^x|m|",
-        ] {
+        for line in ["x||2 ft|m|", "x||2 nope|m|", "x||1.2.3|m|", "x||2 m^x|m|"] {
             assert!(define(line, &earlier).is_none(), "{line}");
         }
     }
