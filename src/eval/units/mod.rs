@@ -225,6 +225,8 @@ fn number_of(text: &str) -> Option<Factor> {
 /// from the factors of the lines before it; `None` if a name is not an
 /// earlier unit. (That the units have the line's dimension is checked by a
 /// unit test, not in the binary.)
+// Run once per table line, at first use: not worth inlining.
+#[inline(never)]
 fn define(line: &str, earlier: &[Option<Factor>]) -> Option<Factor> {
     let definition = line.split('|').nth(2)?;
     let definition = definition.split_once('@').map_or(definition, |(d, _)| d);
@@ -384,6 +386,8 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
 }
 
 /// The unit a name stands for exactly as written.
+// Not inlined into its callers, which now include `define`: a smaller binary.
+#[inline(never)]
 fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
     let mut first = None;
     lookup(name, false, &mut |unit, long| {
