@@ -190,7 +190,7 @@ fn help_scrolls_to_its_end_at_the_smallest_size() {
 
 #[test]
 fn help_on_a_tall_screen_is_as_tall_as_its_text_and_centred() {
-    let mut app = app_with(160, 110, false, "");
+    let mut app = app_with(160, 150, false, "");
     app.update(Action::ToggleHelp);
     let screen = text(&draw(&app));
     let rows: Vec<&str> = screen.lines().collect();
@@ -204,7 +204,7 @@ fn help_on_a_tall_screen_is_as_tall_as_its_text_and_centred() {
     // Its last text line sits just above the bottom border, with a blank
     // column between the border and the text.
     assert!(
-        rows[bottom - 1].contains(&last_help_line(160, 110)),
+        rows[bottom - 1].contains(&last_help_line(160, 150)),
         "{screen}"
     );
     assert!(rows[top + 1].contains("│ Keys"), "{screen}");

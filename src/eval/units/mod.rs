@@ -194,44 +194,98 @@ fn int(text: &str) -> i32 {
     text.parse().expect("the table's integers are well formed")
 }
 
-/// A decimal as written in the table: `1.5e-3`.
-fn decimal(text: &str) -> BigRational {
+/// A decimal as written in the table: `1.5e-3`; `None` if it is not one.
+fn decimal(text: &str) -> Option<BigRational> {
     let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: BigInt = format!("{whole}{fraction}").parse().expect("digits");
-    let scale = int(exponent) - fraction.len() as i32;
+    let digits: BigInt = format!("{whole}{fraction}").parse().ok()?;
+    let scale = exponent.parse::<i32>().ok()? - fraction.len() as i32;
     let power = number::power_of_ten(scale.unsigned_abs() as usize);
-    if scale >= 0 {
+    Some(if scale >= 0 {
         BigRational::from_integer(digits * power)
     } else {
         number::in_lowest_terms(digits, power)
+    })
+}
+
+/// A number of a definition: `1852`, `1/2`, `1/180p1` (times π).
+fn number_of(text: &str) -> Option<Factor> {
+    let (ratio, pi) = text.split_once('p').unwrap_or((text, "0"));
+    let ratio = match ratio.split_once('/') {
+        Some((n, d)) => number::quotient(&decimal(n)?, &decimal(d)?),
+        None => decimal(ratio)?,
+    };
+    Some(Factor {
+        ratio,
+        pi: pi.parse().ok()?,
+    })
+}
+
+/// A unit's definition (`5280 ft`, `nmi/h`, `1/2 pt`) as an exact factor,
+/// from the factors of the lines before it; `None` if a name is not an
+/// earlier unit. (That the units have the line's dimension is checked by a
+/// unit test, not in the binary.)
+// Run once per table line, at first use: not worth inlining.
+#[inline(never)]
+fn define(line: &str, earlier: &[Option<Factor>]) -> Option<Factor> {
+    let definition = line.split('|').nth(2)?;
+    let definition = definition.split_once('@').map_or(definition, |(d, _)| d);
+    let mut factor = Factor::one();
+    for token in definition.split(' ') {
+        if token.starts_with(|c: char| c.is_ascii_digit()) {
+            factor = factor.times(&number_of(token)?, 1);
+            continue;
+        }
+        for (index, part) in token.split('/').enumerate() {
+            let (name, power) = part.split_once('^').unwrap_or((part, "1"));
+            let power = power.parse::<i32>().ok()? * if index == 0 { 1 } else { -1 };
+            let (unit, _) = exact_name(name)?;
+            let base = earlier.get(unit.entry as usize)?.as_ref()?;
+            factor = factor.times(&prefixed(base, unit.prefix), power);
+        }
     }
+    Some(factor)
+}
+
+/// Every unit's factor without prefix, resolved from the table's
+/// definitions once, at first use: a lookup reads it, never the text.
+fn defined(entry: u16) -> Option<&'static Factor> {
+    static FACTORS: std::sync::OnceLock<Vec<Option<Factor>>> = std::sync::OnceLock::new();
+    FACTORS
+        .get_or_init(|| {
+            let mut factors = Vec::new();
+            for line in table::UNITS.lines() {
+                let factor = define(line, &factors);
+                factors.push(factor);
+            }
+            factors
+        })
+        .get(entry as usize)?
+        .as_ref()
+}
+
+/// A factor with a prefix's power of ten (or of two) applied.
+fn prefixed(base: &Factor, prefix: u8) -> Factor {
+    if prefix == 0 {
+        return base.clone();
+    }
+    let power = prefix_line(prefix).2;
+    let scale = match power.strip_prefix('b') {
+        Some(bits) => BigInt::from(1) << int(bits),
+        None => number::power_of_ten(int(power).unsigned_abs() as usize),
+    };
+    let scale = Factor {
+        ratio: BigRational::from_integer(scale),
+        pi: 0,
+    };
+    base.times(&scale, if power.starts_with('-') { -1 } else { 1 })
 }
 
 impl UnitRef {
-    /// Its factor to SI base units, prefix included.
+    /// Its factor to SI base units, prefix included. `resolve` hands out
+    /// only units whose definition resolved (a unit test checks all do).
     pub fn factor(self) -> Factor {
-        let text = field(self.entry, 2);
-        let text = text.split_once('@').map_or(text, |(f, _)| f);
-        let (ratio, pi) = text.split_once('p').unwrap_or((text, "0"));
-        let mut ratio = match ratio.split_once('/') {
-            Some((n, d)) => number::quotient(&decimal(n), &decimal(d)),
-            None => decimal(ratio),
-        };
-        if self.prefix != 0 {
-            let power = prefix_line(self.prefix).2;
-            let scale = match power.strip_prefix('b') {
-                Some(bits) => BigInt::from(1) << int(bits),
-                None => number::power_of_ten(int(power).unsigned_abs() as usize),
-            };
-            let scale = BigRational::from_integer(scale);
-            ratio = if power.starts_with('-') {
-                number::quotient(&ratio, &scale)
-            } else {
-                number::product(&ratio, &scale)
-            };
-        }
-        Factor { ratio, pi: int(pi) }
+        defined(self.entry).map_or_else(Factor::one, |base| prefixed(base, self.prefix))
     }
 
     pub fn dimension(self) -> Dimension {
@@ -258,7 +312,7 @@ impl UnitRef {
     pub fn temperature_offset(self) -> Option<BigRational> {
         field(self.entry, 2)
             .split_once('@')
-            .map(|(_, offset)| decimal(offset))
+            .and_then(|(_, offset)| decimal(offset))
     }
 }
 
@@ -284,6 +338,7 @@ pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
             [one] => Some((*one, false)),
             _ => None,
         })
+        .filter(|(unit, _)| defined(unit.entry).is_some())
 }
 
 /// `henries` is henry; `hrs`, `kms`, `kgs` are plurals of symbols, only of
@@ -331,6 +386,8 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
 }
 
 /// The unit a name stands for exactly as written.
+// Not inlined into its callers, which now include `define`: a smaller binary.
+#[inline(never)]
 fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
     let mut first = None;
     lookup(name, false, &mut |unit, long| {
@@ -657,18 +714,32 @@ pub fn help_table() -> Vec<(&'static str, String)> {
             dimension.name().unwrap_or("other")
         };
         let name = line.split(['|', ' ']).find(|n| !n.is_empty()).unwrap_or("");
-        let star = if matches!(prefixes, "" | "c") {
-            ""
-        } else {
-            "*"
-        };
+        let mut entry = name.to_string();
+        if !matches!(prefixes, "" | "c") {
+            entry.push('*');
+        }
+        // Its definition, no-break spaces keeping it on one line:
+        // `mi=5280 ft`, `au=149597870700 m` (a number alone is in SI units).
+        // The constants' long values are in docs/units.md; `to` shows them.
+        let definition = field(unit.entry, 2);
+        if !matches!(definition, "1" | "1@0") && prefixes != "c" && !definition.contains('@') {
+            entry.push('=');
+            let no_break = |c| if c == ' ' { '\u{a0}' } else { c };
+            entry.extend(definition.chars().map(no_break));
+            if definition
+                .split(' ')
+                .all(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                entry.push('\u{a0}');
+                entry.push_str(&dimension.base_units().render());
+            }
+        }
         match groups.iter_mut().find(|(g, _)| *g == group) {
             Some((_, names)) => {
                 names.push(' ');
-                names.push_str(name);
-                names.push_str(star);
+                names.push_str(&entry);
             }
-            None => groups.push((group, format!("{name}{star}"))),
+            None => groups.push((group, entry)),
         }
     }
     groups
@@ -688,6 +759,189 @@ mod tests {
 
     fn q(n: i64, d: i64) -> BigRational {
         BigRational::new(n.into(), d.into())
+    }
+
+    #[test]
+    fn every_definition_resolves() {
+        for (entry, line) in table::UNITS.lines().enumerate() {
+            assert!(defined(entry as u16).is_some(), "{line}");
+        }
+    }
+
+    /// The exact units against their NIST (SP 811, Handbook 44) and BIPM
+    /// values in SI base units, written out, not derived from the table.
+    #[test]
+    fn exact_definitions_match_nist_and_bipm() {
+        const VALUES: &[(&str, &str)] = &[
+            ("in", "0.0254"),
+            ("ft", "0.3048"),
+            ("yd", "0.9144"),
+            ("mi", "1609.344"),
+            ("nmi", "1852"),
+            ("furlong", "201.168"),
+            ("fathom", "1.8288"),
+            ("rod", "5.0292"),
+            ("mil", "0.0000254"),
+            ("au", "149597870700"),
+            ("ly", "9460730472580800"),
+            ("Å", "1e-10"),
+            ("acre", "4046.8564224"),
+            ("ha", "10000"),
+            ("barn", "1e-28"),
+            ("L", "0.001"),
+            ("gal", "0.003785411784"),
+            ("qt", "0.000946352946"),
+            ("pt", "0.000473176473"),
+            ("cup", "0.0002365882365"),
+            ("floz", "0.0000295735295625"),
+            ("tbsp", "0.00001478676478125"),
+            ("tsp", "0.00000492892159375"),
+            ("bbl", "0.158987294928"),
+            ("hogshead", "0.238480942392"),
+            ("gal_imp", "0.00454609"),
+            ("qt_imp", "0.0011365225"),
+            ("pt_imp", "0.00056826125"),
+            ("floz_imp", "0.0000284130625"),
+            ("g", "0.001"),
+            ("t", "1000"),
+            ("lb", "0.45359237"),
+            ("oz", "0.028349523125"),
+            ("ozt", "0.0311034768"),
+            ("gr", "0.00006479891"),
+            ("ct", "0.0002"),
+            ("st", "6.35029318"),
+            ("ton", "907.18474"),
+            ("long_ton", "1016.0469088"),
+            ("min", "60"),
+            ("h", "3600"),
+            ("day", "86400"),
+            ("week", "604800"),
+            ("fortnight", "1209600"),
+            ("yr", "31557600"),
+            ("month", "2629800"),
+            ("decade", "315576000"),
+            ("century", "3155760000"),
+            ("mph", "0.44704"),
+            ("kph", "5/18"),
+            ("kn", "1852/3600"),
+            ("mpg", "1609.344/0.003785411784"),
+            ("c", "299792458"),
+            ("g0", "9.80665"),
+            ("dyn", "0.00001"),
+            ("kgf", "9.80665"),
+            ("lbf", "4.4482216152605"),
+            ("bar", "100000"),
+            ("mb", "100"),
+            ("atm", "101325"),
+            ("Torr", "101325/760"),
+            ("mmHg", "133.322387415"),
+            ("inHg", "3386.388640341"),
+            // 6894.757293168361336722645… repeats: the exact ratio.
+            ("psi", "8896443230521/1290320000"),
+            ("erg", "1e-7"),
+            ("eV", "1.602176634e-19"),
+            ("Wh", "3600"),
+            ("cal", "4.184"),
+            ("cal_IT", "4.1868"),
+            ("Cal", "4184"),
+            ("BTU", "1055.05585262"),
+            ("therm", "105505585.262"),
+            ("hp", "745.69987158227022"),
+            ("PS", "735.49875"),
+            ("Ah", "3600"),
+            ("B", "8"),
+            ("Mx", "1e-8"),
+        ];
+        for (name, value) in VALUES {
+            assert_eq!(factor(name), number_of(value).unwrap(), "{name}");
+        }
+        let pi = |ratio: BigRational, pi: i32| Factor { ratio, pi };
+        assert_eq!(factor("deg"), pi(q(1, 180), 1));
+        assert_eq!(factor("arcsec"), pi(q(1, 648000), 1));
+        assert_eq!(factor("rpm"), pi(q(1, 30), 1));
+        let parsec = number_of("96939420213600000").unwrap().ratio;
+        assert_eq!(factor("pc"), pi(parsec, -1));
+    }
+
+    #[test]
+    fn the_help_lists_every_unit_with_its_definition() {
+        let help: Vec<String> = help_table().into_iter().map(|(_, names)| names).collect();
+        let help = help.join(" ");
+        for line in table::UNITS.lines() {
+            let name = line.split(['|', ' ']).find(|n| !n.is_empty()).unwrap();
+            let definition = line.split('|').nth(2).unwrap().replace(' ', "\u{a0}");
+            let listed = help.split(' ').any(|entry| {
+                entry.trim_end_matches('*') == name
+                    || entry.starts_with(name) && entry.contains(&format!("={definition}"))
+            });
+            assert!(listed, "{line}");
+        }
+    }
+
+    /// docs/units.md lists every line of the table, as generated here.
+    #[test]
+    fn the_docs_list_every_unit_with_its_definition() {
+        let mut list =
+            String::from("| names | definition | dimension | prefixes |\n|---|---|---|---|\n");
+        for line in table::UNITS.lines() {
+            let fields: Vec<&str> = line.split('|').collect();
+            let names: Vec<String> = fields[0]
+                .split(' ')
+                .chain(fields[1].split(' '))
+                .filter(|n| !n.is_empty())
+                .map(|n| format!("`{n}`"))
+                .collect();
+            let prefixes = match fields[4] {
+                "p" => "SI",
+                "l" => "kilo and up",
+                "d" => "kilo and up, binary",
+                "c" => "constant",
+                _ => "",
+            };
+            let dimension = Dimension::parse(fields[3]).base_units().render();
+            list += &format!(
+                "| {} | `{}` | {dimension} | {prefixes} |\n",
+                names.join(" "),
+                fields[2]
+            );
+        }
+        let docs = include_str!("../../../docs/units.md");
+        assert!(docs.contains(&list), "docs/units.md should list:\n{list}");
+    }
+
+    /// The units of each definition multiply to the line's dimension.
+    #[test]
+    fn definitions_have_the_dimension_of_their_line() {
+        for line in table::UNITS.lines() {
+            let fields: Vec<&str> = line.split('|').collect();
+            let mut dimension = Dimension::default();
+            let mut named = false;
+            for token in fields[2].split(' ') {
+                if token.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                named = true;
+                for (index, part) in token.split('/').enumerate() {
+                    let (name, power) = part.split_once('^').unwrap_or((part, "1"));
+                    let power = int(power) * if index == 0 { 1 } else { -1 };
+                    let unit = exact_name(name).expect(line).0;
+                    dimension = dimension.plus(unit.dimension().scaled(power));
+                }
+            }
+            assert!(!named || dimension == Dimension::parse(fields[3]), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_bad_definition_is_refused() {
+        let earlier = [Some(Factor::one())];
+        assert_eq!(
+            define("x||2 m|m|", &earlier).map(|f| f.ratio),
+            Some(q(2, 1))
+        );
+        for line in ["x||2 ft|m|", "x||2 nope|m|", "x||1.2.3|m|", "x||2 m^x|m|"] {
+            assert!(define(line, &earlier).is_none(), "{line}");
+        }
     }
 
     #[test]
@@ -769,7 +1023,11 @@ mod tests {
             table[0],
             (
                 "length",
-                "m* au ly pc* Å in ft yd mi nmi furlong fathom rod mil".into()
+                "m* au=149597870700\u{a0}m ly=9460730472580800\u{a0}m \
+                 pc*=648000p-1\u{a0}au Å=1e-10\u{a0}m in=2.54\u{a0}cm ft=12\u{a0}in \
+                 yd=3\u{a0}ft mi=5280\u{a0}ft nmi=1852\u{a0}m furlong=220\u{a0}yd \
+                 fathom=2\u{a0}yd rod=16.5\u{a0}ft mil=1/1000\u{a0}in"
+                    .into()
             )
         );
         let deg = Compound::single(resolve("deg").unwrap().0);

@@ -1,20 +1,25 @@
 //! The unit table, as data: one line per unit, read by the parser, the
 //! conversions, the help and the suggestions alike.
 //!
-//! A line is `symbols|long names|factor|dimension|prefixes`:
+//! A line is `symbols|long names|definition|dimension|prefixes`:
 //! - symbols take short prefixes (`km`), long names take long ones
 //!   (`kilometre`) and an `s` for the plural;
-//! - the factor is the size in SI base units (kg for mass): a decimal,
-//!   optionally `/decimal`, optionally `p` and a power of π (angles),
-//!   optionally `@` and the offset of a temperature scale from zero kelvin
-//!   in the scale's own degrees;
+//! - the definition is the unit's size: numbers and units of earlier
+//!   lines multiplied, `/` dividing and `^` a power (`5280 ft`, `nmi/h`,
+//!   `1/2 qt`, `43560 ft^2`); a number is a decimal, optionally `/decimal`,
+//!   optionally `p` and a power of π (`1/180p1`); a line of numbers alone
+//!   is in SI base units (kg for mass). Then optionally `@` and the offset
+//!   of a temperature scale from zero kelvin in the scale's own degrees.
+//!   The definitions are resolved once, at first use, into exact factors;
+//!   a line whose units do not multiply to its dimension does not resolve
+//!   (a unit test checks that every line does);
 //! - the dimension is powers of `m kg s A K mol cd bit rad`, empty for a
 //!   number;
 //! - prefixes: `p` every SI prefix, `l` those of a thousand and up, `d`
 //!   those and the binary ones (data), empty for none; `c` marks a
 //!   physical constant (no prefixes).
 //!
-//! Every factor here is exact by definition (SI, the international yard
+//! Every definition here is exact (SI, the international yard
 //! and pound of 1959, the US customary volumes), except `G`, which is the
 //! CODATA 2018 value as written, and the tropical year, a mean value.
 //! Where references differ the plain name is the common US or SI reading
@@ -34,7 +39,7 @@ mol|mole|1|mol|p
 cd|candela|1|cd|p
 |molal|1|kg-1 mol|
 bit b|bit|1|bit|d
-B|byte octet|8|bit|d
+B|byte octet|8 bit|bit|d
 bps||1|s-1 bit|l
 N|newton|1|m kg s-2|p
 Pa|pascal|1|m-1 kg s-2|p
@@ -47,7 +52,7 @@ F|farad|1|m-2 kg-1 s4 A2|p
 S|siemens|1|m-2 kg-1 s3 A2|p
 Wb|weber|1|m2 kg s-2 A-1|p
 T|tesla|1|kg s-2 A-1|p
-Mx|maxwell|1e-8|m2 kg s-2 A-1|
+Mx|maxwell|1e-8 Wb|m2 kg s-2 A-1|
 H|henry|1|m2 kg s-2 A-2|p
 Hz|hertz|1|s-1|p
 lm|lumen|1|cd|p
@@ -64,87 +69,87 @@ ppt||1e-12||
 deg|degree|1/180p1|rad|
 grad gon|gradian|1/200p1|rad|
 turn rev|revolution|2p1|rad|
-arcmin|arcminute|1/10800p1|rad|
-arcsec|arcsecond|1/648000p1|rad|
-min|minute|60|s|
-h hr|hour|3600|s|
-day|day|86400|s|
-week wk|week|604800|s|
-|fortnight|1209600|s|
-month|month|2629800|s|
-yr|year|31557600|s|
+arcmin|arcminute|1/60 deg|rad|
+arcsec|arcsecond|1/60 arcmin|rad|
+min|minute|60 s|s|
+h hr|hour|60 min|s|
+day|day|24 h|s|
+week wk|week|7 day|s|
+|fortnight|2 week|s|
+yr|year|365.25 day|s|
+month|month|30.4375 day|s|
 |tropical_year|31556925.216|s|
-|decade|315576000|s|
-|century|3155760000|s|
-L l|litre liter|1e-3|m3|p
-t|tonne metric_ton|1e3|kg|l
-ha|hectare|1e4|m2|
-|barn|1e-28|m2|p
-bar|bar|1e5|m-1 kg s-2|p
-mb||100|m-1 kg s-2|
-atm|atmosphere|101325|m-1 kg s-2|
-mmHg||133.322387415|m-1 kg s-2|
-inHg||3386.388640341|m-1 kg s-2|
-Torr torr||101325/760|m-1 kg s-2|
-psi||8896443230521/1290320000|m-1 kg s-2|
-eV|electronvolt|1.602176634e-19|m2 kg s-2|p
-Wh||3600|m2 kg s-2|p
-Ah||3600|s A|p
-cal|calorie|4.184|m2 kg s-2|p
-cal_IT|calorie_IT|4.1868|m2 kg s-2|p
-Cal||4184|m2 kg s-2|
-BTU Btu||1055.05585262|m2 kg s-2|
-|therm|105505585.262|m2 kg s-2|
-erg||1e-7|m2 kg s-2|
-dyn|dyne|1e-5|m kg s-2|
-lbf||4.4482216152605|m kg s-2|
-kgf|kilogram_force|9.80665|m kg s-2|
-hp|horsepower|745.69987158227022|m2 kg s-3|
-PS|metric_horsepower|735.49875|m2 kg s-3|
+|decade|10 yr|s|
+|century|100 yr|s|
+L l|litre liter|dm^3|m3|p
+t|tonne metric_ton|1000 kg|kg|l
+ha|hectare|hm^2|m2|
+|barn|1e-28 m^2|m2|p
+bar|bar|1e5 Pa|m-1 kg s-2|p
+mb||mbar|m-1 kg s-2|
+atm|atmosphere|101325 Pa|m-1 kg s-2|
+mmHg||133.322387415 Pa|m-1 kg s-2|
+inHg||25.4 mmHg|m-1 kg s-2|
+Torr torr||1/760 atm|m-1 kg s-2|
+eV|electronvolt|1.602176634e-19 J|m2 kg s-2|p
+Wh||W h|m2 kg s-2|p
+Ah||A h|s A|p
+cal|calorie|4.184 J|m2 kg s-2|p
+cal_IT|calorie_IT|4.1868 J|m2 kg s-2|p
+Cal||kcal|m2 kg s-2|
+BTU Btu||1055.05585262 J|m2 kg s-2|
+|therm|100000 BTU|m2 kg s-2|
+erg||1e-7 J|m2 kg s-2|
+dyn|dyne|1e-5 N|m kg s-2|
+kgf|kilogram_force|9.80665 N|m kg s-2|
+PS|metric_horsepower|75 kgf m/s|m2 kg s-3|
 au|astronomicalunit|149597870700|m|
 ly|lightyear light_year|9460730472580800|m|
-pc|parsec|96939420213600000p-1|m|p
+pc|parsec|648000p-1 au|m|p
 Å Å|angstrom ångström|1e-10|m|
-mph||0.44704|m s-1|
-mpg||1609.344/3.785411784e-3|m-2|
-kph kmh||5/18|m s-1|
-kn kt|knot|1852/3600|m s-1|
-rpm||1/30p1|s-1 rad|
-in ″ \"|inch inches|0.0254|m|
-ft ′ '|foot feet|0.3048|m|
-yd|yard|0.9144|m|
-mi|mile|1609.344|m|
-nmi NM|nautical_mile|1852|m|
-|furlong|201.168|m|
-|fathom|1.8288|m|
-|rod|5.0292|m|
-mil thou||25.4e-6|m|
-acre|acre|4046.8564224|m2|
-floz fl_oz|fluidounce fluid_ounce|29.5735295625e-6|m3|
-tsp|teaspoon|4.92892159375e-6|m3|
-tbsp|tablespoon|14.78676478125e-6|m3|
-cup|cup|236.5882365e-6|m3|
-pt|pint|473.176473e-6|m3|
-qt|quart|946.352946e-6|m3|
-gal|gallon|3.785411784e-3|m3|
-bbl|barrel|158.987294928e-3|m3|
-|hogshead|238.480942392e-3|m3|
-gal_imp|imperial_gallon|4.54609e-3|m3|
-qt_imp|imperial_quart|1.1365225e-3|m3|
-pt_imp|imperial_pint|568.26125e-6|m3|
-floz_imp|imperial_fluid_ounce|28.4130625e-6|m3|
-oz|ounce|28.349523125e-3|kg|
-ozt|troy_ounce|31.1034768e-3|kg|
-gr|grain|64.79891e-6|kg|
-ct|carat|200e-6|kg|
-lb lbs|pound|0.45359237|kg|
-st|stone|6.35029318|kg|
-ton|ton short_ton|907.18474|kg|
-|long_ton|1016.0469088|kg|
+in ″ \"|inch inches|2.54 cm|m|
+ft ′ '|foot feet|12 in|m|
+yd|yard|3 ft|m|
+mi|mile|5280 ft|m|
+nmi NM|nautical_mile|1852 m|m|
+|furlong|220 yd|m|
+|fathom|2 yd|m|
+|rod|16.5 ft|m|
+mil thou||1/1000 in|m|
+acre|acre|43560 ft^2|m2|
+gal|gallon|231 in^3|m3|
+qt|quart|1/4 gal|m3|
+pt|pint|1/2 qt|m3|
+cup|cup|1/2 pt|m3|
+floz fl_oz|fluidounce fluid_ounce|1/8 cup|m3|
+tbsp|tablespoon|1/2 floz|m3|
+tsp|teaspoon|1/3 tbsp|m3|
+bbl|barrel|42 gal|m3|
+|hogshead|63 gal|m3|
+gal_imp|imperial_gallon|4.54609 L|m3|
+qt_imp|imperial_quart|1/4 gal_imp|m3|
+pt_imp|imperial_pint|1/2 qt_imp|m3|
+floz_imp|imperial_fluid_ounce|1/20 pt_imp|m3|
+lb lbs|pound|0.45359237 kg|kg|
+oz|ounce|1/16 lb|kg|
+ozt|troy_ounce|31.1034768 g|kg|
+gr|grain|1/7000 lb|kg|
+ct|carat|200 mg|kg|
+st|stone|14 lb|kg|
+ton|ton short_ton|2000 lb|kg|
+|long_ton|2240 lb|kg|
+lbf||0.45359237 kgf|m kg s-2|
+psi||lbf/in^2|m-1 kg s-2|
+hp|horsepower|550 ft lbf/s|m2 kg s-3|
+mph||mi/h|m s-1|
+mpg||mi/gal|m-2|
+kph kmh||km/h|m s-1|
+kn kt|knot|nmi/h|m s-1|
+rpm||turn/min|s-1 rad|
 °C degC ℃|celsius degree_celsius degrees_celsius|1@273.15|K|
 °F degF ℉|fahrenheit degree_fahrenheit degrees_fahrenheit|5/9@459.67|K|
-c||299792458|m s-1|c
-g0||9.80665|m s-2|c
+c||299792458 m/s|m s-1|c
+g0||9.80665 m/s^2|m s-2|c
 G||6.67430e-11|m3 kg-1 s-2|c
 N_A||6.02214076e23|mol-1|c
 k_B||1.380649e-23|m2 kg s-2 K-1|c
