@@ -20,9 +20,9 @@
 //! diagnostic), more lines check the whole diagnostic. Any other OUTPUT is
 //! the exact stdout, and stderr must be empty.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -135,18 +135,8 @@ struct Run {
 }
 
 fn pebble(args: &[String], stdin: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pebble"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn pebble");
-    let mut pipe = child.stdin.take().unwrap();
-    let text = stdin.to_string();
-    let writer = std::thread::spawn(move || pipe.write_all(text.as_bytes()));
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = common::run::pebble(&args, stdin);
     Run {
         status: output.status.code(),
         stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod run;
 
 use std::process::Command;
 use std::thread::sleep;
