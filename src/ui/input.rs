@@ -162,17 +162,11 @@ fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::Settings;
     use crate::ui::keypad::KeypadButton;
     use ratatui::crossterm::event::KeyEventState;
 
     fn app() -> App {
-        let mut app = App::new(Settings::default(), Vec::new(), true);
-        app.update(Action::Resize {
-            width: 100,
-            height: 30,
-        });
-        app
+        crate::ui::app::test_app()
     }
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {

@@ -854,18 +854,24 @@ impl App {
     }
 }
 
+/// A fresh app on a 100×30 screen, for the ui's unit tests.
+#[cfg(test)]
+pub(crate) fn test_app() -> App {
+    let mut app = App::new(Settings::default(), Vec::new(), true);
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    app
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ui::widgets::display::AnswerKind;
 
     fn app() -> App {
-        let mut app = App::new(Settings::default(), Vec::new(), true);
-        app.update(Action::Resize {
-            width: 100,
-            height: 30,
-        });
-        app
+        test_app()
     }
 
     fn typed(app: &mut App, text: &str) {
