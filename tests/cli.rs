@@ -110,6 +110,24 @@ fn many_digits_are_all_right() {
     // Exact values print whole, however many digits are allowed.
     let out = pebble(&["--digits", "100000", "1/8"], "");
     assert_eq!(stdout(&out), "0.125\n");
+    // A square root is a few multiplications: 100,000 digits of it are
+    // answered, every one right (the integer square root of 2·10^200000,
+    // rounded at its last digit).
+    let out = pebble(&["--digits", "100000", "sqrt(2)"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown: String = stdout(&out).trim_end().replace('.', "");
+    let root =
+        (num_bigint::BigUint::from(2u8) * num_bigint::BigUint::from(10u8).pow(200_000)).sqrt();
+    let rounded = (root + 5u8) / 10u8;
+    assert_eq!(shown.len(), 100_000);
+    assert!(
+        shown == rounded.to_string(),
+        "100,000 digits of sqrt(2) differ"
+    );
+    // A logarithm at that size would take half a minute: refused at once.
+    let out = pebble(&["--digits", "100000", "ln(3)"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("too expensive"), "{}", stderr(&out));
     // A hostile input at the most digits is refused, not run for minutes.
     let out = pebble(&["--digits", "100000", "sin(exp(exp(5)))"], "");
     assert_eq!(out.status.code(), Some(1));
