@@ -9,6 +9,7 @@ use super::number;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::One;
+use std::sync::OnceLock;
 
 /// Base dimensions, in the table's order. The angle is one of them, so an
 /// angle never cancels into a plain number that the angle mode would read
@@ -168,25 +169,118 @@ impl Factor {
     }
 }
 
-/// One field of a unit's table line. The lines are found once: a
-/// conversion reads a unit's factor and dimension many times.
-fn field(entry: u16, index: usize) -> &'static str {
-    static LINES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    LINES
-        .get_or_init(|| table::UNITS.lines().collect())
-        .get(entry as usize)
-        .and_then(|line| line.split('|').nth(index))
-        .expect("table lines have five fields")
+/// A line of the unit table with its fields found and its dimension read,
+/// once, at first use: a conversion reads them many times.
+struct Line {
+    symbols: &'static str,
+    long: &'static str,
+    definition: &'static str,
+    prefixes: &'static str,
+    dimension: Dimension,
 }
 
-fn prefix_line(prefix: u8) -> (&'static str, &'static str, &'static str) {
-    let record = table::PREFIXES
-        .split(' ')
-        .nth(prefix as usize - 1)
-        .expect("a prefix");
-    let mut parts = record.split(':');
-    let mut next = || parts.next().expect("prefix records have three fields");
-    (next(), next(), next())
+fn lines() -> &'static [Line] {
+    static LINES: OnceLock<Vec<Line>> = OnceLock::new();
+    LINES.get_or_init(|| {
+        table::UNITS
+            .lines()
+            .map(|text| {
+                let mut fields = text.split('|');
+                let mut next = || fields.next().expect("table lines have five fields");
+                let (symbols, long, definition) = (next(), next(), next());
+                let (dimension, prefixes) = (next(), next());
+                Line {
+                    symbols,
+                    long,
+                    definition,
+                    prefixes,
+                    dimension: Dimension::parse(dimension),
+                }
+            })
+            .collect()
+    })
+}
+
+fn line(entry: u16) -> &'static Line {
+    &lines()[entry as usize]
+}
+
+/// A prefix of the table, its scale worked out once; the first is none.
+struct Prefix {
+    symbols: &'static str,
+    long: &'static str,
+    power: &'static str,
+    scale: Factor,
+}
+
+fn prefixes() -> &'static [Prefix] {
+    static PREFIXES: OnceLock<Vec<Prefix>> = OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        std::iter::once("::0")
+            .chain(table::PREFIXES.split(' '))
+            .map(|record| {
+                let mut parts = record.split(':');
+                let mut next = || parts.next().expect("prefix records have three fields");
+                let (symbols, long, power) = (next(), next(), next());
+                let scale = match power.strip_prefix('b') {
+                    Some(bits) => BigInt::from(1) << int(bits),
+                    None => number::power_of_ten(int(power).unsigned_abs() as usize),
+                };
+                let scale = Factor {
+                    ratio: BigRational::from_integer(scale),
+                    pi: 0,
+                };
+                let scale =
+                    Factor::one().times(&scale, if power.starts_with('-') { -1 } else { 1 });
+                Prefix {
+                    symbols,
+                    long,
+                    power,
+                    scale,
+                }
+            })
+            .collect()
+    })
+}
+
+/// Every symbol and long name of the table with its line, sorted with
+/// ASCII letter case ignored (lines in table order among equal names), so
+/// that a name is found by binary search, as written or in any case.
+fn names() -> &'static [(&'static str, u16)] {
+    static NAMES: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names: Vec<(&str, u16)> = Vec::new();
+        for (entry, line) in lines().iter().enumerate() {
+            let all = line.symbols.split(' ').chain(line.long.split(' '));
+            for name in all.filter(|n| !n.is_empty()) {
+                // Inserted in place, not sorted after: a few hundred names,
+                // and no sort routine in the binary.
+                let at = names.partition_point(|(n, _)| caseless(n, name).is_le());
+                names.insert(at, (name, entry as u16));
+            }
+        }
+        names
+    })
+}
+
+fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
+    let lower = |c: u8| c.to_ascii_lowercase();
+    a.bytes().map(lower).cmp(b.bytes().map(lower))
+}
+
+/// Adds the lines with a symbol or long name `name`, in any ASCII letter
+/// case when `fold`, to `into`, which stays in table order without repeats.
+fn lines_named(name: &str, fold: bool, into: &mut Vec<u16>) {
+    let names = names();
+    let start = names.partition_point(|(n, _)| caseless(n, name).is_lt());
+    let equal = names[start..]
+        .iter()
+        .take_while(|(n, _)| caseless(n, name).is_eq());
+    for (_, entry) in equal.filter(|(n, _)| fold || *n == name) {
+        if let Err(at) = into.binary_search(entry) {
+            into.insert(at, *entry);
+        }
+    }
 }
 
 /// An integer of the table (one parser for all of them keeps the binary small).
@@ -250,7 +344,7 @@ fn define(line: &str, earlier: &[Option<Factor>]) -> Option<Factor> {
 /// Every unit's factor without prefix, resolved from the table's
 /// definitions once, at first use: a lookup reads it, never the text.
 fn defined(entry: u16) -> Option<&'static Factor> {
-    static FACTORS: std::sync::OnceLock<Vec<Option<Factor>>> = std::sync::OnceLock::new();
+    static FACTORS: OnceLock<Vec<Option<Factor>>> = OnceLock::new();
     FACTORS
         .get_or_init(|| {
             let mut factors = Vec::new();
@@ -266,19 +360,10 @@ fn defined(entry: u16) -> Option<&'static Factor> {
 
 /// A factor with a prefix's power of ten (or of two) applied.
 fn prefixed(base: &Factor, prefix: u8) -> Factor {
-    if prefix == 0 {
-        return base.clone();
+    match prefix {
+        0 => base.clone(),
+        _ => base.times(&prefixes()[prefix as usize].scale, 1),
     }
-    let power = prefix_line(prefix).2;
-    let scale = match power.strip_prefix('b') {
-        Some(bits) => BigInt::from(1) << int(bits),
-        None => number::power_of_ten(int(power).unsigned_abs() as usize),
-    };
-    let scale = Factor {
-        ratio: BigRational::from_integer(scale),
-        pi: 0,
-    };
-    base.times(&scale, if power.starts_with('-') { -1 } else { 1 })
 }
 
 impl UnitRef {
@@ -289,16 +374,17 @@ impl UnitRef {
     }
 
     pub fn dimension(self) -> Dimension {
-        Dimension::parse(field(self.entry, 3))
+        line(self.entry).dimension
     }
 
     /// Its prefix's symbol and its own: `km`, `µs`, `KiB`.
     fn write_symbol(self, out: &mut String) {
         if self.prefix != 0 {
-            out.push_str(prefix_line(self.prefix).0.split(',').next().unwrap_or(""));
+            let symbols = prefixes()[self.prefix as usize].symbols;
+            out.push_str(symbols.split(',').next().unwrap_or(""));
         }
         // A unit without a symbol shows its long name: `molal`.
-        let names = [field(self.entry, 0), field(self.entry, 1)];
+        let names = [line(self.entry).symbols, line(self.entry).long];
         let name = names
             .iter()
             .flat_map(|n| n.split(' '))
@@ -310,7 +396,8 @@ impl UnitRef {
     /// Only the kelvin takes prefixes, and its zero is every prefix's zero:
     /// `1000 mK` is 1 K on the same scale.
     pub fn temperature_offset(self) -> Option<BigRational> {
-        field(self.entry, 2)
+        line(self.entry)
+            .definition
             .split_once('@')
             .and_then(|(_, offset)| decimal(offset))
     }
@@ -353,8 +440,8 @@ fn plural(name: &str) -> Option<(UnitRef, bool)> {
     let (unit, false) = exact_name(stem)? else {
         return None;
     };
-    let symbol = field(unit.entry, 0).split(' ').next().unwrap_or("");
-    let plain = !matches!(field(unit.entry, 4), "p" | "c");
+    let symbol = line(unit.entry).symbols.split(' ').next().unwrap_or("");
+    let plain = !matches!(line(unit.entry).prefixes, "p" | "c");
     let counts = if unit.prefix == 0 {
         let letters = stem.chars().count();
         letters >= 2 && (plain || letters >= 3)
@@ -371,7 +458,7 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
     let two_symbols = (1..name.len()).any(|i| {
         name.is_char_boundary(i)
             && [&name[..i], &name[i..]].iter().all(
-                |part| matches!(exact_name(part), Some((u, false)) if field(u.entry, 4) != "c"),
+                |part| matches!(exact_name(part), Some((u, false)) if line(u.entry).prefixes != "c"),
             )
     });
     if name.chars().count() >= 2 && !(strict && two_symbols) {
@@ -399,8 +486,8 @@ fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
 
 /// Calls `found` with each unit `name` reads as (and whether by a long
 /// name), unprefixed first, until it returns true; `fold` ignores ASCII
-/// letter case (no Unicode case tables in the binary). The table is read
-/// once for each prefix the name starts with.
+/// letter case (no Unicode case tables in the binary). The names are found
+/// in the index, once for each prefix the name starts with.
 fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) {
     let same = |a: &str, b: &str| {
         if fold {
@@ -409,16 +496,13 @@ fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) 
             a == b
         }
     };
-    let prefixes = std::iter::once("::0").chain(table::PREFIXES.split(' '));
-    for (index, record) in prefixes.enumerate() {
-        let mut parts = record.split(':');
-        let mut next = || parts.next().unwrap_or("");
-        let (symbols, long_prefix, power) = (next(), next(), next());
+    for (index, prefix) in prefixes().iter().enumerate() {
         // Unprefixed, a name may be a symbol or a long name.
-        let spellings = symbols
+        let spellings = prefix
+            .symbols
             .split(',')
             .map(|s| (s, false))
-            .chain((index != 0).then_some((long_prefix, true)));
+            .chain((index != 0).then_some((prefix.long, true)));
         for (spelling, by_long) in spellings {
             let rest = name
                 .get(..spelling.len())
@@ -428,20 +512,25 @@ fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) 
                 continue;
             };
             let singular = rest.strip_suffix('s').or(rest.strip_suffix('S'));
-            for (entry, line) in table::UNITS.lines().enumerate() {
-                let mut fields = line.split('|');
-                let (symbols, long) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
-                let symbol = !by_long && symbols.split(' ').any(|s| same(s, rest));
+            let mut entries = Vec::new();
+            lines_named(rest, fold, &mut entries);
+            if let Some(singular) = singular {
+                lines_named(singular, fold, &mut entries);
+            }
+            // In table order, each line once, as a scan of the table would.
+            for entry in entries {
+                let line = line(entry);
+                let symbol = !by_long && line.symbols.split(' ').any(|s| same(s, rest));
                 let long = (by_long || index == 0)
-                    && long.split(' ').any(|l| {
+                    && line.long.split(' ').any(|l| {
                         !l.is_empty() && (same(l, rest) || singular.is_some_and(|r| same(l, r)))
                     });
                 let unit = UnitRef {
-                    entry: entry as u16,
+                    entry,
                     prefix: index as u8,
                 };
                 if (symbol || long)
-                    && (index == 0 || allows(field(unit.entry, 4), power))
+                    && (index == 0 || allows(line.prefixes, prefix.power))
                     && found(unit, !symbol)
                 {
                     return;
@@ -573,7 +662,7 @@ impl Compound {
     /// power, if it is one unit without a prefix.
     pub(in crate::eval) fn bare_symbols(&self) -> Option<&'static str> {
         match self.terms.as_slice() {
-            [t] if t.unit.prefix == 0 => Some(field(t.unit.entry, 0)),
+            [t] if t.unit.prefix == 0 => Some(line(t.unit.entry).symbols),
             _ => None,
         }
     }
@@ -686,14 +775,9 @@ pub fn suggestion(name: &str) -> Option<String> {
 /// Every unit's names without prefixes, for "did you mean"; short symbols
 /// are left out, as nearly every short name is near one of them.
 pub fn all_names() -> impl Iterator<Item = &'static str> {
-    table::UNITS.lines().flat_map(|line| {
-        let mut fields = line.split('|');
-        let symbols = fields.next().unwrap_or("");
-        let long = fields.next().unwrap_or("");
-        symbols
-            .split(' ')
-            .chain(long.split(' '))
-            .filter(|n| n.chars().count() >= 3)
+    lines().iter().flat_map(|line| {
+        let names = line.symbols.split(' ').chain(line.long.split(' '));
+        names.filter(|n| n.chars().count() >= 3)
     })
 }
 
@@ -701,19 +785,16 @@ pub fn all_names() -> impl Iterator<Item = &'static str> {
 /// when it takes prefixes.
 pub fn help_table() -> Vec<(&'static str, String)> {
     let mut groups: Vec<(&'static str, String)> = Vec::new();
-    for (entry, line) in table::UNITS.lines().enumerate() {
-        let unit = UnitRef {
-            entry: entry as u16,
-            prefix: 0,
-        };
-        let dimension = unit.dimension();
-        let prefixes = field(unit.entry, 4);
+    for line in lines() {
+        let dimension = line.dimension;
+        let prefixes = line.prefixes;
         let group = if prefixes == "c" {
             "constants"
         } else {
             dimension.name().unwrap_or("other")
         };
-        let name = line.split(['|', ' ']).find(|n| !n.is_empty()).unwrap_or("");
+        let mut names = line.symbols.split(' ').chain(line.long.split(' '));
+        let name = names.find(|n| !n.is_empty()).unwrap_or("");
         let mut entry = name.to_string();
         if !matches!(prefixes, "" | "c") {
             entry.push('*');
@@ -721,7 +802,7 @@ pub fn help_table() -> Vec<(&'static str, String)> {
         // Its definition, no-break spaces keeping it on one line:
         // `mi=5280 ft`, `au=149597870700 m` (a number alone is in SI units).
         // The constants' long values are in docs/units.md; `to` shows them.
-        let definition = field(unit.entry, 2);
+        let definition = line.definition;
         if !matches!(definition, "1" | "1@0") && prefixes != "c" && !definition.contains('@') {
             entry.push('=');
             let no_break = |c| if c == ' ' { '\u{a0}' } else { c };
@@ -965,6 +1046,84 @@ mod tests {
         for line in table::DIMENSIONS.lines() {
             let (_, d) = line.split_once('|').unwrap();
             let _ = Dimension::parse(d);
+        }
+    }
+
+    /// The table scan the index replaced: every unit `name` reads as, in
+    /// the order `lookup` gives them.
+    fn scan(name: &str, fold: bool) -> Vec<(UnitRef, bool)> {
+        let same = |a: &str, b: &str| {
+            if fold {
+                a.eq_ignore_ascii_case(b)
+            } else {
+                a == b
+            }
+        };
+        let mut all = Vec::new();
+        let records = std::iter::once("::0").chain(table::PREFIXES.split(' '));
+        for (index, record) in records.enumerate() {
+            let parts: Vec<&str> = record.split(':').collect();
+            let spellings = parts[0]
+                .split(',')
+                .map(|s| (s, false))
+                .chain((index != 0).then_some((parts[1], true)));
+            for (spelling, by_long) in spellings {
+                let Some(rest) = name
+                    .get(..spelling.len())
+                    .filter(|head| same(head, spelling))
+                    .map(|_| &name[spelling.len()..])
+                    .filter(|r| !r.is_empty())
+                else {
+                    continue;
+                };
+                let singular = rest.strip_suffix('s').or(rest.strip_suffix('S'));
+                for (entry, text) in table::UNITS.lines().enumerate() {
+                    let fields: Vec<&str> = text.split('|').collect();
+                    let symbol = !by_long && fields[0].split(' ').any(|s| same(s, rest));
+                    let long = (by_long || index == 0)
+                        && fields[1].split(' ').any(|l| {
+                            !l.is_empty() && (same(l, rest) || singular.is_some_and(|r| same(l, r)))
+                        });
+                    let unit = UnitRef {
+                        entry: entry as u16,
+                        prefix: index as u8,
+                    };
+                    if (symbol || long) && (index == 0 || allows(fields[4], parts[2])) {
+                        all.push((unit, !symbol));
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    /// The index finds what a scan of the table finds, in the same order:
+    /// every name, with every prefix, as a plural and in other letter case.
+    #[test]
+    fn the_index_finds_what_a_scan_finds() {
+        let mut names: Vec<String> = Vec::new();
+        for text in table::UNITS.lines() {
+            let fields: Vec<&str> = text.split('|').collect();
+            for name in fields[0].split(' ').chain(fields[1].split(' ')) {
+                // Short and long, decimal and binary prefixes (all of them
+                // would make a slow test).
+                for prefix in ["", "k", "kilo", "µ", "da", "Ki", "kibi"] {
+                    names.push(format!("{prefix}{name}"));
+                    names.push(format!("{prefix}{name}s"));
+                    names.push(format!("{prefix}{name}").to_uppercase());
+                }
+            }
+        }
+        names.extend(["Nm", "KB", "Kg", "hrs", "henries", "x", "nope"].map(String::from));
+        for name in &names {
+            for fold in [false, true] {
+                let mut found = Vec::new();
+                lookup(name, fold, &mut |unit, long| {
+                    found.push((unit, long));
+                    false
+                });
+                assert_eq!(found, scan(name, fold), "{name} {fold}");
+            }
         }
     }
 
