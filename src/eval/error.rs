@@ -1,7 +1,7 @@
 //! Errors carry a kind, a plain-words message and the byte span they point at.
 
 use super::builtins::Arity;
-use super::radix::Radix;
+use super::radix::{EveryNotation, Notation, Radix};
 use super::units::Measure;
 use std::borrow::Cow;
 use std::fmt;
@@ -335,11 +335,11 @@ impl fmt::Display for ErrorKind {
             ),
             UnknownForm { form, .. } => write!(
                 f,
-                "unknown unit or form '{form}': write a unit, or to hex, to oct, to bin, to dec or to frac"
+                "unknown unit or form '{form}': write a unit, or {EveryNotation}"
             ),
             MissingForm(found) => write!(
                 f,
-                "a unit or a form must follow 'to', not {found}: write to km, to hex, to oct, to bin, to dec or to frac"
+                "a unit or a form must follow 'to', not {found}: write to km, {EveryNotation}"
             ),
             UnknownName { name, .. } => write!(f, "unknown name '{name}'"),
             UnknownFunction { name, .. } => write!(f, "unknown function '{name}'"),
@@ -364,7 +364,8 @@ impl fmt::Display for ErrorKind {
             NotWhole { operation } => write!(f, "{operation} takes whole numbers"),
             NotExact => write!(
                 f,
-                "to frac needs an exact value; this one is known only approximately"
+                "{} needs an exact value; this one is known only approximately",
+                Notation::Fraction.request()
             ),
             NoRealResult => write!(f, "no real result here"),
             DivisionByZero => write!(f, "division by zero"),
