@@ -7,6 +7,30 @@ use std::borrow::Cow;
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
 
+/// What needs two quantities of one dimension, for a `DimensionMismatch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitOperation {
+    Add,
+    Subtract,
+    Convert,
+    /// `min`, `max` and the other functions of one dimension.
+    Compare,
+    Modulo,
+}
+
+/// The verb: "add", "take mod of".
+impl fmt::Display for UnitOperation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UnitOperation::Add => "add",
+            UnitOperation::Subtract => "subtract",
+            UnitOperation::Convert => "convert",
+            UnitOperation::Compare => "compare",
+            UnitOperation::Modulo => "take mod of",
+        })
+    }
+}
+
 /// A byte range `[start, end)` into the input text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Span {
@@ -111,10 +135,9 @@ pub enum ErrorKind {
     },
     NoAnswerYet,
     // Units.
-    /// Two quantities of different dimensions, where one is needed:
-    /// `operation` is "add", "subtract", "convert", "compare" or "take mod of".
+    /// Two quantities of different dimensions, where one is needed.
     DimensionMismatch {
-        operation: &'static str,
+        operation: UnitOperation,
         left: Box<Measure>,
         right: Box<Measure>,
     },
@@ -348,9 +371,9 @@ impl fmt::Display for ErrorKind {
                 operation,
                 left,
                 right,
-            } => match *operation {
-                "convert" => write!(f, "cannot convert {left} to {right}"),
-                "subtract" => write!(f, "cannot subtract {right} from {left}"),
+            } => match operation {
+                UnitOperation::Convert => write!(f, "cannot convert {left} to {right}"),
+                UnitOperation::Subtract => write!(f, "cannot subtract {right} from {left}"),
                 _ => write!(f, "cannot {operation} {left} and {right}"),
             },
             NeedsPlainNumber { operation, unit } => {

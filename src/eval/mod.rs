@@ -26,7 +26,7 @@ pub mod units;
 mod user_functions;
 mod value;
 
-pub use error::{Category, Error, ErrorKind, Question, Span};
+pub use error::{Category, Error, ErrorKind, Question, Span, UnitOperation};
 pub use format::Exactness;
 pub use interpreter::AngleMode;
 pub use limits::Limits;
