@@ -522,7 +522,7 @@ fn call(
             fixed = Some(AngleMode::Radians);
             if factor.pi == 1 {
                 let degrees = BigRational::from_integer(180.into());
-                factor.ratio = number::product(&factor.ratio, &degrees);
+                factor.ratio = number::unmetered::product(&factor.ratio, &degrees);
                 factor.pi = 0;
                 fixed = Some(AngleMode::Degrees);
             }

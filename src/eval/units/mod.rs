@@ -5,7 +5,7 @@
 
 mod table;
 
-use super::number;
+use super::number::{self, unmetered};
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::One;
@@ -152,11 +152,11 @@ impl Factor {
 
     pub fn times(&self, other: &Factor, power: i32) -> Factor {
         // The number module's operations: no new rational code in the binary.
-        let powered = number::power(&other.ratio, power.unsigned_abs());
+        let powered = unmetered::power(&other.ratio, power.unsigned_abs());
         let ratio = if power >= 0 {
-            number::product(&self.ratio, &powered)
+            unmetered::product(&self.ratio, &powered)
         } else {
-            number::quotient(&self.ratio, &powered)
+            unmetered::quotient(&self.ratio, &powered)
         };
         Factor {
             ratio,
@@ -298,7 +298,7 @@ fn decimal(text: &str) -> Option<BigRational> {
     Some(if scale >= 0 {
         BigRational::from_integer(digits * power)
     } else {
-        number::in_lowest_terms(digits, power)
+        unmetered::in_lowest_terms(digits, power)
     })
 }
 
@@ -306,7 +306,7 @@ fn decimal(text: &str) -> Option<BigRational> {
 fn number_of(text: &str) -> Option<Factor> {
     let (ratio, pi) = text.split_once('p').unwrap_or((text, "0"));
     let ratio = match ratio.split_once('/') {
-        Some((n, d)) => number::quotient(&decimal(n)?, &decimal(d)?),
+        Some((n, d)) => unmetered::quotient(&decimal(n)?, &decimal(d)?),
         None => decimal(ratio)?,
     };
     Some(Factor {
