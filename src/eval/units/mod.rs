@@ -169,43 +169,31 @@ impl Factor {
     }
 }
 
-/// A line of the unit table with its fields found and its dimension read,
-/// once, at first use: a conversion reads them many times.
+/// The unit table as read once, at first use: its lines, its prefixes
+/// and an index of every name. No lookup or conversion reads the text
+/// again.
+struct Parsed {
+    lines: Vec<Line>,
+    prefixes: Vec<Prefix>,
+    /// Every symbol and long name with its line, sorted with ASCII letter
+    /// case ignored (lines in table order among equal names), so that a
+    /// name is found by binary search, as written or in any case.
+    names: Vec<(&'static str, u16)>,
+}
+
+/// A line of the unit table: its fields, its dimension and its factor.
 struct Line {
     symbols: &'static str,
     long: &'static str,
     definition: &'static str,
     prefixes: &'static str,
     dimension: Dimension,
+    /// Without prefix, resolved from the definition; `None` if it does not
+    /// resolve (a unit test checks that every line does).
+    factor: Option<Factor>,
 }
 
-fn lines() -> &'static [Line] {
-    static LINES: OnceLock<Vec<Line>> = OnceLock::new();
-    LINES.get_or_init(|| {
-        table::UNITS
-            .lines()
-            .map(|text| {
-                let mut fields = text.split('|');
-                let mut next = || fields.next().expect("table lines have five fields");
-                let (symbols, long, definition) = (next(), next(), next());
-                let (dimension, prefixes) = (next(), next());
-                Line {
-                    symbols,
-                    long,
-                    definition,
-                    prefixes,
-                    dimension: Dimension::parse(dimension),
-                }
-            })
-            .collect()
-    })
-}
-
-fn line(entry: u16) -> &'static Line {
-    &lines()[entry as usize]
-}
-
-/// A prefix of the table, its scale worked out once; the first is none.
+/// A prefix of the table with its scale; the first is none.
 struct Prefix {
     symbols: &'static str,
     long: &'static str,
@@ -213,54 +201,66 @@ struct Prefix {
     scale: Factor,
 }
 
-fn prefixes() -> &'static [Prefix] {
-    static PREFIXES: OnceLock<Vec<Prefix>> = OnceLock::new();
-    PREFIXES.get_or_init(|| {
-        std::iter::once("::0")
-            .chain(table::PREFIXES.split(' '))
-            .map(|record| {
-                let mut parts = record.split(':');
-                let mut next = || parts.next().expect("prefix records have three fields");
-                let (symbols, long, power) = (next(), next(), next());
-                let scale = match power.strip_prefix('b') {
-                    Some(bits) => BigInt::from(1) << int(bits),
-                    None => number::power_of_ten(int(power).unsigned_abs() as usize),
-                };
-                let scale = Factor {
-                    ratio: BigRational::from_integer(scale),
-                    pi: 0,
-                };
-                let scale =
-                    Factor::one().times(&scale, if power.starts_with('-') { -1 } else { 1 });
-                Prefix {
-                    symbols,
-                    long,
-                    power,
-                    scale,
-                }
-            })
-            .collect()
-    })
-}
-
-/// Every symbol and long name of the table with its line, sorted with
-/// ASCII letter case ignored (lines in table order among equal names), so
-/// that a name is found by binary search, as written or in any case.
-fn names() -> &'static [(&'static str, u16)] {
-    static NAMES: OnceLock<Vec<(&'static str, u16)>> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        let mut names: Vec<(&str, u16)> = Vec::new();
-        for (entry, line) in lines().iter().enumerate() {
-            let all = line.symbols.split(' ').chain(line.long.split(' '));
+fn parsed() -> &'static Parsed {
+    static PARSED: OnceLock<Parsed> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        let mut parsed = Parsed {
+            lines: Vec::new(),
+            prefixes: Vec::new(),
+            names: Vec::new(),
+        };
+        for record in std::iter::once("::0").chain(table::PREFIXES.split(' ')) {
+            let mut parts = record.split(':');
+            let mut next = || parts.next().expect("prefix records have three fields");
+            let (symbols, long, power) = (next(), next(), next());
+            let scale = match power.strip_prefix('b') {
+                Some(bits) => BigInt::from(1) << int(bits),
+                None => number::power_of_ten(int(power).unsigned_abs() as usize),
+            };
+            let scale = Factor {
+                ratio: BigRational::from_integer(scale),
+                pi: 0,
+            };
+            parsed.prefixes.push(Prefix {
+                symbols,
+                long,
+                power,
+                scale: Factor::one().times(&scale, if power.starts_with('-') { -1 } else { 1 }),
+            });
+        }
+        for (entry, text) in table::UNITS.lines().enumerate() {
+            let mut fields = text.split('|');
+            let mut next = || fields.next().expect("table lines have five fields");
+            let (symbols, long, definition) = (next(), next(), next());
+            let (dimension, prefixes) = (next(), next());
+            let all = symbols.split(' ').chain(long.split(' '));
             for name in all.filter(|n| !n.is_empty()) {
                 // Inserted in place, not sorted after: a few hundred names,
                 // and no sort routine in the binary.
-                let at = names.partition_point(|(n, _)| caseless(n, name).is_le());
-                names.insert(at, (name, entry as u16));
+                let at = parsed
+                    .names
+                    .partition_point(|(n, _)| caseless(n, name).is_le());
+                parsed.names.insert(at, (name, entry as u16));
             }
+            parsed.lines.push(Line {
+                symbols,
+                long,
+                definition,
+                prefixes,
+                dimension: Dimension::parse(dimension),
+                factor: None,
+            });
         }
-        names
+        // Each definition reads the factors of the lines before it.
+        for entry in 0..parsed.lines.len() {
+            parsed.lines[entry].factor = define(&parsed, parsed.lines[entry].definition);
+        }
+        parsed
     })
+}
+
+fn line(entry: u16) -> &'static Line {
+    &parsed().lines[entry as usize]
 }
 
 fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
@@ -270,8 +270,7 @@ fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// Adds the lines with a symbol or long name `name`, in any ASCII letter
 /// case when `fold`, to `into`, which stays in table order without repeats.
-fn lines_named(name: &str, fold: bool, into: &mut Vec<u16>) {
-    let names = names();
+fn lines_named(names: &[(&str, u16)], name: &str, fold: bool, into: &mut Vec<u16>) {
     let start = names.partition_point(|(n, _)| caseless(n, name).is_lt());
     let equal = names[start..]
         .iter()
@@ -321,8 +320,7 @@ fn number_of(text: &str) -> Option<Factor> {
 /// unit test, not in the binary.)
 // Run once per table line, at first use: not worth inlining.
 #[inline(never)]
-fn define(line: &str, earlier: &[Option<Factor>]) -> Option<Factor> {
-    let definition = line.split('|').nth(2)?;
+fn define(parsed: &Parsed, definition: &str) -> Option<Factor> {
     let definition = definition.split_once('@').map_or(definition, |(d, _)| d);
     let mut factor = Factor::one();
     for token in definition.split(' ') {
@@ -333,36 +331,24 @@ fn define(line: &str, earlier: &[Option<Factor>]) -> Option<Factor> {
         for (index, part) in token.split('/').enumerate() {
             let (name, power) = part.split_once('^').unwrap_or((part, "1"));
             let power = power.parse::<i32>().ok()? * if index == 0 { 1 } else { -1 };
-            let (unit, _) = exact_name(name)?;
-            let base = earlier.get(unit.entry as usize)?.as_ref()?;
-            factor = factor.times(&prefixed(base, unit.prefix), power);
+            let (unit, _) = exact_name(parsed, name)?;
+            let base = parsed.lines[unit.entry as usize].factor.as_ref()?;
+            factor = factor.times(&prefixed(parsed, base, unit.prefix), power);
         }
     }
     Some(factor)
 }
 
-/// Every unit's factor without prefix, resolved from the table's
-/// definitions once, at first use: a lookup reads it, never the text.
+/// A unit's factor without prefix: a lookup reads it, never the text.
 fn defined(entry: u16) -> Option<&'static Factor> {
-    static FACTORS: OnceLock<Vec<Option<Factor>>> = OnceLock::new();
-    FACTORS
-        .get_or_init(|| {
-            let mut factors = Vec::new();
-            for line in table::UNITS.lines() {
-                let factor = define(line, &factors);
-                factors.push(factor);
-            }
-            factors
-        })
-        .get(entry as usize)?
-        .as_ref()
+    line(entry).factor.as_ref()
 }
 
 /// A factor with a prefix's power of ten (or of two) applied.
-fn prefixed(base: &Factor, prefix: u8) -> Factor {
+fn prefixed(parsed: &Parsed, base: &Factor, prefix: u8) -> Factor {
     match prefix {
         0 => base.clone(),
-        _ => base.times(&prefixes()[prefix as usize].scale, 1),
+        _ => base.times(&parsed.prefixes[prefix as usize].scale, 1),
     }
 }
 
@@ -370,7 +356,7 @@ impl UnitRef {
     /// Its factor to SI base units, prefix included. `resolve` hands out
     /// only units whose definition resolved (a unit test checks all do).
     pub fn factor(self) -> Factor {
-        defined(self.entry).map_or_else(Factor::one, |base| prefixed(base, self.prefix))
+        defined(self.entry).map_or_else(Factor::one, |base| prefixed(parsed(), base, self.prefix))
     }
 
     pub fn dimension(self) -> Dimension {
@@ -380,7 +366,7 @@ impl UnitRef {
     /// Its prefix's symbol and its own: `km`, `µs`, `KiB`.
     fn write_symbol(self, out: &mut String) {
         if self.prefix != 0 {
-            let symbols = prefixes()[self.prefix as usize].symbols;
+            let symbols = parsed().prefixes[self.prefix as usize].symbols;
             out.push_str(symbols.split(',').next().unwrap_or(""));
         }
         // A unit without a symbol shows its long name: `molal`.
@@ -419,7 +405,7 @@ fn allows(prefixes: &str, power: &str) -> bool {
 /// as written; else a plural (`henries`, `hrs`, `kms`); else in other
 /// letter case where only one unit reads so (`KM`, `mEtRes`, not `Nm`).
 pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
-    exact_name(name)
+    exact_name(parsed(), name)
         .or_else(|| plural(name))
         .or_else(|| match folded(name, true).as_slice() {
             [one] => Some((*one, false)),
@@ -432,12 +418,12 @@ pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
 /// those that are no SI unit's own (`Pas` is Pa·s, `kWs` kW·s), and of m and g.
 fn plural(name: &str) -> Option<(UnitRef, bool)> {
     if let Some(stem) = name.strip_suffix("ies")
-        && let Some((unit, true)) = exact_name(&format!("{stem}y"))
+        && let Some((unit, true)) = exact_name(parsed(), &format!("{stem}y"))
     {
         return Some((unit, true));
     }
     let stem = name.strip_suffix('s')?;
-    let (unit, false) = exact_name(stem)? else {
+    let (unit, false) = exact_name(parsed(), stem)? else {
         return None;
     };
     let symbol = line(unit.entry).symbols.split(' ').next().unwrap_or("");
@@ -458,11 +444,11 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
     let two_symbols = (1..name.len()).any(|i| {
         name.is_char_boundary(i)
             && [&name[..i], &name[i..]].iter().all(
-                |part| matches!(exact_name(part), Some((u, false)) if line(u.entry).prefixes != "c"),
+                |part| matches!(exact_name(parsed(), part), Some((u, false)) if line(u.entry).prefixes != "c"),
             )
     });
     if name.chars().count() >= 2 && !(strict && two_symbols) {
-        lookup(name, true, &mut |unit, _| {
+        lookup(parsed(), name, true, &mut |unit, _| {
             if !found.contains(&unit) {
                 found.push(unit);
             }
@@ -475,9 +461,9 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
 /// The unit a name stands for exactly as written.
 // Not inlined into its callers, which now include `define`: a smaller binary.
 #[inline(never)]
-fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
+fn exact_name(parsed: &Parsed, name: &str) -> Option<(UnitRef, bool)> {
     let mut first = None;
-    lookup(name, false, &mut |unit, long| {
+    lookup(parsed, name, false, &mut |unit, long| {
         first = Some((unit, long));
         true
     });
@@ -488,7 +474,7 @@ fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
 /// name), unprefixed first, until it returns true; `fold` ignores ASCII
 /// letter case (no Unicode case tables in the binary). The names are found
 /// in the index, once for each prefix the name starts with.
-fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) {
+fn lookup(parsed: &Parsed, name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) {
     let same = |a: &str, b: &str| {
         if fold {
             a.eq_ignore_ascii_case(b)
@@ -496,7 +482,7 @@ fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) 
             a == b
         }
     };
-    for (index, prefix) in prefixes().iter().enumerate() {
+    for (index, prefix) in parsed.prefixes.iter().enumerate() {
         // Unprefixed, a name may be a symbol or a long name.
         let spellings = prefix
             .symbols
@@ -513,13 +499,13 @@ fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) 
             };
             let singular = rest.strip_suffix('s').or(rest.strip_suffix('S'));
             let mut entries = Vec::new();
-            lines_named(rest, fold, &mut entries);
+            lines_named(&parsed.names, rest, fold, &mut entries);
             if let Some(singular) = singular {
-                lines_named(singular, fold, &mut entries);
+                lines_named(&parsed.names, singular, fold, &mut entries);
             }
             // In table order, each line once, as a scan of the table would.
             for entry in entries {
-                let line = line(entry);
+                let line = &parsed.lines[entry as usize];
                 let symbol = !by_long && line.symbols.split(' ').any(|s| same(s, rest));
                 let long = (by_long || index == 0)
                     && line.long.split(' ').any(|l| {
@@ -756,8 +742,8 @@ pub fn suggestion(name: &str) -> Option<String> {
     }
     let split = (1..name.len()).find(|&i| {
         name.is_char_boundary(i)
-            && exact_name(&name[..i]).is_some()
-            && exact_name(&name[i..]).is_some()
+            && exact_name(parsed(), &name[..i]).is_some()
+            && exact_name(parsed(), &name[i..]).is_some()
     });
     // Two symbols as written, where the name reads as a unit otherwise or
     // as a plural (`Nm`, `kWs`): `Sin` is no S·in.
@@ -775,7 +761,7 @@ pub fn suggestion(name: &str) -> Option<String> {
 /// Every unit's names without prefixes, for "did you mean"; short symbols
 /// are left out, as nearly every short name is near one of them.
 pub fn all_names() -> impl Iterator<Item = &'static str> {
-    lines().iter().flat_map(|line| {
+    parsed().lines.iter().flat_map(|line| {
         let names = line.symbols.split(' ').chain(line.long.split(' '));
         names.filter(|n| n.chars().count() >= 3)
     })
@@ -785,7 +771,7 @@ pub fn all_names() -> impl Iterator<Item = &'static str> {
 /// when it takes prefixes.
 pub fn help_table() -> Vec<(&'static str, String)> {
     let mut groups: Vec<(&'static str, String)> = Vec::new();
-    for line in lines() {
+    for line in &parsed().lines {
         let dimension = line.dimension;
         let prefixes = line.prefixes;
         let group = if prefixes == "c" {
@@ -1005,7 +991,7 @@ mod tests {
                 for (index, part) in token.split('/').enumerate() {
                     let (name, power) = part.split_once('^').unwrap_or((part, "1"));
                     let power = int(power) * if index == 0 { 1 } else { -1 };
-                    let unit = exact_name(name).expect(line).0;
+                    let unit = exact_name(parsed(), name).expect(line).0;
                     dimension = dimension.plus(unit.dimension().scaled(power));
                 }
             }
@@ -1015,13 +1001,29 @@ mod tests {
 
     #[test]
     fn a_bad_definition_is_refused() {
-        let earlier = [Some(Factor::one())];
-        assert_eq!(
-            define("x||2 m|m|", &earlier).map(|f| f.ratio),
-            Some(q(2, 1))
-        );
-        for line in ["x||2 ft|m|", "x||2 nope|m|", "x||1.2.3|m|", "x||2 m^x|m|"] {
-            assert!(define(line, &earlier).is_none(), "{line}");
+        // A table of `m`, defined, and `ft`, not yet: as when `define`
+        // reads a line that names a unit of a later line.
+        let unit = |symbols, factor| Line {
+            symbols,
+            long: "",
+            definition: "1",
+            prefixes: "",
+            dimension: Dimension::parse("m"),
+            factor,
+        };
+        let table = Parsed {
+            lines: vec![unit("m", Some(Factor::one())), unit("ft", None)],
+            prefixes: vec![Prefix {
+                symbols: "",
+                long: "",
+                power: "0",
+                scale: Factor::one(),
+            }],
+            names: vec![("ft", 1), ("m", 0)],
+        };
+        assert_eq!(define(&table, "2 m").map(|f| f.ratio), Some(q(2, 1)));
+        for definition in ["2 ft", "2 nope", "1.2.3", "2 m^x"] {
+            assert!(define(&table, definition).is_none(), "{definition}");
         }
     }
 
@@ -1118,7 +1120,7 @@ mod tests {
         for name in &names {
             for fold in [false, true] {
                 let mut found = Vec::new();
-                lookup(name, fold, &mut |unit, long| {
+                lookup(parsed(), name, fold, &mut |unit, long| {
                     found.push((unit, long));
                     false
                 });
