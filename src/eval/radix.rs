@@ -89,12 +89,14 @@ pub struct EveryNotation;
 impl std::fmt::Display for EveryNotation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         for (i, (request, _)) in NOTATIONS.iter().enumerate() {
-            let separator = match i {
-                0 => "",
-                _ if i + 1 == NOTATIONS.len() => " or ",
-                _ => ", ",
-            };
-            write!(f, "{separator}{request}")?;
+            if i > 0 {
+                f.write_str(if i + 1 == NOTATIONS.len() {
+                    " or "
+                } else {
+                    ", "
+                })?;
+            }
+            f.write_str(request)?;
         }
         Ok(())
     }
