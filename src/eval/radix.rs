@@ -1,6 +1,6 @@
 //! The bases integers are written in besides ten, and the notations a
 //! `to` asks for besides a unit (`to hex`, `to frac`): one table of them
-//! that the parser, the keywords, the suggestions and the messages read.
+//! that the parser, the half-typed check's keywords and the messages read.
 
 /// The base of a number literal or of a conversion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

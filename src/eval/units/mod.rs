@@ -263,6 +263,8 @@ fn line(entry: u16) -> &'static Line {
     &parsed().lines[entry as usize]
 }
 
+/// The index's order: bytes with ASCII letter case ignored, so every
+/// spelling of a name in other case sits beside it.
 fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
     let lower = |c: u8| c.to_ascii_lowercase();
     a.bytes().map(lower).cmp(b.bytes().map(lower))
