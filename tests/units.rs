@@ -321,6 +321,11 @@ fn dimension_errors_point_at_the_operator_or_the_to() {
             (9, 12),
         ),
         (
+            "5 m mod 1 s",
+            "cannot take mod of a length and a time",
+            (8, 11),
+        ),
+        (
             "1 G to J",
             "cannot convert a quantity in m³/kg/s² to an energy",
             (4, 6),

@@ -7,7 +7,7 @@
 use super::builtins::Builtin;
 use super::error::Span;
 use super::lexer::Literal;
-use super::radix::Radix;
+use super::radix::{Notation, Radix};
 use super::units::Compound;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -110,13 +110,10 @@ pub enum Target {
 
 impl Target {
     pub fn from_name(name: &str) -> Option<Target> {
-        Some(match name {
-            "hex" => Target::Radix(Radix::Hexadecimal),
-            "oct" => Target::Radix(Radix::Octal),
-            "bin" => Target::Radix(Radix::Binary),
-            "dec" => Target::Decimal,
-            "frac" => Target::Fraction,
-            _ => return None,
+        Some(match Notation::from_name(name)? {
+            Notation::Radix(radix) => Target::Radix(radix),
+            Notation::Decimal => Target::Decimal,
+            Notation::Fraction => Target::Fraction,
         })
     }
 }

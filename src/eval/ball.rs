@@ -7,6 +7,9 @@
 //! Radii are [`Mag`]s: a double-sized mantissa with an unbounded exponent,
 //! every operation rounded upwards by a safety factor, so a radius is never
 //! smaller than the error it stands for.
+//!
+//! Ball arithmetic is unmetered: the interpreter charges the work budget
+//! for it before it calls (`charge_float`, `charge_transcendental`).
 
 use astro_float_num::BigFloat;
 use num_bigint::BigInt;

@@ -1,11 +1,35 @@
 //! Errors carry a kind, a plain-words message and the byte span they point at.
 
 use super::builtins::Arity;
-use super::radix::Radix;
+use super::radix::{EveryNotation, Notation, Radix};
 use super::units::Measure;
 use std::borrow::Cow;
 use std::fmt;
 use unicode_width::UnicodeWidthChar;
+
+/// What needs two quantities of one dimension, for a `DimensionMismatch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitOperation {
+    Add,
+    Subtract,
+    Convert,
+    /// `min`, `max` and the other functions of one dimension.
+    Compare,
+    Modulo,
+}
+
+/// The verb: "add", "take mod of".
+impl fmt::Display for UnitOperation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            UnitOperation::Add => "add",
+            UnitOperation::Subtract => "subtract",
+            UnitOperation::Convert => "convert",
+            UnitOperation::Compare => "compare",
+            UnitOperation::Modulo => "take mod of",
+        })
+    }
+}
 
 /// A byte range `[start, end)` into the input text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -111,10 +135,9 @@ pub enum ErrorKind {
     },
     NoAnswerYet,
     // Units.
-    /// Two quantities of different dimensions, where one is needed:
-    /// `operation` is "add", "subtract", "convert", "compare" or "take mod of".
+    /// Two quantities of different dimensions, where one is needed.
     DimensionMismatch {
-        operation: &'static str,
+        operation: UnitOperation,
         left: Box<Measure>,
         right: Box<Measure>,
     },
@@ -335,11 +358,11 @@ impl fmt::Display for ErrorKind {
             ),
             UnknownForm { form, .. } => write!(
                 f,
-                "unknown unit or form '{form}': write a unit, or to hex, to oct, to bin, to dec or to frac"
+                "unknown unit or form '{form}': write a unit, or {EveryNotation}"
             ),
             MissingForm(found) => write!(
                 f,
-                "a unit or a form must follow 'to', not {found}: write to km, to hex, to oct, to bin, to dec or to frac"
+                "a unit or a form must follow 'to', not {found}: write to km, {EveryNotation}"
             ),
             UnknownName { name, .. } => write!(f, "unknown name '{name}'"),
             UnknownFunction { name, .. } => write!(f, "unknown function '{name}'"),
@@ -348,9 +371,9 @@ impl fmt::Display for ErrorKind {
                 operation,
                 left,
                 right,
-            } => match *operation {
-                "convert" => write!(f, "cannot convert {left} to {right}"),
-                "subtract" => write!(f, "cannot subtract {right} from {left}"),
+            } => match operation {
+                UnitOperation::Convert => write!(f, "cannot convert {left} to {right}"),
+                UnitOperation::Subtract => write!(f, "cannot subtract {right} from {left}"),
                 _ => write!(f, "cannot {operation} {left} and {right}"),
             },
             NeedsPlainNumber { operation, unit } => {
@@ -364,7 +387,8 @@ impl fmt::Display for ErrorKind {
             NotWhole { operation } => write!(f, "{operation} takes whole numbers"),
             NotExact => write!(
                 f,
-                "to frac needs an exact value; this one is known only approximately"
+                "{} needs an exact value; this one is known only approximately",
+                Notation::Fraction.request()
             ),
             NoRealResult => write!(f, "no real result here"),
             DivisionByZero => write!(f, "division by zero"),

@@ -48,7 +48,7 @@ fn q(n: i64, d: i64) -> BigRational {
 
 // The calculator's own rational arithmetic, not the generic operators: the
 // binary has it already.
-use number::{product as times, sum as plus};
+use number::unmetered::{product as times, sum as plus};
 
 fn small(r: &BigRational) -> bool {
     r.numer().bits() + r.denom().bits() <= MAX_FORM_BITS
@@ -288,7 +288,7 @@ pub fn power(x: &Known, k: &BigRational) -> Option<Known> {
             if n.unsigned_abs() > 64 {
                 return None;
             }
-            let r = number::power(argument, n.unsigned_abs());
+            let r = number::unmetered::power(argument, n.unsigned_abs());
             return Some(Known::Rational(if n < 0 { r.recip() } else { r }));
         }
         _ => {}

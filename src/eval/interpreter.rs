@@ -1121,7 +1121,7 @@ impl<'a> Evaluator<'a> {
         }
         self.charge(number::power_cost(least_bits), span)?;
         let exponent = u32::try_from(n.unsigned_abs()).map_err(|_| Error::too_large(span))?;
-        let magnitude = number::power(b, exponent);
+        let magnitude = number::unmetered::power(b, exponent);
         let result = if n < 0 {
             self.metered(span, |budget| {
                 number::divide(&BigRational::one(), &magnitude, budget)

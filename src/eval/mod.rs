@@ -26,7 +26,7 @@ pub mod units;
 mod user_functions;
 mod value;
 
-pub use error::{Category, Error, ErrorKind, Question, Span};
+pub use error::{Category, Error, ErrorKind, Question, Span, UnitOperation};
 pub use format::Exactness;
 pub use interpreter::AngleMode;
 pub use limits::Limits;
@@ -649,8 +649,9 @@ impl Session {
     }
 }
 
-/// Words a line may go on with that are neither functions nor units.
-const KEYWORDS: [&str; 7] = ["to", "hex", "oct", "bin", "dec", "frac", "mod"];
+/// Words a line may go on with that are neither functions nor units,
+/// besides the notations after `to` (`radix::Notation`).
+const KEYWORDS: [&str; 2] = ["to", "mod"];
 
 impl Error {
     /// Whether `input` is only half-typed rather than wrong: what is
@@ -688,7 +689,10 @@ impl Error {
                 // or two letters may begin a unit with a prefix (`k` of `km`).
                 typed.trim_start() == name
                     || name.len() <= 2
-                    || builtins::all_names().chain(KEYWORDS).any(longer)
+                    || builtins::all_names()
+                        .chain(KEYWORDS)
+                        .chain(radix::Notation::names())
+                        .any(longer)
             }
             ErrorKind::NeedsParentheses { .. } | ErrorKind::MissingForm(_) => true,
             ErrorKind::WrongArgumentCount { .. } => open_call,
@@ -744,7 +748,7 @@ fn settle(value: Value, goal: Goal, limits: &Limits, span: Span) -> Result<Settl
     match goal {
         Goal::Fraction => Err(Error::new(ErrorKind::NotExact, span)),
         Goal::Whole(radix) => {
-            let operation = not_whole_operation(radix);
+            let operation = radix.request();
             let value = Value::Approx { ball, form: None };
             interpreter::whole_number(&value, operation, span, limits.max_bits)
                 .map(|n| Settled::Exact(BigRational::from_integer(n)))
@@ -767,18 +771,10 @@ fn settle(value: Value, goal: Goal, limits: &Limits, span: Span) -> Result<Settl
     }
 }
 
-fn not_whole_operation(radix: Radix) -> &'static str {
-    match radix {
-        Radix::Hexadecimal => "to hex",
-        Radix::Octal => "to oct",
-        Radix::Binary => "to bin",
-    }
-}
-
 fn not_whole(radix: Radix, span: Span) -> Error {
     Error::new(
         ErrorKind::NotWhole {
-            operation: not_whole_operation(radix),
+            operation: radix.request(),
         },
         span,
     )

@@ -1,5 +1,10 @@
 //! Exact rationals: the arithmetic the calculator does when the maths is
 //! exact, metered by a work budget. A leaf: it uses no other evaluator module.
+//!
+//! Metered or not is told by name: an operation here that may run long
+//! takes a `Budget` and gives `None` once it would overspend (`add`,
+//! `multiply`, `gcd`); those in `unmetered` take none, for operands known
+//! to be small or already charged for (`unmetered::product`).
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -199,23 +204,34 @@ pub(super) fn gcd_u128(mut a: u128, mut b: u128) -> u128 {
     a << shift
 }
 
-// The same operations on operands known to be small (unit factors, exact
-// forms, literals): no work budget applies.
+/// The operations without a work budget, on operands known to be small
+/// (unit factors, exact forms, literals) or whose cost the caller has
+/// charged (`power` after `power_cost`).
+pub mod unmetered {
+    use super::{Budget, add, divide, multiply, reduced};
+    use num_bigint::BigInt;
+    use num_rational::BigRational;
 
-pub fn sum(a: &BigRational, b: &BigRational) -> BigRational {
-    add(a, b, &mut Budget::unlimited()).expect("no budget limit")
-}
+    pub fn sum(a: &BigRational, b: &BigRational) -> BigRational {
+        add(a, b, &mut Budget::unlimited()).expect("no budget limit")
+    }
 
-pub fn product(a: &BigRational, b: &BigRational) -> BigRational {
-    multiply(a, b, &mut Budget::unlimited()).expect("no budget limit")
-}
+    pub fn product(a: &BigRational, b: &BigRational) -> BigRational {
+        multiply(a, b, &mut Budget::unlimited()).expect("no budget limit")
+    }
 
-pub fn quotient(a: &BigRational, b: &BigRational) -> BigRational {
-    divide(a, b, &mut Budget::unlimited()).expect("no budget limit")
-}
+    pub fn quotient(a: &BigRational, b: &BigRational) -> BigRational {
+        divide(a, b, &mut Budget::unlimited()).expect("no budget limit")
+    }
 
-pub fn in_lowest_terms(n: BigInt, d: BigInt) -> BigRational {
-    reduced(n, d, &mut Budget::unlimited()).expect("no budget limit")
+    pub fn in_lowest_terms(n: BigInt, d: BigInt) -> BigRational {
+        reduced(n, d, &mut Budget::unlimited()).expect("no budget limit")
+    }
+
+    /// `b^n` for `n >= 0`; numerator and denominator stay coprime, so no gcd.
+    pub fn power(b: &BigRational, n: u32) -> BigRational {
+        BigRational::new_raw(b.numer().pow(n), b.denom().pow(n))
+    }
 }
 
 pub fn add(a: &BigRational, b: &BigRational, budget: &mut Budget) -> Option<BigRational> {
@@ -272,11 +288,6 @@ pub fn divide(a: &BigRational, b: &BigRational, budget: &mut Budget) -> Option<B
         BigRational::new_raw(b.denom().clone(), b.numer().clone())
     };
     multiply(a, &reciprocal, budget)
-}
-
-/// `b^n` for `n >= 0`; numerator and denominator stay coprime, so no gcd.
-pub fn power(b: &BigRational, n: u32) -> BigRational {
-    BigRational::new_raw(b.numer().pow(n), b.denom().pow(n))
 }
 
 // Costs, in work units (see `Limits::max_work`; a unit is about a

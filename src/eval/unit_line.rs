@@ -7,7 +7,7 @@ use crate::eval::error::{Category, Error, ErrorKind, Span};
 use crate::eval::interpreter::quantity::{self, mentions_units};
 use crate::eval::interpreter::{Binding, Evaluator, binding_key};
 use crate::eval::lexer::Literal;
-use crate::eval::radix::Radix;
+use crate::eval::radix::Notation;
 use crate::eval::{Session, Settings};
 use astro_float_num::Consts;
 use num_traits::Zero;
@@ -98,11 +98,7 @@ impl Session {
             Some(Target::Radix(radix)) if !q.unit.is_none() => {
                 return Err(Error::new(
                     ErrorKind::NeedsPlainNumber {
-                        operation: match radix {
-                            Radix::Hexadecimal => "to hex",
-                            Radix::Octal => "to oct",
-                            Radix::Binary => "to bin",
-                        },
+                        operation: radix.request(),
                         unit: Measure::of(&q.unit),
                     },
                     to,
@@ -111,7 +107,7 @@ impl Session {
             Some(Target::Fraction) if !q.unit.is_none() => {
                 return Err(Error::new(
                     ErrorKind::NeedsPlainNumber {
-                        operation: "to frac",
+                        operation: Notation::Fraction.request(),
                         unit: Measure::of(&q.unit),
                     },
                     to,

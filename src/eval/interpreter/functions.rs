@@ -623,9 +623,9 @@ impl Evaluator<'_> {
         let x = match x {
             Value::Exact(r) => {
                 // By 360, a word: time linear in the size of `r`.
-                let turns = number::floor(&number::product(r, &q(1, 360)));
+                let turns = number::floor(&number::unmetered::product(r, &q(1, 360)));
                 let turn_angle = BigRational::from_integer(BigInt::from(-360) * turns);
-                Value::Exact(number::sum(r, &turn_angle))
+                Value::Exact(number::unmetered::sum(r, &turn_angle))
             }
             approx => approx.clone(),
         };
@@ -661,7 +661,7 @@ impl Evaluator<'_> {
         let scale = if places < 0 { ten_to.recip() } else { ten_to };
         let scaled = self.multiply(x, &Value::Exact(scale.clone()), span)?;
         let whole = BigRational::from_integer(self.whole_part(function, &scaled, span)?);
-        Ok(Value::Exact(number::quotient(&whole, &scale)))
+        Ok(Value::Exact(number::unmetered::quotient(&whole, &scale)))
     }
 
     /// The larger or smaller of the arguments. Where enclosures overlap

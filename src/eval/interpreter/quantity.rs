@@ -6,7 +6,7 @@
 use super::{AngleMode, Binding, Evaluator};
 use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
 use crate::eval::builtins::Builtin;
-use crate::eval::error::{Error, ErrorKind, Span};
+use crate::eval::error::{Error, ErrorKind, Span, UnitOperation};
 use crate::eval::number;
 use crate::eval::units::{self, Compound, Factor, Measure};
 use crate::eval::value::Value;
@@ -115,7 +115,7 @@ fn in_unit(
     ev: &mut Evaluator,
     q: Quantity,
     target: &Compound,
-    operation: &'static str,
+    operation: UnitOperation,
     span: Span,
 ) -> Result<Value, Error> {
     if q.unit == *target {
@@ -211,14 +211,14 @@ pub fn convert(
         }
         return Err(Error::new(
             ErrorKind::DimensionMismatch {
-                operation: "convert",
+                operation: UnitOperation::Convert,
                 left: Measure::of(&q.unit),
                 right: Measure::of(target),
             },
             to,
         ));
     }
-    in_unit(ev, q, target, "convert", to)
+    in_unit(ev, q, target, UnitOperation::Convert, to)
 }
 
 /// The whole numbers of each of `units` in `q`, largest first as written,
@@ -231,13 +231,13 @@ pub fn whole_parts(
 ) -> Result<Vec<num_bigint::BigInt>, Error> {
     let mut wholes = Vec::with_capacity(units.len());
     for (unit, span) in units {
-        let value = in_unit(ev, q.clone(), unit, "convert", *span)?;
+        let value = in_unit(ev, q.clone(), unit, UnitOperation::Convert, *span)?;
         let whole = ev.whole_part(Builtin::Trunc, &value, *span)?;
         let taken = Quantity {
             value: Value::Exact(BigRational::from_integer(whole.clone())),
             unit: unit.clone(),
         };
-        let taken = in_unit(ev, taken, &q.unit, "convert", *span)?;
+        let taken = in_unit(ev, taken, &q.unit, UnitOperation::Convert, *span)?;
         q.value = ev.add(&q.value, &taken.negated(), *span)?;
         wholes.push(whole);
     }
@@ -343,8 +343,8 @@ fn sum(
             _ => {
                 let q = eval(ev, term)?;
                 let operation = match op {
-                    AddOp::Add => "add",
-                    AddOp::Subtract => "subtract",
+                    AddOp::Add => UnitOperation::Add,
+                    AddOp::Subtract => UnitOperation::Subtract,
                 };
                 in_unit(ev, q, &total.unit, operation, op_span)?
             }
@@ -373,7 +373,7 @@ fn product(ev: &mut Evaluator, first: &Expr, rest: &[(MulOp, Expr)]) -> Result<Q
                 unit: total.unit.times(&q.unit, -1),
             },
             MulOp::Modulo => {
-                let divisor = in_unit(ev, q, &total.unit, "take mod of", factor.span)?;
+                let divisor = in_unit(ev, q, &total.unit, UnitOperation::Modulo, factor.span)?;
                 Quantity {
                     value: ev.modulo(&total.value, &divisor, factor.span, so_far)?,
                     unit: total.unit,
@@ -506,7 +506,7 @@ fn call(
                 let number = if rounding && i > 0 {
                     plain(q, function.name(), arg_span)?
                 } else {
-                    in_unit(ev, q, &first, "compare", arg_span)?
+                    in_unit(ev, q, &first, UnitOperation::Compare, arg_span)?
                 };
                 numbers.push((number, arg_span));
             }
@@ -522,7 +522,7 @@ fn call(
             fixed = Some(AngleMode::Radians);
             if factor.pi == 1 {
                 let degrees = BigRational::from_integer(180.into());
-                factor.ratio = number::product(&factor.ratio, &degrees);
+                factor.ratio = number::unmetered::product(&factor.ratio, &degrees);
                 factor.pi = 0;
                 fixed = Some(AngleMode::Degrees);
             }

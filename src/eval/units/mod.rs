@@ -5,10 +5,11 @@
 
 mod table;
 
-use super::number;
+use super::number::{self, unmetered};
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::One;
+use std::sync::OnceLock;
 
 /// Base dimensions, in the table's order. The angle is one of them, so an
 /// angle never cancels into a plain number that the angle mode would read
@@ -151,11 +152,11 @@ impl Factor {
 
     pub fn times(&self, other: &Factor, power: i32) -> Factor {
         // The number module's operations: no new rational code in the binary.
-        let powered = number::power(&other.ratio, power.unsigned_abs());
+        let powered = unmetered::power(&other.ratio, power.unsigned_abs());
         let ratio = if power >= 0 {
-            number::product(&self.ratio, &powered)
+            unmetered::product(&self.ratio, &powered)
         } else {
-            number::quotient(&self.ratio, &powered)
+            unmetered::quotient(&self.ratio, &powered)
         };
         Factor {
             ratio,
@@ -168,25 +169,119 @@ impl Factor {
     }
 }
 
-/// One field of a unit's table line. The lines are found once: a
-/// conversion reads a unit's factor and dimension many times.
-fn field(entry: u16, index: usize) -> &'static str {
-    static LINES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    LINES
-        .get_or_init(|| table::UNITS.lines().collect())
-        .get(entry as usize)
-        .and_then(|line| line.split('|').nth(index))
-        .expect("table lines have five fields")
+/// The unit table as read once, at first use: its lines, its prefixes
+/// and an index of every name. No lookup or conversion reads the text
+/// again.
+struct Parsed {
+    lines: Vec<Line>,
+    prefixes: Vec<Prefix>,
+    /// Every symbol and long name with its line, sorted with ASCII letter
+    /// case ignored (lines in table order among equal names), so that a
+    /// name is found by binary search, as written or in any case.
+    names: Vec<(&'static str, u16)>,
 }
 
-fn prefix_line(prefix: u8) -> (&'static str, &'static str, &'static str) {
-    let record = table::PREFIXES
-        .split(' ')
-        .nth(prefix as usize - 1)
-        .expect("a prefix");
-    let mut parts = record.split(':');
-    let mut next = || parts.next().expect("prefix records have three fields");
-    (next(), next(), next())
+/// A line of the unit table: its fields, its dimension and its factor.
+struct Line {
+    symbols: &'static str,
+    long: &'static str,
+    definition: &'static str,
+    prefixes: &'static str,
+    dimension: Dimension,
+    /// Without prefix, resolved from the definition; `None` if it does not
+    /// resolve (a unit test checks that every line does).
+    factor: Option<Factor>,
+}
+
+/// A prefix of the table with its scale; the first is none.
+struct Prefix {
+    symbols: &'static str,
+    long: &'static str,
+    power: &'static str,
+    scale: Factor,
+}
+
+fn parsed() -> &'static Parsed {
+    static PARSED: OnceLock<Parsed> = OnceLock::new();
+    PARSED.get_or_init(|| {
+        let mut parsed = Parsed {
+            lines: Vec::new(),
+            prefixes: Vec::new(),
+            names: Vec::new(),
+        };
+        for record in std::iter::once("::0").chain(table::PREFIXES.split(' ')) {
+            let mut parts = record.split(':');
+            let mut next = || parts.next().expect("prefix records have three fields");
+            let (symbols, long, power) = (next(), next(), next());
+            let scale = match power.strip_prefix('b') {
+                Some(bits) => BigInt::from(1) << int(bits),
+                None => number::power_of_ten(int(power).unsigned_abs() as usize),
+            };
+            let scale = Factor {
+                ratio: BigRational::from_integer(scale),
+                pi: 0,
+            };
+            parsed.prefixes.push(Prefix {
+                symbols,
+                long,
+                power,
+                scale: Factor::one().times(&scale, if power.starts_with('-') { -1 } else { 1 }),
+            });
+        }
+        for (entry, text) in table::UNITS.lines().enumerate() {
+            let mut fields = text.split('|');
+            let mut next = || fields.next().expect("table lines have five fields");
+            let (symbols, long, definition) = (next(), next(), next());
+            let (dimension, prefixes) = (next(), next());
+            let all = symbols.split(' ').chain(long.split(' '));
+            for name in all.filter(|n| !n.is_empty()) {
+                // Inserted in place, not sorted after: a few hundred names,
+                // and no sort routine in the binary.
+                let at = parsed
+                    .names
+                    .partition_point(|(n, _)| caseless(n, name).is_le());
+                parsed.names.insert(at, (name, entry as u16));
+            }
+            parsed.lines.push(Line {
+                symbols,
+                long,
+                definition,
+                prefixes,
+                dimension: Dimension::parse(dimension),
+                factor: None,
+            });
+        }
+        // Each definition reads the factors of the lines before it.
+        for entry in 0..parsed.lines.len() {
+            parsed.lines[entry].factor = define(&parsed, parsed.lines[entry].definition);
+        }
+        parsed
+    })
+}
+
+fn line(entry: u16) -> &'static Line {
+    &parsed().lines[entry as usize]
+}
+
+/// The index's order: bytes with ASCII letter case ignored, so every
+/// spelling of a name in other case sits beside it.
+fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
+    let lower = |c: u8| c.to_ascii_lowercase();
+    a.bytes().map(lower).cmp(b.bytes().map(lower))
+}
+
+/// Adds the lines with a symbol or long name `name`, in any ASCII letter
+/// case when `fold`, to `into`, which stays in table order without repeats.
+fn lines_named(names: &[(&str, u16)], name: &str, fold: bool, into: &mut Vec<u16>) {
+    let start = names.partition_point(|(n, _)| caseless(n, name).is_lt());
+    let equal = names[start..]
+        .iter()
+        .take_while(|(n, _)| caseless(n, name).is_eq());
+    for (_, entry) in equal.filter(|(n, _)| fold || *n == name) {
+        if let Err(at) = into.binary_search(entry) {
+            into.insert(at, *entry);
+        }
+    }
 }
 
 /// An integer of the table (one parser for all of them keeps the binary small).
@@ -204,7 +299,7 @@ fn decimal(text: &str) -> Option<BigRational> {
     Some(if scale >= 0 {
         BigRational::from_integer(digits * power)
     } else {
-        number::in_lowest_terms(digits, power)
+        unmetered::in_lowest_terms(digits, power)
     })
 }
 
@@ -212,7 +307,7 @@ fn decimal(text: &str) -> Option<BigRational> {
 fn number_of(text: &str) -> Option<Factor> {
     let (ratio, pi) = text.split_once('p').unwrap_or((text, "0"));
     let ratio = match ratio.split_once('/') {
-        Some((n, d)) => number::quotient(&decimal(n)?, &decimal(d)?),
+        Some((n, d)) => unmetered::quotient(&decimal(n)?, &decimal(d)?),
         None => decimal(ratio)?,
     };
     Some(Factor {
@@ -227,8 +322,7 @@ fn number_of(text: &str) -> Option<Factor> {
 /// unit test, not in the binary.)
 // Run once per table line, at first use: not worth inlining.
 #[inline(never)]
-fn define(line: &str, earlier: &[Option<Factor>]) -> Option<Factor> {
-    let definition = line.split('|').nth(2)?;
+fn define(parsed: &Parsed, definition: &str) -> Option<Factor> {
     let definition = definition.split_once('@').map_or(definition, |(d, _)| d);
     let mut factor = Factor::one();
     for token in definition.split(' ') {
@@ -239,66 +333,46 @@ fn define(line: &str, earlier: &[Option<Factor>]) -> Option<Factor> {
         for (index, part) in token.split('/').enumerate() {
             let (name, power) = part.split_once('^').unwrap_or((part, "1"));
             let power = power.parse::<i32>().ok()? * if index == 0 { 1 } else { -1 };
-            let (unit, _) = exact_name(name)?;
-            let base = earlier.get(unit.entry as usize)?.as_ref()?;
-            factor = factor.times(&prefixed(base, unit.prefix), power);
+            let (unit, _) = exact_name(parsed, name)?;
+            let base = parsed.lines[unit.entry as usize].factor.as_ref()?;
+            factor = factor.times(&prefixed(parsed, base, unit.prefix), power);
         }
     }
     Some(factor)
 }
 
-/// Every unit's factor without prefix, resolved from the table's
-/// definitions once, at first use: a lookup reads it, never the text.
+/// A unit's factor without prefix: a lookup reads it, never the text.
 fn defined(entry: u16) -> Option<&'static Factor> {
-    static FACTORS: std::sync::OnceLock<Vec<Option<Factor>>> = std::sync::OnceLock::new();
-    FACTORS
-        .get_or_init(|| {
-            let mut factors = Vec::new();
-            for line in table::UNITS.lines() {
-                let factor = define(line, &factors);
-                factors.push(factor);
-            }
-            factors
-        })
-        .get(entry as usize)?
-        .as_ref()
+    line(entry).factor.as_ref()
 }
 
 /// A factor with a prefix's power of ten (or of two) applied.
-fn prefixed(base: &Factor, prefix: u8) -> Factor {
-    if prefix == 0 {
-        return base.clone();
+fn prefixed(parsed: &Parsed, base: &Factor, prefix: u8) -> Factor {
+    match prefix {
+        0 => base.clone(),
+        _ => base.times(&parsed.prefixes[prefix as usize].scale, 1),
     }
-    let power = prefix_line(prefix).2;
-    let scale = match power.strip_prefix('b') {
-        Some(bits) => BigInt::from(1) << int(bits),
-        None => number::power_of_ten(int(power).unsigned_abs() as usize),
-    };
-    let scale = Factor {
-        ratio: BigRational::from_integer(scale),
-        pi: 0,
-    };
-    base.times(&scale, if power.starts_with('-') { -1 } else { 1 })
 }
 
 impl UnitRef {
     /// Its factor to SI base units, prefix included. `resolve` hands out
     /// only units whose definition resolved (a unit test checks all do).
     pub fn factor(self) -> Factor {
-        defined(self.entry).map_or_else(Factor::one, |base| prefixed(base, self.prefix))
+        defined(self.entry).map_or_else(Factor::one, |base| prefixed(parsed(), base, self.prefix))
     }
 
     pub fn dimension(self) -> Dimension {
-        Dimension::parse(field(self.entry, 3))
+        line(self.entry).dimension
     }
 
     /// Its prefix's symbol and its own: `km`, `µs`, `KiB`.
     fn write_symbol(self, out: &mut String) {
         if self.prefix != 0 {
-            out.push_str(prefix_line(self.prefix).0.split(',').next().unwrap_or(""));
+            let symbols = parsed().prefixes[self.prefix as usize].symbols;
+            out.push_str(symbols.split(',').next().unwrap_or(""));
         }
         // A unit without a symbol shows its long name: `molal`.
-        let names = [field(self.entry, 0), field(self.entry, 1)];
+        let names = [line(self.entry).symbols, line(self.entry).long];
         let name = names
             .iter()
             .flat_map(|n| n.split(' '))
@@ -310,7 +384,8 @@ impl UnitRef {
     /// Only the kelvin takes prefixes, and its zero is every prefix's zero:
     /// `1000 mK` is 1 K on the same scale.
     pub fn temperature_offset(self) -> Option<BigRational> {
-        field(self.entry, 2)
+        line(self.entry)
+            .definition
             .split_once('@')
             .and_then(|(_, offset)| decimal(offset))
     }
@@ -332,7 +407,7 @@ fn allows(prefixes: &str, power: &str) -> bool {
 /// as written; else a plural (`henries`, `hrs`, `kms`); else in other
 /// letter case where only one unit reads so (`KM`, `mEtRes`, not `Nm`).
 pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
-    exact_name(name)
+    exact_name(parsed(), name)
         .or_else(|| plural(name))
         .or_else(|| match folded(name, true).as_slice() {
             [one] => Some((*one, false)),
@@ -345,16 +420,16 @@ pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
 /// those that are no SI unit's own (`Pas` is Pa·s, `kWs` kW·s), and of m and g.
 fn plural(name: &str) -> Option<(UnitRef, bool)> {
     if let Some(stem) = name.strip_suffix("ies")
-        && let Some((unit, true)) = exact_name(&format!("{stem}y"))
+        && let Some((unit, true)) = exact_name(parsed(), &format!("{stem}y"))
     {
         return Some((unit, true));
     }
     let stem = name.strip_suffix('s')?;
-    let (unit, false) = exact_name(stem)? else {
+    let (unit, false) = exact_name(parsed(), stem)? else {
         return None;
     };
-    let symbol = field(unit.entry, 0).split(' ').next().unwrap_or("");
-    let plain = !matches!(field(unit.entry, 4), "p" | "c");
+    let symbol = line(unit.entry).symbols.split(' ').next().unwrap_or("");
+    let plain = !matches!(line(unit.entry).prefixes, "p" | "c");
     let counts = if unit.prefix == 0 {
         let letters = stem.chars().count();
         letters >= 2 && (plain || letters >= 3)
@@ -371,11 +446,11 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
     let two_symbols = (1..name.len()).any(|i| {
         name.is_char_boundary(i)
             && [&name[..i], &name[i..]].iter().all(
-                |part| matches!(exact_name(part), Some((u, false)) if field(u.entry, 4) != "c"),
+                |part| matches!(exact_name(parsed(), part), Some((u, false)) if line(u.entry).prefixes != "c"),
             )
     });
     if name.chars().count() >= 2 && !(strict && two_symbols) {
-        lookup(name, true, &mut |unit, _| {
+        lookup(parsed(), name, true, &mut |unit, _| {
             if !found.contains(&unit) {
                 found.push(unit);
             }
@@ -388,9 +463,9 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
 /// The unit a name stands for exactly as written.
 // Not inlined into its callers, which now include `define`: a smaller binary.
 #[inline(never)]
-fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
+fn exact_name(parsed: &Parsed, name: &str) -> Option<(UnitRef, bool)> {
     let mut first = None;
-    lookup(name, false, &mut |unit, long| {
+    lookup(parsed, name, false, &mut |unit, long| {
         first = Some((unit, long));
         true
     });
@@ -399,9 +474,9 @@ fn exact_name(name: &str) -> Option<(UnitRef, bool)> {
 
 /// Calls `found` with each unit `name` reads as (and whether by a long
 /// name), unprefixed first, until it returns true; `fold` ignores ASCII
-/// letter case (no Unicode case tables in the binary). The table is read
-/// once for each prefix the name starts with.
-fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) {
+/// letter case (no Unicode case tables in the binary). The names are found
+/// in the index, once for each prefix the name starts with.
+fn lookup(parsed: &Parsed, name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) {
     let same = |a: &str, b: &str| {
         if fold {
             a.eq_ignore_ascii_case(b)
@@ -409,16 +484,13 @@ fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) 
             a == b
         }
     };
-    let prefixes = std::iter::once("::0").chain(table::PREFIXES.split(' '));
-    for (index, record) in prefixes.enumerate() {
-        let mut parts = record.split(':');
-        let mut next = || parts.next().unwrap_or("");
-        let (symbols, long_prefix, power) = (next(), next(), next());
+    for (index, prefix) in parsed.prefixes.iter().enumerate() {
         // Unprefixed, a name may be a symbol or a long name.
-        let spellings = symbols
+        let spellings = prefix
+            .symbols
             .split(',')
             .map(|s| (s, false))
-            .chain((index != 0).then_some((long_prefix, true)));
+            .chain((index != 0).then_some((prefix.long, true)));
         for (spelling, by_long) in spellings {
             let rest = name
                 .get(..spelling.len())
@@ -428,20 +500,25 @@ fn lookup(name: &str, fold: bool, found: &mut dyn FnMut(UnitRef, bool) -> bool) 
                 continue;
             };
             let singular = rest.strip_suffix('s').or(rest.strip_suffix('S'));
-            for (entry, line) in table::UNITS.lines().enumerate() {
-                let mut fields = line.split('|');
-                let (symbols, long) = (fields.next().unwrap_or(""), fields.next().unwrap_or(""));
-                let symbol = !by_long && symbols.split(' ').any(|s| same(s, rest));
+            let mut entries = Vec::new();
+            lines_named(&parsed.names, rest, fold, &mut entries);
+            if let Some(singular) = singular {
+                lines_named(&parsed.names, singular, fold, &mut entries);
+            }
+            // In table order, each line once, as a scan of the table would.
+            for entry in entries {
+                let line = &parsed.lines[entry as usize];
+                let symbol = !by_long && line.symbols.split(' ').any(|s| same(s, rest));
                 let long = (by_long || index == 0)
-                    && long.split(' ').any(|l| {
+                    && line.long.split(' ').any(|l| {
                         !l.is_empty() && (same(l, rest) || singular.is_some_and(|r| same(l, r)))
                     });
                 let unit = UnitRef {
-                    entry: entry as u16,
+                    entry,
                     prefix: index as u8,
                 };
                 if (symbol || long)
-                    && (index == 0 || allows(field(unit.entry, 4), power))
+                    && (index == 0 || allows(line.prefixes, prefix.power))
                     && found(unit, !symbol)
                 {
                     return;
@@ -573,7 +650,7 @@ impl Compound {
     /// power, if it is one unit without a prefix.
     pub(in crate::eval) fn bare_symbols(&self) -> Option<&'static str> {
         match self.terms.as_slice() {
-            [t] if t.unit.prefix == 0 => Some(field(t.unit.entry, 0)),
+            [t] if t.unit.prefix == 0 => Some(line(t.unit.entry).symbols),
             _ => None,
         }
     }
@@ -667,8 +744,8 @@ pub fn suggestion(name: &str) -> Option<String> {
     }
     let split = (1..name.len()).find(|&i| {
         name.is_char_boundary(i)
-            && exact_name(&name[..i]).is_some()
-            && exact_name(&name[i..]).is_some()
+            && exact_name(parsed(), &name[..i]).is_some()
+            && exact_name(parsed(), &name[i..]).is_some()
     });
     // Two symbols as written, where the name reads as a unit otherwise or
     // as a plural (`Nm`, `kWs`): `Sin` is no S·in.
@@ -686,14 +763,9 @@ pub fn suggestion(name: &str) -> Option<String> {
 /// Every unit's names without prefixes, for "did you mean"; short symbols
 /// are left out, as nearly every short name is near one of them.
 pub fn all_names() -> impl Iterator<Item = &'static str> {
-    table::UNITS.lines().flat_map(|line| {
-        let mut fields = line.split('|');
-        let symbols = fields.next().unwrap_or("");
-        let long = fields.next().unwrap_or("");
-        symbols
-            .split(' ')
-            .chain(long.split(' '))
-            .filter(|n| n.chars().count() >= 3)
+    parsed().lines.iter().flat_map(|line| {
+        let names = line.symbols.split(' ').chain(line.long.split(' '));
+        names.filter(|n| n.chars().count() >= 3)
     })
 }
 
@@ -701,19 +773,16 @@ pub fn all_names() -> impl Iterator<Item = &'static str> {
 /// when it takes prefixes.
 pub fn help_table() -> Vec<(&'static str, String)> {
     let mut groups: Vec<(&'static str, String)> = Vec::new();
-    for (entry, line) in table::UNITS.lines().enumerate() {
-        let unit = UnitRef {
-            entry: entry as u16,
-            prefix: 0,
-        };
-        let dimension = unit.dimension();
-        let prefixes = field(unit.entry, 4);
+    for line in &parsed().lines {
+        let dimension = line.dimension;
+        let prefixes = line.prefixes;
         let group = if prefixes == "c" {
             "constants"
         } else {
             dimension.name().unwrap_or("other")
         };
-        let name = line.split(['|', ' ']).find(|n| !n.is_empty()).unwrap_or("");
+        let mut names = line.symbols.split(' ').chain(line.long.split(' '));
+        let name = names.find(|n| !n.is_empty()).unwrap_or("");
         let mut entry = name.to_string();
         if !matches!(prefixes, "" | "c") {
             entry.push('*');
@@ -721,7 +790,7 @@ pub fn help_table() -> Vec<(&'static str, String)> {
         // Its definition, no-break spaces keeping it on one line:
         // `mi=5280 ft`, `au=149597870700 m` (a number alone is in SI units).
         // The constants' long values are in docs/units.md; `to` shows them.
-        let definition = field(unit.entry, 2);
+        let definition = line.definition;
         if !matches!(definition, "1" | "1@0") && prefixes != "c" && !definition.contains('@') {
             entry.push('=');
             let no_break = |c| if c == ' ' { '\u{a0}' } else { c };
@@ -924,7 +993,7 @@ mod tests {
                 for (index, part) in token.split('/').enumerate() {
                     let (name, power) = part.split_once('^').unwrap_or((part, "1"));
                     let power = int(power) * if index == 0 { 1 } else { -1 };
-                    let unit = exact_name(name).expect(line).0;
+                    let unit = exact_name(parsed(), name).expect(line).0;
                     dimension = dimension.plus(unit.dimension().scaled(power));
                 }
             }
@@ -934,13 +1003,29 @@ mod tests {
 
     #[test]
     fn a_bad_definition_is_refused() {
-        let earlier = [Some(Factor::one())];
-        assert_eq!(
-            define("x||2 m|m|", &earlier).map(|f| f.ratio),
-            Some(q(2, 1))
-        );
-        for line in ["x||2 ft|m|", "x||2 nope|m|", "x||1.2.3|m|", "x||2 m^x|m|"] {
-            assert!(define(line, &earlier).is_none(), "{line}");
+        // A table of `m`, defined, and `ft`, not yet: as when `define`
+        // reads a line that names a unit of a later line.
+        let unit = |symbols, factor| Line {
+            symbols,
+            long: "",
+            definition: "1",
+            prefixes: "",
+            dimension: Dimension::parse("m"),
+            factor,
+        };
+        let table = Parsed {
+            lines: vec![unit("m", Some(Factor::one())), unit("ft", None)],
+            prefixes: vec![Prefix {
+                symbols: "",
+                long: "",
+                power: "0",
+                scale: Factor::one(),
+            }],
+            names: vec![("ft", 1), ("m", 0)],
+        };
+        assert_eq!(define(&table, "2 m").map(|f| f.ratio), Some(q(2, 1)));
+        for definition in ["2 ft", "2 nope", "1.2.3", "2 m^x"] {
+            assert!(define(&table, definition).is_none(), "{definition}");
         }
     }
 
@@ -965,6 +1050,84 @@ mod tests {
         for line in table::DIMENSIONS.lines() {
             let (_, d) = line.split_once('|').unwrap();
             let _ = Dimension::parse(d);
+        }
+    }
+
+    /// The table scan the index replaced: every unit `name` reads as, in
+    /// the order `lookup` gives them.
+    fn scan(name: &str, fold: bool) -> Vec<(UnitRef, bool)> {
+        let same = |a: &str, b: &str| {
+            if fold {
+                a.eq_ignore_ascii_case(b)
+            } else {
+                a == b
+            }
+        };
+        let mut all = Vec::new();
+        let records = std::iter::once("::0").chain(table::PREFIXES.split(' '));
+        for (index, record) in records.enumerate() {
+            let parts: Vec<&str> = record.split(':').collect();
+            let spellings = parts[0]
+                .split(',')
+                .map(|s| (s, false))
+                .chain((index != 0).then_some((parts[1], true)));
+            for (spelling, by_long) in spellings {
+                let Some(rest) = name
+                    .get(..spelling.len())
+                    .filter(|head| same(head, spelling))
+                    .map(|_| &name[spelling.len()..])
+                    .filter(|r| !r.is_empty())
+                else {
+                    continue;
+                };
+                let singular = rest.strip_suffix('s').or(rest.strip_suffix('S'));
+                for (entry, text) in table::UNITS.lines().enumerate() {
+                    let fields: Vec<&str> = text.split('|').collect();
+                    let symbol = !by_long && fields[0].split(' ').any(|s| same(s, rest));
+                    let long = (by_long || index == 0)
+                        && fields[1].split(' ').any(|l| {
+                            !l.is_empty() && (same(l, rest) || singular.is_some_and(|r| same(l, r)))
+                        });
+                    let unit = UnitRef {
+                        entry: entry as u16,
+                        prefix: index as u8,
+                    };
+                    if (symbol || long) && (index == 0 || allows(fields[4], parts[2])) {
+                        all.push((unit, !symbol));
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    /// The index finds what a scan of the table finds, in the same order:
+    /// every name, with every prefix, as a plural and in other letter case.
+    #[test]
+    fn the_index_finds_what_a_scan_finds() {
+        let mut names: Vec<String> = Vec::new();
+        for text in table::UNITS.lines() {
+            let fields: Vec<&str> = text.split('|').collect();
+            for name in fields[0].split(' ').chain(fields[1].split(' ')) {
+                // Short and long, decimal and binary prefixes (all of them
+                // would make a slow test).
+                for prefix in ["", "k", "kilo", "µ", "da", "Ki", "kibi"] {
+                    names.push(format!("{prefix}{name}"));
+                    names.push(format!("{prefix}{name}s"));
+                    names.push(format!("{prefix}{name}").to_uppercase());
+                }
+            }
+        }
+        names.extend(["Nm", "KB", "Kg", "hrs", "henries", "x", "nope"].map(String::from));
+        for name in &names {
+            for fold in [false, true] {
+                let mut found = Vec::new();
+                lookup(parsed(), name, fold, &mut |unit, long| {
+                    found.push((unit, long));
+                    false
+                });
+                assert_eq!(found, scan(name, fold), "{name} {fold}");
+            }
         }
     }
 
