@@ -256,10 +256,11 @@ impl Evaluator<'_> {
         // Measured: tan costs about five sines, and sin and cos cost twice the
         // model near multiples of pi, where argument reduction needs more bits;
         // the logarithms (and the inverse hyperbolics built on them) about
-        // two and a half times it, from 10,000 to 100,000 digits.
+        // two and a half times it from 10,000 to 100,000 digits, where the
+        // model, fitted below 8,192 bits, is stretched.
         let weight = match function {
             Tan => 5,
-            Ln | Log | Log2 | Asinh | Acosh | Atanh => 3,
+            Ln | Log | Log2 | Asinh | Acosh | Atanh if self.precision > 16_384 => 3,
             Sin | Cos => 2,
             _ => 1,
         };
