@@ -961,7 +961,7 @@ fn irrational_routes_to_exact_values_are_exact() {
     let form = |input: &str| answer(input).2;
     assert_eq!(form("sqrt(8)").as_deref(), Some("2√2"));
     assert_eq!(form("2^1.5").as_deref(), Some("2√2"));
-    assert_eq!(form("(1+sqrt(5))/2").as_deref(), Some("1/2 + √5/2"));
+    assert_eq!(form("(1+sqrt(5))/2").as_deref(), Some("(1 + √5)/2"));
     assert_eq!(form("pi/2").as_deref(), Some("π/2"));
     assert_eq!(form("-3*pi/4").as_deref(), Some("-3π/4"));
     assert_eq!(form("ln(2)"), None);

@@ -79,14 +79,14 @@ impl Evaluator<'_> {
         // Exact answers first; `None` falls through to forms and enclosures.
         let exact_answer: Option<BigRational> = match (function, exact) {
             (Abs, _) => {
-                return Ok(match x {
-                    Value::Exact(r) => Value::Exact(r.abs()),
-                    Value::Approx { ball, form } => Value::Approx {
+                // The form goes with the value where its sign is known.
+                return Ok(match (x.sign(), x) {
+                    (_, Value::Exact(r)) => Value::Exact(r.abs()),
+                    (Some(Ordering::Less), x) => x.negated(),
+                    (Some(_), x) => x,
+                    (None, Value::Approx { ball, .. }) => Value::Approx {
                         ball: ball.abs(),
-                        form: match form.as_deref() {
-                            Some(Form::Pi(m)) => Some(Box::new(Form::Pi(m.abs()))),
-                            _ => None,
-                        },
+                        form: None,
                     },
                 });
             }
@@ -197,6 +197,14 @@ impl Evaluator<'_> {
         if let Some(Known::Rational(r)) = known {
             return self.check_exact(r, span);
         }
+        // sin, cos and tan of a multiple of π that gives radicals take their
+        // enclosure from the radicals: no reduction of a huge angle
+        // (tan(pi/6 + 2*pi*10^1000)).
+        if let (Sin | Cos | Tan, Some(Known::Form(f))) = (function, &known)
+            && let Some(ball) = self.radicals_ball(f, span)?
+        {
+            return self.approx(ball, Some(f.clone()), span);
+        }
         self.check_domain(function, x, x_span)?;
         // How near ±1 the argument of a function with an edge or a zero there
         // is, found once: it picks the identities below, the extra bits an
@@ -291,6 +299,29 @@ impl Evaluator<'_> {
             _ => None,
         };
         self.approx(ball, form, span)
+    }
+
+    /// An enclosure of a sum of radicals, from its roots; `None` for other forms.
+    fn radicals_ball(&mut self, f: &Form, span: Span) -> Result<Option<Ball>, Error> {
+        let Some((constant, terms)) = f.radicals() else {
+            return Ok(None);
+        };
+        let p = self.precision;
+        let mut total = ball::rational_to_ball(constant, p);
+        for (k, n, degree) in terms {
+            let n = Value::Exact(BigRational::from_integer(n));
+            let root = match degree {
+                2 => self.apply(Builtin::Sqrt, &n, span, span)?,
+                3 => self.apply(Builtin::Cbrt, &n, span, span)?,
+                _ => {
+                    let e = Value::Exact(q(1, degree.into()));
+                    self.approximate_power(&n, &e, span, span)?
+                }
+            };
+            let term = root.to_ball(p).mul(&ball::rational_to_ball(k, p), p);
+            total = total.add(&term, p);
+        }
+        Ok(Some(total))
     }
 
     /// `function` of every value in `x`: the float library's value at the
