@@ -547,13 +547,14 @@ impl<'a> Evaluator<'a> {
         Ok(value)
     }
 
-    /// An operation on exact forms, drawing on the work budget; `None` when
-    /// there is no form or the budget ran out (the next charge reports it).
+    /// An operation on exact forms, drawing on the first quarter of the
+    /// work budget; `None` when there is no form or that quarter is spent,
+    /// so that forms too costly to build leave the rest to enclosures.
     pub(super) fn form_work<T>(
         &mut self,
         operation: impl FnOnce(&mut Budget) -> Option<T>,
     ) -> Option<T> {
-        let left = self.limits.max_work.saturating_sub(self.work);
+        let left = (self.limits.max_work / 4).saturating_sub(self.work);
         let mut budget = Budget::new(left);
         let result = operation(&mut budget);
         self.work += left - budget.left();
