@@ -1039,6 +1039,9 @@ fn exact_forms_combine() {
             Some("√3/3".into())
         )
     );
+    // Whole turns of a multiple of π come off exactly, form or not.
+    assert_eq!(eval("sin(pi/5 + 2*pi*10^1000)"), "0.587785252292473");
+    assert_eq!(eval("cos(-7*pi/5 - 10^900*pi)"), "-0.309016994374947");
     // Logarithms through a common base.
     let convert = |input: &str| Session::new().evaluate(input, &settings()).unwrap().text;
     assert_eq!(convert("log(4, 8) to frac"), "2/3");

@@ -60,9 +60,6 @@ pub enum Atom {
     },
 }
 
-/// `coefficient·ᵏ√n` as the coefficient, n and k.
-pub type RadicalTerm<'a> = (&'a BigRational, BigInt, u32);
-
 /// `constant + Σ coefficient·atom`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
@@ -122,9 +119,10 @@ impl Known {
 
     /// m when this is m·π.
     fn pi_multiple(&self) -> Option<&BigRational> {
-        self.single()
-            .filter(|(_, a)| **a == Atom::Pi)
-            .map(|(k, _)| k)
+        match self {
+            Known::Form(f) => f.pi_multiple(),
+            Known::Rational(_) => None,
+        }
     }
 }
 
@@ -132,15 +130,16 @@ impl Known {
 /// sum is too large to keep.
 fn build(
     constant: BigRational,
-    mut terms: Vec<(BigRational, Atom)>,
+    terms: Vec<(BigRational, Atom)>,
     budget: &mut Budget,
 ) -> Option<Known> {
-    terms.sort_by(|a, b| a.1.cmp(&b.1));
+    // Kept in order as they come, by binary search: the library's sort
+    // costs kilobytes of binary.
     let mut merged: Vec<(BigRational, Atom)> = Vec::with_capacity(terms.len());
     for (k, atom) in terms {
-        match merged.last_mut() {
-            Some((total, last)) if *last == atom => *total = sum(total, &k, budget)?,
-            _ => merged.push((k, atom)),
+        match merged.binary_search_by(|(_, a)| a.cmp(&atom)) {
+            Ok(i) => merged[i].0 = sum(&merged[i].0, &k, budget)?,
+            Err(i) => merged.insert(i, (k, atom)),
         }
     }
     merged.retain(|(k, _)| !k.is_zero());
@@ -155,13 +154,19 @@ fn build(
 }
 
 impl Form {
+    /// m when this is m·π.
+    pub fn pi_multiple(&self) -> Option<&BigRational> {
+        match (self.constant.is_zero(), self.terms.as_slice()) {
+            (true, [(m, Atom::Pi)]) => Some(m),
+            _ => None,
+        }
+    }
+
     pub fn pi(multiple: BigRational) -> Known {
-        build(
-            BigRational::zero(),
-            vec![(multiple, Atom::Pi)],
-            &mut Budget::unlimited(),
-        )
-        .expect("one multiple of π fits")
+        if multiple.is_zero() {
+            return Known::Rational(multiple);
+        }
+        term(multiple, Atom::Pi)
     }
 
     /// A single multiple of π, e^q or f(q) is as large as the evaluator's
@@ -226,23 +231,6 @@ impl Form {
         self.argument_of(Builtin::Exp)
     }
 
-    /// `(coefficient, n, k)` for each term `coefficient·ᵏ√n`, when every term
-    /// is a radical, and the rational constant.
-    pub fn radicals(&self) -> Option<(&BigRational, Vec<RadicalTerm<'_>>)> {
-        let terms = self
-            .terms
-            .iter()
-            .map(|(k, atom)| match atom {
-                Atom::Radical(powers) => {
-                    let (n, degree) = radicand(powers)?;
-                    Some((k, n, degree))
-                }
-                _ => None,
-            })
-            .collect::<Option<_>>()?;
-        Some((&self.constant, terms))
-    }
-
     /// Whether the value is known to be irrational: a sum of radicals of
     /// primes (they are linearly independent over the rationals with 1),
     /// a sum of logarithms of primes (the log of an algebraic number other
@@ -275,42 +263,38 @@ impl Form {
     /// positive rational first, then the positive terms, the negative ones
     /// and a negative rational; over their denominator when all share it.
     pub fn text(&self) -> Option<String> {
-        let mut items: Vec<((u32, BigInt), &BigRational, String)> = Vec::new();
-        for (k, atom) in &self.terms {
-            let (key, symbol) = match atom {
-                Atom::Radical(powers) => {
+        type Item<'a> = ((u8, u32, BigInt), &'a BigRational, String);
+        let mut items: Vec<Item> = Vec::new();
+        let constant = (!self.constant.is_zero()).then_some((&self.constant, None));
+        let terms = self.terms.iter().map(|(k, a)| (k, Some(a)));
+        for (k, atom) in terms.chain(constant) {
+            let (degree, n, symbol) = match atom {
+                None => (0, BigInt::zero(), String::new()),
+                Some(Atom::Radical(powers)) => {
                     let (n, degree) = radicand(powers)?;
                     let sign = ["√", "∛", "∜"].get(degree as usize - 2)?;
                     let symbol = format!("{sign}{n}");
-                    ((degree, n), symbol)
+                    (degree, n, symbol)
                 }
-                Atom::Pi => ((u32::MAX, BigInt::zero()), "π".to_string()),
+                Some(Atom::Pi) => (u32::MAX, BigInt::zero(), "π".into()),
                 _ => return None,
             };
-            items.push((key, k, symbol));
+            let group = match (atom, k.is_negative()) {
+                (None, false) => 0,
+                (Some(_), false) => 1,
+                (Some(_), true) => 2,
+                (None, true) => 3,
+            };
+            let key = (group, degree, n);
+            let at = items.partition_point(|item| item.0 < key);
+            items.insert(at, (key, k, symbol));
         }
-        items.sort_by(|a, b| a.0.cmp(&b.0));
-        let constant = (&self.constant, String::new());
-        let mut ordered: Vec<(&BigRational, String)> = Vec::new();
-        if self.constant.is_positive() {
-            ordered.push(constant.clone());
-        }
-        for negative in [false, true] {
-            for (_, k, symbol) in &items {
-                if k.is_negative() == negative {
-                    ordered.push((k, symbol.clone()));
-                }
-            }
-        }
-        if self.constant.is_negative() {
-            ordered.push(constant);
-        }
-        let denominator = ordered[0].0.denom();
-        let common = ordered.len() > 1
+        let denominator = items[0].1.denom();
+        let common = items.len() > 1
             && !denominator.is_one()
-            && ordered.iter().all(|(k, _)| k.denom() == denominator);
+            && items.iter().all(|(_, k, _)| k.denom() == denominator);
         let mut text = String::new();
-        for (i, (k, symbol)) in ordered.iter().enumerate() {
+        for (i, (_, k, symbol)) in items.iter().enumerate() {
             let k = if common {
                 BigRational::from_integer(k.numer().clone())
             } else {
@@ -321,10 +305,11 @@ impl Form {
             } else {
                 multiple(&k, symbol)
             };
-            match (i, piece.strip_prefix('-')) {
-                (0, _) => text.push_str(&piece),
-                (_, Some(rest)) => text.push_str(&format!(" - {rest}")),
-                (_, None) => text.push_str(&format!(" + {piece}")),
+            if i > 0 {
+                text.push_str(if k.is_negative() { " - " } else { " + " });
+                text.push_str(piece.trim_start_matches('-'));
+            } else {
+                text.push_str(&piece);
             }
         }
         if common {
@@ -700,10 +685,7 @@ pub fn exp(argument: &BigRational) -> Known {
     if argument.is_zero() {
         return Known::Rational(BigRational::one());
     }
-    Known::Form(Form {
-        constant: BigRational::zero(),
-        terms: vec![(BigRational::one(), exp_atom(argument.clone()))],
-    })
+    term(BigRational::one(), exp_atom(argument.clone()))
 }
 
 /// The prime factors of n below 1000 with their exponents, and the factor
@@ -857,17 +839,14 @@ fn exp_of_logs(x: &Form) -> Option<Known> {
         let left = (k.numer().mod_floor(k.denom())).to_u32()?;
         if left > 0 {
             let g = left.gcd(&denominator);
-            let radical = Known::Form(Form {
-                constant: BigRational::zero(),
-                terms: vec![(
-                    BigRational::one(),
-                    Atom::Radical(vec![Power {
-                        base: base.clone(),
-                        numerator: left / g,
-                        denominator: denominator / g,
-                    }]),
-                )],
-            });
+            let radical = term(
+                BigRational::one(),
+                Atom::Radical(vec![Power {
+                    base: base.clone(),
+                    numerator: left / g,
+                    denominator: denominator / g,
+                }]),
+            );
             factor = multiply(&factor, &radical, &mut budget)?;
         }
         result = multiply(&result, &factor, &mut budget)?;
@@ -887,26 +866,26 @@ fn odd(function: Builtin) -> bool {
 /// `function(r)` for a rational r ≠ 0 as an atom: odd functions take the
 /// sign out and even ones drop it, so sin(-1) is -sin(1).
 fn applied(function: Builtin, r: &BigRational) -> Option<Known> {
-    use Builtin::*;
-    if r.is_zero() {
-        return None;
-    }
-    let (k, argument) = match function {
-        _ if odd(function) => (q(r.signum().to_i64()?, 1), r.abs()),
-        Cos | Cosh => (q(1, 1), r.abs()),
-        _ => (q(1, 1), r.clone()),
+    let even = matches!(function, Builtin::Cos | Builtin::Cosh);
+    let negated = odd(function) && r.is_negative();
+    let atom = Atom::Applied {
+        function,
+        argument: if odd(function) || even {
+            r.abs()
+        } else {
+            r.clone()
+        },
+        degrees: false,
     };
-    Some(Known::Form(Form {
+    (!r.is_zero()).then(|| term(q(if negated { -1 } else { 1 }, 1), atom))
+}
+
+/// `k·atom`.
+fn term(k: BigRational, atom: Atom) -> Known {
+    Known::Form(Form {
         constant: BigRational::zero(),
-        terms: vec![(
-            k,
-            Atom::Applied {
-                function,
-                argument,
-                degrees: false,
-            },
-        )],
-    }))
+        terms: vec![(k, atom)],
+    })
 }
 
 /// What a function gives for an argument in a form, or for a rational
@@ -960,57 +939,60 @@ fn trigonometric_of_pi_multiple(
     })
 }
 
-/// tan(kπ/8) for odd k: ±(√2 ∓ 1).
-fn tangent_of_odd_eighth(m: &BigRational) -> Option<Known> {
-    let eighths = number::product(m, &q(8, 1));
-    if !eighths.is_integer() {
+/// m·k when k is whole, taken mod `modulus`.
+fn whole_multiple(m: &BigRational, k: i64, shift: i64, modulus: i64) -> Option<i64> {
+    let multiple = number::product(m, &q(k, 1));
+    if !multiple.is_integer() {
         return None;
     }
-    let (root, constant) = match eighths.numer().mod_floor(&BigInt::from(8)).to_u8()? {
-        1 => (1, -1),
-        3 => (1, 1),
-        5 => (-1, -1),
-        7 => (-1, 1),
-        _ => return None,
-    };
-    square_roots(q(constant, 1), &[(q(root, 1), 2)])
+    (multiple.numer() + shift)
+        .mod_floor(&BigInt::from(modulus))
+        .to_i64()
 }
 
-/// `constant + Σ k·√n`.
-fn square_roots(constant: BigRational, terms: &[(BigRational, u32)]) -> Option<Known> {
-    let mut budget = Budget::unlimited();
-    let mut total = Known::Rational(constant);
-    for (k, n) in terms {
-        let root = root(&q((*n).into(), 1), 2)?;
-        let term = multiply(&root, &Known::Rational(k.clone()), &mut budget)?;
-        total = add(&total, &term, &mut budget)?;
-    }
-    Some(total)
+/// `(c + a·√2 + b·√3 + d·√6) / 4` for the table's [c, a, b, d].
+fn quarter_surds(table: [i8; 4]) -> Option<Known> {
+    let root = |n: u32| Power {
+        base: n.into(),
+        numerator: 1,
+        denominator: 2,
+    };
+    let atoms = [vec![root(2)], vec![root(3)], vec![root(2), root(3)]];
+    let terms = atoms
+        .into_iter()
+        .zip(&table[1..])
+        .map(|(powers, k)| (q((*k).into(), 4), Atom::Radical(powers)))
+        .collect();
+    build(q(table[0].into(), 4), terms, &mut Budget::unlimited())
+}
+
+/// tan(kπ/8) for odd k: ±(√2 ∓ 1).
+fn tangent_of_odd_eighth(m: &BigRational) -> Option<Known> {
+    quarter_surds(match whole_multiple(m, 8, 0, 8)? {
+        1 => [-4, 4, 0, 0],
+        3 => [4, 4, 0, 0],
+        5 => [-4, -4, 0, 0],
+        7 => [4, -4, 0, 0],
+        _ => return None,
+    })
 }
 
 /// sin((m + shift/12)·π) where m is a multiple of π/12 (15°): rational or
-/// a sum of √2, √3 and √6.
+/// a sum of √2, √3 and √6, as [c, a, b, d] for (c + a√2 + b√3 + d√6)/4.
 fn sine_of_pi_multiple(m: &BigRational, shift: i64) -> Option<Known> {
-    let twelfths = number::product(m, &q(12, 1));
-    if !twelfths.is_integer() {
-        return None;
-    }
-    let k = (twelfths.numer() + shift)
-        .mod_floor(&BigInt::from(24))
-        .to_i64()?;
-    let (magnitude, negative) = if k < 12 { (k, false) } else { (k - 12, true) };
-    let quarter = q(1, 4);
-    let value = match magnitude {
-        0 | 12 => Known::Rational(q(0, 1)),
-        2 | 10 => Known::Rational(q(1, 2)),
-        6 => Known::Rational(q(1, 1)),
-        3 | 9 => square_roots(q(0, 1), &[(q(1, 2), 2)])?,
-        4 | 8 => square_roots(q(0, 1), &[(q(1, 2), 3)])?,
-        // sin 15° = (√6 - √2)/4, sin 75° = (√6 + √2)/4
-        1 | 11 => square_roots(q(0, 1), &[(quarter.clone(), 6), (-quarter, 2)])?,
-        _ => square_roots(q(0, 1), &[(quarter.clone(), 6), (quarter, 2)])?,
-    };
-    Some(if negative { negate(&value) } else { value })
+    const SINES: [[i8; 4]; 7] = [
+        [0, 0, 0, 0],
+        [0, -1, 0, 1],
+        [2, 0, 0, 0],
+        [0, 2, 0, 0],
+        [0, 0, 2, 0],
+        [0, 1, 0, 1],
+        [4, 0, 0, 0],
+    ];
+    let k = whole_multiple(m, 12, shift, 24)?;
+    let (magnitude, sign) = if k < 12 { (k, 1) } else { (k - 12, -1) };
+    let row = SINES[magnitude.min(12 - magnitude) as usize];
+    quarter_surds(row.map(|c| c * sign))
 }
 
 /// An argument n/d and its angle, n/d of π.

@@ -890,7 +890,7 @@ impl<'a> Evaluator<'a> {
     }
 
     /// `base^exponent` on balls at the working precision.
-    pub(super) fn approximate_power(
+    fn approximate_power(
         &mut self,
         base: &Value,
         exponent: &Value,

@@ -11,7 +11,7 @@ use crate::eval::ball::{Ball, Mag};
 use crate::eval::builtins::{AngleUse, Builtin, Computation, LibraryFunction};
 use crate::eval::error::{Error, ErrorKind, Question, Span};
 use crate::eval::float::{self, ROUNDING};
-use crate::eval::form::{self, Form, Known};
+use crate::eval::form::{self, Known};
 use crate::eval::number;
 use crate::eval::value::Value;
 use astro_float_num::{BigFloat, Consts};
@@ -197,14 +197,26 @@ impl Evaluator<'_> {
         if let Some(Known::Rational(r)) = known {
             return self.check_exact(r, span);
         }
-        // sin, cos and tan of a multiple of π that gives radicals take their
-        // enclosure from the radicals: no reduction of a huge angle
-        // (tan(pi/6 + 2*pi*10^1000)).
-        if let (Sin | Cos | Tan, Some(Known::Form(f))) = (function, &known)
-            && let Some(ball) = self.radicals_ball(f, span)?
-        {
-            return self.approx(ball, Some(f.clone()), span);
-        }
+        // A multiple of π loses its whole turns exactly, so the enclosure of
+        // tan(pi/6 + 2*pi*10^1000) needs no reduction of a huge angle.
+        let turns = match (function, x) {
+            (Sin | Cos | Tan, Value::Approx { form: Some(f), .. }) => {
+                f.pi_multiple().filter(|m| m.abs() > q(2, 1))
+            }
+            _ => None,
+        };
+        let reduced;
+        let x = match turns {
+            Some(m) => {
+                let whole_turns = number::floor(&number::product(m, &q(1, 2)));
+                let turn_angle = BigRational::from_integer(BigInt::from(-2) * whole_turns);
+                let pi = self.pi(1);
+                let angle = Value::Exact(number::sum(m, &turn_angle));
+                reduced = self.multiply(&pi, &angle, span)?;
+                &reduced
+            }
+            None => x,
+        };
         self.check_domain(function, x, x_span)?;
         // How near ±1 the argument of a function with an edge or a zero there
         // is, found once: it picks the identities below, the extra bits an
@@ -299,29 +311,6 @@ impl Evaluator<'_> {
             _ => None,
         };
         self.approx(ball, form, span)
-    }
-
-    /// An enclosure of a sum of radicals, from its roots; `None` for other forms.
-    fn radicals_ball(&mut self, f: &Form, span: Span) -> Result<Option<Ball>, Error> {
-        let Some((constant, terms)) = f.radicals() else {
-            return Ok(None);
-        };
-        let p = self.precision;
-        let mut total = ball::rational_to_ball(constant, p);
-        for (k, n, degree) in terms {
-            let n = Value::Exact(BigRational::from_integer(n));
-            let root = match degree {
-                2 => self.apply(Builtin::Sqrt, &n, span, span)?,
-                3 => self.apply(Builtin::Cbrt, &n, span, span)?,
-                _ => {
-                    let e = Value::Exact(q(1, degree.into()));
-                    self.approximate_power(&n, &e, span, span)?
-                }
-            };
-            let term = root.to_ball(p).mul(&ball::rational_to_ball(k, p), p);
-            total = total.add(&term, p);
-        }
-        Ok(Some(total))
     }
 
     /// `function` of every value in `x`: the float library's value at the
