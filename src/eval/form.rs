@@ -578,13 +578,20 @@ fn proportion(x: &Known, y: &Known, budget: &mut Budget) -> Option<BigRational> 
     Some(ratio)
 }
 
-/// `x / y` when the quotient keeps a form; `y` is not zero. Equal values
-/// give 1 whatever their form (`e / e`).
+/// `x / y` when the quotient keeps a form; `y` is not an exact 0. Equal
+/// values give 1 whatever their form (`e / e`), and proportional ones their
+/// ratio, where y is known not to be 0: a sum of atoms may be one in
+/// disguise (atan(1/2) + atan(1/3) - π/4).
 pub fn divide(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
-    if x == y {
+    let nonzero = match y {
+        Known::Rational(r) => !r.is_zero(),
+        // One term is never 0: every atom is a nonzero number.
+        Known::Form(f) => y.single().is_some() || f.known_irrational(),
+    };
+    if nonzero && x == y {
         return Some(Known::Rational(BigRational::one()));
     }
-    if let Some(ratio) = proportion(x, y, budget) {
+    if let Some(ratio) = proportion(x, y, budget).filter(|_| nonzero) {
         return Some(Known::Rational(ratio));
     }
     multiply(x, &reciprocal(y, budget)?, budget)
