@@ -926,13 +926,14 @@ pub fn function(function: Builtin, x: &Known) -> Result<Option<Known>, &'static 
 }
 
 /// sin, cos or tan of m·π: rational or a sum of square roots for every
-/// multiple of π/12 (tan of π/8 and 3π/8 too); others are left to the
-/// float library.
+/// multiple of π/12 (15°), and tan of every multiple of π/24 as
+/// sin 2x / (1 + cos 2x); others are left to the float library.
 fn trigonometric_of_pi_multiple(
     function: Builtin,
     m: &BigRational,
 ) -> Result<Option<Known>, &'static str> {
     let sine = |shift| sine_of_pi_multiple(m, shift);
+    let budget = &mut Budget::unlimited();
     Ok(match function {
         Builtin::Sin => sine(0),
         Builtin::Cos => sine(6),
@@ -940,8 +941,15 @@ fn trigonometric_of_pi_multiple(
             (_, Some(Known::Rational(c))) if c.is_zero() => {
                 return Err("tan is undefined at odd multiples of π/2 (90°)");
             }
-            (Some(s), Some(c)) => divide(&s, &c, &mut Budget::unlimited()),
-            _ => tangent_of_odd_eighth(m),
+            (Some(s), Some(c)) => divide(&s, &c, budget),
+            // cos x is not 0 here, so neither is 1 + cos 2x = 2cos²x.
+            _ => {
+                let double = number::product(m, &q(2, 1));
+                let one = Known::Rational(BigRational::one());
+                sine_of_pi_multiple(&double, 0)
+                    .zip(sine_of_pi_multiple(&double, 6))
+                    .and_then(|(s, c)| divide(&s, &add(&one, &c, budget)?, budget))
+            }
         },
     })
 }
@@ -971,17 +979,6 @@ fn quarter_surds(table: [i8; 4]) -> Option<Known> {
         .map(|(powers, k)| (q((*k).into(), 4), Atom::Radical(powers)))
         .collect();
     build(q(table[0].into(), 4), terms, &mut Budget::unlimited())
-}
-
-/// tan(kπ/8) for odd k: ±(√2 ∓ 1).
-fn tangent_of_odd_eighth(m: &BigRational) -> Option<Known> {
-    quarter_surds(match whole_multiple(m, 8, 0, 8)? {
-        1 => [-4, 4, 0, 0],
-        3 => [4, 4, 0, 0],
-        5 => [-4, -4, 0, 0],
-        7 => [4, -4, 0, 0],
-        _ => return None,
-    })
 }
 
 /// sin((m + shift/12)·π) where m is a multiple of π/12 (15°): rational or
@@ -1135,6 +1132,8 @@ mod tests {
         assert_eq!(text(&of(Tan, -1, 8).unwrap()), "1 - √2");
         assert_eq!(text(&of(Tan, 1, 6).unwrap()), "√3/3");
         assert_eq!(of(Sin, 1, 8), None);
+        let tan_24th = "√2 + √6 - √3 - 2";
+        assert_eq!(text(&of(Tan, 1, 24).unwrap()), tan_24th);
     }
 
     #[test]
