@@ -1102,6 +1102,14 @@ fn hostile_exact_forms_stay_bounded() {
     let term = "(sqrt(2)+sqrt(3)+sqrt(5)+sqrt(7)+sqrt(11))^-31+";
     let long = term.repeat(4000 / term.len()) + "1";
     assert_eq!(eval(&long), "1");
+    // The share is of work on forms: enclosures that cost more than a
+    // quarter of the budget before them leave forms their own share.
+    let costly = Settings {
+        digits: 3000,
+        ..settings()
+    };
+    let line = "exp(3)+sin(2)+cos(3)+atan(5)+sqrt(2)*sqrt(2)-exp(3)-sin(2)-cos(3)-atan(5)";
+    assert_eq!(eval_with(line, &costly), "2");
     let term = "(cbrt(2)+cbrt(3)+cbrt(5)+cbrt(7))^9*";
     let long = term.repeat(4000 / term.len()) + "1";
     assert_eq!(eval(&long), "1.83993501087746e800");

@@ -455,7 +455,7 @@ fn radical_product(x: &[Power], y: &[Power]) -> (BigInt, Vec<Power>) {
 /// multiply into a term (radicals, powers of e) or one side be rational.
 pub fn multiply(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
     let ((c, xs), (d, ys)) = (x.parts(), y.parts());
-    budget.spend(100 * ((xs.len() + 1) * (ys.len() + 1)) as u64)?;
+    budget.spend(1000 * ((xs.len() + 1) * (ys.len() + 1)) as u64)?;
     let mut constant = product(c, d, budget)?;
     let mut terms = Vec::new();
     if !d.is_zero() {

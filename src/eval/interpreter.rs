@@ -183,6 +183,9 @@ pub struct Evaluator<'a> {
     read_angle: Cell<bool>,
     /// How many stored approximate results are being recomputed, nested.
     deferred_depth: usize,
+    /// Work spent on exact forms (part of `work`), which may take only a
+    /// share of the budget.
+    form_spent: u64,
 }
 
 impl<'a> Evaluator<'a> {
@@ -204,6 +207,7 @@ impl<'a> Evaluator<'a> {
             work,
             read_angle: Cell::new(false),
             deferred_depth: 0,
+            form_spent: 0,
         }
     }
 
@@ -540,24 +544,30 @@ impl<'a> Evaluator<'a> {
             work: self.work,
             read_angle: Cell::new(false),
             deferred_depth: self.deferred_depth + 1,
+            form_spent: self.form_spent,
         };
         let value = inner.eval(expr).map_err(|e| Error { span, ..e })?;
         self.work = inner.work;
+        self.form_spent = inner.form_spent;
         deferred.cache.borrow_mut().push((p, value.clone()));
         Ok(value)
     }
 
-    /// An operation on exact forms, drawing on the first quarter of the
-    /// work budget; `None` when there is no form or that quarter is spent,
-    /// so that forms too costly to build leave the rest to enclosures.
+    /// An operation on exact forms, drawing on the work budget, at most a
+    /// quarter of it for forms in all; `None` when there is no form or
+    /// that quarter is spent, so that forms too costly to build leave the
+    /// rest to enclosures.
     pub(super) fn form_work<T>(
         &mut self,
         operation: impl FnOnce(&mut Budget) -> Option<T>,
     ) -> Option<T> {
-        let left = (self.limits.max_work / 4).saturating_sub(self.work);
+        let share = (self.limits.max_work / 4).saturating_sub(self.form_spent);
+        let left = share.min(self.limits.max_work.saturating_sub(self.work));
         let mut budget = Budget::new(left);
         let result = operation(&mut budget);
-        self.work += left - budget.left();
+        let spent = left - budget.left();
+        self.work += spent;
+        self.form_spent += spent;
         result
     }
 
