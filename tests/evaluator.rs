@@ -961,10 +961,158 @@ fn irrational_routes_to_exact_values_are_exact() {
     let form = |input: &str| answer(input).2;
     assert_eq!(form("sqrt(8)").as_deref(), Some("2√2"));
     assert_eq!(form("2^1.5").as_deref(), Some("2√2"));
-    assert_eq!(form("(1+sqrt(5))/2").as_deref(), Some("1/2 + √5/2"));
+    assert_eq!(form("(1+sqrt(5))/2").as_deref(), Some("(1 + √5)/2"));
     assert_eq!(form("pi/2").as_deref(), Some("π/2"));
     assert_eq!(form("-3*pi/4").as_deref(), Some("-3π/4"));
     assert_eq!(form("ln(2)"), None);
+}
+
+#[test]
+fn exact_forms_combine() {
+    let with = |input: &str, settings: &Settings| {
+        let settings = Settings {
+            fractions: true,
+            ..settings.clone()
+        };
+        let a = Session::new().evaluate(input, &settings).unwrap();
+        (a.text, a.exactness, a.fraction)
+    };
+    let answer = |input: &str| with(input, &settings());
+    let exact = |text: &str| (text.to_string(), Exactness::Exact, None);
+    // Sums of radicals, π and logarithms cancel term by term.
+    for (input, value) in [
+        ("sqrt(6) - sqrt(2)*sqrt(3)", "0"),
+        ("cbrt(16) - 2*cbrt(2)", "0"),
+        ("(sqrt(2)+sqrt(3))^2 - 5 - 2*sqrt(6)", "0"),
+        ("tan(pi/8) - (sqrt(2) - 1)", "0"),
+        ("sin(pi/12) - (sqrt(6) - sqrt(2))/4", "0"),
+        ("cos(5*pi/12) - sin(pi/12)", "0"),
+        ("tan(pi/12) + sqrt(3)", "2"),
+        ("1/(sqrt(2)+sqrt(3)) - (sqrt(3)-sqrt(2))", "0"),
+        (
+            "(sqrt(2)+sqrt(3)+sqrt(5))/(sqrt(2)+sqrt(3)+sqrt(5))^2*(sqrt(2)+sqrt(3)+sqrt(5))",
+            "1",
+        ),
+        ("(1+sqrt(2))^10*(sqrt(2)-1)^10", "1"),
+        ("sqrt(2)^100", "1125899906842624"),
+        ("sqrt(2)^8000 - 2^4000", "0"),
+        ("2^(1/3)*2^(2/3)", "2"),
+        ("((-2)^(1/3))^3", "-2"),
+        ("cbrt(-2) + cbrt(2)", "0"),
+        ("ln(4) - 2*ln(2)", "0"),
+        ("ln(2) + ln(3) - ln(6)", "0"),
+        ("ln(sqrt(8)) - 3*ln(2)/2", "0"),
+        ("exp(ln(2)/2) - sqrt(2)", "0"),
+        ("sin(1) - sin(1)", "0"),
+        ("sin(-1) + sin(1)", "0"),
+        ("cos(-2) - cos(2)", "0"),
+        ("2*sinh(1) - sinh(1) - sinh(1)", "0"),
+        ("(pi + sqrt(2)) - sqrt(2)*sqrt(2)/sqrt(2) - pi", "0"),
+        ("1^pi", "1"),
+        ("1^sin(1)", "1"),
+    ] {
+        assert_eq!(answer(input), exact(value), "{input}");
+    }
+    // The forms shown beside the decimals.
+    let form = |input: &str| answer(input).2;
+    assert_eq!(form("sqrt(2)*sqrt(3)").as_deref(), Some("√6"));
+    assert_eq!(form("tan(pi/8)").as_deref(), Some("√2 - 1"));
+    assert_eq!(form("tan(3*pi/8)").as_deref(), Some("1 + √2"));
+    assert_eq!(form("sin(pi/12)").as_deref(), Some("(√6 - √2)/4"));
+    assert_eq!(form("cos(pi/12)").as_deref(), Some("(√2 + √6)/4"));
+    assert_eq!(form("tan(pi/12)").as_deref(), Some("2 - √3"));
+    assert_eq!(form("cbrt(16)").as_deref(), Some("2∛2"));
+    assert_eq!(form("2^(1/4)").as_deref(), Some("∜2"));
+    assert_eq!(form("1/(sqrt(2)+1)").as_deref(), Some("√2 - 1"));
+    assert_eq!(form("pi + 1").as_deref(), Some("1 + π"));
+    assert_eq!(form("sin(1)"), None);
+    assert_eq!(form("ln(4)"), None);
+    assert_eq!(form("2^(1/5)*3^(1/7)"), None);
+    let degrees = with("sin(15)", &degrees());
+    assert_eq!(degrees.2.as_deref(), Some("(√6 - √2)/4"));
+    // The enclosure of a huge multiple of π comes from its radicals.
+    assert_eq!(
+        answer("tan(pi/6 + 2*pi*10^1000)"),
+        (
+            "0.577350269189626".into(),
+            Exactness::Rounded,
+            Some("√3/3".into())
+        )
+    );
+    // Whole turns of a multiple of π come off exactly, form or not.
+    assert_eq!(eval("sin(pi/5 + 2*pi*10^1000)"), "0.587785252292473");
+    assert_eq!(eval("cos(-7*pi/5 - 10^900*pi)"), "-0.309016994374947");
+    // Logarithms through a common base.
+    let convert = |input: &str| Session::new().evaluate(input, &settings()).unwrap().text;
+    assert_eq!(convert("log(4, 8) to frac"), "2/3");
+    assert_eq!(convert("log(8, 4) to frac"), "3/2");
+    assert_eq!(convert("log(1/27, 9) to frac"), "-3/2");
+    // A value minus itself, through a variable.
+    let mut session = Session::new();
+    let mut line = |input: &str| session.evaluate(input, &settings()).unwrap().text;
+    assert_eq!(line("x = sin(1)"), "0.841470984807897");
+    assert_eq!(line("x - sin(1)"), "0");
+    assert_eq!(line("x - x"), "0");
+    assert_eq!(line("1^x"), "1");
+    assert_eq!(line("y = ln(2)"), "0.693147180559945");
+    assert_eq!(line("2*y - ln(4)"), "0");
+    // min and max give the operand itself, form and all, once decided.
+    assert_eq!(form("min(sqrt(2), 3/2)").as_deref(), Some("√2"));
+    assert_eq!(form("max(sqrt(2)*sqrt(3), 2)").as_deref(), Some("√6"));
+    assert_eq!(form("max(sqrt(6), sqrt(2)*sqrt(3))").as_deref(), Some("√6"));
+    assert_eq!(eval("max(sqrt(6), sqrt(2)*sqrt(3)) - sqrt(6)"), "0");
+    // What does not cancel is still left to the enclosure: an honest refusal.
+    let undecided = |input: &str| Session::new().evaluate(input, &settings()).unwrap_err();
+    assert_eq!(
+        undecided("sin(1)^2 + cos(1)^2 - 1").category(),
+        Category::Undetermined
+    );
+    // A sum of atoms may be 0 in disguise: never divided by as if it were not.
+    for input in [
+        "sqrt(1009^2*1013) - 1009*sqrt(1013)",
+        "(sqrt(1009^2*1013) - 1009*sqrt(1013))/(sqrt(1009^2*1013) - 1009*sqrt(1013))",
+        "(atan(1/2)+atan(1/3)-pi/4)/(atan(1/2)+atan(1/3)-pi/4)",
+        "(2*(atan(1/2)+atan(1/3)-pi/4))/(atan(1/2)+atan(1/3)-pi/4)",
+        "(cosh(1)+sinh(1)-e)/(cosh(1)+sinh(1)-e)",
+    ] {
+        assert_eq!(
+            undecided(input).category(),
+            Category::Undetermined,
+            "{input}"
+        );
+    }
+    assert_eq!(answer("(pi+1)/(pi+1)"), exact("1"));
+    assert_eq!(answer("(ln(2)+ln(3))/ln(6)"), exact("1"));
+}
+
+#[test]
+fn hostile_exact_forms_stay_bounded() {
+    // Too many terms or bits: the enclosure alone, still every digit right.
+    assert_eq!(
+        eval("(sqrt(2)+sqrt(3)+sqrt(5)+sqrt(7))^200"),
+        "8.36330434097824e180"
+    );
+    assert_eq!(
+        eval("(sqrt(2)+sqrt(3)+sqrt(5)+sqrt(7)+sqrt(11))^64"),
+        "3.21198652785842e67"
+    );
+    assert_eq!(error("sqrt(2)^(10^9)").0, Category::TooLarge);
+    // Forms drawn from a share of the work budget leave the rest to the
+    // enclosures: ninety costly forms still give the sum.
+    let term = "(sqrt(2)+sqrt(3)+sqrt(5)+sqrt(7)+sqrt(11))^-31+";
+    let long = term.repeat(4000 / term.len()) + "1";
+    assert_eq!(eval(&long), "1");
+    // The share is of work on forms: enclosures that cost more than a
+    // quarter of the budget before them leave forms their own share.
+    let costly = Settings {
+        digits: 3000,
+        ..settings()
+    };
+    let line = "exp(3)+sin(2)+cos(3)+atan(5)+sqrt(2)*sqrt(2)-exp(3)-sin(2)-cos(3)-atan(5)";
+    assert_eq!(eval_with(line, &costly), "2");
+    let term = "(cbrt(2)+cbrt(3)+cbrt(5)+cbrt(7))^9*";
+    let long = term.repeat(4000 / term.len()) + "1";
+    assert_eq!(eval(&long), "1.83993501087746e800");
 }
 
 #[test]

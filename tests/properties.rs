@@ -199,3 +199,76 @@ proptest! {
         }
     }
 }
+
+/// A small sum `a√p + b√q + c` or `a∛p + b√q + c`, as text and in f64.
+fn radical_sum() -> impl Strategy<Value = Sample> {
+    let radicand = prop::sample::select(vec![2u32, 3, 5, 6, 7, 8, 10, 12, 18]);
+    (
+        -9i32..10,
+        radicand.clone(),
+        -9i32..10,
+        radicand,
+        -9i32..10,
+        any::<bool>(),
+    )
+        .prop_map(|(a, p, b, q, c, cube)| {
+            let (root, first) = if cube {
+                ("cbrt", (p as f64).cbrt())
+            } else {
+                ("sqrt", (p as f64).sqrt())
+            };
+            Sample {
+                text: format!("({a}*{root}({p}) + ({b})*sqrt({q}) + ({c}))"),
+                value: a as f64 * first + b as f64 * (q as f64).sqrt() + c as f64,
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Sums of radicals multiplied out exactly agree with f64, and an answer
+    /// called exact is one f64 agrees is that number.
+    #[test]
+    fn radical_powers_agree_with_f64(s in radical_sum(), k in -4i32..9) {
+        let v = s.value.powi(k);
+        prop_assume!(s.value.abs() > 1e-3 && v.is_finite() && v.abs() > 1e-6 && v.abs() < 1e12);
+        let input = format!("{}^({k})", s.text);
+        match Session::new().evaluate(&input, &Settings::default()) {
+            Ok(answer) => {
+                let shown: f64 = answer.text.parse().unwrap();
+                prop_assert!(((shown - v) / v).abs() < 1e-9, "{input} = {} but f64 says {v}", answer.text);
+            }
+            Err(e) => prop_assert!(false, "{input} failed: {e}"),
+        }
+    }
+
+    /// Rearranged products and quotients of radical sums cancel to an exact
+    /// 0, and a difference the forms cannot cancel has the sign f64 gives.
+    #[test]
+    fn radical_sums_cancel_exactly(s in radical_sum(), t in radical_sum()) {
+        prop_assume!(s.value.abs() > 1e-3 && t.value.abs() > 1e-3);
+        let (a, b) = (&s.text, &t.text);
+        let mut cancelling = vec![
+            format!("{a}*{b} - {b}*{a}"),
+            format!("({a}+{b})^2 - {a}^2 - 2*{a}*{b} - {b}^2"),
+        ];
+        // Division is by a radical term or, through conjugates, by a sum of
+        // square roots.
+        if !b.contains("cbrt") {
+            cancelling.push(format!("{a}/{b}*{b} - {a}"));
+        }
+        if !a.contains("cbrt") {
+            cancelling.push(format!("{a}^3/{a} - {a}*{a}"));
+        }
+        for input in cancelling {
+            prop_assert_eq!(eval(&input), Ok("0".to_string()), "{}", input);
+        }
+        let difference = s.value - t.value;
+        if difference.abs() > 1e-6 {
+            let sign = eval(&format!("sign({a} - {b})"));
+            let expected = if difference > 0.0 { "1" } else { "-1" };
+            prop_assert_eq!(sign, Ok(expected.to_string()), "{} - {}", a, b);
+        }
+    }
+}

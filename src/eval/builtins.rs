@@ -41,7 +41,7 @@ pub enum AngleUse {
     Gives,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Builtin {
     Sqrt,
     Cbrt,

@@ -183,6 +183,9 @@ pub struct Evaluator<'a> {
     read_angle: Cell<bool>,
     /// How many stored approximate results are being recomputed, nested.
     deferred_depth: usize,
+    /// Work spent on exact forms (part of `work`), which may take only a
+    /// share of the budget.
+    form_spent: u64,
 }
 
 impl<'a> Evaluator<'a> {
@@ -204,6 +207,7 @@ impl<'a> Evaluator<'a> {
             work,
             read_angle: Cell::new(false),
             deferred_depth: 0,
+            form_spent: 0,
         }
     }
 
@@ -480,11 +484,7 @@ impl<'a> Evaluator<'a> {
                 let e = self.consts.e(p, ROUNDING);
                 return Ok(Value::Approx {
                     ball: Ball::widened(e, Mag::ZERO, p, 1),
-                    form: Some(Box::new(Form::Inverse {
-                        function: Builtin::Exp,
-                        argument: BigRational::one(),
-                        degrees: false,
-                    })),
+                    form: form::exp(&BigRational::one()).into_form().map(Box::new),
                 });
             }
             None => {}
@@ -544,11 +544,31 @@ impl<'a> Evaluator<'a> {
             work: self.work,
             read_angle: Cell::new(false),
             deferred_depth: self.deferred_depth + 1,
+            form_spent: self.form_spent,
         };
         let value = inner.eval(expr).map_err(|e| Error { span, ..e })?;
         self.work = inner.work;
+        self.form_spent = inner.form_spent;
         deferred.cache.borrow_mut().push((p, value.clone()));
         Ok(value)
+    }
+
+    /// An operation on exact forms, drawing on the work budget, at most a
+    /// quarter of it for forms in all; `None` when there is no form or
+    /// that quarter is spent, so that forms too costly to build leave the
+    /// rest to enclosures.
+    pub(super) fn form_work<T>(
+        &mut self,
+        operation: impl FnOnce(&mut Budget) -> Option<T>,
+    ) -> Option<T> {
+        let share = (self.limits.max_work / 4).saturating_sub(self.form_spent);
+        let left = share.min(self.limits.max_work.saturating_sub(self.work));
+        let mut budget = Budget::new(left);
+        let result = operation(&mut budget);
+        let spent = left - budget.left();
+        self.work += spent;
+        self.form_spent += spent;
+        result
     }
 
     /// π in a ball, with its form.
@@ -558,9 +578,9 @@ impl<'a> Evaluator<'a> {
         let mid = pi.mul(&BigFloat::from_i64(multiple, 64), p, ROUNDING);
         Value::Approx {
             ball: Ball::widened(mid, Mag::ZERO, p, 1),
-            form: Some(Box::new(Form::Pi(BigRational::from_integer(
-                multiple.into(),
-            )))),
+            form: Form::pi(BigRational::from_integer(multiple.into()))
+                .into_form()
+                .map(Box::new),
         }
     }
 
@@ -669,12 +689,12 @@ impl<'a> Evaluator<'a> {
                 x.as_ref().expect("has a form"),
                 y.as_ref().expect("has a form"),
             );
-            match operation {
-                Arithmetic::Add => form::add(x, y),
-                Arithmetic::Subtract => form::subtract(x, y),
-                Arithmetic::Multiply => form::multiply(x, y),
-                Arithmetic::Divide => form::divide(x, y),
-            }
+            self.form_work(|budget| match operation {
+                Arithmetic::Add => form::add(x, y, budget),
+                Arithmetic::Subtract => form::subtract(x, y, budget),
+                Arithmetic::Multiply => form::multiply(x, y, budget),
+                Arithmetic::Divide => form::divide(x, y, budget),
+            })
         } else {
             None
         };
@@ -794,12 +814,7 @@ impl<'a> Evaluator<'a> {
                 return Ok(Value::from_integer(1));
             }
             if let Value::Approx { form: Some(f), .. } = base
-                && let Form::Inverse {
-                    function: Builtin::Exp,
-                    argument,
-                    degrees: false,
-                } = f.as_ref()
-                && argument.is_one()
+                && f.exp_argument().is_some_and(|q| q.is_one())
             {
                 return self.apply(Builtin::Exp, exponent, span, span);
             }
@@ -852,24 +867,23 @@ impl<'a> Evaluator<'a> {
             }
         }
         // A form to a rational power may stay exact: sqrt(2)^2, cbrt(5)^3,
-        // e^2; and a rational to the power n/2 is √b^n, a form of its own.
+        // e^2; and a rational to the power n/k is ᵏ√b^n, a form of its own.
         let known = match (base, exponent) {
             (Value::Approx { form: Some(f), .. }, Value::Exact(e)) => {
-                form::power(&Known::Form(Form::clone(f)), e)
+                let f = Known::Form(Form::clone(f));
+                self.form_work(|budget| form::power(&f, e, budget))
             }
-            (Value::Exact(b), Value::Exact(e)) if e.denom() == &BigInt::from(2) => {
+            (Value::Exact(b), Value::Exact(e)) if !e.is_integer() => {
                 let whole = BigRational::from_integer(e.numer().clone());
-                form::square_root(b).and_then(|root| form::power(&root, &whole))
+                let root = e.denom().to_u32().and_then(|k| form::root(b, k));
+                root.and_then(|root| self.form_work(|budget| form::power(&root, &whole, budget)))
             }
             _ => None,
         };
         if let Some(known) = known {
             // e^q is exp(q): one function, not a logarithm and an exp.
-            if let Known::Form(Form::Inverse {
-                function: Builtin::Exp,
-                argument,
-                ..
-            }) = &known
+            if let Known::Form(f) = &known
+                && let Some(argument) = f.exp_argument()
             {
                 return self.apply(Builtin::Exp, &Value::Exact(argument.clone()), span, span);
             }
@@ -908,15 +922,12 @@ impl<'a> Evaluator<'a> {
             // with q odd: (-x)^(p/q) = ±x^(p/q) by p's parity.
             let odd_root = exponent.as_exact().filter(|e| e.denom().is_odd());
             let Some(e) = odd_root else {
-                // Only an exponent known to be irrational (a form: q·π,
-                // a + b√n, exp or ln of a rational, cbrt of a non-cube, an
-                // inverse sine, cosine or tangent in radians) is known to
-                // give no real value; one known only approximately may
-                // still be whole (e.g. sin(1)^2+cos(1)^2).
+                // Only an exponent known to be irrational (by its form:
+                // q·π, a sum of radicals of primes, e^q, sin(q) and the
+                // like) is known to give no real value; one known only
+                // approximately may still be whole (e.g. sin(1)^2+cos(1)^2).
                 let irrational = match exponent {
-                    Value::Approx { form: Some(f), .. } => {
-                        !matches!(f.as_ref(), Form::Inverse { degrees: true, .. })
-                    }
+                    Value::Approx { form: Some(f), .. } => f.known_irrational(),
                     _ => exponent.as_exact().is_some(),
                 };
                 let reason = if irrational {

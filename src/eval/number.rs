@@ -49,7 +49,7 @@ impl Budget {
         self.left
     }
 
-    fn spend(&mut self, units: u64) -> Option<()> {
+    pub fn spend(&mut self, units: u64) -> Option<()> {
         self.left = self.left.checked_sub(units)?;
         Some(())
     }

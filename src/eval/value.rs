@@ -2,7 +2,7 @@
 //! exact form where one is known.
 
 use super::ball::{Ball, rational_to_ball};
-use super::form::{self, Form, Known};
+use super::form::{Form, Known};
 use num_rational::BigRational;
 use num_traits::Zero;
 use std::cmp::Ordering;
@@ -29,10 +29,7 @@ impl Value {
             Value::Exact(r) => Value::Exact(-r),
             Value::Approx { ball, form } => Value::Approx {
                 ball: ball.neg(),
-                form: form.and_then(|f| match form::negate(&Known::Form(*f))? {
-                    Known::Form(f) => Some(Box::new(f)),
-                    Known::Rational(_) => None,
-                }),
+                form: form.map(|f| Box::new(f.negated())),
             },
         }
     }

@@ -117,6 +117,46 @@ def convergent(x, limit):
 
 CASES += near_ties()
 
+
+def radical_forms():
+    """Exact forms of radicals, which pebble multiplies out term by term
+    (its enclosure then comes from the form's roots): the trigonometric
+    table's sums of square roots, and powers of random sums (a√p + b√q + c)^k
+    from a fixed seed."""
+    import random
+
+    cases = [
+        ("sin(pi/12)", 50, "rad"),
+        ("cos(pi/12)", 15, "rad"),
+        ("tan(pi/12)", 15, "rad"),
+        ("tan(5*pi/12)", 30, "rad"),
+        ("tan(pi/8)", 50, "rad"),
+        ("tan(3*pi/8)", 15, "rad"),
+        ("tan(-7*pi/8)", 15, "rad"),
+        ("tan(pi/24)", 30, "rad"),
+        ("tan(-11*pi/24)", 15, "rad"),
+        ("tan(52.5)", 15, "deg"),
+        ("sin(75)", 15, "deg"),
+        ("cos(165)", 15, "deg"),
+        ("sqrt(2)*sqrt(3)", 15, "rad"),
+        ("cbrt(16)+cbrt(54)", 15, "rad"),
+        ("2^(1/4)*2^(1/6)", 15, "rad"),
+        ("1/(sqrt(2)+sqrt(3)+sqrt(5))", 50, "rad"),
+        ("(sqrt(6)-sqrt(2))/(sqrt(6)+sqrt(2))", 15, "rad"),
+        ("ln(12)-ln(3)", 15, "rad"),
+        ("log(8, 12)", 15, "rad"),
+    ]
+    generator = random.Random(7)
+    for _ in range(12):
+        p, q = generator.sample([2, 3, 5, 6, 7, 10, 11], 2)
+        a, b, c = (generator.randint(-9, 9) or 1 for _ in range(3))
+        k = generator.choice([-5, -3, -2, 2, 3, 7, 12])
+        cases.append((f"({a}*sqrt({p})+({b})*sqrt({q})+({c}))^({k})", 15, "rad"))
+    return cases
+
+
+CASES += radical_forms()
+
 def to_python(expression):
     # Literals become exact-as-written mpf values; '^' is Python's '**'.
     text = re.sub(r"(?<![A-Za-z_\d])\d+(\.\d*)?(e-?\d+)?", lambda m: f"mp.mpf('{m.group(0)}')", expression)

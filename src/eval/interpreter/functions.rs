@@ -11,7 +11,7 @@ use crate::eval::ball::{Ball, Mag};
 use crate::eval::builtins::{AngleUse, Builtin, Computation, LibraryFunction};
 use crate::eval::error::{Error, ErrorKind, Question, Span};
 use crate::eval::float::{self, ROUNDING};
-use crate::eval::form::{self, Form, Known};
+use crate::eval::form::{self, Known};
 use crate::eval::number;
 use crate::eval::value::Value;
 use astro_float_num::{BigFloat, Consts};
@@ -79,14 +79,14 @@ impl Evaluator<'_> {
         // Exact answers first; `None` falls through to forms and enclosures.
         let exact_answer: Option<BigRational> = match (function, exact) {
             (Abs, _) => {
-                return Ok(match x {
-                    Value::Exact(r) => Value::Exact(r.abs()),
-                    Value::Approx { ball, form } => Value::Approx {
+                // The form goes with the value where its sign is known.
+                return Ok(match (x.sign(), x) {
+                    (_, Value::Exact(r)) => Value::Exact(r.abs()),
+                    (Some(Ordering::Less), x) => x.negated(),
+                    (Some(_), x) => x,
+                    (None, Value::Approx { ball, .. }) => Value::Approx {
                         ball: ball.abs(),
-                        form: match form.as_deref() {
-                            Some(Form::Pi(m)) => Some(Box::new(Form::Pi(m.abs()))),
-                            _ => None,
-                        },
+                        form: None,
                     },
                 });
             }
@@ -197,6 +197,26 @@ impl Evaluator<'_> {
         if let Some(Known::Rational(r)) = known {
             return self.check_exact(r, span);
         }
+        // A multiple of π loses its whole turns exactly, so the enclosure of
+        // tan(pi/6 + 2*pi*10^1000) needs no reduction of a huge angle.
+        let turns = match (function, x) {
+            (Sin | Cos | Tan, Value::Approx { form: Some(f), .. }) => {
+                f.pi_multiple().filter(|m| m.abs() > q(2, 1))
+            }
+            _ => None,
+        };
+        let reduced;
+        let x = match turns {
+            Some(m) => {
+                let whole_turns = number::floor(&number::unmetered::product(m, &q(1, 2)));
+                let turn_angle = BigRational::from_integer(BigInt::from(-2) * whole_turns);
+                let pi = self.pi(1);
+                let angle = Value::Exact(number::unmetered::sum(m, &turn_angle));
+                reduced = self.multiply(&pi, &angle, span)?;
+                &reduced
+            }
+            None => x,
+        };
         self.check_domain(function, x, x_span)?;
         // How near ±1 the argument of a function with an edge or a zero there
         // is, found once: it picks the identities below, the extra bits an
