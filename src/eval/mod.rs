@@ -37,11 +37,12 @@ use astro_float_num::Consts;
 use builtins::is_reserved;
 use form::Form as ExactForm;
 use format::Decimal;
+use interpreter::complex;
 use interpreter::{Binding, Deferred, Evaluator, StoredQuantity};
 use num_rational::BigRational;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use value::Value;
+use value::{Complex, Value};
 
 /// Most significant digits `--digits` accepts.
 pub const MAX_DIGITS: usize = 100_000;
@@ -55,6 +56,10 @@ pub struct Settings {
     /// Give `Answer::fraction` for exact fractions whose decimals do not end
     /// (the calculator screen shows it; line mode has no use for the work).
     pub fractions: bool,
+    /// Complex mode: real functions outside their real domain, and powers
+    /// of negative numbers, give their principal complex values
+    /// (`sqrt(-4)` is 2i) instead of a domain error.
+    pub complex: bool,
 }
 
 impl Default for Settings {
@@ -64,6 +69,7 @@ impl Default for Settings {
             angle: AngleMode::Radians,
             limits: Limits::default(),
             fractions: false,
+            complex: false,
         }
     }
 }
@@ -184,6 +190,10 @@ enum Settled {
     Rounded(Option<Decimal>, Option<ExactForm>),
 }
 
+/// A complex value's parts settled: the imaginary part `None` when it is
+/// exactly 0.
+type SettledComplex = (Settled, Option<Settled>);
+
 /// Variables and `ans`, carried from one line to the next.
 pub struct Session {
     names: BTreeMap<String, Binding>,
@@ -300,6 +310,7 @@ impl Session {
                 && !params.contains(n)
                 && !self.names.contains_key(interpreter::binding_key(n))
                 && builtins::Constant::from_name(n).is_none()
+                && n != builtins::IMAGINARY_UNIT
             {
                 unknown = Some((n.clone(), e.span));
             }
@@ -387,14 +398,8 @@ impl Session {
             }
         };
         user_functions::expand(&mut expr, &self.functions, limits)?;
-        let (expr, shown) = if self.has_units(&expr, &line.target) {
-            self.measure(expr, &line.target, line.to, settings, input)?
-        } else {
-            (expr, None)
-        };
+        let has_units = self.has_units(&expr, &line.target);
         let digits = settings.shown_digits();
-        // Only the precision loop reads the mode; the cheap steps never do.
-        self.read_angle = false;
         let goal = match line.target {
             None | Some(Target::Decimal | Target::Unit(..) | Target::Mixed(_)) => {
                 Goal::Digits(digits)
@@ -402,7 +407,35 @@ impl Session {
             Some(Target::Radix(radix)) => Goal::Whole(radix),
             Some(Target::Fraction) => Goal::Fraction,
         };
-        let (text, exactness, binding, form) = match (self.compute(expr, settings, goal)?, goal) {
+        // A line that reads `i` or a complex value is complex wherever it
+        // is; in complex mode, so is one that may leave the reals.
+        let may_leave_the_reals = !has_units && complex::may_leave_the_reals(&expr);
+        if complex::reads_complex(&expr, &self.names) {
+            if has_units {
+                let operation = "a unit";
+                return Err(Error::new(ErrorKind::IsComplex { operation }, expr.span));
+            }
+            return self.run_complex(expr, goal, assigned, settings);
+        }
+        if settings.complex && may_leave_the_reals {
+            return self.run_complex(expr, goal, assigned, settings);
+        }
+        let (expr, shown) = if has_units {
+            self.measure(expr, &line.target, line.to, settings, input)?
+        } else {
+            (expr, None)
+        };
+        // Only the precision loop reads the mode; the cheap steps never do.
+        self.read_angle = false;
+        // Kept to name the complex value in a domain error.
+        let kept = may_leave_the_reals.then(|| expr.clone());
+        let computed = match self.compute(expr, settings, goal) {
+            Err(e) if matches!(e.kind, ErrorKind::Domain { .. }) && kept.is_some() => {
+                return Err(self.complex_hint(e, kept.expect("kept"), settings));
+            }
+            computed => computed?,
+        };
+        let (text, exactness, binding, form) = match (computed, goal) {
             ((Settled::Exact(r), _), Goal::Whole(radix)) => (
                 format::radix(r.numer(), radix),
                 Exactness::Exact,
@@ -506,6 +539,37 @@ impl Session {
         settings: &Settings,
         goal: Goal,
     ) -> Result<(Settled, (usize, Value)), Error> {
+        let limits = settings.loop_limits();
+        self.precision_loop(settings, |evaluator, precision| {
+            let value = evaluator.eval(expr)?;
+            let kept = (precision, value.clone());
+            settle(value, goal, &limits, expr.span).map(|settled| (settled, kept))
+        })
+    }
+
+    /// `refine` for a complex line: each part settled for the goal (the
+    /// imaginary part `None` when it is exactly 0).
+    fn refine_complex(
+        &mut self,
+        expr: &Expr,
+        settings: &Settings,
+        goal: Goal,
+    ) -> Result<(SettledComplex, (usize, Complex)), Error> {
+        let limits = settings.loop_limits();
+        self.precision_loop(settings, |evaluator, precision| {
+            let value = evaluator.eval_complex(expr)?;
+            let kept = (precision, value.clone());
+            settle_complex(value, goal, &limits, expr.span).map(|settled| (settled, kept))
+        })
+    }
+
+    /// Runs `attempt` at rising precision until it gives an answer or an
+    /// error other than an undecided question (see `refine`).
+    fn precision_loop<T>(
+        &mut self,
+        settings: &Settings,
+        mut attempt: impl FnMut(&mut Evaluator, usize) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let limits = &settings.loop_limits();
         let mut precision = settings.working_precision();
         let mut undecided: Option<Error> = None;
@@ -521,10 +585,7 @@ impl Session {
                     .get_or_insert_with(|| Consts::new().expect("allocating the constants cache")),
                 work,
             );
-            let outcome = evaluator.eval(expr).and_then(|value| {
-                let kept = (precision, value.clone());
-                settle(value, goal, limits, expr.span).map(|settled| (settled, kept))
-            });
+            let outcome = attempt(&mut evaluator, precision);
             work = evaluator.work();
             self.read_angle = evaluator.read_angle();
             match outcome {
@@ -553,13 +614,7 @@ impl Session {
         settings: &Settings,
         value: Option<(usize, Value)>,
     ) -> Binding {
-        let mut captured = BTreeMap::new();
-        expr.for_each_name(&mut |name| {
-            let key = interpreter::binding_key(name);
-            if let Some(binding) = self.names.get(key) {
-                captured.insert(key.to_string(), binding.clone());
-            }
-        });
+        let mut captured = self.captured(&expr);
         let size = captured
             .values()
             .fold(1usize, |size, binding| size.saturating_add(binding.size()));
@@ -575,6 +630,92 @@ impl Session {
         Binding::Deferred(Rc::new(deferred))
     }
 
+    /// The bindings of the names `expr` reads.
+    fn captured(&self, expr: &Expr) -> BTreeMap<String, Binding> {
+        let mut captured = BTreeMap::new();
+        expr.for_each_name(&mut |name| {
+            let key = interpreter::binding_key(name);
+            if let Some(binding) = self.names.get(key) {
+                captured.insert(key.to_string(), binding.clone());
+            }
+        });
+        captured
+    }
+
+    /// A line evaluated as complex: its text `a + bi` (or, when the
+    /// imaginary part is exactly 0, as a real line's), and its binding.
+    fn run_complex(
+        &mut self,
+        expr: Expr,
+        goal: Goal,
+        assigned: Option<String>,
+        settings: &Settings,
+    ) -> Result<(Answer, Binding), Error> {
+        let digits = settings.shown_digits();
+        self.read_angle = false;
+        let ((re, im), value) = self.refine_complex(&expr, settings, goal)?;
+        let (text, exactness) = match &im {
+            Some(im) => complex_text(&re, im, digits),
+            None => match (&re, goal) {
+                (Settled::Exact(r), Goal::Whole(radix)) => {
+                    (format::radix(r.numer(), radix), Exactness::Exact)
+                }
+                (Settled::Exact(r), Goal::Fraction) => (format::fraction(r), Exactness::Exact),
+                (Settled::Exact(r), _) => format::format_exact(r, digits),
+                (Settled::Rounded(decimal, _), _) => {
+                    (format::format_rounded(decimal, digits), Exactness::Rounded)
+                }
+            },
+        };
+        let (binding, form) = match (im, re) {
+            (None, Settled::Exact(r)) => (Binding::Exact(r), None),
+            (im, re) => {
+                let captured = self.captured(&expr);
+                let deferred = Deferred::complex(expr, captured, settings.angle, Some(value));
+                let form = match (im, re) {
+                    (None, Settled::Rounded(_, form)) => form,
+                    _ => None,
+                };
+                (Binding::Deferred(Rc::new(deferred)), form)
+            }
+        };
+        let answer = match goal {
+            Goal::Digits(_) => {
+                Answer::new(text, exactness, assigned, &binding, form.as_ref(), settings)
+            }
+            _ => Answer {
+                text,
+                exactness,
+                assigned,
+                fraction: None,
+                reads_angle: false,
+            },
+        };
+        let answer = Answer {
+            reads_angle: self.read_angle,
+            ..answer
+        };
+        Ok((answer, binding))
+    }
+
+    /// A real domain error, naming the complex value where there is one
+    /// (`sqrt(-4)`: its complex value is 2i).
+    fn complex_hint(&mut self, error: Error, expr: Expr, settings: &Settings) -> Error {
+        let digits = settings.shown_digits();
+        match self.refine_complex(&expr, settings, Goal::Digits(digits)) {
+            Ok(((re, Some(im)), _)) => {
+                let (text, exactness) = complex_text(&re, &im, digits);
+                let value = match exactness {
+                    Exactness::Exact => text,
+                    Exactness::Rounded => format!("≈ {text}"),
+                };
+                let real = Box::new(error.kind);
+                Error::new(ErrorKind::ComplexValue { real, value }, error.span)
+            }
+            _ => error,
+        }
+    }
+
     /// `binding` with its derivation replaced by enclosures at the working
     /// precision or above: those it has already, else computed now (at
     /// rising precision while a question stays open, as in `refine`). A
@@ -583,7 +724,10 @@ impl Session {
     /// it were narrower.
     fn enclosed(&mut self, binding: &Binding, settings: &Settings) -> Binding {
         let deferred = match binding {
-            Binding::Deferred(deferred) if deferred.size() > 1 => deferred,
+            // A complex value keeps its derivation: its enclosures are pairs.
+            Binding::Deferred(deferred) if deferred.size() > 1 && !deferred.is_complex() => {
+                deferred
+            }
             Binding::Quantity(quantity) if quantity.number.size() > 1 => {
                 let number = self.enclosed(&quantity.number, settings);
                 return Binding::Quantity(Rc::new(StoredQuantity {
@@ -763,6 +907,67 @@ fn settle(value: Value, goal: Goal, limits: &Limits, span: Span) -> Result<Settl
             })
         }
     }
+}
+
+/// Whether a complex value's parts settle `goal`: each part's digits, or
+/// for a real value (imaginary part exactly 0) the real goal.
+fn settle_complex(
+    value: Complex,
+    goal: Goal,
+    limits: &Limits,
+    span: Span,
+) -> Result<SettledComplex, Error> {
+    if value.is_real() {
+        return Ok((settle(value.re, goal, limits, span)?, None));
+    }
+    let operation = match goal {
+        Goal::Digits(_) => None,
+        Goal::Whole(radix) => Some(not_whole_operation(radix)),
+        Goal::Fraction => Some("to frac"),
+    };
+    if let Some(operation) = operation {
+        // Only a part known to be nonzero makes it complex.
+        if let (None, Value::Approx { ball, .. }) = (value.im.sign(), &value.im) {
+            return Err(interpreter::undecided(
+                Question::Zero,
+                ball.magnitude_above(),
+                span,
+            ));
+        }
+        return Err(Error::new(ErrorKind::IsComplex { operation }, span));
+    }
+    let re = match value.re.is_zero() {
+        true => Settled::Exact(BigRational::from_integer(0.into())),
+        false => settle(value.re, goal, limits, span)?,
+    };
+    Ok((re, Some(settle(value.im, goal, limits, span)?)))
+}
+
+/// `a + bi`, `a - bi`, `bi`, `i`, `-i`; exact when both parts are.
+fn complex_text(re: &Settled, im: &Settled, digits: usize) -> (String, Exactness) {
+    let part = |settled: &Settled| match settled {
+        Settled::Exact(r) => format::format_exact(r, digits),
+        Settled::Rounded(decimal, _) => {
+            (format::format_rounded(decimal, digits), Exactness::Rounded)
+        }
+    };
+    let (re_text, re_exactness) = part(re);
+    let (im_text, im_exactness) = part(im);
+    let im_text = match im_text.as_str() {
+        "1" => "i".to_string(),
+        "-1" => "-i".to_string(),
+        text => format!("{text}i"),
+    };
+    let text = match (re, im_text.strip_prefix('-')) {
+        (Settled::Exact(r), _) if num_traits::Zero::is_zero(r) => im_text,
+        (_, Some(magnitude)) => format!("{re_text} - {magnitude}"),
+        _ => format!("{re_text} + {im_text}"),
+    };
+    let exactness = match (re_exactness, im_exactness) {
+        (Exactness::Exact, Exactness::Exact) => Exactness::Exact,
+        _ => Exactness::Rounded,
+    };
+    (text, exactness)
 }
 
 fn not_whole_operation(radix: Radix) -> &'static str {
