@@ -131,6 +131,9 @@ pub struct Answer {
     /// The value depends on the angle mode: evaluating it read the mode.
     /// (`ans` and variables keep the mode they were made in.)
     pub reads_angle: bool,
+    /// Complex mode gave the value: without it, the line would be real
+    /// (`(-8)^(1/3)` is -2) or a domain error (`sqrt(-4)`).
+    pub complex_mode: bool,
 }
 
 impl Answer {
@@ -155,6 +158,7 @@ impl Answer {
             assigned,
             fraction,
             reads_angle: false,
+            complex_mode: false,
         }
     }
 }
@@ -337,6 +341,7 @@ impl Session {
             assigned: Some(signature),
             fraction: None,
             reads_angle: false,
+            complex_mode: false,
         };
         Ok((answer, Binding::Exact(BigRational::from_integer(0.into()))))
     }
@@ -415,10 +420,10 @@ impl Session {
                 let operation = "a unit";
                 return Err(Error::new(ErrorKind::IsComplex { operation }, expr.span));
             }
-            return self.run_complex(expr, goal, assigned, settings);
+            return self.run_complex(expr, goal, assigned, settings, false);
         }
         if settings.complex && may_leave_the_reals {
-            return self.run_complex(expr, goal, assigned, settings);
+            return self.run_complex(expr, goal, assigned, settings, true);
         }
         let (expr, shown) = if has_units {
             self.measure(expr, &line.target, line.to, settings, input)?
@@ -475,6 +480,7 @@ impl Session {
                 assigned,
                 fraction: None,
                 reads_angle: self.read_angle,
+                complex_mode: false,
             };
             return Ok((answer, binding));
         }
@@ -488,10 +494,12 @@ impl Session {
                 assigned,
                 fraction: None,
                 reads_angle: false,
+                complex_mode: false,
             },
         };
         let answer = Answer {
             reads_angle: self.read_angle,
+            complex_mode: false,
             ..answer
         };
         Ok((answer, binding))
@@ -650,6 +658,7 @@ impl Session {
         goal: Goal,
         assigned: Option<String>,
         settings: &Settings,
+        complex_mode: bool,
     ) -> Result<(Answer, Binding), Error> {
         let digits = settings.shown_digits();
         self.read_angle = false;
@@ -689,10 +698,12 @@ impl Session {
                 assigned,
                 fraction: None,
                 reads_angle: false,
+                complex_mode: false,
             },
         };
         let answer = Answer {
             reads_angle: self.read_angle,
+            complex_mode,
             ..answer
         };
         Ok((answer, binding))
