@@ -1535,8 +1535,23 @@ fn complex_mode_answers_real_functions_outside_their_domain() {
             "{input}: {message}"
         );
     }
-    // A domain error with no complex value stays as it was.
+    // A domain error with no complex value stays as it was; one whose
+    // complex value is real names it.
     assert_eq!(error("ln(0)").1, "logarithms take positive values only");
+    assert!(
+        error("sqrt(-2)*sqrt(-2)")
+            .1
+            .contains("; its complex value is -2 (--complex")
+    );
+    // Poles keep their own errors.
+    assert_eq!(error("atan(i)").1, "atan is undefined at i and -i");
+    assert_eq!(
+        error("atanh(1+0i)").1,
+        "atanh takes values strictly between -1 and 1"
+    );
+    assert_eq!(eval("acosh(i)"), "0.881373587019543 + 1.5707963267949i");
+    assert_eq!(eval_with("acosh(0.5)", &mode), "1.0471975511966i");
+    assert_eq!(eval_with("acosh(-1)", &mode), "3.14159265358979i");
 }
 
 #[test]

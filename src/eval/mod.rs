@@ -714,8 +714,12 @@ impl Session {
     fn complex_hint(&mut self, error: Error, expr: Expr, settings: &Settings) -> Error {
         let digits = settings.shown_digits();
         match self.refine_complex(&expr, settings, Goal::Digits(digits)) {
-            Ok(((re, Some(im)), _)) => {
-                let (text, exactness) = complex_text(&re, &im, digits);
+            Ok(((re, im), _)) => {
+                // A real value too: sqrt(-2)*sqrt(-2) is -2 in complex mode.
+                let (text, exactness) = match im {
+                    Some(im) => complex_text(&re, &im, digits),
+                    None => settled_text(&re, digits),
+                };
                 let value = match exactness {
                     Exactness::Exact => text,
                     Exactness::Rounded => format!("≈ {text}"),
@@ -723,7 +727,7 @@ impl Session {
                 let real = Box::new(error.kind);
                 Error::new(ErrorKind::ComplexValue { real, value }, error.span)
             }
-            _ => error,
+            Err(_) => error,
         }
     }
 
@@ -954,16 +958,20 @@ fn settle_complex(
     Ok((re, Some(settle(value.im, goal, limits, span)?)))
 }
 
-/// `a + bi`, `a - bi`, `bi`, `i`, `-i`; exact when both parts are.
-fn complex_text(re: &Settled, im: &Settled, digits: usize) -> (String, Exactness) {
-    let part = |settled: &Settled| match settled {
+/// A settled real value's digits (no fraction or radix).
+fn settled_text(settled: &Settled, digits: usize) -> (String, Exactness) {
+    match settled {
         Settled::Exact(r) => format::format_exact(r, digits),
         Settled::Rounded(decimal, _) => {
             (format::format_rounded(decimal, digits), Exactness::Rounded)
         }
-    };
-    let (re_text, re_exactness) = part(re);
-    let (im_text, im_exactness) = part(im);
+    }
+}
+
+/// `a + bi`, `a - bi`, `bi`, `i`, `-i`; exact when both parts are.
+fn complex_text(re: &Settled, im: &Settled, digits: usize) -> (String, Exactness) {
+    let (re_text, re_exactness) = settled_text(re, digits);
+    let (im_text, im_exactness) = settled_text(im, digits);
     let im_text = match im_text.as_str() {
         "1" => "i".to_string(),
         "-1" => "-i".to_string(),

@@ -464,17 +464,37 @@ impl Evaluator<'_> {
         args: Vec<(Complex, Span)>,
         span: Span,
     ) -> Result<Complex, Error> {
-        use Builtin::*;
         if args.iter().all(|(z, _)| z.is_real()) {
             let reals = args.iter().map(|(z, s)| (z.re.clone(), *s)).collect();
             match self.call_function(function, reals, span) {
                 Ok(value) => return Ok(Complex::real(self.check(value, span)?)),
+                // Outside the real domain: the complex value, where there
+                // is one; at a pole (atanh(1)) the real error says more.
                 Err(e)
                     if has_complex_values(function)
-                        && matches!(e.kind, ErrorKind::Domain { .. }) => {}
+                        && matches!(e.kind, ErrorKind::Domain { .. }) =>
+                {
+                    return self
+                        .complex_function(function, args, span)
+                        .map_err(|complex| match complex.kind {
+                            ErrorKind::Domain { .. } => e,
+                            _ => complex,
+                        });
+                }
                 Err(e) => return Err(e),
             }
         }
+        self.complex_function(function, args, span)
+    }
+
+    /// A built-in function's complex value.
+    fn complex_function(
+        &mut self,
+        function: Builtin,
+        args: Vec<(Complex, Span)>,
+        span: Span,
+    ) -> Result<Complex, Error> {
+        use Builtin::*;
         let degrees = function.angles() != AngleUse::None && self.angle() == AngleMode::Degrees;
         let (mut z, z_span) = args[0].clone();
         if degrees && function.angles() == AngleUse::Takes {
@@ -547,8 +567,12 @@ impl Evaluator<'_> {
                 let iz = times_i(z);
                 let a = self.complex_subtract(&one, &iz, span)?;
                 let b = self.complex_add(&one, &iz, span)?;
-                let ln_a = self.complex_ln(&a, span)?;
-                let ln_b = self.complex_ln(&b, span)?;
+                let pole = |_| {
+                    let reason = "atan is undefined at i and -i";
+                    Error::new(ErrorKind::Domain { reason }, z_span)
+                };
+                let ln_a = self.complex_ln(&a, span).map_err(pole)?;
+                let ln_b = self.complex_ln(&b, span).map_err(pole)?;
                 let difference = self.complex_subtract(&ln_a, &ln_b, span)?;
                 let half = Complex::real(rational(1, 2));
                 times_i(self.complex_multiply(&difference, &half, span)?)
@@ -560,6 +584,19 @@ impl Evaluator<'_> {
                 let root = self.complex_sqrt(&inner, span)?;
                 let sum = self.complex_add(&z, &root, span)?;
                 self.complex_ln(&sum, span)?
+            }
+            // A real x below 1: acosh x is i·acos x on [-1, 1], and
+            // acosh(-x) + iπ below -1, so its real part is exactly 0 or real.
+            Acosh if z.is_real() => {
+                let x = z.re;
+                let below = self.part_add(&x, &Value::from_integer(1), span)?;
+                match self.sign(&below, z_span)? {
+                    Ordering::Less => {
+                        let magnitude = self.apply(Acosh, &x.negated(), z_span, span)?;
+                        complex(magnitude, self.pi(1))
+                    }
+                    _ => complex(zero(), self.apply(Acos, &x, z_span, span)?),
+                }
             }
             // acosh z = ln(z + √(z + 1)·√(z - 1)).
             Acosh => {

@@ -484,8 +484,21 @@ impl Evaluator<'_> {
         (x, x_span): &(Value, Span),
         span: Span,
     ) -> Result<Value, Error> {
-        let (x_sign, y_sign) = (self.sign(x, *x_span)?, self.sign(y, *y_span)?);
         use std::cmp::Ordering::*;
+        // Near the y axis x's sign may stay open while y's is known: the
+        // angle is then ±π/2 - atan(x/y), which needs no sign of x.
+        if let (None, Some(y_sign @ (Less | Greater))) = (x.sign(), y.sign()) {
+            let ratio = self.divide(x, y, *y_span, span)?;
+            let atan = self.apply(Builtin::Atan, &ratio, span, span)?;
+            let quarter = self.pi(1);
+            let quarter = self.multiply(&quarter, &Value::Exact(q(1, 2)), span)?;
+            let quarter = match y_sign {
+                Less => quarter.negated(),
+                _ => quarter,
+            };
+            return self.subtract(&quarter, &atan, span);
+        }
+        let (x_sign, y_sign) = (self.sign(x, *x_span)?, self.sign(y, *y_span)?);
         if x_sign == Equal && y_sign == Equal {
             return Err(Error::new(
                 ErrorKind::Domain {
