@@ -143,10 +143,10 @@ pub enum ErrorKind {
     IsComplex {
         operation: &'static str,
     },
-    /// A real function outside its real domain (`real`), whose complex
-    /// value (`value`, as shown) complex mode gives.
+    /// A real function outside its real domain (`real`: the real error's
+    /// message), whose complex value (`value`, as shown) complex mode gives.
     ComplexValue {
-        real: Box<ErrorKind>,
+        real: String,
         value: String,
     },
     DivisionByZero,

@@ -524,20 +524,14 @@ impl<'a> Evaluator<'a> {
         };
         match binding {
             Some(Binding::Exact(r)) => Ok(Value::Exact(r.clone())),
-            Some(Binding::Deferred(deferred)) if deferred.complex => {
-                // Lines that read a complex value are evaluated as complex;
-                // one reaching here is a real-only operation's operand.
-                let value = self.eval_deferred_complex(deferred, span)?;
-                match value.is_real() {
-                    true => Ok(value.re),
-                    false => Err(Error::new(
-                        ErrorKind::IsComplex {
-                            operation: "this operation",
-                        },
-                        span,
-                    )),
-                }
-            }
+            // Lines that read a complex value are evaluated as complex: one
+            // reaching here is a real-only operation's operand.
+            Some(Binding::Deferred(deferred)) if deferred.complex => Err(Error::new(
+                ErrorKind::IsComplex {
+                    operation: "this operation",
+                },
+                span,
+            )),
             Some(Binding::Deferred(deferred)) => self.eval_deferred(deferred, span),
             Some(Binding::Quantity(_)) => unreachable!("a quantity's number is not a quantity"),
             None if key == binding_key("ans") => Err(Error::new(ErrorKind::NoAnswerYet, span)),

@@ -548,11 +548,14 @@ impl Session {
         goal: Goal,
     ) -> Result<(Settled, (usize, Value)), Error> {
         let limits = settings.loop_limits();
-        self.precision_loop(settings, |evaluator, precision| {
+        let mut answer = None;
+        self.precision_loop(settings, &mut |evaluator, precision| {
             let value = evaluator.eval(expr)?;
             let kept = (precision, value.clone());
-            settle(value, goal, &limits, expr.span).map(|settled| (settled, kept))
-        })
+            answer = Some((settle(value, goal, &limits, expr.span)?, kept));
+            Ok(())
+        })?;
+        Ok(answer.expect("the loop settled it"))
     }
 
     /// `refine` for a complex line: each part settled for the goal (the
@@ -564,20 +567,24 @@ impl Session {
         goal: Goal,
     ) -> Result<(SettledComplex, (usize, Complex)), Error> {
         let limits = settings.loop_limits();
-        self.precision_loop(settings, |evaluator, precision| {
+        let mut answer = None;
+        self.precision_loop(settings, &mut |evaluator, precision| {
             let value = evaluator.eval_complex(expr)?;
             let kept = (precision, value.clone());
-            settle_complex(value, goal, &limits, expr.span).map(|settled| (settled, kept))
-        })
+            answer = Some((settle_complex(value, goal, &limits, expr.span)?, kept));
+            Ok(())
+        })?;
+        Ok(answer.expect("the loop settled it"))
     }
 
-    /// Runs `attempt` at rising precision until it gives an answer or an
-    /// error other than an undecided question (see `refine`).
-    fn precision_loop<T>(
+    /// Runs `attempt` at rising precision until it succeeds or fails with
+    /// an error other than an undecided question (see `refine`). One copy
+    /// of the loop serves real and complex lines.
+    fn precision_loop(
         &mut self,
         settings: &Settings,
-        mut attempt: impl FnMut(&mut Evaluator, usize) -> Result<T, Error>,
-    ) -> Result<T, Error> {
+        attempt: &mut dyn FnMut(&mut Evaluator, usize) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         let limits = &settings.loop_limits();
         let mut precision = settings.working_precision();
         let mut undecided: Option<Error> = None;
@@ -724,7 +731,7 @@ impl Session {
                     Exactness::Exact => text,
                     Exactness::Rounded => format!("≈ {text}"),
                 };
-                let real = Box::new(error.kind);
+                let real = error.kind.to_string();
                 Error::new(ErrorKind::ComplexValue { real, value }, error.span)
             }
             Err(_) => error,

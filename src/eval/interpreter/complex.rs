@@ -10,10 +10,9 @@ use super::{AngleMode, Binding, Deferred, Evaluator, binding_key, signed_percent
 use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
 use crate::eval::builtins::{AngleUse, Builtin, IMAGINARY_UNIT};
 use crate::eval::error::{Error, ErrorKind, Span};
-use crate::eval::form::Form;
 use crate::eval::value::{Complex, Value};
 use num_rational::BigRational;
-use num_traits::{One, ToPrimitive};
+use num_traits::ToPrimitive;
 use std::cell::Cell;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -365,18 +364,7 @@ impl Evaluator<'_> {
             let unit = self.complex_exp(&complex(zero(), phi), span)?;
             return self.complex_multiply(&Complex::real(magnitude), &unit, span);
         }
-        // e^w is exp(w), so that forms meet: e^(iπ) is exactly -1.
-        if let Value::Approx { form: Some(f), .. } = &b.re
-            && b.is_real()
-            && let Form::Inverse {
-                function: Builtin::Exp,
-                argument,
-                degrees: false,
-            } = f.as_ref()
-            && argument.is_one()
-        {
-            return self.complex_exp(e, span);
-        }
+        // ln e is exactly 1, so e^(iπ) is exp(iπ), exactly -1.
         let ln = self.complex_ln(b, span)?;
         let product = self.complex_multiply(e, &ln, span)?;
         self.complex_exp(&product, span)
@@ -487,95 +475,94 @@ impl Evaluator<'_> {
         self.complex_function(function, args, span)
     }
 
-    /// A built-in function's complex value.
+    /// A built-in function's complex value, angles in the angle mode.
     fn complex_function(
         &mut self,
         function: Builtin,
         args: Vec<(Complex, Span)>,
         span: Span,
     ) -> Result<Complex, Error> {
-        use Builtin::*;
         let degrees = function.angles() != AngleUse::None && self.angle() == AngleMode::Degrees;
-        let (mut z, z_span) = args[0].clone();
+        let mut args = args.into_iter();
+        let (mut z, z_span) = args.next().expect("one argument at least");
+        let base = args.next();
         if degrees && function.angles() == AngleUse::Takes {
             z = complex(
                 self.convert_angle(&z.re, false, z_span)?,
                 self.convert_angle(&z.im, false, z_span)?,
             );
         }
+        let result = self.complex_radians(function, z, base, z_span, span)?;
+        if degrees && function.angles() == AngleUse::Gives {
+            return Ok(complex(
+                self.convert_angle(&result.re, true, span)?,
+                self.convert_angle(&result.im, true, span)?,
+            ));
+        }
+        Ok(result)
+    }
+
+    /// A built-in function's complex value, angles in radians; `base` is
+    /// log's second argument.
+    fn complex_radians(
+        &mut self,
+        function: Builtin,
+        z: Complex,
+        base: Option<(Complex, Span)>,
+        z_span: Span,
+        span: Span,
+    ) -> Result<Complex, Error> {
+        use Builtin::*;
         let one = Complex::real(Value::from_integer(1));
-        let result = match function {
+        let two = Complex::real(Value::from_integer(2));
+        Ok(match function {
             Abs => {
                 let norm = self.norm(&z, span)?;
                 Complex::real(self.apply(Sqrt, &norm, span, span)?)
             }
-            Arg => {
-                let angle =
-                    self.angle_of(&(z.im.clone(), z_span), &(z.re.clone(), z_span), span)?;
-                Complex::real(angle)
-            }
+            Arg => Complex::real(self.angle_of(&(z.im, z_span), &(z.re, z_span), span)?),
             Re => Complex::real(z.re),
             Im => Complex::real(z.im),
             Conj => complex(z.re, z.im.negated()),
             Sqrt => self.complex_sqrt(&z, span)?,
-            Cbrt => {
-                let third = Complex::real(rational(1, 3));
-                self.complex_power(&z, &third, z_span, span)?
-            }
+            Cbrt => self.complex_power(&z, &Complex::real(rational(1, 3)), z_span, span)?,
             Exp => self.complex_exp(&z, span)?,
             Ln => self.complex_ln(&z, span)?,
             Log | Log2 => {
                 let ln = self.complex_ln(&z, span)?;
-                let base = match (function, args.get(1)) {
-                    (Log, Some((base, _))) => base.clone(),
-                    (Log, None) => Complex::real(Value::from_integer(10)),
-                    _ => Complex::real(Value::from_integer(2)),
+                let (base, divisor_span) = match (function, base) {
+                    (Log, Some(base)) => base,
+                    (Log, None) => (Complex::real(Value::from_integer(10)), span),
+                    _ => (two, span),
                 };
                 let ln_base = self.complex_ln(&base, span)?;
-                let divisor_span = args.get(1).map_or(span, |(_, s)| *s);
                 if ln_base.re.is_zero() && ln_base.im.is_zero() {
-                    return Err(Error::new(
-                        ErrorKind::Domain {
-                            reason: "log base 1 is undefined",
-                        },
-                        divisor_span,
-                    ));
+                    let reason = "log base 1 is undefined";
+                    return Err(Error::new(ErrorKind::Domain { reason }, divisor_span));
                 }
                 self.complex_divide(&ln, &ln_base, divisor_span, span)?
             }
             Sin | Cos | Tan | Sinh | Cosh | Tanh => self.trigonometric(function, &z, span)?,
-            // asin z = -i ln(iz + √(1 - z²)).
-            Asin | Acos => {
-                let square = self.complex_multiply(&z, &z, span)?;
-                let rest = self.complex_subtract(&one, &square, span)?;
-                let root = self.complex_sqrt(&rest, span)?;
-                let sum = self.complex_add(&times_i(z), &root, span)?;
-                let ln = self.complex_ln(&sum, span)?;
-                let asin = times_i(ln).negated();
-                match function {
-                    Asin => asin,
-                    // acos z = π/2 - asin z.
-                    _ => {
-                        let pi = self.pi(1);
-                        let half_pi = self.part_multiply(&pi, &rational(1, 2), span)?;
-                        self.complex_subtract(&Complex::real(half_pi), &asin, span)?
-                    }
-                }
+            // asin z = -i asinh(iz) and atan z = -i atanh(iz).
+            Asin | Atan => {
+                let inner = if function == Asin { Asinh } else { Atanh };
+                let w = self
+                    .complex_radians(inner, times_i(z), None, z_span, span)
+                    .map_err(|e| match (function, e.kind) {
+                        (Atan, ErrorKind::Domain { .. }) => {
+                            let reason = "atan is undefined at i and -i";
+                            Error::new(ErrorKind::Domain { reason }, z_span)
+                        }
+                        (_, kind) => Error { kind, ..e },
+                    })?;
+                times_i(w).negated()
             }
-            // atan z = (i/2)(ln(1 - iz) - ln(1 + iz)).
-            Atan => {
-                let iz = times_i(z);
-                let a = self.complex_subtract(&one, &iz, span)?;
-                let b = self.complex_add(&one, &iz, span)?;
-                let pole = |_| {
-                    let reason = "atan is undefined at i and -i";
-                    Error::new(ErrorKind::Domain { reason }, z_span)
-                };
-                let ln_a = self.complex_ln(&a, span).map_err(pole)?;
-                let ln_b = self.complex_ln(&b, span).map_err(pole)?;
-                let difference = self.complex_subtract(&ln_a, &ln_b, span)?;
-                let half = Complex::real(rational(1, 2));
-                times_i(self.complex_multiply(&difference, &half, span)?)
+            // acos z = π/2 - asin z.
+            Acos => {
+                let asin = self.complex_radians(Asin, z, None, z_span, span)?;
+                let pi = self.pi(1);
+                let half_pi = self.divide(&pi, &two.re, span, span)?;
+                self.complex_subtract(&Complex::real(half_pi), &asin, span)?
             }
             // asinh z = ln(z + √(z² + 1)).
             Asinh => {
@@ -589,7 +576,7 @@ impl Evaluator<'_> {
             // acosh(-x) + iπ below -1, so its real part is exactly 0 or real.
             Acosh if z.is_real() => {
                 let x = z.re;
-                let below = self.part_add(&x, &Value::from_integer(1), span)?;
+                let below = self.part_add(&x, &one.re, span)?;
                 match self.sign(&below, z_span)? {
                     Ordering::Less => {
                         let magnitude = self.apply(Acosh, &x.negated(), z_span, span)?;
@@ -615,26 +602,14 @@ impl Evaluator<'_> {
                 let ln_a = self.complex_ln(&a, span)?;
                 let ln_b = self.complex_ln(&b, span)?;
                 let difference = self.complex_subtract(&ln_a, &ln_b, span)?;
-                let half = Complex::real(rational(1, 2));
-                self.complex_multiply(&difference, &half, span)?
+                self.complex_divide(&difference, &two, span, span)?
             }
             Sign | Floor | Ceil | Round | Trunc | Atan2 | Hypot | Min | Max | Gcd | Lcm | Comb
             | Perm => {
-                return Err(Error::new(
-                    ErrorKind::IsComplex {
-                        operation: function.name(),
-                    },
-                    span,
-                ));
+                let operation = function.name();
+                return Err(Error::new(ErrorKind::IsComplex { operation }, span));
             }
-        };
-        if degrees && function.angles() == AngleUse::Gives {
-            return Ok(complex(
-                self.convert_angle(&result.re, true, span)?,
-                self.convert_angle(&result.im, true, span)?,
-            ));
-        }
-        Ok(result)
+        })
     }
 
     /// sin, cos, tan and their hyperbolic kin of a + bi, from the real
