@@ -432,14 +432,7 @@ impl Session {
         };
         // Only the precision loop reads the mode; the cheap steps never do.
         self.read_angle = false;
-        // Kept to name the complex value in a domain error.
-        let kept = may_leave_the_reals.then(|| expr.clone());
-        let computed = match self.compute(expr, settings, goal) {
-            Err(e) if matches!(e.kind, ErrorKind::Domain { .. }) && kept.is_some() => {
-                return Err(self.complex_hint(e, kept.expect("kept"), settings));
-            }
-            computed => computed?,
-        };
+        let computed = self.compute(expr, settings, goal, may_leave_the_reals)?;
         let (text, exactness, binding, form) = match (computed, goal) {
             ((Settled::Exact(r), _), Goal::Whole(radix)) => (
                 format::radix(r.numer(), radix),
@@ -508,11 +501,13 @@ impl Session {
     /// The value settled for its goal: by a cheap first step where it can
     /// be, otherwise by the precision loop. A rounded value comes with its
     /// binding, the expression kept to be evaluated again later.
+    /// With `hint`, a domain error names the line's complex value.
     fn compute(
         &mut self,
         expr: Expr,
         settings: &Settings,
         goal: Goal,
+        hint: bool,
     ) -> Result<(Settled, Option<Binding>), Error> {
         // Ziv's cheap first step decides most lines of sqrt and arithmetic.
         // The screen wants exact forms (`2√2`), which only the loop finds.
@@ -525,7 +520,12 @@ impl Session {
             let binding = self.deferred(expr, settings, None);
             return Ok((Settled::Rounded(Some(rounded), None), Some(binding)));
         }
-        let (settled, value) = self.refine(&expr, settings, goal)?;
+        let (settled, value) = match self.refine(&expr, settings, goal) {
+            Err(e) if hint && matches!(e.kind, ErrorKind::Domain { .. }) => {
+                return Err(self.complex_hint(e, expr, settings));
+            }
+            refined => refined?,
+        };
         let binding = match settled {
             Settled::Exact(_) => None,
             // The value just computed is the binding's at that precision:
