@@ -1612,3 +1612,24 @@ fn an_imaginary_part_that_cannot_be_told_from_zero_is_an_error() {
     assert_eq!(category, Category::Undetermined);
     assert!(message.starts_with("cannot tell this from 0"), "{message}");
 }
+
+#[test]
+fn a_stream_of_complex_values_keeps_memory_bounded() {
+    let settings = settings();
+    let mut session = Session::new();
+    session.evaluate("z = 1+i", &settings).unwrap();
+    session.evaluate("w = sqrt(i)", &settings).unwrap();
+    for _ in 0..2000 {
+        session.evaluate("z = z*i + 1", &settings).unwrap();
+        session.evaluate("w = w*1.001", &settings).unwrap();
+    }
+    assert_eq!(session.evaluate("z", &settings).unwrap().text, "1 + i");
+    // Exact values keep no derivation; approximate ones keep it only up
+    // to the bound on its size.
+    let nodes = session.derivation_nodes();
+    assert!(nodes <= settings.limits.max_depth + 2, "{nodes} nodes kept");
+    assert_eq!(
+        session.evaluate("w", &settings).unwrap().text,
+        "5.21963291114919 + 5.21963291114919i"
+    );
+}

@@ -99,17 +99,20 @@ impl Deferred {
         }
     }
 
-    /// A complex value, kept as its expression (never replaced by
-    /// enclosures: see `Session::enclosed`).
+    /// A complex value, kept as its expression with its value at one
+    /// precision, or (`expr` None) as that value alone: an exact one, or
+    /// one whose derivation grew too long to keep (as `enclosures`).
     pub fn complex(
-        expr: Expr,
-        names: BTreeMap<String, Binding>,
+        derivation: Option<(Expr, BTreeMap<String, Binding>)>,
         angle: AngleMode,
-        value: Option<(usize, Complex)>,
+        value: (usize, Complex),
     ) -> Self {
-        let mut deferred = Deferred::new(expr, names, angle);
+        let mut deferred = match derivation {
+            Some((expr, names)) => Deferred::new(expr, names, angle),
+            None => Deferred::enclosures(Vec::new(), angle),
+        };
         deferred.complex = true;
-        deferred.complex_cache.borrow_mut().extend(value);
+        deferred.complex_cache.borrow_mut().push(value);
         deferred
     }
 

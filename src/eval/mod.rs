@@ -686,8 +686,18 @@ impl Session {
         let (binding, form) = match (im, re) {
             (None, Settled::Exact(r)) => (Binding::Exact(r), None),
             (im, re) => {
+                // An exact value needs no derivation; past the bound on a
+                // derivation's size, only the value at this precision is
+                // kept (as `enclosed` does for real ones), so a stream's
+                // memory stays bounded.
                 let captured = self.captured(&expr);
-                let deferred = Deferred::complex(expr, captured, settings.angle, Some(value));
+                let size = captured
+                    .values()
+                    .fold(1usize, |size, binding| size.saturating_add(binding.size()));
+                let exact = matches!((&re, &im), (Settled::Exact(_), Some(Settled::Exact(_))));
+                let derivation =
+                    (!exact && size <= settings.limits.max_depth).then_some((expr, captured));
+                let deferred = Deferred::complex(derivation, settings.angle, value);
                 let form = match (im, re) {
                     (None, Settled::Rounded(_, form)) => form,
                     _ => None,

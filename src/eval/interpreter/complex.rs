@@ -179,14 +179,6 @@ impl Evaluator<'_> {
     ) -> Result<Complex, Error> {
         let p = self.precision;
         let exact = |z: &Complex| z.re.as_exact().is_some() && z.im.as_exact().is_some();
-        if let Some((_, z)) = deferred
-            .complex_cache
-            .borrow()
-            .iter()
-            .find(|(q, z)| *q == p || exact(z))
-        {
-            return Ok(z.clone());
-        }
         let refused = Error::new(
             ErrorKind::RecomputationTooDeep {
                 limit: self.limits.max_depth,
@@ -194,8 +186,24 @@ impl Evaluator<'_> {
             span,
         );
         let Some((expr, names)) = &deferred.derivation else {
-            return Err(refused);
+            // Only the value is kept: exact, or the least precise one that
+            // is still as precise as asked; beyond it, refused.
+            let cache = deferred.complex_cache.borrow();
+            return cache
+                .iter()
+                .filter(|(q, z)| *q >= p || exact(z))
+                .min_by_key(|(q, _)| *q)
+                .map(|(_, z)| z.clone())
+                .ok_or(refused);
         };
+        if let Some((_, z)) = deferred
+            .complex_cache
+            .borrow()
+            .iter()
+            .find(|(q, _)| *q == p)
+        {
+            return Ok(z.clone());
+        }
         if self.deferred_depth >= self.limits.max_depth {
             return Err(refused);
         }
