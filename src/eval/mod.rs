@@ -756,7 +756,7 @@ impl Session {
     /// it were narrower.
     fn enclosed(&mut self, binding: &Binding, settings: &Settings) -> Binding {
         let deferred = match binding {
-            // A complex value keeps its derivation: its enclosures are pairs.
+            // A complex value is bounded when it is made (`run_complex`).
             Binding::Deferred(deferred) if deferred.size() > 1 && !deferred.is_complex() => {
                 deferred
             }
