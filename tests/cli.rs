@@ -327,3 +327,29 @@ fn line_mode_carries_functions_like_variables() {
         "error on line 5: f(x) takes 1 argument, not 2\n  f(1, 2)\n  ^^^^^^^\n"
     );
 }
+
+#[test]
+fn complex_mode_and_the_error_that_points_to_it() {
+    let out = pebble(&["sqrt(-4)"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).lines().next().unwrap(),
+        "error: sqrt of a negative number has no real value; \
+         its complex value is 2i (--complex, or F4 on the screen)"
+    );
+    let out = pebble(&["--complex", "sqrt(-4)"], "");
+    assert_eq!(stdout(&out), "2i\n");
+    assert_eq!(out.status.code(), Some(0));
+    // The real odd root without the mode, the principal root with it.
+    assert_eq!(stdout(&pebble(&["(-8)^(1/3)"], "")), "-2\n");
+    assert_eq!(
+        stdout(&pebble(&["--complex", "(-8)^(1/3)"], "")),
+        "1 + 1.73205080756888i\n"
+    );
+    // A line that writes i is complex without the mode, in line mode too.
+    let out = pebble(&["--digits", "5"], "z = (1+2i)*(3-i)\nz/5\nln(-1)\ni^i\n");
+    assert_eq!(stdout(&out), "5 + 5i\n1 + i\n0.20788\n");
+    assert!(stderr(&out).contains("its complex value is ≈ 3.1416i"));
+    let out = pebble(&["--complex"], "ln(-1)\nsqrt(-1)*sqrt(-1)\n");
+    assert_eq!(stdout(&out), "3.14159265358979i\n-1\n");
+}

@@ -1191,9 +1191,9 @@ fn a_negative_base_is_refused_as_impossible_only_for_an_irrational_exponent() {
     // Irrational exponents in a form: truly no real value.
     for input in ["(-2)^pi", "(-2)^sqrt(2)", "(-2)^e", "(-2)^ln(3)"] {
         let (_, message, _) = error(input);
-        assert_eq!(
-            message, "a negative number to a non-integer power has no real value",
-            "{input}"
+        assert!(
+            message.starts_with("a negative number to a non-integer power has no real value; its complex value is ≈ "),
+            "{input}: {message}"
         );
     }
 }
@@ -1549,4 +1549,235 @@ fn a_definition_being_typed_is_unfinished_not_wrong() {
     }
     let e = session.preview("f(1) + 2", &settings()).unwrap_err();
     assert!(!e.is_unfinished("f(1) + 2"));
+}
+
+fn complex_mode() -> Settings {
+    Settings {
+        complex: true,
+        ..Settings::default()
+    }
+}
+
+/// Each line of `lines` evaluated in one session; the last one's text.
+#[track_caller]
+fn last_of_lines(lines: &[&str], settings: &Settings) -> String {
+    let mut session = Session::new();
+    let mut last = String::new();
+    for line in lines {
+        last = match session.evaluate(line, settings) {
+            Ok(answer) => answer.text,
+            Err(e) => panic!("{line}: unexpected error {e}"),
+        };
+    }
+    last
+}
+
+#[test]
+fn a_line_that_writes_i_is_complex_and_exact_parts_stay_exact() {
+    for (input, expected) in [
+        ("i", "i"),
+        ("-i", "-i"),
+        ("2i", "2i"),
+        ("(1+2i)*(3-i)", "5 + 5i"),
+        ("i^2", "-1"),
+        ("e^(i*pi)", "-1"),
+        ("abs(3+4i)", "5"),
+        ("re(3+4i)", "3"),
+        ("im(3+4i)", "4"),
+        ("conj(3+4i)", "3 - 4i"),
+        ("(3+4i)^(1/2)", "2 + i"),
+        ("sqrt(3+4i)", "2 + i"),
+        ("(1+i)^8", "16"),
+        ("1/(1+i)", "0.5 - 0.5i"),
+        ("1/i", "-i"),
+        ("i^(-1)", "-i"),
+        ("(1+i)*(1-i)", "2"),
+        ("sqrt(i)^2", "i"),
+        ("e^(i*pi/3)", "0.5 + 0.866025403784439i"),
+    ] {
+        assert_eq!(eval(input), expected, "{input}");
+    }
+    for input in [
+        "(1+2i)*(3-i)",
+        "e^(i*pi)",
+        "(3+4i)^(1/2)",
+        "1/(1+i)",
+        "(1+i)^8",
+    ] {
+        assert_eq!(exactness(input, &settings()), Exactness::Exact, "{input}");
+    }
+    assert_eq!(exactness("e^(i*pi/3)", &settings()), Exactness::Rounded);
+}
+
+#[test]
+fn complex_functions_give_principal_values() {
+    for (input, expected) in [
+        ("i^i", "0.207879576350762"),
+        ("sqrt(i)", "0.707106781186548 + 0.707106781186548i"),
+        ("cos(i)", "1.54308063481524"),
+        ("sin(i)", "1.1752011936438i"),
+        ("sin(1+i)", "1.29845758141598 + 0.634963914784736i"),
+        ("tan(i)", "0.761594155955765i"),
+        ("tanh(1+i)", "1.08392332733869 + 0.271752585319512i"),
+        ("arg(-1)", "3.14159265358979"),
+        ("arg(i)", "1.5707963267949"),
+        ("arg(1+i)", "0.785398163397448"),
+        ("ln(i)", "1.5707963267949i"),
+        ("ln(-1+0i)", "3.14159265358979i"),
+        ("exp(1+i)", "1.46869393991589 + 2.28735528717884i"),
+        ("atan(2i)", "1.5707963267949 + 0.549306144334055i"),
+        ("asinh(i)", "1.5707963267949i"),
+        ("2^i", "0.769238901363972 + 0.638961276313635i"),
+        ("(1+i)^(1+i)", "0.273957253830121 + 0.583700758758615i"),
+        ("re(e^i)", "0.54030230586814"),
+        ("im(e^i)", "0.841470984807897"),
+        ("log(100i)", "2 + 0.682188176920921i"),
+    ] {
+        assert_eq!(eval(input), expected, "{input}");
+    }
+    // Real arguments of the new functions.
+    assert_eq!(eval("re(-3)"), "-3");
+    assert_eq!(eval("im(-3)"), "0");
+    assert_eq!(eval("conj(2)"), "2");
+    assert_eq!(eval_with("arg(-1)", &degrees()), "180");
+    assert_eq!(eval_with("arg(1+i)", &degrees()), "45");
+    let five_digits = Settings {
+        digits: 5,
+        ..Settings::default()
+    };
+    assert_eq!(eval_with("sqrt(i)", &five_digits), "0.70711 + 0.70711i");
+}
+
+#[test]
+fn complex_mode_answers_real_functions_outside_their_domain() {
+    let mode = complex_mode();
+    for (input, expected) in [
+        ("sqrt(-4)", "2i"),
+        ("ln(-1)", "3.14159265358979i"),
+        ("asin(2)", "1.5707963267949 - 1.31695789692482i"),
+        ("acos(2)", "1.31695789692482i"),
+        ("acosh(-2)", "1.31695789692482 + 3.14159265358979i"),
+        ("atanh(2)", "0.549306144334055 - 1.5707963267949i"),
+        ("log(-100)", "2 + 1.36437635384184i"),
+        // The principal value, not the real odd root.
+        ("(-8)^(1/3)", "1 + 1.73205080756888i"),
+        ("(-4)^(1/2)", "2i"),
+        // cbrt is the real cube root.
+        ("cbrt(-8)", "-2"),
+        ("sqrt(4)", "2"),
+        ("2^10", "1024"),
+    ] {
+        assert_eq!(eval_with(input, &mode), expected, "{input}");
+    }
+    // Without complex mode: the real rules, and errors naming the value.
+    assert_eq!(eval("(-8)^(1/3)"), "-2");
+    for (input, value) in [
+        ("sqrt(-4)", "2i"),
+        ("ln(-1)", "≈ 3.14159265358979i"),
+        ("asin(2)", "≈ 1.5707963267949 - 1.31695789692482i"),
+    ] {
+        let (category, message, _) = error(input);
+        assert_eq!(category, Category::Domain);
+        assert!(
+            message.contains(&format!("; its complex value is {value} (--complex")),
+            "{input}: {message}"
+        );
+    }
+    // A domain error with no complex value stays as it was; one whose
+    // complex value is real names it.
+    assert_eq!(error("ln(0)").1, "logarithms take positive values only");
+    assert!(
+        error("sqrt(-2)*sqrt(-2)")
+            .1
+            .contains("; its complex value is -2 (--complex")
+    );
+    // Poles keep their own errors.
+    assert_eq!(error("atan(i)").1, "atan is undefined at i and -i");
+    assert_eq!(
+        error("atanh(1+0i)").1,
+        "atanh takes values strictly between -1 and 1"
+    );
+    assert_eq!(eval("acosh(i)"), "0.881373587019543 + 1.5707963267949i");
+    assert_eq!(eval_with("acosh(0.5)", &mode), "1.0471975511966i");
+    assert_eq!(eval_with("acosh(-1)", &mode), "3.14159265358979i");
+}
+
+#[test]
+fn complex_values_are_kept_in_variables_and_functions() {
+    let s = &settings();
+    assert_eq!(last_of_lines(&["z = 1+2i", "z*z"], s), "-3 + 4i");
+    assert_eq!(last_of_lines(&["1+2i", "ans*i"], s), "-2 + i");
+    assert_eq!(
+        last_of_lines(&["w = sqrt(2)+i", "w^2"], s),
+        "1 + 2.82842712474619i"
+    );
+    assert_eq!(last_of_lines(&["f(z) = z^2", "f(1+i)"], s), "2i");
+    assert_eq!(last_of_lines(&["g(x) = x + i", "g(1)"], s), "1 + i");
+    // A variable or a parameter named i shadows the imaginary unit.
+    assert_eq!(last_of_lines(&["i = 3", "2i"], s), "6");
+    assert_eq!(last_of_lines(&["i = 3", "i^2"], s), "9");
+    assert_eq!(last_of_lines(&["h(i) = i + 1", "h(2)"], s), "3");
+    // A complex value made in complex mode is used as such outside it.
+    assert_eq!(
+        last_of_lines(&["r = sqrt(-4)", "r^2"], &complex_mode()),
+        "-4"
+    );
+}
+
+#[test]
+fn real_only_operations_refuse_complex_values() {
+    for (input, operation) in [
+        ("floor(i)", "floor"),
+        ("min(i, 2)", "min"),
+        ("(1+i)!", "factorial"),
+        ("i mod 2", "mod"),
+        ("(1+2i) to hex", "to hex"),
+        ("(1+2i) to frac", "to frac"),
+        ("3 m * i", "a unit"),
+    ] {
+        let (category, message, _) = error(input);
+        assert_eq!(category, Category::Domain, "{input}");
+        assert_eq!(
+            message,
+            format!("{operation} takes real numbers; this value is complex"),
+            "{input}"
+        );
+    }
+    // A real value reached through i converts as any other.
+    assert_eq!(eval("(1+i)*(1-i) to hex"), "0x2");
+    assert_eq!(error("i/0").1, "division by zero");
+    assert_eq!(
+        error("0^i").1,
+        "0 to a power whose real part is not positive has no value"
+    );
+}
+
+#[test]
+fn an_imaginary_part_that_cannot_be_told_from_zero_is_an_error() {
+    // exp(i)·exp(-i) is 1, but its imaginary part is known only as a
+    // ball around 0: no digit of it is printed, and it is not dropped.
+    let (category, message, _) = error("exp(i)*exp(-i)");
+    assert_eq!(category, Category::Undetermined);
+    assert!(message.starts_with("cannot tell this from 0"), "{message}");
+}
+
+#[test]
+fn a_stream_of_complex_values_keeps_memory_bounded() {
+    let settings = settings();
+    let mut session = Session::new();
+    session.evaluate("z = 1+i", &settings).unwrap();
+    session.evaluate("w = sqrt(i)", &settings).unwrap();
+    for _ in 0..2000 {
+        session.evaluate("z = z*i + 1", &settings).unwrap();
+        session.evaluate("w = w*1.001", &settings).unwrap();
+    }
+    assert_eq!(session.evaluate("z", &settings).unwrap().text, "1 + i");
+    // Exact values keep no derivation; approximate ones keep it only up
+    // to the bound on its size.
+    let nodes = session.derivation_nodes();
+    assert!(nodes <= settings.limits.max_depth + 2, "{nodes} nodes kept");
+    assert_eq!(
+        session.evaluate("w", &settings).unwrap().text,
+        "5.21963291114919 + 5.21963291114919i"
+    );
 }

@@ -207,3 +207,56 @@ fn normalize_reads_both_notations() {
     assert_eq!(normalize("-120"), (true, "12".into(), 2));
     assert_eq!(normalize("1.0e0"), (false, "1".into(), 0));
 }
+
+/// `a + bi`, `a - bi`, `bi` or `a` as its real and imaginary parts' text.
+fn complex_parts(text: &str) -> (String, String) {
+    let Some(body) = text.strip_suffix('i') else {
+        return (text.to_string(), "0".to_string());
+    };
+    let imaginary = |s: &str| match s {
+        "" => "1".to_string(),
+        "-" => "-1".to_string(),
+        s => s.to_string(),
+    };
+    if let Some((re, im)) = body.rsplit_once(" + ") {
+        return (re.to_string(), imaginary(im));
+    }
+    if let Some((re, im)) = body.rsplit_once(" - ") {
+        return (re.to_string(), format!("-{}", imaginary(im)));
+    }
+    ("0".to_string(), imaginary(body))
+}
+
+#[test]
+fn every_shown_digit_of_both_parts_matches_the_oracle() {
+    let fixture = include_str!("fixtures/complex.tsv");
+    let mut checked = 0;
+    for line in fixture.lines().filter(|l| !l.starts_with('#')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [expression, digits, mode, re, im] = fields[..] else {
+            panic!("malformed fixture line: {line}");
+        };
+        let settings = Settings {
+            complex: mode == "complex",
+            ..settings(digits, "rad")
+        };
+        let answer = Session::new()
+            .evaluate(expression, &settings)
+            .unwrap_or_else(|e| panic!("{expression}: {e}"));
+        let (got_re, got_im) = complex_parts(&answer.text);
+        for (part, got, expected) in [("real", got_re, re), ("imaginary", got_im, im)] {
+            let normal = |s: &str| match s {
+                "0" => (false, String::new(), 0),
+                s => normalize(s),
+            };
+            assert_eq!(
+                normal(&got),
+                normal(expected),
+                "{expression} at {digits} digits, {part} part: pebble says {}, mpmath {expected}",
+                answer.text
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 30, "only {checked} fixture rows");
+}

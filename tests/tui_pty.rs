@@ -841,3 +841,28 @@ fn the_theme_can_be_forced() {
     });
     assert!(p.quit());
 }
+
+#[test]
+fn f4_switches_complex_mode_and_a_new_session_restores_its_answer() {
+    let history = history_file("complex");
+    let env = [("PEBBLE_HISTORY", history.to_str().unwrap())];
+    let mut p = PtyPebble::start(WIDTH, HEIGHT, &env);
+    p.wait_for("REAL RAD");
+    p.type_text("sqrt(-4)");
+    p.wait_for("its complex value is 2i");
+    // F4, as xterm sends it.
+    p.send("\x1bOS");
+    p.wait_for("CPLX RAD");
+    p.wait_for("= 2i");
+    p.send("\r");
+    wait_entered(&p, "sqrt(-4)");
+    assert!(p.quit());
+    let saved = std::fs::read_to_string(&history).unwrap();
+    assert!(saved.contains("sqrt(-4)\t=\t2i\tmode=complex"), "{saved}");
+    // The mode starts real again; the answer it gave comes back.
+    let mut again = PtyPebble::start(WIDTH, HEIGHT, &env);
+    again.wait_for("REAL RAD");
+    again.type_text("ans*i");
+    again.wait_for("= -2");
+    assert!(again.quit());
+}

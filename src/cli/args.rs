@@ -14,6 +14,8 @@ or start the interactive calculator when it is.
 Options:
   -d, --digits N   significant digits for rounded results (1-100000, default 15)
       --degrees    trigonometric functions take and give degrees
+      --complex    real functions outside their domain give complex values
+                   (sqrt(-4) is 2i); a line that writes i is complex anyway
       --theme T    palette: light or dark (default: ask the terminal)
   -h, --help       print this help
   -V, --version    print the version
@@ -71,6 +73,7 @@ pub fn parse_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<
                 });
             }
             Long("radians") => settings.angle = AngleMode::Radians,
+            Long("complex") => settings.complex = true,
             // A leading negative number (`-2^2`) is an expression, not options.
             Short(c) if c.is_ascii_digit() || c == '.' || c == '(' => {
                 let rest = match parser.optional_value() {
@@ -145,7 +148,7 @@ mod tests {
 
     #[test]
     fn options_set_the_settings() {
-        match run(&["--digits", "30", "--degrees", "sin(30)"]).unwrap() {
+        match run(&["--digits", "30", "--degrees", "--complex", "sin(30)"]).unwrap() {
             Command::Run {
                 settings,
                 expression,
@@ -154,6 +157,7 @@ mod tests {
                 assert_eq!(light, None);
                 assert_eq!(settings.digits, 30);
                 assert_eq!(settings.angle, AngleMode::Degrees);
+                assert!(settings.complex);
                 assert_eq!(expression, Some("sin(30)".into()));
             }
             other => panic!("{other:?}"),

@@ -75,16 +75,20 @@ pub enum Builtin {
     Lcm,
     Comb,
     Perm,
+    Re,
+    Im,
+    Arg,
+    Conj,
 }
 
 impl Builtin {
     /// Every function, in the order the help lists them.
-    pub const ALL: [Builtin; 32] = {
+    pub const ALL: [Builtin; 36] = {
         use Builtin::*;
         [
             Sqrt, Cbrt, Abs, Sign, Floor, Ceil, Round, Trunc, Sin, Cos, Tan, Asin, Acos, Atan,
             Atan2, Sinh, Cosh, Tanh, Asinh, Acosh, Atanh, Ln, Log, Log2, Exp, Hypot, Min, Max, Gcd,
-            Lcm, Comb, Perm,
+            Lcm, Comb, Perm, Re, Im, Arg, Conj,
         ]
     };
 
@@ -123,6 +127,10 @@ impl Builtin {
             Lcm => "lcm",
             Comb => "comb",
             Perm => "perm",
+            Re => "re",
+            Im => "im",
+            Arg => "arg",
+            Conj => "conj",
         }
     }
 
@@ -151,7 +159,7 @@ impl Builtin {
         use Builtin::*;
         match self {
             Sin | Cos | Tan => AngleUse::Takes,
-            Asin | Acos | Atan | Atan2 => AngleUse::Gives,
+            Asin | Acos | Atan | Atan2 | Arg => AngleUse::Gives,
             _ => AngleUse::None,
         }
     }
@@ -182,7 +190,7 @@ impl Builtin {
             Exp => L::Exp,
             Tan | Log => return Computation::Composed,
             Abs | Sign | Floor | Ceil | Round | Trunc | Atan2 | Hypot | Min | Max | Gcd | Lcm
-            | Comb | Perm => return Computation::Own,
+            | Comb | Perm | Re | Im | Arg | Conj => return Computation::Own,
         })
     }
 
@@ -259,6 +267,11 @@ impl Constant {
             .find(|c| c.name() == name || c.symbol() == Some(name))
     }
 }
+
+/// The imaginary unit's name. It is no constant: a variable or a
+/// parameter named `i` shadows it, and a line that reads it unshadowed is
+/// evaluated as complex.
+pub const IMAGINARY_UNIT: &str = "i";
 
 /// The last answer's names.
 pub const ANSWER_NAMES: [&str; 2] = ["ans", "_"];

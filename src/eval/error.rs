@@ -162,6 +162,16 @@ pub enum ErrorKind {
     /// `to frac` of a value known only approximately.
     NotExact,
     NoRealResult,
+    /// A real-only operation given a complex value.
+    IsComplex {
+        operation: &'static str,
+    },
+    /// A real function outside its real domain (`real`: the real error's
+    /// message), whose complex value (`value`, as shown) complex mode gives.
+    ComplexValue {
+        real: String,
+        value: String,
+    },
     DivisionByZero,
     ModuloByZero,
     ZeroToNegativePower,
@@ -257,9 +267,13 @@ impl ErrorKind {
             DimensionMismatch { .. } | NeedsPlainNumber { .. } | FractionalDimension { .. } => {
                 Category::Domain
             }
-            Domain { .. } | NotWhole { .. } | NotExact | NoRealResult | NegativeShift => {
-                Category::Domain
-            }
+            Domain { .. }
+            | NotWhole { .. }
+            | NotExact
+            | NoRealResult
+            | NegativeShift
+            | IsComplex { .. }
+            | ComplexValue { .. } => Category::Domain,
             DivisionByZero | ModuloByZero | ZeroToNegativePower => Category::DivisionByZero,
             TooLarge
             | TooSmall
@@ -391,6 +405,13 @@ impl fmt::Display for ErrorKind {
                 Notation::Fraction.request()
             ),
             NoRealResult => write!(f, "no real result here"),
+            IsComplex { operation } => {
+                write!(f, "{operation} takes real numbers; this value is complex")
+            }
+            ComplexValue { real, value } => write!(
+                f,
+                "{real}; its complex value is {value} (--complex, or F4 on the screen)"
+            ),
             DivisionByZero => write!(f, "division by zero"),
             ModuloByZero => write!(f, "mod by zero"),
             ZeroToNegativePower => write!(f, "division by zero (0 to a negative power)"),

@@ -2,6 +2,7 @@
 //! and enclosures. `Session::refine` in `mod.rs` runs it at rising
 //! precisions until the enclosure settles what the line asks.
 
+pub(in crate::eval) mod complex;
 mod functions;
 pub(in crate::eval) mod quantity;
 
@@ -16,7 +17,7 @@ use super::form::{self, Form, Known};
 use super::limits::Limits;
 use super::number::{self, Budget};
 use super::units::{self, Compound};
-use super::value::Value;
+use super::value::{Complex, Value};
 use astro_float_num::{BigFloat, Consts};
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -77,6 +78,10 @@ pub struct Deferred {
     /// Values already computed, by precision; shared subexpressions are
     /// evaluated once per precision however often they are referenced.
     cache: RefCell<Vec<(usize, Value)>>,
+    /// A complex value: its expression is evaluated as complex, and its
+    /// values are kept in `complex_cache` instead.
+    complex: bool,
+    complex_cache: RefCell<Vec<(usize, Complex)>>,
 }
 
 impl Deferred {
@@ -89,7 +94,30 @@ impl Deferred {
             angle,
             size,
             cache: RefCell::new(Vec::new()),
+            complex: false,
+            complex_cache: RefCell::new(Vec::new()),
         }
+    }
+
+    /// A complex value, kept as its expression with its value at one
+    /// precision, or (`expr` None) as that value alone: an exact one, or
+    /// one whose derivation grew too long to keep (as `enclosures`).
+    pub fn complex(
+        derivation: Option<(Expr, BTreeMap<String, Binding>)>,
+        angle: AngleMode,
+        value: (usize, Complex),
+    ) -> Self {
+        let mut deferred = match derivation {
+            Some((expr, names)) => Deferred::new(expr, names, angle),
+            None => Deferred::enclosures(Vec::new(), angle),
+        };
+        deferred.complex = true;
+        deferred.complex_cache.borrow_mut().push(value);
+        deferred
+    }
+
+    pub fn is_complex(&self) -> bool {
+        self.complex
     }
 
     /// A value kept as enclosures alone, by precision: it answers at those
@@ -100,6 +128,8 @@ impl Deferred {
             angle,
             size: 1,
             cache: RefCell::new(values),
+            complex: false,
+            complex_cache: RefCell::new(Vec::new()),
         }
     }
 
@@ -497,6 +527,14 @@ impl<'a> Evaluator<'a> {
         };
         match binding {
             Some(Binding::Exact(r)) => Ok(Value::Exact(r.clone())),
+            // Lines that read a complex value are evaluated as complex: one
+            // reaching here is a real-only operation's operand.
+            Some(Binding::Deferred(deferred)) if deferred.complex => Err(Error::new(
+                ErrorKind::IsComplex {
+                    operation: "this operation",
+                },
+                span,
+            )),
             Some(Binding::Deferred(deferred)) => self.eval_deferred(deferred, span),
             Some(Binding::Quantity(_)) => unreachable!("a quantity's number is not a quantity"),
             None if key == binding_key("ans") => Err(Error::new(ErrorKind::NoAnswerYet, span)),

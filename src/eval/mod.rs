@@ -37,11 +37,12 @@ use astro_float_num::Consts;
 use builtins::is_reserved;
 use form::Form as ExactForm;
 use format::Decimal;
+use interpreter::complex;
 use interpreter::{Binding, Deferred, Evaluator, StoredQuantity};
 use num_rational::BigRational;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use value::Value;
+use value::{Complex, Value};
 
 /// Most significant digits `--digits` accepts.
 pub const MAX_DIGITS: usize = 100_000;
@@ -55,6 +56,10 @@ pub struct Settings {
     /// Give `Answer::fraction` for exact fractions whose decimals do not end
     /// (the calculator screen shows it; line mode has no use for the work).
     pub fractions: bool,
+    /// Complex mode: real functions outside their real domain, and powers
+    /// of negative numbers, give their principal complex values
+    /// (`sqrt(-4)` is 2i) instead of a domain error.
+    pub complex: bool,
 }
 
 impl Default for Settings {
@@ -64,6 +69,7 @@ impl Default for Settings {
             angle: AngleMode::Radians,
             limits: Limits::default(),
             fractions: false,
+            complex: false,
         }
     }
 }
@@ -127,6 +133,9 @@ pub struct Answer {
     /// The value depends on the angle mode: evaluating it read the mode.
     /// (`ans` and variables keep the mode they were made in.)
     pub reads_angle: bool,
+    /// Complex mode gave the value: without it, the line would be real
+    /// (`(-8)^(1/3)` is -2) or a domain error (`sqrt(-4)`).
+    pub complex_mode: bool,
 }
 
 impl Answer {
@@ -151,6 +160,7 @@ impl Answer {
             assigned,
             fraction,
             reads_angle: false,
+            complex_mode: false,
         }
     }
 }
@@ -185,6 +195,10 @@ enum Settled {
     /// value's exact form where it has one.
     Rounded(Option<Decimal>, Option<ExactForm>),
 }
+
+/// A complex value's parts settled: the imaginary part `None` when it is
+/// exactly 0.
+type SettledComplex = (Settled, Option<Settled>);
 
 /// Variables and `ans`, carried from one line to the next.
 pub struct Session {
@@ -302,6 +316,7 @@ impl Session {
                 && !params.contains(n)
                 && !self.names.contains_key(interpreter::binding_key(n))
                 && builtins::Constant::from_name(n).is_none()
+                && n != builtins::IMAGINARY_UNIT
             {
                 unknown = Some((n.clone(), e.span));
             }
@@ -328,6 +343,7 @@ impl Session {
             assigned: Some(signature),
             fraction: None,
             reads_angle: false,
+            complex_mode: false,
         };
         Ok((answer, Binding::Exact(BigRational::from_integer(0.into()))))
     }
@@ -389,14 +405,8 @@ impl Session {
             }
         };
         user_functions::expand(&mut expr, &self.functions, limits)?;
-        let (expr, shown) = if self.has_units(&expr, &line.target) {
-            self.measure(expr, &line.target, line.to, settings, input)?
-        } else {
-            (expr, None)
-        };
+        let has_units = self.has_units(&expr, &line.target);
         let digits = settings.shown_digits();
-        // Only the precision loop reads the mode; the cheap steps never do.
-        self.read_angle = false;
         let goal = match line.target {
             None | Some(Target::Decimal | Target::Unit(..) | Target::Mixed(_)) => {
                 Goal::Digits(digits)
@@ -404,7 +414,28 @@ impl Session {
             Some(Target::Radix(radix)) => Goal::Whole(radix),
             Some(Target::Fraction) => Goal::Fraction,
         };
-        let (text, exactness, binding, form) = match (self.compute(expr, settings, goal)?, goal) {
+        // A line that reads `i` or a complex value is complex wherever it
+        // is; in complex mode, so is one that may leave the reals.
+        let may_leave_the_reals = !has_units && complex::may_leave_the_reals(&expr);
+        if complex::reads_complex(&expr, &self.names) {
+            if has_units {
+                let operation = "a unit";
+                return Err(Error::new(ErrorKind::IsComplex { operation }, expr.span));
+            }
+            return self.run_complex(expr, goal, assigned, settings, false);
+        }
+        if settings.complex && may_leave_the_reals {
+            return self.run_complex(expr, goal, assigned, settings, true);
+        }
+        let (expr, shown) = if has_units {
+            self.measure(expr, &line.target, line.to, settings, input)?
+        } else {
+            (expr, None)
+        };
+        // Only the precision loop reads the mode; the cheap steps never do.
+        self.read_angle = false;
+        let computed = self.compute(expr, settings, goal, may_leave_the_reals)?;
+        let (text, exactness, binding, form) = match (computed, goal) {
             ((Settled::Exact(r), _), Goal::Whole(radix)) => (
                 format::radix(r.numer(), radix),
                 Exactness::Exact,
@@ -444,6 +475,7 @@ impl Session {
                 assigned,
                 fraction: None,
                 reads_angle: self.read_angle,
+                complex_mode: false,
             };
             return Ok((answer, binding));
         }
@@ -457,10 +489,12 @@ impl Session {
                 assigned,
                 fraction: None,
                 reads_angle: false,
+                complex_mode: false,
             },
         };
         let answer = Answer {
             reads_angle: self.read_angle,
+            complex_mode: false,
             ..answer
         };
         Ok((answer, binding))
@@ -469,11 +503,13 @@ impl Session {
     /// The value settled for its goal: by a cheap first step where it can
     /// be, otherwise by the precision loop. A rounded value comes with its
     /// binding, the expression kept to be evaluated again later.
+    /// With `hint`, a domain error names the line's complex value.
     fn compute(
         &mut self,
         expr: Expr,
         settings: &Settings,
         goal: Goal,
+        hint: bool,
     ) -> Result<(Settled, Option<Binding>), Error> {
         // Ziv's cheap first step decides most lines of sqrt and arithmetic.
         // The screen wants exact forms (`2√2`), which only the loop finds.
@@ -486,7 +522,12 @@ impl Session {
             let binding = self.deferred(expr, settings, None);
             return Ok((Settled::Rounded(Some(rounded), None), Some(binding)));
         }
-        let (settled, value) = self.refine(&expr, settings, goal)?;
+        let (settled, value) = match self.refine(&expr, settings, goal) {
+            Err(e) if hint && matches!(e.kind, ErrorKind::Domain { .. }) => {
+                return Err(self.complex_hint(e, expr, settings));
+            }
+            refined => refined?,
+        };
         let binding = match settled {
             Settled::Exact(_) => None,
             // The value just computed is the binding's at that precision:
@@ -508,6 +549,44 @@ impl Session {
         settings: &Settings,
         goal: Goal,
     ) -> Result<(Settled, (usize, Value)), Error> {
+        let limits = settings.loop_limits();
+        let mut answer = None;
+        self.precision_loop(settings, &mut |evaluator, precision| {
+            let value = evaluator.eval(expr)?;
+            let kept = (precision, value.clone());
+            answer = Some((settle(value, goal, &limits, expr.span)?, kept));
+            Ok(())
+        })?;
+        Ok(answer.expect("the loop settled it"))
+    }
+
+    /// `refine` for a complex line: each part settled for the goal (the
+    /// imaginary part `None` when it is exactly 0).
+    fn refine_complex(
+        &mut self,
+        expr: &Expr,
+        settings: &Settings,
+        goal: Goal,
+    ) -> Result<(SettledComplex, (usize, Complex)), Error> {
+        let limits = settings.loop_limits();
+        let mut answer = None;
+        self.precision_loop(settings, &mut |evaluator, precision| {
+            let value = evaluator.eval_complex(expr)?;
+            let kept = (precision, value.clone());
+            answer = Some((settle_complex(value, goal, &limits, expr.span)?, kept));
+            Ok(())
+        })?;
+        Ok(answer.expect("the loop settled it"))
+    }
+
+    /// Runs `attempt` at rising precision until it succeeds or fails with
+    /// an error other than an undecided question (see `refine`). One copy
+    /// of the loop serves real and complex lines.
+    fn precision_loop(
+        &mut self,
+        settings: &Settings,
+        attempt: &mut dyn FnMut(&mut Evaluator, usize) -> Result<(), Error>,
+    ) -> Result<(), Error> {
         let limits = &settings.loop_limits();
         let mut precision = settings.working_precision();
         let mut undecided: Option<Error> = None;
@@ -523,10 +602,7 @@ impl Session {
                     .get_or_insert_with(|| Consts::new().expect("allocating the constants cache")),
                 work,
             );
-            let outcome = evaluator.eval(expr).and_then(|value| {
-                let kept = (precision, value.clone());
-                settle(value, goal, limits, expr.span).map(|settled| (settled, kept))
-            });
+            let outcome = attempt(&mut evaluator, precision);
             work = evaluator.work();
             self.read_angle = evaluator.read_angle();
             match outcome {
@@ -555,13 +631,7 @@ impl Session {
         settings: &Settings,
         value: Option<(usize, Value)>,
     ) -> Binding {
-        let mut captured = BTreeMap::new();
-        expr.for_each_name(&mut |name| {
-            let key = interpreter::binding_key(name);
-            if let Some(binding) = self.names.get(key) {
-                captured.insert(key.to_string(), binding.clone());
-            }
-        });
+        let mut captured = self.captured(&expr);
         let size = captured
             .values()
             .fold(1usize, |size, binding| size.saturating_add(binding.size()));
@@ -577,6 +647,109 @@ impl Session {
         Binding::Deferred(Rc::new(deferred))
     }
 
+    /// The bindings of the names `expr` reads.
+    fn captured(&self, expr: &Expr) -> BTreeMap<String, Binding> {
+        let mut captured = BTreeMap::new();
+        expr.for_each_name(&mut |name| {
+            let key = interpreter::binding_key(name);
+            if let Some(binding) = self.names.get(key) {
+                captured.insert(key.to_string(), binding.clone());
+            }
+        });
+        captured
+    }
+
+    /// A line evaluated as complex: its text `a + bi` (or, when the
+    /// imaginary part is exactly 0, as a real line's), and its binding.
+    fn run_complex(
+        &mut self,
+        expr: Expr,
+        goal: Goal,
+        assigned: Option<String>,
+        settings: &Settings,
+        complex_mode: bool,
+    ) -> Result<(Answer, Binding), Error> {
+        let digits = settings.shown_digits();
+        self.read_angle = false;
+        let ((re, im), value) = self.refine_complex(&expr, settings, goal)?;
+        let (text, exactness) = match &im {
+            Some(im) => complex_text(&re, im, digits),
+            None => match (&re, goal) {
+                (Settled::Exact(r), Goal::Whole(radix)) => {
+                    (format::radix(r.numer(), radix), Exactness::Exact)
+                }
+                (Settled::Exact(r), Goal::Fraction) => (format::fraction(r), Exactness::Exact),
+                (Settled::Exact(r), _) => format::format_exact(r, digits),
+                (Settled::Rounded(decimal, _), _) => {
+                    (format::format_rounded(decimal, digits), Exactness::Rounded)
+                }
+            },
+        };
+        let (binding, form) = match (im, re) {
+            (None, Settled::Exact(r)) => (Binding::Exact(r), None),
+            (im, re) => {
+                // An exact value needs no derivation; past the bound on a
+                // derivation's size, only the value at this precision is
+                // kept (as `enclosed` does for real ones), so a stream's
+                // memory stays bounded.
+                let captured = self.captured(&expr);
+                let size = captured
+                    .values()
+                    .fold(1usize, |size, binding| size.saturating_add(binding.size()));
+                let exact = matches!((&re, &im), (Settled::Exact(_), Some(Settled::Exact(_))));
+                let derivation =
+                    (!exact && size <= settings.limits.max_depth).then_some((expr, captured));
+                let deferred = Deferred::complex(derivation, settings.angle, value);
+                let form = match (im, re) {
+                    (None, Settled::Rounded(_, form)) => form,
+                    _ => None,
+                };
+                (Binding::Deferred(Rc::new(deferred)), form)
+            }
+        };
+        let answer = match goal {
+            Goal::Digits(_) => {
+                Answer::new(text, exactness, assigned, &binding, form.as_ref(), settings)
+            }
+            _ => Answer {
+                text,
+                exactness,
+                assigned,
+                fraction: None,
+                reads_angle: false,
+                complex_mode: false,
+            },
+        };
+        let answer = Answer {
+            reads_angle: self.read_angle,
+            complex_mode,
+            ..answer
+        };
+        Ok((answer, binding))
+    }
+
+    /// A real domain error, naming the complex value where there is one
+    /// (`sqrt(-4)`: its complex value is 2i).
+    fn complex_hint(&mut self, error: Error, expr: Expr, settings: &Settings) -> Error {
+        let digits = settings.shown_digits();
+        match self.refine_complex(&expr, settings, Goal::Digits(digits)) {
+            Ok(((re, im), _)) => {
+                // A real value too: sqrt(-2)*sqrt(-2) is -2 in complex mode.
+                let (text, exactness) = match im {
+                    Some(im) => complex_text(&re, &im, digits),
+                    None => settled_text(&re, digits),
+                };
+                let value = match exactness {
+                    Exactness::Exact => text,
+                    Exactness::Rounded => format!("≈ {text}"),
+                };
+                let real = error.kind.to_string();
+                Error::new(ErrorKind::ComplexValue { real, value }, error.span)
+            }
+            Err(_) => error,
+        }
+    }
+
     /// `binding` with its derivation replaced by enclosures at the working
     /// precision or above: those it has already, else computed now (at
     /// rising precision while a question stays open, as in `refine`). A
@@ -585,7 +758,10 @@ impl Session {
     /// it were narrower.
     fn enclosed(&mut self, binding: &Binding, settings: &Settings) -> Binding {
         let deferred = match binding {
-            Binding::Deferred(deferred) if deferred.size() > 1 => deferred,
+            // A complex value is bounded when it is made (`run_complex`).
+            Binding::Deferred(deferred) if deferred.size() > 1 && !deferred.is_complex() => {
+                deferred
+            }
             Binding::Quantity(quantity) if quantity.number.size() > 1 => {
                 let number = self.enclosed(&quantity.number, settings);
                 return Binding::Quantity(Rc::new(StoredQuantity {
@@ -769,6 +945,71 @@ fn settle(value: Value, goal: Goal, limits: &Limits, span: Span) -> Result<Settl
             })
         }
     }
+}
+
+/// Whether a complex value's parts settle `goal`: each part's digits, or
+/// for a real value (imaginary part exactly 0) the real goal.
+fn settle_complex(
+    value: Complex,
+    goal: Goal,
+    limits: &Limits,
+    span: Span,
+) -> Result<SettledComplex, Error> {
+    if value.is_real() {
+        return Ok((settle(value.re, goal, limits, span)?, None));
+    }
+    let operation = match goal {
+        Goal::Digits(_) => None,
+        Goal::Whole(radix) => Some(radix.request()),
+        Goal::Fraction => Some(radix::Notation::Fraction.request()),
+    };
+    if let Some(operation) = operation {
+        // Only a part known to be nonzero makes it complex.
+        if let (None, Value::Approx { ball, .. }) = (value.im.sign(), &value.im) {
+            return Err(interpreter::undecided(
+                Question::Zero,
+                ball.magnitude_above(),
+                span,
+            ));
+        }
+        return Err(Error::new(ErrorKind::IsComplex { operation }, span));
+    }
+    let re = match value.re.is_zero() {
+        true => Settled::Exact(BigRational::from_integer(0.into())),
+        false => settle(value.re, goal, limits, span)?,
+    };
+    Ok((re, Some(settle(value.im, goal, limits, span)?)))
+}
+
+/// A settled real value's digits (no fraction or radix).
+fn settled_text(settled: &Settled, digits: usize) -> (String, Exactness) {
+    match settled {
+        Settled::Exact(r) => format::format_exact(r, digits),
+        Settled::Rounded(decimal, _) => {
+            (format::format_rounded(decimal, digits), Exactness::Rounded)
+        }
+    }
+}
+
+/// `a + bi`, `a - bi`, `bi`, `i`, `-i`; exact when both parts are.
+fn complex_text(re: &Settled, im: &Settled, digits: usize) -> (String, Exactness) {
+    let (re_text, re_exactness) = settled_text(re, digits);
+    let (im_text, im_exactness) = settled_text(im, digits);
+    let im_text = match im_text.as_str() {
+        "1" => "i".to_string(),
+        "-1" => "-i".to_string(),
+        text => format!("{text}i"),
+    };
+    let text = match (re, im_text.strip_prefix('-')) {
+        (Settled::Exact(r), _) if num_traits::Zero::is_zero(r) => im_text,
+        (_, Some(magnitude)) => format!("{re_text} - {magnitude}"),
+        _ => format!("{re_text} + {im_text}"),
+    };
+    let exactness = match (re_exactness, im_exactness) {
+        (Exactness::Exact, Exactness::Exact) => Exactness::Exact,
+        _ => Exactness::Rounded,
+    };
+    (text, exactness)
 }
 
 fn not_whole(radix: Radix, span: Span) -> Error {

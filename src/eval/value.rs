@@ -82,3 +82,32 @@ impl Value {
         }
     }
 }
+
+/// A complex value: a real and an imaginary part, each a real value, so
+/// each stays exact or in a form where the real engine keeps it so.
+#[derive(Debug, Clone)]
+pub struct Complex {
+    pub re: Value,
+    pub im: Value,
+}
+
+impl Complex {
+    pub fn real(re: Value) -> Self {
+        Complex {
+            re,
+            im: Value::from_integer(0),
+        }
+    }
+
+    /// Whether the imaginary part is exactly 0: a real value.
+    pub fn is_real(&self) -> bool {
+        self.im.is_zero()
+    }
+
+    pub fn negated(self) -> Complex {
+        Complex {
+            re: self.re.negated(),
+            im: self.im.negated(),
+        }
+    }
+}

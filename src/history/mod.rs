@@ -38,6 +38,9 @@ pub struct HistoryEntry {
     pub fraction: Option<String>,
     /// The variable the line assigned (`x = 5`).
     pub assigned: Option<String>,
+    /// Complex mode gave the result (`sqrt(-4)` is 2i): it is replayed in
+    /// complex mode, and every other entry in real mode.
+    pub complex: bool,
 }
 
 /// Where history lives: `$PEBBLE_HISTORY`, else `$XDG_STATE_HOME/pebble/history`,
@@ -57,7 +60,7 @@ pub fn history_path(env: impl Fn(&str) -> Option<String>) -> Option<PathBuf> {
 /// is any, a tab and what else restores the entry's meaning as
 /// space-separated `key=value` pairs (`angle=deg name=x frac=7/12`). Tabs
 /// never occur in a field (expressions have theirs turned into spaces).
-fn encode(entry: &HistoryEntry) -> String {
+pub(crate) fn encode(entry: &HistoryEntry) -> String {
     let mark = if entry.approximate { "≈" } else { "=" };
     let mut line = format!(
         "{}\t{mark}\t{}",
@@ -68,6 +71,7 @@ fn encode(entry: &HistoryEntry) -> String {
         ("angle=", entry.angle.map(angle_name)),
         ("name=", entry.assigned.as_deref()),
         ("frac=", entry.fraction.as_deref()),
+        ("mode=", entry.complex.then_some("complex")),
     ];
     let mut separator = '\t';
     for (key, value) in tags {
@@ -90,7 +94,7 @@ pub fn angle_name(angle: AngleMode) -> &'static str {
     }
 }
 
-fn decode(line: &str) -> Option<HistoryEntry> {
+pub(crate) fn decode(line: &str) -> Option<HistoryEntry> {
     let mut fields = line.split('\t');
     let expression = fields.next()?.to_string();
     let approximate = match fields.next()? {
@@ -112,6 +116,7 @@ fn decode(line: &str) -> Option<HistoryEntry> {
             Some(("frac", fraction)) if !fraction.is_empty() => {
                 entry.fraction = Some(fraction.into())
             }
+            Some(("mode", "complex")) => entry.complex = true,
             _ => {}
         }
     }

@@ -19,6 +19,7 @@ pub struct Restored {
 fn replay_entry(session: &mut Session, settings: &Settings, entry: &HistoryEntry) -> bool {
     let settings = Settings {
         angle: entry.angle.unwrap_or(settings.angle),
+        complex: entry.complex,
         ..settings.clone()
     };
     let exact = entry

@@ -50,6 +50,7 @@ pub const HELP: &[HelpRow] = &[
         "F3",
         "switch DEG/RAD (or click the mode on the status line)",
     ),
+    Item("F4", "complex mode, REAL/CPLX: sqrt(-4) = 2i, not an error"),
     Item("F1, ?", "this help: ↑ ↓ PgUp PgDn scroll, Esc F1 q close"),
     Item("Ctrl-C", "close F1 F2, clear the line or answer, else quit"),
     Heading("Mouse"),
@@ -72,6 +73,10 @@ pub const HELP: &[HelpRow] = &[
     Item("%", "50% = 0.5; a+b% = a(1+b/100)"),
     Item("2pi", "juxtaposition multiplies: 2×pi"),
     Item("x°", "degrees in any angle mode: sin(30°) = 0.5"),
+    Item(
+        "i",
+        "imaginary unit: (1+2i)(3-i) = 5 + 5i; re im arg conj abs",
+    ),
     Functions,
     Item(
         "round(x, 2)",

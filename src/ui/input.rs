@@ -40,6 +40,7 @@ fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
         KeyCode::Char('c') if ctrl => Action::Interrupt,
         KeyCode::Char('y') if ctrl => Action::CopyAnswer,
         KeyCode::F(3) => Action::ToggleAngle,
+        KeyCode::F(4) => Action::ToggleComplex,
         KeyCode::Esc | KeyCode::F(1) | KeyCode::F(2) | KeyCode::Char('q') => Action::Escape,
         KeyCode::Up => Action::ScrollOverlay(-1),
         KeyCode::Down => Action::ScrollOverlay(1),
@@ -95,6 +96,7 @@ fn map_key(key: &KeyEvent, app: &App) -> Option<Action> {
         KeyCode::F(1) => Action::ToggleHelp,
         KeyCode::F(2) => Action::ToggleAnswerView,
         KeyCode::F(3) => Action::ToggleAngle,
+        KeyCode::F(4) => Action::ToggleComplex,
         _ => return None,
     })
 }
@@ -138,6 +140,11 @@ fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
                 .is_some_and(|s| status_bar::angle_area(s, app.angle()).contains(at))
             {
                 return Some(Action::ToggleAngle);
+            }
+            if screen.status.is_some_and(|s| {
+                status_bar::complex_area(s, app.angle(), app.complex()).contains(at)
+            }) {
+                return Some(Action::ToggleComplex);
             }
             let history = screen.history.filter(|h| h.contains(at))?;
             let (index, _) =
@@ -200,6 +207,7 @@ mod tests {
         for (event, action) in [
             (key(KeyCode::Char('c'), ctrl), Action::Interrupt),
             (key(KeyCode::F(3), none), Action::ToggleAngle),
+            (key(KeyCode::F(4), none), Action::ToggleComplex),
             (key(KeyCode::Char('d'), ctrl), Action::Quit),
             (key(KeyCode::Char('7'), none), Action::Insert("7".into())),
             (key(KeyCode::Enter, none), Action::Evaluate),
@@ -325,6 +333,29 @@ mod tests {
         assert_eq!(
             map_event(&mouse(MouseEventKind::ScrollUp, 1, 1), &app),
             Some(Action::ScrollHistory(1))
+        );
+    }
+
+    #[test]
+    fn clicks_on_the_status_line_modes_switch_them() {
+        let mut app = app();
+        let status = app.screen().status.unwrap();
+        let angle = status_bar::angle_area(status, app.angle());
+        let mode = status_bar::complex_area(status, app.angle(), app.complex());
+        assert_eq!(
+            map_event(&down(angle.x + 2, angle.y), &app),
+            Some(Action::ToggleAngle)
+        );
+        assert_eq!(
+            map_event(&down(mode.x + 2, mode.y), &app),
+            Some(Action::ToggleComplex)
+        );
+        app.update(Action::ToggleComplex);
+        assert!(app.complex());
+        let mode = status_bar::complex_area(status, app.angle(), app.complex());
+        assert_eq!(
+            map_event(&down(mode.x + 2, mode.y), &app),
+            Some(Action::ToggleComplex)
         );
     }
 }

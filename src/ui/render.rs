@@ -74,6 +74,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 status: app.status(),
                 error_rest: error_rest.as_deref(),
                 angle: app.angle(),
+                complex: app.complex(),
                 // F2 shows answers whole.
                 answer_cut: answer_cut && matches!(below, Some(layout::DisplayText::Answer(_))),
                 theme,

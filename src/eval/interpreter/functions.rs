@@ -109,6 +109,19 @@ impl Evaluator<'_> {
             (Gcd | Lcm, _) => return self.gcd_lcm(function, args),
             (Comb | Perm, _) => return self.combinations(function, &args, span),
             (Hypot, _) => return self.hypot(&args, span),
+            // Of a real number: itself, 0, itself, and 0 or π by its sign.
+            (Re | Conj, _) => return Ok(x),
+            (Im, _) => return Ok(Value::from_integer(0)),
+            (Arg, _) => {
+                let angle = match self.sign(&x, x_span)? {
+                    Ordering::Less => self.pi(1),
+                    _ => Value::from_integer(0),
+                };
+                return match degrees {
+                    true => self.convert_angle(&angle, true, span),
+                    false => Ok(angle),
+                };
+            }
             (Atan2, _) => return self.atan2(&args, span),
             (Log, Some(r)) if args.len() == 1 && r.is_positive() => self.exact_log(r, &q(10, 1)),
             (Log2, Some(r)) if r.is_positive() => self.exact_log(r, &q(2, 1)),
@@ -485,9 +498,36 @@ impl Evaluator<'_> {
 
     /// The angle of the point (x, y), in the right quadrant: atan2(y, x).
     fn atan2(&mut self, args: &[(Value, Span)], span: Span) -> Result<Value, Error> {
-        let (y, x) = (&args[0].0, &args[1].0);
-        let (x_sign, y_sign) = (self.sign(x, args[1].1)?, self.sign(y, args[0].1)?);
+        let angle = self.angle_of(&args[0], &args[1], span)?;
+        if self.angle() == AngleMode::Degrees {
+            return self.convert_angle(&angle, true, span);
+        }
+        Ok(angle)
+    }
+
+    /// The angle of the point (x, y) in radians, exact on the axes and
+    /// diagonals.
+    pub(super) fn angle_of(
+        &mut self,
+        (y, y_span): &(Value, Span),
+        (x, x_span): &(Value, Span),
+        span: Span,
+    ) -> Result<Value, Error> {
         use std::cmp::Ordering::*;
+        // Near the y axis x's sign may stay open while y's is known: the
+        // angle is then ±π/2 - atan(x/y), which needs no sign of x.
+        if let (None, Some(y_sign @ (Less | Greater))) = (x.sign(), y.sign()) {
+            let ratio = self.divide(x, y, *y_span, span)?;
+            let atan = self.apply(Builtin::Atan, &ratio, span, span)?;
+            let quarter = self.pi(1);
+            let quarter = self.multiply(&quarter, &Value::Exact(q(1, 2)), span)?;
+            let quarter = match y_sign {
+                Less => quarter.negated(),
+                _ => quarter,
+            };
+            return self.subtract(&quarter, &atan, span);
+        }
+        let (x_sign, y_sign) = (self.sign(x, *x_span)?, self.sign(y, *y_span)?);
         if x_sign == Equal && y_sign == Equal {
             return Err(Error::new(
                 ErrorKind::Domain {
@@ -510,14 +550,14 @@ impl Evaluator<'_> {
             (Less, Less) if diagonal => Some(-3),
             _ => None,
         };
-        let angle = match quarters {
-            Some(0) => return Ok(Value::from_integer(0)),
+        Ok(match quarters {
+            Some(0) => Value::from_integer(0),
             Some(k) => {
                 let pi = self.pi(1);
                 self.multiply(&pi, &Value::Exact(q(k, 4)), span)?
             }
             None => {
-                let ratio = self.divide(y, x, args[1].1, span)?;
+                let ratio = self.divide(y, x, *x_span, span)?;
                 let base = self.apply(Builtin::Atan, &ratio, span, span)?;
                 match x_sign {
                     Less => {
@@ -527,11 +567,7 @@ impl Evaluator<'_> {
                     _ => base,
                 }
             }
-        };
-        if self.angle() == AngleMode::Degrees {
-            return self.convert_angle(&angle, true, span);
-        }
-        Ok(angle)
+        })
     }
 
     /// `comb(n, k)`, the ways to choose k of n, and `perm(n, k)`, the ordered ones.

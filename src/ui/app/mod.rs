@@ -61,6 +61,8 @@ pub enum Action {
     Interrupt,
     /// F3, or a click on the mode in the status line: DEG ⇄ RAD.
     ToggleAngle,
+    /// F4, or a click on REAL/CPLX in the status line: complex mode.
+    ToggleComplex,
     ToggleHelp,
     /// Open (or close) the whole answer in a scrollable view.
     ToggleAnswerView,
@@ -236,6 +238,11 @@ impl App {
         self.settings.angle
     }
 
+    /// Whether complex mode is on.
+    pub fn complex(&self) -> bool {
+        self.settings.complex
+    }
+
     /// The settings the input line runs with: its own angle mode, if a
     /// recalled line brought one.
     fn line_settings(&self) -> Settings {
@@ -375,6 +382,7 @@ impl App {
             Action::Escape => self.escape(),
             Action::Interrupt => self.interrupt(&mut effects),
             Action::ToggleAngle => self.toggle_angle(),
+            Action::ToggleComplex => self.toggle_complex(),
             Action::Evaluate => self.enter(&mut effects),
             Action::RecallPrevious => self.recall_step(-1),
             Action::RecallNext => self.recall_step(1),
@@ -490,6 +498,7 @@ impl App {
     fn update_overlay(&mut self, action: Action, effects: &mut Vec<Effect>) {
         match action {
             Action::ToggleAngle => self.toggle_angle(),
+            Action::ToggleComplex => self.toggle_complex(),
             // Esc and Ctrl-C close the overlay before anything else.
             Action::Escape | Action::Interrupt | Action::ToggleHelp | Action::ToggleAnswerView => {
                 self.overlay.close();
@@ -631,6 +640,13 @@ impl App {
         });
     }
 
+    /// F4: real functions outside their domain give complex values, or
+    /// domain errors again.
+    fn toggle_complex(&mut self) {
+        self.settings.complex = !self.settings.complex;
+        self.refresh_preview();
+    }
+
     fn set_angle(&mut self, angle: AngleMode) {
         self.settings.angle = angle;
         self.refresh_preview();
@@ -695,6 +711,7 @@ impl App {
                     angle,
                     fraction: answer.fraction.clone(),
                     assigned: answer.assigned.clone(),
+                    complex: answer.complex_mode,
                 };
                 self.history.push(entry.clone());
                 let excess = self.history.len().saturating_sub(MAX_ENTRIES);
@@ -1211,6 +1228,38 @@ mod tests {
         let mut fresh = self::app();
         enter(&mut fresh, "to hex");
         assert!(matches!(fresh.shown(), DisplayContent::Error(_)));
+    }
+
+    #[test]
+    fn complex_mode_is_switched_recorded_and_restored() {
+        let mut app = app();
+        typed(&mut app, "sqrt(-4)");
+        assert!(matches!(app.shown(), DisplayContent::Error(_)));
+        app.update(Action::Escape);
+        app.update(Action::ToggleComplex);
+        assert!(app.complex());
+        enter(&mut app, "sqrt(-4)");
+        assert_eq!(shown_text(&app), "= 2i");
+        enter(&mut app, "z = (-2)^(1/3)");
+        enter(&mut app, "1+1");
+        let history = app.history().to_vec();
+        assert!(history[0].complex && history[1].complex);
+        assert!(!history[2].complex);
+        // Saved with its mode, and replayed in it by a new session in real
+        // mode: z is the principal cube root, not the real one.
+        let line = crate::history::encode(&history[1]);
+        assert!(line.trim_end().ends_with("name=z mode=complex"), "{line}");
+        let read = crate::history::decode(line.trim_end()).unwrap();
+        assert_eq!(read, history[1]);
+        let mut restarted = App::new(Settings::default(), vec![read], false);
+        assert_eq!(restarted.restore_session(), Vec::<String>::new());
+        assert!(!restarted.complex());
+        enter(&mut restarted, "re(z)");
+        assert_eq!(shown_text(&restarted), "= ∛2/2 ≈ 0.629960524947437");
+        enter(&mut restarted, "im(z)");
+        assert_eq!(shown_text(&restarted), "≈ 1.09112363597172");
+        app.update(Action::ToggleComplex);
+        assert!(!app.complex());
     }
 
     #[test]

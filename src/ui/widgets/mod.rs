@@ -158,6 +158,16 @@ pub fn group_digits(text: &str) -> String {
 }
 
 fn group_number(word: &str, out: &mut String) {
+    // A complex value's imaginary part (`0.707106781186548i`) is grouped
+    // as its real part is.
+    if let Some(number) = word.strip_suffix('i').filter(|n| {
+        n.trim_start_matches('-')
+            .starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        group_number(number, out);
+        out.push('i');
+        return;
+    }
     let (sign, rest) = match word.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", word),
@@ -240,6 +250,12 @@ mod tests {
         // Both sides of the point alike.
         assert_eq!(group_digits("≈ -12345.678901"), "≈ -12 345.678 901");
         assert_eq!(group_digits("≈ 866025403.784439"), "≈ 866 025 403.784 439");
+        assert_eq!(
+            group_digits("≈ 0.707106781186548 + 0.707106781186548i"),
+            "≈ 0.707 106 781 186 548 + 0.707 106 781 186 548i"
+        );
+        assert_eq!(group_digits("= 5 - 12345i"), "= 5 - 12 345i");
+        assert_eq!(group_digits("= -i"), "= -i");
         assert_eq!(group_digits("≈ 3.14159265358979"), "≈ 3.141 592 653 589 79");
         assert_eq!(group_digits("= 96.56064 km/h"), "= 96.56064 km/h");
         // Exact forms' coefficients and both sides of a fraction.

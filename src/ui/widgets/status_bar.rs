@@ -1,6 +1,6 @@
 //! The bottom line: a message when there is one, else key hints, shortened
 //! by dropping whole hints (least needed first), never cut mid-word; the
-//! angle mode and history count on the right.
+//! number mode (real or complex) and the angle mode on the right.
 
 use super::draw_line;
 use super::theme::Theme;
@@ -17,6 +17,8 @@ pub struct StatusBar<'a> {
     /// The end of an error the display had no rows for.
     pub error_rest: Option<&'a str>,
     pub angle: AngleMode,
+    /// Complex mode is on.
+    pub complex: bool,
     /// The answer is cut on the display: F2 shows it.
     pub answer_cut: bool,
     pub theme: Theme,
@@ -39,13 +41,14 @@ pub struct Status {
 }
 
 /// Hints in screen order, each with its priority (0 is kept longest).
-const HINTS: [(&str, u8); 8] = [
+const HINTS: [(&str, u8); 9] = [
     ("Enter evaluate", 1),
     ("F2 all", 0),
     ("↑↓ recall", 2),
     ("^Y copy", 4),
     ("Esc clear", 5),
     ("F3 angle", 4),
+    ("F4 complex", 5),
     ("F1 help", 0),
     ("^C quit", 3),
 ];
@@ -85,12 +88,34 @@ pub fn angle_area(status: Rect, angle: AngleMode) -> Rect {
     take_right(status, text_width(right_text(angle)) as u16).1
 }
 
+/// The number mode, left of the angle mode; a click on it switches it. On
+/// a narrow line only complex mode shows: messages need the room.
+pub fn complex_text(status: Rect, complex: bool) -> &'static str {
+    match complex {
+        false if status.width < MODE_SHOWN_FROM => "",
+        false => " REAL",
+        true => " CPLX",
+    }
+}
+
+/// The narrowest status line that shows real mode.
+const MODE_SHOWN_FROM: u16 = 40;
+
+/// Where the number mode sits on the status line.
+pub fn complex_area(status: Rect, angle: AngleMode, complex: bool) -> Rect {
+    let (rest, _) = take_right(status, text_width(right_text(angle)) as u16);
+    take_right(rest, text_width(complex_text(status, complex)) as u16).1
+}
+
 impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let right = right_text(self.angle);
         let (left_area, right_area) = take_right(area, text_width(right) as u16);
         draw_line(buf, right_area, &Line::styled(right, theme.title()));
+        let mode = complex_text(area, self.complex);
+        let (left_area, mode_area) = take_right(left_area, text_width(mode) as u16);
+        draw_line(buf, mode_area, &Line::styled(mode, theme.title()));
         // A space between the two parts, always.
         let width = usize::from(left_area.width).saturating_sub(1);
         let line = match self.status {
@@ -123,7 +148,7 @@ mod tests {
         let all = hints(200, false);
         assert_eq!(
             all,
-            "Enter evaluate · ↑↓ recall · ^Y copy · Esc clear · F3 angle · F1 help · ^C quit"
+            "Enter evaluate · ↑↓ recall · ^Y copy · Esc clear · F3 angle · F4 complex · F1 help · ^C quit"
         );
         for width in 0..80 {
             let shown = hints(width, true);
