@@ -841,3 +841,25 @@ fn the_theme_can_be_forced() {
     });
     assert!(p.quit());
 }
+
+/// Keys typed at once after start, while pebble waits for the terminal's
+/// answer about its background, are taken in order after it, not lost
+/// with it: here they come before, inside and after the answers.
+#[test]
+fn keys_typed_during_the_startup_query_are_kept() {
+    let history = history_file("typed-early");
+    let mut p = PtyPebble::spawn(
+        WIDTH,
+        HEIGHT,
+        &[("PEBBLE_HISTORY", history.to_str().unwrap())],
+    );
+    let start = std::time::Instant::now();
+    while !p.raw().windows(6).any(|w| w == b"\x1b]11;?") {
+        assert!(start.elapsed() < Duration::from_secs(10), "never asked");
+        sleep(Duration::from_millis(1));
+    }
+    p.send("12+\x1b]11;rgb:0000/0000/0000\x1b\\3*\x1b[?62;22c2");
+    p.wait_until("the typed line", |p| input_row(p) == "12+3*2");
+    p.wait_until("its answer", |p| p.text().contains("= 18"));
+    assert!(p.quit());
+}

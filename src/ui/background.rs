@@ -1,7 +1,9 @@
 //! Whether the terminal's background is light, for the palette: forced by
 //! `--theme` or `PEBBLE_THEME`, else asked of the terminal (OSC 11, with a
 //! short timeout), else read from `COLORFGBG`; dark when nothing says.
+//! Keys typed while the terminal is asked are kept for the app.
 
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::io::{Read, Write as _};
 use std::time::{Duration, Instant};
 
@@ -47,8 +49,16 @@ pub fn from_osc11(reply: &[u8]) -> Option<bool> {
 /// Asks the terminal for its background (OSC 11), then for its attributes
 /// (DA1), which every terminal answers: the second answer ends the wait
 /// at once where the first never comes. Call in raw mode, before anything
-/// else reads the terminal.
-pub fn query_terminal() -> Option<bool> {
+/// else reads the terminal. Also gives what else was read meanwhile (keys
+/// typed at once after start) as events, for the app to take in order.
+pub fn query_terminal() -> (Option<bool>, Vec<Event>) {
+    let Some(reply) = ask_terminal() else {
+        return (None, Vec::new());
+    };
+    (from_osc11(&reply), typed_events(&reply))
+}
+
+fn ask_terminal() -> Option<Vec<u8>> {
     #[cfg(target_os = "linux")]
     const O_NONBLOCK: i32 = 0o4000;
     #[cfg(not(target_os = "linux"))]
@@ -78,12 +88,90 @@ pub fn query_terminal() -> Option<bool> {
             Err(_) => std::thread::sleep(Duration::from_millis(2)),
         }
     }
-    from_osc11(&reply)
+    Some(reply)
 }
 
-/// Whether `reply` ends with the answer to DA1: `ESC [ ? … c`.
+/// Whether `reply` holds the whole answer to DA1, `ESC [ ? 62;22 c`
+/// (keys typed meanwhile may come before or after it).
 fn da1_answered(reply: &[u8]) -> bool {
-    reply.ends_with(b"c") && reply.windows(3).any(|w| w == b"\x1b[?")
+    reply.windows(3).enumerate().any(|(at, w)| {
+        w == b"\x1b[?"
+            && reply[at + 3..]
+                .iter()
+                .find(|b| !(b.is_ascii_digit() || **b == b';'))
+                == Some(&b'c')
+    })
+}
+
+/// The keys in what the terminal sent during the query, its own answers
+/// (OSC 11, DA1) and other sequences left out: characters, Enter, Tab,
+/// Backspace, Ctrl and Alt letters, Esc, the arrows, Home, End, Delete,
+/// F1 to F4 and a bracketed paste. The rest (the mouse) is dropped: it
+/// has no meaning before the first frame.
+pub fn typed_events(reply: &[u8]) -> Vec<Event> {
+    let text = String::from_utf8_lossy(reply);
+    let mut chars = text.chars().peekable();
+    let mut events = Vec::new();
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    while let Some(c) = chars.next() {
+        let event = match c {
+            // An OSC (the colour answer), to BEL or ST.
+            '\x1b' if chars.next_if_eq(&']').is_some() => {
+                while let Some(c) = chars.next() {
+                    if c == '\x07' || (c == '\x1b' && chars.next_if_eq(&'\\').is_some()) {
+                        break;
+                    }
+                }
+                continue;
+            }
+            '\x1b' if chars.next_if(|c| *c == '[' || *c == 'O').is_some() => {
+                let mut parameters = String::new();
+                let Some(last) = chars.find(|c| {
+                    parameters.push(*c);
+                    // (`ESC [ [ A` is F1 on the Linux console.)
+                    ('@'..='~').contains(c) && !(parameters.len() == 1 && *c == '[')
+                }) else {
+                    break;
+                };
+                parameters.pop();
+                let code = match (parameters.as_str(), last) {
+                    ("", 'A') => KeyCode::Up,
+                    ("", 'B') => KeyCode::Down,
+                    ("", 'C') => KeyCode::Right,
+                    ("", 'D') => KeyCode::Left,
+                    ("", 'H') | ("1" | "7", '~') => KeyCode::Home,
+                    ("", 'F') | ("4" | "8", '~') => KeyCode::End,
+                    ("3", '~') => KeyCode::Delete,
+                    ("" | "[", 'P'..='S') => KeyCode::F(last as u8 - b'P' + 1),
+                    ("200", '~') => {
+                        let rest: String = chars.by_ref().collect();
+                        let (pasted, after) = rest.split_once("\x1b[201~").unwrap_or((&rest, ""));
+                        events.push(Event::Paste(pasted.to_string()));
+                        events.extend(typed_events(after.as_bytes()));
+                        break;
+                    }
+                    // The DA1 answer, the mouse, anything else.
+                    _ => continue,
+                };
+                key(code)
+            }
+            '\x1b' => match chars.next_if(|c| !c.is_control()) {
+                Some(c) => Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)),
+                None => key(KeyCode::Esc),
+            },
+            '\r' | '\n' => key(KeyCode::Enter),
+            '\t' => key(KeyCode::Tab),
+            '\x7f' | '\x08' => key(KeyCode::Backspace),
+            '\x01'..='\x1a' => Event::Key(KeyEvent::new(
+                KeyCode::Char(char::from(c as u8 - 1 + b'a')),
+                KeyModifiers::CONTROL,
+            )),
+            c if c.is_control() => continue,
+            c => key(KeyCode::Char(c)),
+        };
+        events.push(event);
+    }
+    events
 }
 
 #[cfg(test)]
@@ -102,6 +190,37 @@ mod tests {
         assert_eq!(from_osc11(b"\x1b]11;rgb:zz/00/00\x07"), None);
         assert!(da1_answered(b"\x1b]11;rgb:0/0/0\x07\x1b[?62;22c"));
         assert!(!da1_answered(b"\x1b]11;rgb:0/0/0\x07\x1b[?62;2"));
+        assert!(da1_answered(b"12\x1b]11;rgb:0/0/0\x07\x1b[?62;22c+3"));
+        assert!(!da1_answered(b"abc"));
+    }
+
+    #[test]
+    fn keys_typed_during_the_query_are_kept_and_its_answers_are_not() {
+        let reply = "1\x1b]11;rgb:ffff/ffff/ffff\x1b\\2é\x1b[?62;22c+\x1b[A\x1bOP\x7f\r\x03\x1bb\x1b[<35;5;5M\x1b[3~\x1b";
+        let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            typed_events(reply.as_bytes()),
+            [
+                key(KeyCode::Char('1'), none),
+                key(KeyCode::Char('2'), none),
+                key(KeyCode::Char('é'), none),
+                key(KeyCode::Char('+'), none),
+                key(KeyCode::Up, none),
+                key(KeyCode::F(1), none),
+                key(KeyCode::Backspace, none),
+                key(KeyCode::Enter, none),
+                key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                key(KeyCode::Char('b'), KeyModifiers::ALT),
+                key(KeyCode::Delete, none),
+                key(KeyCode::Esc, none),
+            ]
+        );
+        assert_eq!(
+            typed_events(b"\x1b[200~a\nb\x1b[201~7\x1b[?62c"),
+            [Event::Paste("a\nb".into()), key(KeyCode::Char('7'), none)]
+        );
+        assert_eq!(typed_events(b"\x1b]11;rgb:0/0/0\x07\x1b[?62;22c"), []);
     }
 
     #[test]
