@@ -392,3 +392,14 @@ fn last_help_line(width: u16, height: u16) -> String {
     let line = pebble::ui::help::lines(text_width.into()).pop().unwrap();
     line.text.trim().to_string()
 }
+
+/// At 30×10 a unit stays on the row of the digits before it: `in` never
+/// wraps onto a row of its own.
+#[test]
+fn a_unit_never_wraps_alone_at_30x10() {
+    let app = app_with(30, 10, false, "178 cm to ft + in");
+    let screen = text(&draw(&app));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows.iter().any(|r| r.trim().ends_with("3 in")), "{screen}");
+    assert!(rows.iter().all(|r| r.trim() != "in"), "{screen}");
+}

@@ -148,7 +148,10 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
             Units => units.iter().map(|(d, u)| (*d, u.as_str())).collect(),
         };
         for (key, text) in rows {
-            let (mut key, text) = (wrap(key, keys), wrap(text, texts));
+            // A name too long for the text column (`faraday_constant` at
+            // 30 columns) is kept whole on a line of its own, which
+            // reaches left into the empty key column.
+            let (mut key, mut text) = (wrap(key, keys), wrap_keeping(text, texts, width));
             // A key's second line is indented, so that it does not read
             // as an entry of its own (`magnetic flux` / ` density`).
             let indent = if key.len() > 1 && keys > 1 {
@@ -157,6 +160,13 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
             } else {
                 ""
             };
+            let mut i = 0;
+            while i < text.len().min(key.len()) {
+                if text_width(&text[i]) > texts {
+                    text.insert(i, String::new());
+                }
+                i += 1;
+            }
             for i in 0..key.len().max(text.len()) {
                 let indent = if i > 0 { indent } else { "" };
                 out.push(HelpLine {
@@ -186,7 +196,14 @@ fn function_list() -> String {
 
 /// Word wrap by display width; a word longer than a line is split.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_keeping(text, width, width)
+}
+
+/// `wrap`, but a word up to `longest` columns wide is never split: one
+/// wider than `width` gets a line of its own.
+fn wrap_keeping(text: &str, width: usize, longest: usize) -> Vec<String> {
     let width = width.max(1);
+    let longest = longest.max(width);
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
@@ -196,6 +213,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         }
         if !line.is_empty() {
             line.push(' ');
+        }
+        if text_width(word) > width && text_width(word) <= longest {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.to_string());
+            continue;
         }
         for c in word.chars() {
             if text_width(&line) + char_width(c) > width {
@@ -221,12 +245,35 @@ mod tests {
         for width in 1..40 {
             for line in lines(width) {
                 assert!(text_width(&line.key) <= key_column(width));
-                let used = if line.heading {
+                let used = if line.heading || line.key.is_empty() {
                     text_width(&line.text)
                 } else {
                     text_width(&line.key) + 1 + text_width(&line.text)
                 };
                 assert!(used <= width.max(3), "{width}: {line:?}");
+            }
+        }
+    }
+
+    /// Names are never split, however narrow the text column: every word
+    /// of the help comes out whole where the width holds it.
+    #[test]
+    fn no_name_is_split() {
+        let words = |lines: Vec<HelpLine>| -> Vec<String> {
+            lines
+                .iter()
+                .flat_map(|l| l.text.split(' ').map(str::to_string).collect::<Vec<_>>())
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let wide = words(lines(400));
+        assert!(wide.iter().any(|w| w == "faraday_constant"));
+        for width in 17..80 {
+            let mut narrow = words(lines(width));
+            for word in wide.iter().filter(|w| text_width(w) <= width) {
+                let at = narrow.iter().position(|w| w == word);
+                assert!(at.is_some(), "{width}: {word} split");
+                narrow.swap_remove(at.unwrap());
             }
         }
     }

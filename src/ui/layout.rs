@@ -50,9 +50,38 @@ impl DisplayText {
     pub fn rows(&self, width: usize) -> Vec<String> {
         match self {
             // Both wrap at spaces: an answer's digits are in groups of three.
-            DisplayText::Answer(text) | DisplayText::Error(text) => help::wrap(text, width),
+            DisplayText::Answer(text) => {
+                // A unit stays with the group of digits before it
+                // (`480 3 in`): never alone on a row.
+                let mut glued = String::with_capacity(text.len() + 8);
+                for (i, word) in text.split(' ').enumerate() {
+                    if i > 0 {
+                        glued.push(if is_unit(word) { NO_BREAK } else { ' ' });
+                    }
+                    glued.push_str(word);
+                }
+                let mut rows = help::wrap(&glued, width);
+                for row in &mut rows {
+                    if row.contains(NO_BREAK) {
+                        *row = row.replace(NO_BREAK, " ");
+                    }
+                }
+                rows
+            }
+            DisplayText::Error(text) => help::wrap(text, width),
         }
     }
+}
+
+/// Holds two words together while wrapping (one column, as a space).
+const NO_BREAK: char = '\u{a0}';
+
+/// A unit's name in an answer (`in`, `km/h`, `°C`): not a number, a sign
+/// or an operator.
+fn is_unit(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && c != 'π' || c == '°' || c == 'µ')
 }
 
 pub fn area(size: (u16, u16)) -> Rect {
@@ -419,6 +448,21 @@ mod tests {
             let left = cells.iter().map(|(_, c)| c.x).min().unwrap();
             assert!((left - keypad.x).abs_diff(keypad.right() - right) <= 1);
         }
+    }
+
+    #[test]
+    fn a_unit_never_wraps_alone() {
+        let answer = DisplayText::Answer("≈ 5 ft + 10.078 740 157 480 3 in".into());
+        assert_eq!(answer.rows(28), ["≈ 5 ft + 10.078 740 157 480", "3 in"]);
+        for width in 4..40 {
+            for row in answer.rows(width) {
+                assert!(!["in", "ft"].contains(&row.as_str()), "{width}: {row}");
+                assert!(crate::ui::line_editor::text_width(&row) <= width);
+            }
+        }
+        let speed = DisplayText::Answer("= 96.56064 km/h".into());
+        assert_eq!(speed.rows(13), ["=", "96.56064 km/h"]);
+        assert_eq!(speed.rows(16), ["= 96.56064 km/h"]);
     }
 
     #[test]

@@ -53,7 +53,12 @@ impl Widget for OverlayView<'_> {
                         if l.heading {
                             Line::styled(l.text, theme.heading())
                         } else {
-                            let pad = keys - crate::ui::line_editor::text_width(&l.key);
+                            let key_width = crate::ui::line_editor::text_width(&l.key);
+                            let text_width = crate::ui::line_editor::text_width(&l.text);
+                            // A name too long for the text column starts
+                            // left of it, just enough to fit.
+                            let pad = (keys - key_width)
+                                .min(usize::from(width).saturating_sub(key_width + text_width + 1));
                             Line::from(vec![
                                 Span::styled(l.key, Style::new().add_modifier(Modifier::BOLD)),
                                 Span::raw(" ".repeat(pad + 1)),
