@@ -119,7 +119,9 @@ fn keys_act_on_release_over_the_same_key() {
     let mut p = start("release");
     let (_, (x7, y7)) = key(KeypadButton::Digit(7));
     let (_, (x8, y8)) = key(KeypadButton::Digit(8));
-    let resting = p.cell(x7, y7).inverse();
+    // (The title can be drawn before the keypad: wait for the key.)
+    p.wait_until("7 at rest", |p| p.cell(x7, y7).inverse());
+    let resting = true;
     p.press(x7, y7);
     // Pressed: shown pushed in, but nothing typed yet.
     p.wait_until("7 pressed", |p| p.cell(x7, y7).inverse() != resting);
