@@ -50,8 +50,12 @@ pub const HELP: &[HelpRow] = &[
         "F3",
         "switch DEG/RAD (or click the mode on the status line)",
     ),
+    Item("F4", "your variables with their values, and your functions"),
     Item("F1, ?", "this help: ↑ ↓ PgUp PgDn scroll, Esc F1 q close"),
-    Item("Ctrl-C", "close F1 F2, clear the line or answer, else quit"),
+    Item(
+        "Ctrl-C",
+        "close F1 F2 F4, clear the line or answer, else quit",
+    ),
     Heading("Mouse"),
     Item(
         "keys",

@@ -40,7 +40,9 @@ fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
         KeyCode::Char('c') if ctrl => Action::Interrupt,
         KeyCode::Char('y') if ctrl => Action::CopyAnswer,
         KeyCode::F(3) => Action::ToggleAngle,
-        KeyCode::Esc | KeyCode::F(1) | KeyCode::F(2) | KeyCode::Char('q') => Action::Escape,
+        KeyCode::Esc | KeyCode::F(1) | KeyCode::F(2) | KeyCode::F(4) | KeyCode::Char('q') => {
+            Action::Escape
+        }
         KeyCode::Up => Action::ScrollOverlay(-1),
         KeyCode::Down => Action::ScrollOverlay(1),
         KeyCode::PageUp => Action::ScrollOverlay(-page),
@@ -95,17 +97,31 @@ fn map_key(key: &KeyEvent, app: &App) -> Option<Action> {
         KeyCode::F(1) => Action::ToggleHelp,
         KeyCode::F(2) => Action::ToggleAnswerView,
         KeyCode::F(3) => Action::ToggleAngle,
+        KeyCode::F(4) => Action::ToggleNames,
         _ => return None,
     })
 }
 
-/// `=` after a bare name (`x`) starts an assignment rather than evaluating.
+/// `=` after a bare name (`x`) starts an assignment rather than evaluating,
+/// and after a call of a name that is not built in on bare names (`f(x)`,
+/// `area(w, h)`) a definition.
 fn starts_assignment(input: &str) -> bool {
-    let name = input.trim();
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+    let is_name = |name: &str| {
+        let name = name.trim();
+        name.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+    };
+    let input = input.trim();
+    match input.strip_suffix(')').and_then(|s| s.split_once('(')) {
+        Some((name, params)) => {
+            is_name(name)
+                && !crate::eval::builtins::is_reserved(name.trim())
+                && params.split(',').all(is_name)
+        }
+        None => is_name(input),
+    }
 }
 
 fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
@@ -250,6 +266,22 @@ mod tests {
             map_event(&key(KeyCode::Char('d'), KeyModifiers::CONTROL), &app),
             Some(Action::Edit(Edit::Delete))
         );
+        // A function's definition can be typed: `f(x) =`, `area(w, h) =`;
+        // after a call of a built-in or on numbers `=` evaluates.
+        for (line, defines) in [
+            ("f(x)", true),
+            ("area(w, h)", true),
+            ("sqrt(x)", false),
+            ("f(3)", false),
+            ("f()", false),
+            ("2", false),
+        ] {
+            app.update(Action::Edit(Edit::KillToStart));
+            app.update(Action::Insert(line.into()));
+            let equals = map_event(&key(KeyCode::Char('='), KeyModifiers::NONE), &app);
+            assert_eq!(equals == Some(Action::Evaluate), !defines, "{line}");
+            app.update(Action::Edit(Edit::KillToStart));
+        }
     }
 
     #[test]

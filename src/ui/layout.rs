@@ -315,6 +315,38 @@ pub fn overlay_text_width(area: Rect, full: bool) -> u16 {
     overlay_text(area, 0, full).width
 }
 
+/// The lines of the variables view for a text width, each with whether
+/// it is a heading: each variable and function wrapped at words, its
+/// further rows indented; a hint when there are none.
+pub fn names_lines(
+    variables: &[String],
+    functions: &[String],
+    width: usize,
+) -> Vec<(String, bool)> {
+    let mut lines = Vec::new();
+    if variables.is_empty() && functions.is_empty() {
+        let hint = "none yet: x = 5 assigns a variable, f(x) = x^2 + 1 defines a function";
+        lines.extend(help::wrap(hint, width).into_iter().map(|l| (l, false)));
+        return lines;
+    }
+    for (heading, entries) in [("variables", variables), ("functions", functions)] {
+        if entries.is_empty() {
+            continue;
+        }
+        lines.push((heading.to_string(), true));
+        for entry in entries {
+            let mut rows = help::wrap(entry, width).into_iter();
+            lines.extend(rows.next().map(|l| (l, false)));
+            let rest: Vec<String> = rows.collect();
+            if !rest.is_empty() {
+                let indented = help::wrap(&rest.join(" "), width.saturating_sub(2).max(1));
+                lines.extend(indented.into_iter().map(|l| (format!("  {l}"), false)));
+            }
+        }
+    }
+    lines
+}
+
 /// Lines above the answer in its view: the expression and a blank line.
 pub const ANSWER_HEADER_LINES: usize = 2;
 

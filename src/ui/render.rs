@@ -95,6 +95,10 @@ pub fn render(app: &App, frame: &mut Frame) {
                     expression: app.shown_expression(),
                     answer: &answer,
                 },
+                Overlay::Names => OverlayContent::Names {
+                    variables: &app.names().variables,
+                    functions: &app.names().functions,
+                },
             };
             frame.render_widget(
                 OverlayView {

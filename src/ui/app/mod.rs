@@ -9,7 +9,7 @@ mod readout;
 mod recall;
 mod status;
 
-pub use overlay::Overlay;
+pub use overlay::{NameList, Overlay};
 pub use readout::DisplayContent;
 
 use super::keypad::{ButtonEffect, KeypadButton};
@@ -64,6 +64,8 @@ pub enum Action {
     ToggleHelp,
     /// Open (or close) the whole answer in a scrollable view.
     ToggleAnswerView,
+    /// Open (or close) the list of variables and functions.
+    ToggleNames,
     /// Scroll the open overlay by this many lines.
     ScrollOverlay(i32),
     CopyAnswer,
@@ -389,6 +391,7 @@ impl App {
                 }
             }
             Action::ToggleHelp => self.overlay.show(Overlay::Help),
+            Action::ToggleNames => self.show_names(),
             Action::ToggleAnswerView => {
                 if self.shown_answer_text().is_some() {
                     self.overlay.show(Overlay::Answer);
@@ -491,7 +494,11 @@ impl App {
         match action {
             Action::ToggleAngle => self.toggle_angle(),
             // Esc and Ctrl-C close the overlay before anything else.
-            Action::Escape | Action::Interrupt | Action::ToggleHelp | Action::ToggleAnswerView => {
+            Action::Escape
+            | Action::Interrupt
+            | Action::ToggleHelp
+            | Action::ToggleAnswerView
+            | Action::ToggleNames => {
                 self.overlay.close();
             }
             Action::ScrollOverlay(lines) => {
@@ -524,8 +531,44 @@ impl App {
                 width.into(),
             )
             .len(),
+            Some(Overlay::Names) => {
+                let names = self.overlay.names();
+                layout::names_lines(&names.variables, &names.functions, width.into()).len()
+            }
         };
         lines.saturating_sub(layout::overlay_text(area, lines, full).height.into())
+    }
+
+    /// Opens the list of the session's variables, each with its value as
+    /// the display would show it, and the user's functions. Made now, not
+    /// while drawing: a value is computed once.
+    fn show_names(&mut self) {
+        let names: Vec<String> = self
+            .session
+            .variable_names()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let variables = names
+            .into_iter()
+            .map(|name| match self.session.preview(&name, &self.settings) {
+                Ok(answer) => format!(
+                    "{name} {}",
+                    super::widgets::group_digits(&answer_text(&answer))
+                ),
+                Err(e) => format!("{name}: {e}"),
+            })
+            .collect();
+        let functions = self.session.function_definitions();
+        self.overlay.show_names(NameList {
+            variables,
+            functions,
+        });
+    }
+
+    /// The list the variables view shows.
+    pub fn names(&self) -> &NameList {
+        self.overlay.names()
     }
 
     fn type_text(&mut self, text: &str) {
@@ -1418,6 +1461,54 @@ mod tests {
         assert_eq!(app.history_scroll(), 0);
         app.update(Action::PageHistory(1));
         assert!(app.history_scroll() > 5, "{}", app.history_scroll());
+    }
+
+    /// F4 lists the variables with their values and the functions as
+    /// defined; Esc, Ctrl-C and F4 close it; it scrolls when long.
+    #[test]
+    fn f4_lists_variables_and_functions() {
+        let mut app = app();
+        app.update(Action::ToggleNames);
+        assert_eq!(app.overlay(), Some(Overlay::Names));
+        assert_eq!(app.names(), &NameList::default());
+        app.update(Action::Escape);
+        assert_eq!(app.overlay(), None);
+        enter(&mut app, "x = 5");
+        enter(&mut app, "big = 2^64");
+        enter(&mut app, "third = 1/3");
+        enter(&mut app, "f(x) = x^2 + 1");
+        enter(&mut app, "g(a, b) = a*b");
+        enter(&mut app, "f(3)");
+        app.update(Action::ToggleNames);
+        assert_eq!(
+            app.names().variables,
+            [
+                "big = 18 446 744 073 709 551 616",
+                "third = 1/3 ≈ 0.333 333 333 333 333",
+                "x = 5"
+            ]
+        );
+        assert_eq!(app.names().functions, ["f(x) = x^2 + 1", "g(a, b) = a*b"]);
+        // Typing goes nowhere while it is open; F4 closes it.
+        app.update(Action::Insert("7".into()));
+        assert_eq!(app.input().text(), "");
+        app.update(Action::ToggleNames);
+        assert_eq!(app.overlay(), None);
+        app.update(Action::ToggleNames);
+        app.update(Action::Interrupt);
+        assert_eq!(app.overlay(), None);
+        // A long list scrolls at 30x10.
+        for i in 0..20 {
+            enter(&mut app, &format!("v{i} = {i}"));
+        }
+        app.update(Action::Resize {
+            width: 30,
+            height: 10,
+        });
+        app.update(Action::ToggleNames);
+        app.update(Action::ScrollOverlay(10_000));
+        let bottom = app.overlay_scroll();
+        assert!(bottom > 10, "{bottom}");
     }
 
     #[test]

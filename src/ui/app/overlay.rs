@@ -6,16 +6,38 @@ pub enum Overlay {
     Help,
     /// The whole answer, for one too long for the display.
     Answer,
+    /// The session's variables and functions.
+    Names,
 }
 
-/// The help or the answer view, open over the calculator.
+/// The session's variables with their values (`x = 5`) and the user's
+/// functions (`f(x) = x^2 + 1`), as made when the list was opened.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct NameList {
+    pub variables: Vec<String>,
+    pub functions: Vec<String>,
+}
+
+/// The view open over the calculator, and its scroll.
 #[derive(Debug, Default)]
 pub struct Overlays {
     open: Option<Overlay>,
     scroll: usize,
+    names: NameList,
 }
 
 impl Overlays {
+    /// Opens the list of variables and functions, made from the session.
+    pub fn show_names(&mut self, names: NameList) {
+        self.names = names;
+        self.show(Overlay::Names);
+    }
+
+    /// The list the names view shows.
+    pub fn names(&self) -> &NameList {
+        &self.names
+    }
+
     /// The overlay open, if any.
     pub fn open(&self) -> Option<Overlay> {
         self.open

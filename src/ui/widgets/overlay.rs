@@ -19,6 +19,11 @@ pub enum OverlayContent<'a> {
         expression: &'a str,
         answer: &'a str,
     },
+    /// The session's variables (`x = 5`) and functions (`f(x) = …`).
+    Names {
+        variables: &'a [String],
+        functions: &'a [String],
+    },
 }
 
 pub struct OverlayView<'a> {
@@ -68,6 +73,19 @@ impl Widget for OverlayView<'_> {
                     })
                     .collect();
                 (" help · Esc closes ".into(), lines)
+            }
+            OverlayContent::Names {
+                variables,
+                functions,
+            } => {
+                let lines = layout::names_lines(variables, functions, width.into())
+                    .into_iter()
+                    .map(|(text, heading)| match heading {
+                        true => Line::styled(text, theme.heading()),
+                        false => Line::raw(text),
+                    })
+                    .collect();
+                (" variables · Esc closes ".into(), lines)
             }
             OverlayContent::Answer { expression, answer } => {
                 let texts = layout::answer_lines(expression, answer, width.into());

@@ -39,13 +39,14 @@ pub struct Status {
 }
 
 /// Hints in screen order, each with its priority (0 is kept longest).
-const HINTS: [(&str, u8); 8] = [
+const HINTS: [(&str, u8); 9] = [
     ("Enter evaluate", 1),
     ("F2 all", 0),
     ("↑↓ recall", 2),
     ("^Y copy", 4),
     ("Esc clear", 5),
     ("F3 angle", 4),
+    ("F4 vars", 5),
     ("F1 help", 0),
     ("^C quit", 3),
 ];
@@ -123,7 +124,7 @@ mod tests {
         let all = hints(200, false);
         assert_eq!(
             all,
-            "Enter evaluate · ↑↓ recall · ^Y copy · Esc clear · F3 angle · F1 help · ^C quit"
+            "Enter evaluate · ↑↓ recall · ^Y copy · Esc clear · F3 angle · F4 vars · F1 help · ^C quit"
         );
         for width in 0..80 {
             let shown = hints(width, true);
