@@ -45,7 +45,10 @@ pub const HELP: &[HelpRow] = &[
         "Ctrl-Y",
         "send the answer to the terminal's clipboard (OSC 52)",
     ),
-    Item("F2", "the whole answer, when the display cannot hold it"),
+    Item(
+        "F2",
+        "the whole answer; at its end ↓ End or the wheel ask for more digits",
+    ),
     Item(
         "F3",
         "switch DEG/RAD (or click the mode on the status line)",

@@ -88,7 +88,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             }
         }
         Some(overlay) => {
-            let answer = app.shown_answer_text().unwrap_or_default();
+            let answer = app.answer_view_text().unwrap_or_default();
             let content = match overlay {
                 Overlay::Help => OverlayContent::Help,
                 Overlay::Answer => OverlayContent::Answer {

@@ -9,15 +9,15 @@ mod readout;
 mod recall;
 mod status;
 
-pub use overlay::{NameList, Overlay};
+pub use overlay::{MoreDigits, NameList, Overlay};
 pub use readout::DisplayContent;
 
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
-use super::widgets::display::InputLine;
+use super::widgets::display::{AnswerKind, InputLine};
 use super::widgets::status_bar::{Status, StatusKind};
-use crate::eval::{AngleMode, Answer, Exactness, Session, Settings};
+use crate::eval::{AngleMode, Answer, Exactness, MAX_DIGITS, Session, Settings};
 use crate::history::{HistoryEntry, MAX_ENTRIES, restore};
 use keypad_mouse::KeypadMouse;
 use overlay::Overlays;
@@ -156,6 +156,11 @@ fn answer_text_with(answer: &Answer, fraction: Option<&str>) -> String {
     text.push_str(&answer.text);
     text
 }
+
+/// Most digits the answer view asks for in one step, past a doubling:
+/// each step computes the value afresh, so a step near the limit stays
+/// about a second.
+const DIGITS_STEP: usize = 10_000;
 
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
@@ -504,6 +509,13 @@ impl App {
             Action::ScrollOverlay(lines) => {
                 let max = self.max_overlay_scroll();
                 self.overlay.scroll_by(lines, max);
+                // Scrolled on at the end of the answer: more digits.
+                if lines > 0
+                    && self.overlay.open() == Some(Overlay::Answer)
+                    && self.overlay.scroll() == max
+                {
+                    self.more_digits(effects);
+                }
             }
             Action::Resize { width, height } => {
                 self.size = (width, height);
@@ -527,7 +539,7 @@ impl App {
             Some(Overlay::Help) => layout::help_height(width),
             Some(Overlay::Answer) => layout::answer_lines(
                 self.shown_expression(),
-                &self.shown_answer_text().unwrap_or_default(),
+                &self.answer_view_text().unwrap_or_default(),
                 width.into(),
             )
             .len(),
@@ -564,6 +576,69 @@ impl App {
             variables,
             functions,
         });
+    }
+
+    /// The answer the answer view shows: with the digits scrolling to its
+    /// end asked for, else as the display has it.
+    pub fn answer_view_text(&self) -> Option<String> {
+        match self.overlay.more() {
+            Some(more) => Some(more.shown.clone()),
+            None => self.shown_answer_text(),
+        }
+    }
+
+    /// The answer view scrolled to its end: the answer again with twice
+    /// the digits (at most `DIGITS_STEP` more, up to `--digits`' limit),
+    /// each proven as the first ones are, from the same value: the live
+    /// line, or `ans` for the answer kept after Enter (which holds its
+    /// derivation, so it is not the line run again after `ans` moved on).
+    fn more_digits(&mut self, effects: &mut Vec<Effect>) {
+        if !self.overlay.may_extend() {
+            return;
+        }
+        let (expression, assigned) = match self.shown() {
+            DisplayContent::Answer(answer, kind) if answer.exactness == Exactness::Rounded => {
+                let expression = match kind {
+                    AnswerKind::Entered => "ans".to_string(),
+                    AnswerKind::Live => self.editor.text().to_string(),
+                    AnswerKind::Stale => return,
+                };
+                (expression, answer.assigned.clone())
+            }
+            _ => return,
+        };
+        let digits = self
+            .overlay
+            .more()
+            .map_or(self.settings.digits, |m| m.digits);
+        let next = (digits * 2).min(digits + DIGITS_STEP).min(MAX_DIGITS);
+        if next <= digits {
+            self.overlay.extend(None, true);
+            return;
+        }
+        let settings = Settings {
+            digits: next,
+            ..self.line_settings()
+        };
+        match self.session.preview(&expression, &settings) {
+            Ok(mut answer) => {
+                answer.assigned = assigned;
+                let more = MoreDigits {
+                    digits: next,
+                    shown: super::widgets::group_digits(&answer_text(&answer)),
+                    plain: answer.text,
+                };
+                self.overlay.extend(Some(more), next >= MAX_DIGITS);
+            }
+            Err(error) => {
+                self.overlay.extend(None, true);
+                self.flash(
+                    StatusKind::Warning,
+                    format!("no more digits: {error}"),
+                    effects,
+                );
+            }
+        }
     }
 
     /// The list the variables view shows.
@@ -821,9 +896,14 @@ impl App {
     }
 
     fn copy(&mut self, effects: &mut Vec<Effect>) {
+        // The answer view copies the digits it has, more than shown maybe.
+        let more = match self.overlay.open() {
+            Some(Overlay::Answer) => self.overlay.more().map(|m| m.plain.clone()),
+            _ => None,
+        };
         match self.shown() {
             DisplayContent::Answer(answer, _) => {
-                let text = answer.text.clone();
+                let text = more.unwrap_or_else(|| answer.text.clone());
                 let what = match text.chars().filter(char::is_ascii_digit).count() {
                     digits if text.len() > 24 => {
                         format!("{} digits", super::widgets::display::thousands(digits))
@@ -1461,6 +1541,76 @@ mod tests {
         assert_eq!(app.history_scroll(), 0);
         app.update(Action::PageHistory(1));
         assert!(app.history_scroll() > 5, "{}", app.history_scroll());
+    }
+
+    /// Digits of the answer view's text.
+    fn view_digits(app: &App) -> String {
+        app.answer_view_text()
+            .unwrap_or_default()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    }
+
+    /// `expression`'s digits as the evaluator gives them at `digits`.
+    fn true_digits(expression: &str, digits: usize) -> String {
+        let settings = Settings {
+            digits,
+            ..Settings::default()
+        };
+        let answer = Session::new().evaluate(expression, &settings).unwrap();
+        answer.text.chars().filter(char::is_ascii_digit).collect()
+    }
+
+    /// F2 on an irrational answer: scrolling on at its end asks for twice
+    /// the digits, each the true digit (a prefix of the evaluator's own at
+    /// 1,000 digits, its last, rounded, one left out).
+    #[test]
+    fn the_answer_view_extends_its_digits_at_its_end() {
+        let mut app = app();
+        enter(&mut app, "pi");
+        // The answer kept is extended, not its line run again (`ans+1`
+        // again would be pi+2).
+        enter(&mut app, "ans+1");
+        app.update(Action::ToggleAnswerView);
+        assert_eq!(view_digits(&app).len(), 15);
+        // Scrolling that does not reach the end asks for nothing.
+        app.update(Action::ScrollOverlay(-1));
+        assert_eq!(view_digits(&app).len(), 15);
+        let mut sizes = Vec::new();
+        while view_digits(&app).len() < 1000 {
+            app.update(Action::ScrollOverlay(i32::MAX / 2));
+            sizes.push(view_digits(&app).len());
+        }
+        assert_eq!(sizes, [30, 60, 120, 240, 480, 960, 1920]);
+        let truth = true_digits("pi+1", 1000);
+        assert!(view_digits(&app).starts_with(&truth[..999]));
+        // Ctrl-Y in the view copies every digit it has.
+        let copied = app.update(Action::CopyAnswer);
+        assert!(
+            matches!(&copied[0], Effect::Copy(text) if text.len() == 1921),
+            "{copied:?}"
+        );
+        // Closed and opened again, it starts from the display's digits.
+        app.update(Action::Escape);
+        app.update(Action::ToggleAnswerView);
+        assert_eq!(view_digits(&app).len(), 15);
+        app.update(Action::Escape);
+        // A live line (not entered) extends the same way, named when assigned.
+        typed(&mut app, "y = ln(2)");
+        app.update(Action::ToggleAnswerView);
+        app.update(Action::ScrollOverlay(3));
+        app.update(Action::ScrollOverlay(3));
+        let view = app.answer_view_text().unwrap();
+        assert!(view.starts_with("y ≈ 0.693 147"), "{view}");
+        assert_eq!(view_digits(&app), true_digits("ln(2)", 60));
+        // An exact answer has nothing more.
+        app.update(Action::Escape);
+        app.update(Action::Escape);
+        enter(&mut app, "2^64");
+        app.update(Action::ToggleAnswerView);
+        app.update(Action::ScrollOverlay(3));
+        assert_eq!(view_digits(&app), "18446744073709551616");
     }
 
     /// F4 lists the variables with their values and the functions as
