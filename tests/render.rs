@@ -380,7 +380,7 @@ fn a_number_that_does_not_fit_never_reads_as_another_number() {
 #[test]
 fn snapshot_with_the_light_palette() {
     let mut app = app_with(80, 24, true, "1/7");
-    app.set_light(true);
+    app.update(Action::LightBackground(true));
     let buffer = draw(&app);
     insta::assert_snapshot!("screen_80x24_light", text_and_styles(&buffer));
 }
@@ -423,7 +423,7 @@ fn the_list_of_variables_and_functions_reads_at_every_size() {
         (80, 24, true, true),
     ] {
         let mut app = app_with(width, height, colour, "");
-        app.set_light(light);
+        app.update(Action::LightBackground(light));
         for line in lines {
             app.update(Action::Insert(line.into()));
             app.update(Action::Evaluate);

@@ -12,7 +12,7 @@ use ratatui::layout::Position;
 pub fn map_event(event: &Event, app: &App) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if app.overlay().is_some() {
+            if app.overlays().open().is_some() {
                 map_overlay_key(key, app)
             } else {
                 map_key(key, app)
@@ -23,7 +23,7 @@ pub fn map_event(event: &Event, app: &App) -> Option<Action> {
             width: *width,
             height: *height,
         }),
-        Event::Paste(text) if app.overlay().is_none() => Some(Action::Paste(text.clone())),
+        Event::Paste(text) if app.overlays().open().is_none() => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -32,7 +32,7 @@ pub fn map_event(event: &Event, app: &App) -> Option<Action> {
 fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
     // A page only matters when the text overflows, and then the view has
     // the whole height.
-    let full = app.overlay() == Some(super::app::Overlay::Answer);
+    let full = app.overlays().open() == Some(super::app::Overlay::Answer);
     let view = layout::overlay_text(layout::area(app.size()), usize::MAX, full);
     let page = i32::from(view.height.max(2) - 1);
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -126,7 +126,7 @@ fn starts_assignment(input: &str) -> bool {
 
 fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
     let at = Position::new(mouse.column, mouse.row);
-    if app.overlay().is_some() {
+    if app.overlays().open().is_some() {
         return match mouse.kind {
             MouseEventKind::ScrollUp => Some(Action::ScrollOverlay(-3)),
             MouseEventKind::ScrollDown => Some(Action::ScrollOverlay(3)),
@@ -137,7 +137,7 @@ fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
     let key_under = screen.keypad.and_then(|k| layout::button_at(k, at));
     match mouse.kind {
         MouseEventKind::Moved | MouseEventKind::Drag(MouseButton::Left) => {
-            (key_under != app.hovered()).then_some(Action::Hover(key_under))
+            (key_under != app.mouse().hovered()).then_some(Action::Hover(key_under))
         }
         MouseEventKind::Down(MouseButton::Left) => {
             if let Some(button) = key_under {
@@ -157,7 +157,7 @@ fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
             }
             let history = screen.history.filter(|h| h.contains(at))?;
             let (index, _) =
-                layout::history_lines(history, app.history().len(), app.history_scroll())
+                layout::history_lines(history, app.history().len(), app.recall().scroll())
                     .into_iter()
                     .find(|(_, row)| row.contains(at))?;
             let result = mouse
@@ -166,6 +166,7 @@ fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
             Some(Action::PickHistory { index, result })
         }
         MouseEventKind::Up(MouseButton::Left) => app
+            .mouse()
             .pressed()
             .is_some()
             .then_some(Action::Release(key_under)),

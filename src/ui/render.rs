@@ -40,8 +40,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(
             HistoryPanel {
                 entries: app.history(),
-                scroll: app.history_scroll(),
-                selected: app.selected(),
+                scroll: app.recall().scroll(),
+                selected: app.recall().selected(),
                 boxed: screen.history_boxed,
                 theme,
             },
@@ -52,8 +52,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(
             KeypadPanel {
                 angle: app.angle(),
-                hovered: app.hovered(),
-                pressed: app.pressed(),
+                hovered: app.mouse().hovered(),
+                pressed: app.mouse().pressed(),
                 theme,
             },
             keypad,
@@ -71,7 +71,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         };
         frame.render_widget(
             StatusBar {
-                status: app.status(),
+                status: app.status().message(),
                 error_rest: error_rest.as_deref(),
                 angle: app.angle(),
                 // F2 shows answers whole.
@@ -81,7 +81,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             status,
         );
     }
-    match app.overlay() {
+    match app.overlays().open() {
         None => {
             if let Some(cursor) = display::cursor(&input, &screen) {
                 frame.set_cursor_position(cursor);
@@ -96,15 +96,19 @@ pub fn render(app: &App, frame: &mut Frame) {
                     answer: &answer,
                 },
                 Overlay::Names => OverlayContent::Names {
-                    variables: &app.names().variables,
-                    functions: &app.names().functions,
+                    variables: &app.overlays().names().variables,
+                    functions: &app.overlays().names().functions,
                 },
             };
             frame.render_widget(
                 OverlayView {
                     content,
-                    status: app.status().filter(|s| s.timed).map(|s| s.text.as_str()),
-                    scroll: app.overlay_scroll(),
+                    status: app
+                        .status()
+                        .message()
+                        .filter(|s| s.timed)
+                        .map(|s| s.text.as_str()),
+                    scroll: app.overlays().scroll(),
                     theme,
                 },
                 area,

@@ -76,7 +76,7 @@ pub fn run(settings: Settings, light: Option<bool>) -> io::Result<()> {
                 light
             })
             .or_else(|| env("COLORFGBG").and_then(|v| background::from_colorfgbg(&v)));
-        app.set_light(light.unwrap_or(false));
+        app.update(Action::LightBackground(light.unwrap_or(false)));
     }
     let outcome = event_loop(&mut terminal, &mut app, &stop, path.as_deref(), typed);
     let restored = restore();

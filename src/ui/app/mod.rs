@@ -9,22 +9,22 @@ mod readout;
 mod recall;
 mod status;
 
-pub use overlay::{MoreDigits, NameList, Overlay};
+pub use keypad_mouse::KeypadMouse;
+pub use overlay::{MoreDigits, NameList, Overlay, Overlays};
 pub use readout::DisplayContent;
+pub use recall::Recall;
+pub use status::StatusLine;
 
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
 use super::widgets::display::{AnswerKind, InputLine};
-use super::widgets::status_bar::{Status, StatusKind};
+use super::widgets::status_bar::StatusKind;
 use crate::eval::{AngleMode, Answer, Exactness, MAX_DIGITS, Session, Settings};
 use crate::history::{HistoryEntry, MAX_ENTRIES, restore};
-use keypad_mouse::KeypadMouse;
-use overlay::Overlays;
 use paste::PasteQueue;
 use readout::Readout;
-use recall::{Recall, Step};
-use status::StatusLine;
+use recall::Step;
 
 /// Everything the user can ask for, from keys, mouse, paste or the clock.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +73,8 @@ pub enum Action {
     ExpireStatus,
     /// A warning from outside the keys (history trouble) for the status line.
     Warn(String),
+    /// The terminal's background is light (or not): the palette for it.
+    LightBackground(bool),
     Resize {
         width: u16,
         height: u16,
@@ -216,26 +218,21 @@ impl App {
     pub fn history(&self) -> &[HistoryEntry] {
         &self.history
     }
-    pub fn history_scroll(&self) -> usize {
-        self.recall.scroll()
+    /// The history's scroll and the entry recalled or picked.
+    pub fn recall(&self) -> &Recall {
+        &self.recall
     }
-    pub fn selected(&self) -> Option<usize> {
-        self.recall.selected()
+    /// The status line's message.
+    pub fn status(&self) -> &StatusLine {
+        &self.status
     }
-    pub fn status(&self) -> Option<&Status> {
-        self.status.message()
+    /// The view open over the calculator, its scroll and what it lists.
+    pub fn overlays(&self) -> &Overlays {
+        &self.overlay
     }
-    pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay.open()
-    }
-    pub fn overlay_scroll(&self) -> usize {
-        self.overlay.scroll()
-    }
-    pub fn hovered(&self) -> Option<KeypadButton> {
-        self.mouse.hovered()
-    }
-    pub fn pressed(&self) -> Option<KeypadButton> {
-        self.mouse.pressed()
+    /// The keypad key under the mouse, and the one held down.
+    pub fn mouse(&self) -> &KeypadMouse {
+        &self.mouse
     }
     /// The angle mode (a recalled line may run in the other one: see
     /// `line_angle`).
@@ -259,10 +256,6 @@ impl App {
     }
     pub fn light(&self) -> bool {
         self.light
-    }
-    /// Chooses the palette for a light (or dark) background.
-    pub fn set_light(&mut self, light: bool) {
-        self.light = light;
     }
 
     /// The expression the shown answer belongs to when it stayed after
@@ -300,11 +293,6 @@ impl App {
 
     pub fn shown(&self) -> DisplayContent<'_> {
         self.readout.content(self.editor.text())
-    }
-
-    /// Lines of a paste waiting to be evaluated.
-    pub fn queued(&self) -> usize {
-        self.paste.len()
     }
 
     /// The expression the shown answer belongs to.
@@ -406,6 +394,7 @@ impl App {
             Action::CopyAnswer => self.copy(&mut effects),
             Action::ExpireStatus => self.status.expire(),
             Action::Warn(text) => self.say(StatusKind::Warning, text),
+            Action::LightBackground(light) => self.light = light,
             Action::Resize { width, height } => self.size = (width, height),
             Action::Quit => effects.push(Effect::Quit),
         }
@@ -420,6 +409,7 @@ impl App {
         let keeps_status = matches!(
             action,
             Action::Resize { .. }
+                | Action::LightBackground(_)
                 | Action::ExpireStatus
                 | Action::Hover(_)
                 | Action::Press(_)
@@ -525,6 +515,7 @@ impl App {
             Action::CopyAnswer => self.copy(effects),
             Action::ExpireStatus => self.status.expire(),
             Action::Warn(text) => self.say(StatusKind::Warning, text),
+            Action::LightBackground(light) => self.light = light,
             Action::Quit => effects.push(Effect::Quit),
             _ => {}
         }
@@ -639,11 +630,6 @@ impl App {
                 );
             }
         }
-    }
-
-    /// The list the variables view shows.
-    pub fn names(&self) -> &NameList {
-        self.overlay.names()
     }
 
     fn type_text(&mut self, text: &str) {
@@ -1105,7 +1091,7 @@ mod tests {
         assert_eq!(app.input_line().fault, Some(crate::eval::Span::new(2, 6)));
         assert!(matches!(app.shown(), DisplayContent::Error(_)));
         assert_eq!(
-            app.status(),
+            app.status().message(),
             None,
             "the error is shown once, in the display"
         );
@@ -1129,12 +1115,12 @@ mod tests {
         assert_eq!(app.input().text(), "6*7");
         // Press, drag away, release elsewhere: nothing.
         app.update(Action::Press(KeypadButton::Digit(1)));
-        assert_eq!(app.pressed(), Some(KeypadButton::Digit(1)));
+        assert_eq!(app.mouse().pressed(), Some(KeypadButton::Digit(1)));
         app.update(Action::Release(Some(KeypadButton::Digit(2))));
         app.update(Action::Press(KeypadButton::Digit(1)));
         app.update(Action::Release(None));
         assert_eq!(app.input().text(), "6*7");
-        assert_eq!(app.pressed(), None);
+        assert_eq!(app.mouse().pressed(), None);
         click(&mut app, KeypadButton::Equals);
         assert_eq!(app.history().last().unwrap().result, "42");
         click(&mut app, KeypadButton::Sqrt);
@@ -1206,7 +1192,13 @@ mod tests {
         typed(&mut app, "123+4");
         assert!(app.update(Action::Interrupt).is_empty());
         assert_eq!(app.input().text(), "");
-        assert!(app.status().unwrap().text.contains("Ctrl-C again to quit"));
+        assert!(
+            app.status()
+                .message()
+                .unwrap()
+                .text
+                .contains("Ctrl-C again to quit")
+        );
         assert_eq!(app.update(Action::Interrupt), vec![Effect::Quit]);
     }
 
@@ -1227,9 +1219,9 @@ mod tests {
         for close in [Action::Escape, Action::Interrupt] {
             for open in [Action::ToggleHelp, Action::ToggleAnswerView] {
                 app.update(open);
-                assert!(app.overlay().is_some());
+                assert!(app.overlays().open().is_some());
                 assert!(app.update(close.clone()).is_empty());
-                assert_eq!(app.overlay(), None);
+                assert_eq!(app.overlays().open(), None);
                 assert_eq!(app.input().text(), "2^5000");
             }
         }
@@ -1388,9 +1380,10 @@ mod tests {
         app.update(Action::Paste("3\n1/0\n5\n6\n".into()));
         assert_eq!(app.input().text(), "1/0");
         assert!(matches!(app.shown(), DisplayContent::Error(_)));
-        assert_eq!(app.queued(), 3);
+        assert_eq!(app.paste.len(), 3);
         assert!(
             app.status()
+                .message()
                 .unwrap()
                 .text
                 .starts_with("2 pasted lines wait")
@@ -1401,14 +1394,20 @@ mod tests {
         app.update(Action::Evaluate);
         let results: Vec<_> = app.history().iter().map(|e| e.result.as_str()).collect();
         assert_eq!(results, ["2", "4", "3", "0.5", "5", "6"]);
-        assert_eq!(app.queued(), 0);
+        assert_eq!(app.paste.len(), 0);
         let huge = "1\n".repeat(1001);
         app.update(Action::Paste(huge));
         assert_eq!(app.history().len(), 6);
-        assert!(app.status().unwrap().text.starts_with("paste refused"));
+        assert!(
+            app.status()
+                .message()
+                .unwrap()
+                .text
+                .starts_with("paste refused")
+        );
         // Exactly 1,000 lines, with a final newline, are not too many.
         app.update(Action::Paste("2\n".repeat(1000)));
-        assert_eq!(app.status(), None);
+        assert_eq!(app.status().message(), None);
         let twos = app.history().iter().filter(|e| e.expression == "2").count();
         assert_eq!(twos, 1000.min(MAX_ENTRIES));
     }
@@ -1419,6 +1418,7 @@ mod tests {
         app.update(Action::Paste("1/0\n5\n6\n".into()));
         let waiting = |app: &App| {
             app.status()
+                .message()
                 .is_some_and(|s| s.text.starts_with("2 pasted lines wait"))
         };
         assert!(waiting(&app));
@@ -1427,8 +1427,8 @@ mod tests {
         typed(&mut app, "2");
         assert!(waiting(&app));
         app.update(Action::Evaluate);
-        assert_eq!(app.queued(), 0);
-        assert_eq!(app.status(), None);
+        assert_eq!(app.paste.len(), 0);
+        assert_eq!(app.status().message(), None);
     }
 
     #[test]
@@ -1439,15 +1439,21 @@ mod tests {
         }
         typed(&mut app, "3*");
         app.update(Action::RecallPrevious);
-        assert_eq!((app.input().text(), app.selected()), ("2+2", Some(1)));
+        assert_eq!(
+            (app.input().text(), app.recall().selected()),
+            ("2+2", Some(1))
+        );
         app.update(Action::RecallPrevious);
-        assert_eq!((app.input().text(), app.selected()), ("1+1", Some(0)));
+        assert_eq!(
+            (app.input().text(), app.recall().selected()),
+            ("1+1", Some(0))
+        );
         app.update(Action::RecallPrevious);
         assert_eq!(app.input().text(), "1+1");
         app.update(Action::RecallNext);
         assert_eq!(app.input().text(), "2+2");
         app.update(Action::RecallNext);
-        assert_eq!((app.input().text(), app.selected()), ("3*", None));
+        assert_eq!((app.input().text(), app.recall().selected()), ("3*", None));
         app.update(Action::RecallNext);
         assert_eq!(app.input().text(), "3*");
     }
@@ -1477,7 +1483,7 @@ mod tests {
         app.update(pick.clone());
         app.update(Action::Release(None));
         assert_eq!(app.input().text(), "6*7");
-        assert_eq!(app.selected(), Some(0));
+        assert_eq!(app.recall().selected(), Some(0));
         app.update(pick.clone());
         app.update(Action::Release(None));
         assert_eq!(app.input().text(), "42");
@@ -1506,27 +1512,27 @@ mod tests {
         app.update(Action::Paste("1/0\n5\n".into()));
         assert_eq!(app.input().text(), "1/0");
         assert_eq!(app.history().len(), 2);
-        assert_eq!(app.status().unwrap().kind, StatusKind::Warning);
+        assert_eq!(app.status().message().unwrap().kind, StatusKind::Warning);
         app.update(Action::Escape);
         app.update(Action::Paste("1\u{1b}[2J".into()));
         assert_eq!(app.input().text(), "");
-        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+        assert_eq!(app.status().message().unwrap().kind, StatusKind::Error);
     }
 
     #[test]
     fn copy_sends_the_answer_shown_and_expires() {
         let mut app = app();
         app.update(Action::CopyAnswer);
-        assert_eq!(app.status().unwrap().text, "no answer to copy");
+        assert_eq!(app.status().message().unwrap().text, "no answer to copy");
         typed(&mut app, "2^10");
         let effects = app.update(Action::CopyAnswer);
         assert_eq!(
             effects,
             vec![Effect::Copy("1024".into()), Effect::ExpireStatusLater]
         );
-        assert!(app.status().unwrap().text.contains("sent 1024"));
+        assert!(app.status().message().unwrap().text.contains("sent 1024"));
         app.update(Action::ExpireStatus);
-        assert_eq!(app.status(), None);
+        assert_eq!(app.status().message(), None);
     }
 
     #[test]
@@ -1536,11 +1542,11 @@ mod tests {
             enter(&mut app, &i.to_string());
         }
         app.update(Action::ScrollHistory(100));
-        assert_eq!(app.history_scroll(), 49);
+        assert_eq!(app.recall().scroll(), 49);
         app.update(Action::ScrollHistory(-100));
-        assert_eq!(app.history_scroll(), 0);
+        assert_eq!(app.recall().scroll(), 0);
         app.update(Action::PageHistory(1));
-        assert!(app.history_scroll() > 5, "{}", app.history_scroll());
+        assert!(app.recall().scroll() > 5, "{}", app.recall().scroll());
     }
 
     /// Digits of the answer view's text.
@@ -1619,10 +1625,10 @@ mod tests {
     fn f4_lists_variables_and_functions() {
         let mut app = app();
         app.update(Action::ToggleNames);
-        assert_eq!(app.overlay(), Some(Overlay::Names));
-        assert_eq!(app.names(), &NameList::default());
+        assert_eq!(app.overlays().open(), Some(Overlay::Names));
+        assert_eq!(app.overlays().names(), &NameList::default());
         app.update(Action::Escape);
-        assert_eq!(app.overlay(), None);
+        assert_eq!(app.overlays().open(), None);
         enter(&mut app, "x = 5");
         enter(&mut app, "big = 2^64");
         enter(&mut app, "third = 1/3");
@@ -1631,22 +1637,25 @@ mod tests {
         enter(&mut app, "f(3)");
         app.update(Action::ToggleNames);
         assert_eq!(
-            app.names().variables,
+            app.overlays().names().variables,
             [
                 "big = 18 446 744 073 709 551 616",
                 "third = 1/3 ≈ 0.333 333 333 333 333",
                 "x = 5"
             ]
         );
-        assert_eq!(app.names().functions, ["f(x) = x^2 + 1", "g(a, b) = a*b"]);
+        assert_eq!(
+            app.overlays().names().functions,
+            ["f(x) = x^2 + 1", "g(a, b) = a*b"]
+        );
         // Typing goes nowhere while it is open; F4 closes it.
         app.update(Action::Insert("7".into()));
         assert_eq!(app.input().text(), "");
         app.update(Action::ToggleNames);
-        assert_eq!(app.overlay(), None);
+        assert_eq!(app.overlays().open(), None);
         app.update(Action::ToggleNames);
         app.update(Action::Interrupt);
-        assert_eq!(app.overlay(), None);
+        assert_eq!(app.overlays().open(), None);
         // A long list scrolls at 30x10.
         for i in 0..20 {
             enter(&mut app, &format!("v{i} = {i}"));
@@ -1657,7 +1666,7 @@ mod tests {
         });
         app.update(Action::ToggleNames);
         app.update(Action::ScrollOverlay(10_000));
-        let bottom = app.overlay_scroll();
+        let bottom = app.overlays().scroll();
         assert!(bottom > 10, "{bottom}");
     }
 
@@ -1665,7 +1674,7 @@ mod tests {
     fn overlays_take_the_keys_until_closed() {
         let mut app = app();
         app.update(Action::ToggleHelp);
-        assert_eq!(app.overlay(), Some(Overlay::Help));
+        assert_eq!(app.overlays().open(), Some(Overlay::Help));
         app.update(Action::Insert("7".into()));
         assert_eq!(app.input().text(), "");
         app.update(Action::Resize {
@@ -1673,12 +1682,12 @@ mod tests {
             height: 10,
         });
         app.update(Action::ScrollOverlay(3));
-        assert_eq!(app.overlay_scroll(), 3);
+        assert_eq!(app.overlays().scroll(), 3);
         app.update(Action::ScrollOverlay(10_000));
-        let bottom = app.overlay_scroll();
+        let bottom = app.overlays().scroll();
         assert!(bottom > 10, "{bottom}");
         app.update(Action::Escape);
-        assert_eq!(app.overlay(), None);
+        assert_eq!(app.overlays().open(), None);
     }
 
     #[test]
@@ -1686,8 +1695,11 @@ mod tests {
         let mut app = app();
         app.update(Action::ToggleHelp);
         app.update(Action::Warn("history not saved: read-only".into()));
-        assert_eq!(app.status().unwrap().text, "history not saved: read-only");
-        assert_eq!(app.status().unwrap().kind, StatusKind::Warning);
+        assert_eq!(
+            app.status().message().unwrap().text,
+            "history not saved: read-only"
+        );
+        assert_eq!(app.status().message().unwrap().kind, StatusKind::Warning);
         app.update(Action::Escape);
         // A warning between two clicks does not make the second a first.
         enter(&mut app, "6*7");
