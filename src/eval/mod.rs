@@ -281,7 +281,12 @@ impl Session {
     pub fn function_definitions(&self) -> Vec<String> {
         self.functions
             .iter()
-            .map(|(name, f)| format!("{} = {}", user_functions::signature(name, f), f.text))
+            .map(|(name, f)| {
+                let mut definition = user_functions::signature(name, f);
+                definition.push_str(" = ");
+                definition.push_str(&f.text);
+                definition
+            })
             .collect()
     }
 

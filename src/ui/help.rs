@@ -158,7 +158,7 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
             // A name too long for the text column (`faraday_constant` at
             // 30 columns) is kept whole on a line of its own, which
             // reaches left into the empty key column.
-            let (mut key, mut text) = (wrap(key, keys), wrap_keeping(text, texts, width));
+            let (mut key, mut text) = (wrap(key, keys), wrap_with(text, texts, width, false));
             // A key's second line is indented, so that it does not read
             // as an entry of its own (`magnetic flux` / ` density`).
             let indent = if key.len() > 1 && keys > 1 {
@@ -203,30 +203,46 @@ fn function_list() -> String {
 
 /// Word wrap by display width; a word longer than a line is split.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    wrap_keeping(text, width, width)
+    wrap_with(text, width, width, false)
 }
 
-/// `wrap`, but a word up to `longest` columns wide is never split: one
-/// wider than `width` gets a line of its own.
-fn wrap_keeping(text: &str, width: usize, longest: usize) -> Vec<String> {
+/// An answer wrapped as `wrap` does, a unit kept on the row of the digits
+/// before it (`480 3 in`): never alone on a row.
+pub fn wrap_answer(text: &str, width: usize) -> Vec<String> {
+    wrap_with(text, width, width, true)
+}
+
+/// A unit's name in an answer (`in`, `km/h`, `°C`): not a number, a sign
+/// or an operator.
+fn is_unit(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && c != 'π' || c == '°' || c == 'µ')
+}
+
+/// `wrap`, but a word up to `longest` columns wide is never split (one
+/// wider than `width` gets a line of its own); with `units`, a word goes
+/// on a row only where the unit after it fits too.
+fn wrap_with(text: &str, width: usize, longest: usize, units: bool) -> Vec<String> {
     let width = width.max(1);
-    let longest = longest.max(width);
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let needed = text_width(&line) + usize::from(!line.is_empty()) + text_width(word);
-        if !line.is_empty() && needed > width {
+    let mut words = text.split(' ').filter(|w| !w.is_empty()).peekable();
+    while let Some(word) = words.next() {
+        let w = text_width(word);
+        let unit = match words.peek() {
+            Some(next) if units && is_unit(next) => 1 + text_width(next),
+            _ => 0,
+        };
+        if !line.is_empty() && text_width(&line) + 1 + w + unit > width {
             lines.push(std::mem::take(&mut line));
+        }
+        if w > width && w <= longest {
+            lines.push(word.to_string());
+            continue;
         }
         if !line.is_empty() {
             line.push(' ');
-        }
-        if text_width(word) > width && text_width(word) <= longest {
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            lines.push(word.to_string());
-            continue;
         }
         for c in word.chars() {
             if text_width(&line) + char_width(c) > width {

@@ -50,38 +50,10 @@ impl DisplayText {
     pub fn rows(&self, width: usize) -> Vec<String> {
         match self {
             // Both wrap at spaces: an answer's digits are in groups of three.
-            DisplayText::Answer(text) => {
-                // A unit stays with the group of digits before it
-                // (`480 3 in`): never alone on a row.
-                let mut glued = String::with_capacity(text.len() + 8);
-                for (i, word) in text.split(' ').enumerate() {
-                    if i > 0 {
-                        glued.push(if is_unit(word) { NO_BREAK } else { ' ' });
-                    }
-                    glued.push_str(word);
-                }
-                let mut rows = help::wrap(&glued, width);
-                for row in &mut rows {
-                    if row.contains(NO_BREAK) {
-                        *row = row.replace(NO_BREAK, " ");
-                    }
-                }
-                rows
-            }
+            DisplayText::Answer(text) => help::wrap_answer(text, width),
             DisplayText::Error(text) => help::wrap(text, width),
         }
     }
-}
-
-/// Holds two words together while wrapping (one column, as a space).
-const NO_BREAK: char = '\u{a0}';
-
-/// A unit's name in an answer (`in`, `km/h`, `°C`): not a number, a sign
-/// or an operator.
-fn is_unit(word: &str) -> bool {
-    word.chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() && c != 'π' || c == '°' || c == 'µ')
 }
 
 pub fn area(size: (u16, u16)) -> Rect {
@@ -323,24 +295,25 @@ pub fn names_lines(
     functions: &[String],
     width: usize,
 ) -> Vec<(String, bool)> {
+    let hint = ["none yet: x = 5 assigns a variable, f(x) = x^2 + 1 defines a function".into()];
+    let groups = match variables.is_empty() && functions.is_empty() {
+        true => [("", &hint[..]), ("", &[][..])],
+        false => [("variables", variables), ("functions", functions)],
+    };
     let mut lines = Vec::new();
-    if variables.is_empty() && functions.is_empty() {
-        let hint = "none yet: x = 5 assigns a variable, f(x) = x^2 + 1 defines a function";
-        lines.extend(help::wrap(hint, width).into_iter().map(|l| (l, false)));
-        return lines;
-    }
-    for (heading, entries) in [("variables", variables), ("functions", functions)] {
-        if entries.is_empty() {
-            continue;
+    for (heading, entries) in groups {
+        if !heading.is_empty() && !entries.is_empty() {
+            lines.push((heading.to_string(), true));
         }
-        lines.push((heading.to_string(), true));
         for entry in entries {
-            let mut rows = help::wrap(entry, width).into_iter();
-            lines.extend(rows.next().map(|l| (l, false)));
-            let rest: Vec<String> = rows.collect();
-            if !rest.is_empty() {
-                let indented = help::wrap(&rest.join(" "), width.saturating_sub(2).max(1));
-                lines.extend(indented.into_iter().map(|l| (format!("  {l}"), false)));
+            for (i, row) in help::wrap(entry, width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+            {
+                // Further rows indented, so that each entry reads as one.
+                let mut line = String::from(if i > 0 { "  " } else { "" });
+                line.push_str(&row);
+                lines.push((line, false));
             }
         }
     }

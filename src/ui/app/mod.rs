@@ -554,12 +554,13 @@ impl App {
             .collect();
         let variables = names
             .into_iter()
-            .map(|name| match self.session.preview(&name, &self.settings) {
-                Ok(answer) => format!(
-                    "{name} {}",
-                    super::widgets::group_digits(&answer_text(&answer))
-                ),
-                Err(e) => format!("{name}: {e}"),
+            .map(|mut name| {
+                // (A variable has a value: a failure leaves the name alone.)
+                if let Ok(answer) = self.session.preview(&name, &self.settings) {
+                    name.push(' ');
+                    name.push_str(&super::widgets::group_digits(&answer_text(&answer)));
+                }
+                name
             })
             .collect();
         let functions = self.session.function_definitions();

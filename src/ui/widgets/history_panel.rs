@@ -69,9 +69,6 @@ fn grouped_result(
     plain_width: usize,
     width: usize,
 ) -> Option<(String, usize)> {
-    if !plain.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
     let grouped = super::group_digits(plain);
     let g = text_width(&grouped);
     let e = text_width(&entry.expression);

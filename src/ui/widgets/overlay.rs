@@ -80,9 +80,13 @@ impl Widget for OverlayView<'_> {
             } => {
                 let lines = layout::names_lines(variables, functions, width.into())
                     .into_iter()
-                    .map(|(text, heading)| match heading {
-                        true => Line::styled(text, theme.heading()),
-                        false => Line::raw(text),
+                    .map(|(text, heading)| {
+                        let style = if heading {
+                            theme.heading()
+                        } else {
+                            Style::new()
+                        };
+                        Line::styled(text, style)
                     })
                     .collect();
                 (" variables · Esc closes ".into(), lines)
