@@ -156,6 +156,8 @@ fn event_loop(
     typed: Vec<event::Event>,
 ) -> io::Result<()> {
     let mut typed = typed.into_iter();
+    // An action to take once the frame is drawn (`Effect::Then`).
+    let mut then = None;
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -176,7 +178,9 @@ fn event_loop(
         let wait = status_expires.map_or(SIGNAL_POLL, |at| {
             at.saturating_duration_since(now).min(SIGNAL_POLL)
         });
-        let action = if let Some(event) = typed.next() {
+        let action = if let Some(action) = then.take() {
+            Some(action)
+        } else if let Some(event) = typed.next() {
             map_event(&event, app)
         } else if event::poll(wait)? {
             map_event(&event::read()?, app)
@@ -209,6 +213,7 @@ fn event_loop(
                 Effect::ExpireStatusLater => {
                     status_expires = Some(Instant::now() + STATUS_LIFETIME);
                 }
+                Effect::Then(action) => then = Some(action),
             }
         }
     }

@@ -18,7 +18,7 @@ pub use status::StatusLine;
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
-use super::widgets::display::{AnswerKind, InputLine};
+use super::widgets::display::{AnswerKind, InputLine, thousands};
 use super::widgets::status_bar::StatusKind;
 use crate::eval::{AngleMode, Answer, Exactness, MAX_DIGITS, Session, Settings};
 use crate::history::{HistoryEntry, MAX_ENTRIES, restore};
@@ -68,6 +68,8 @@ pub enum Action {
     ToggleNames,
     /// Scroll the open overlay by this many lines.
     ScrollOverlay(i32),
+    /// Work out more digits of the answer in the answer view.
+    MoreDigits,
     CopyAnswer,
     /// A timed status message has been shown long enough.
     ExpireStatus,
@@ -107,6 +109,8 @@ pub enum Effect {
     SaveHistory(HistoryEntry),
     /// Send `ExpireStatus` after a few seconds.
     ExpireStatusLater,
+    /// Draw the screen, then send this.
+    Then(Action),
     Quit,
 }
 
@@ -390,7 +394,7 @@ impl App {
                     self.overlay.show(Overlay::Answer);
                 }
             }
-            Action::ScrollOverlay(_) => {}
+            Action::ScrollOverlay(_) | Action::MoreDigits => {}
             Action::CopyAnswer => self.copy(&mut effects),
             Action::ExpireStatus => self.status.expire(),
             Action::Warn(text) => self.say(StatusKind::Warning, text),
@@ -504,9 +508,10 @@ impl App {
                     && self.overlay.open() == Some(Overlay::Answer)
                     && self.overlay.scroll() == max
                 {
-                    self.more_digits(effects);
+                    self.more_digits(false, effects);
                 }
             }
+            Action::MoreDigits => self.more_digits(true, effects),
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 let max = self.max_overlay_scroll();
@@ -584,7 +589,11 @@ impl App {
     /// each proven as the first ones are, from the same value: the live
     /// line, or `ans` for the answer kept after Enter (which holds its
     /// derivation, so it is not the line run again after `ans` moved on).
-    fn more_digits(&mut self, effects: &mut Vec<Effect>) {
+    ///
+    /// First (`now` false) the view's title says what is being worked
+    /// out, and the loop draws that before it sends `MoreDigits`, which
+    /// computes: a step of many digits takes a while.
+    fn more_digits(&mut self, now: bool, effects: &mut Vec<Effect>) {
         if !self.overlay.may_extend() {
             return;
         }
@@ -608,6 +617,13 @@ impl App {
             self.overlay.extend(None, true);
             return;
         }
+        if !now {
+            let note = format!("working out {} digits", thousands(next));
+            self.flash(StatusKind::Info, note, effects);
+            effects.push(Effect::Then(Action::MoreDigits));
+            return;
+        }
+        self.status.clear();
         let settings = Settings {
             digits: next,
             ..self.line_settings()
@@ -1569,6 +1585,15 @@ mod tests {
         answer.text.chars().filter(char::is_ascii_digit).collect()
     }
 
+    /// Scrolls the open view, and takes what the loop would send next.
+    fn scroll_view(app: &mut App, lines: i32) {
+        for effect in app.update(Action::ScrollOverlay(lines)) {
+            if let Effect::Then(action) = effect {
+                app.update(action);
+            }
+        }
+    }
+
     /// F2 on an irrational answer: scrolling on at its end asks for twice
     /// the digits, each the true digit (a prefix of the evaluator's own at
     /// 1,000 digits, its last, rounded, one left out).
@@ -1582,11 +1607,20 @@ mod tests {
         app.update(Action::ToggleAnswerView);
         assert_eq!(view_digits(&app).len(), 15);
         // Scrolling that does not reach the end asks for nothing.
-        app.update(Action::ScrollOverlay(-1));
+        scroll_view(&mut app, -1);
         assert_eq!(view_digits(&app).len(), 15);
-        let mut sizes = Vec::new();
+        // First the title says what is worked out; the loop draws that,
+        // then sends `MoreDigits`.
+        let effects = app.update(Action::ScrollOverlay(1));
+        assert_eq!(effects.last(), Some(&Effect::Then(Action::MoreDigits)));
+        let note = &app.status().message().unwrap().text;
+        assert_eq!(note, "working out 30 digits");
+        assert_eq!(view_digits(&app).len(), 15);
+        app.update(Action::MoreDigits);
+        assert_eq!(app.status().message(), None);
+        let mut sizes = vec![view_digits(&app).len()];
         while view_digits(&app).len() < 1000 {
-            app.update(Action::ScrollOverlay(i32::MAX / 2));
+            scroll_view(&mut app, i32::MAX / 2);
             sizes.push(view_digits(&app).len());
         }
         assert_eq!(sizes, [30, 60, 120, 240, 480, 960, 1920]);
@@ -1606,8 +1640,8 @@ mod tests {
         // A live line (not entered) extends the same way, named when assigned.
         typed(&mut app, "y = ln(2)");
         app.update(Action::ToggleAnswerView);
-        app.update(Action::ScrollOverlay(3));
-        app.update(Action::ScrollOverlay(3));
+        scroll_view(&mut app, 3);
+        scroll_view(&mut app, 3);
         let view = app.answer_view_text().unwrap();
         assert!(view.starts_with("y ≈ 0.693 147"), "{view}");
         assert_eq!(view_digits(&app), true_digits("ln(2)", 60));
@@ -1616,7 +1650,7 @@ mod tests {
         app.update(Action::Escape);
         enter(&mut app, "2^64");
         app.update(Action::ToggleAnswerView);
-        app.update(Action::ScrollOverlay(3));
+        scroll_view(&mut app, 3);
         assert_eq!(view_digits(&app), "18446744073709551616");
     }
 
