@@ -40,6 +40,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(
             HistoryPanel {
                 entries: app.history(),
+                results: app.history_results(),
                 scroll: app.recall().scroll(),
                 selected: app.recall().selected(),
                 boxed: screen.history_boxed,

@@ -19,6 +19,7 @@ use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
 use super::widgets::display::{AnswerKind, InputLine, thousands};
+use super::widgets::history_panel::ResultText;
 use super::widgets::status_bar::StatusKind;
 use crate::eval::{AngleMode, Answer, Exactness, MAX_DIGITS, Session, Settings};
 use crate::history::{HistoryEntry, MAX_ENTRIES, restore};
@@ -117,6 +118,8 @@ pub enum Effect {
 pub struct App {
     editor: LineEditor,
     history: Vec<HistoryEntry>,
+    /// Each history entry's result as its row shows it, made once.
+    history_results: Vec<ResultText>,
     recall: Recall,
     readout: Readout,
     /// Pasted lines waiting for the one that failed to be fixed.
@@ -191,6 +194,7 @@ impl App {
         };
         App {
             editor: LineEditor::default(),
+            history_results: history.iter().map(ResultText::new).collect(),
             history,
             recall: Recall::default(),
             readout: Readout::default(),
@@ -221,6 +225,10 @@ impl App {
     }
     pub fn history(&self) -> &[HistoryEntry] {
         &self.history
+    }
+    /// Each history entry's result as its row shows it.
+    pub fn history_results(&self) -> &[ResultText] {
+        &self.history_results
     }
     /// The history's scroll and the entry recalled or picked.
     pub fn recall(&self) -> &Recall {
@@ -817,9 +825,11 @@ impl App {
                     fraction: answer.fraction.clone(),
                     assigned: answer.assigned.clone(),
                 };
+                self.history_results.push(ResultText::new(&entry));
                 self.history.push(entry.clone());
                 let excess = self.history.len().saturating_sub(MAX_ENTRIES);
                 self.history.drain(..excess);
+                self.history_results.drain(..excess);
                 effects.push(Effect::SaveHistory(entry));
                 self.recall.scroll_to_newest();
                 self.readout.keep(expression, answer);

@@ -16,10 +16,44 @@ use ratatui::widgets::Widget;
 
 pub struct HistoryPanel<'a> {
     pub entries: &'a [HistoryEntry],
+    /// Each entry's `ResultText`, in the same order.
+    pub results: &'a [ResultText],
     pub scroll: usize,
     pub selected: Option<usize>,
     pub boxed: bool,
     pub theme: Theme,
+}
+
+/// A history entry's result as its row shows it, plain and with its digits
+/// grouped, with their widths: made once, when the entry is added, so
+/// that a frame only compares widths.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultText {
+    plain: String,
+    plain_width: usize,
+    grouped: String,
+    grouped_width: usize,
+}
+
+impl ResultText {
+    pub fn new(entry: &HistoryEntry) -> Self {
+        let plain = result_text(entry);
+        let grouped = super::group_digits(&plain);
+        ResultText {
+            plain_width: text_width(&plain),
+            grouped_width: text_width(&grouped),
+            plain,
+            grouped,
+        }
+    }
+
+    /// The grouped result and its width, when it fits a row `width` wide
+    /// beside an expression `e` columns wide (see `grouped_fits`).
+    fn grouped_for(&self, e: usize, width: usize) -> Option<(String, usize)> {
+        let (g, plain) = (self.grouped_width, self.plain_width);
+        (self.grouped.len() != self.plain.len() && grouped_fits(e, plain, g, width))
+            .then(|| (self.grouped.clone(), g))
+    }
 }
 
 /// The result as a history row shows it: the fraction too when there is
@@ -49,10 +83,9 @@ fn result_text_with(entry: &HistoryEntry, fraction: Option<&str>) -> String {
 /// only a result wider than the row is cut, in its middle, so an exponent
 /// at its end stays.
 pub fn entry_line(entry: &HistoryEntry, width: usize) -> (String, String) {
-    let result = result_text(entry);
-    let result_width = text_width(&result);
-    let grouped = grouped_result(entry, &result, result_width, width);
-    let (expression, result, _) = fit_entry(entry, result, result_width, grouped, width);
+    let texts = ResultText::new(entry);
+    let grouped = texts.grouped_for(text_width(&entry.expression), width);
+    let (expression, result, _) = fit_entry(entry, texts.plain, texts.plain_width, grouped, width);
     (expression, result)
 }
 
@@ -72,8 +105,13 @@ fn grouped_result(
     let grouped = super::group_digits(plain);
     let g = text_width(&grouped);
     let e = text_width(&entry.expression);
-    let fits = e + g <= width || (e + plain_width > width && g + SHORT_EXPRESSION <= width);
-    (grouped.len() != plain.len() && fits).then_some((grouped, g))
+    (grouped.len() != plain.len() && grouped_fits(e, plain_width, g, width)).then_some((grouped, g))
+}
+
+/// Whether a grouped result `g` columns wide (`plain` without its gaps)
+/// goes on a row `width` wide beside an expression `e` columns wide.
+fn grouped_fits(e: usize, plain: usize, g: usize, width: usize) -> bool {
+    e + g <= width || (e + plain > width && g + SHORT_EXPRESSION <= width)
 }
 
 /// `entry_line` for a result already made, `r` columns wide, and its
@@ -197,12 +235,26 @@ impl Widget for HistoryPanel<'_> {
             .into_iter()
             .map(|(index, row)| {
                 let entry = &self.entries[index];
-                let result = result_text(entry);
-                let result_width = text_width(&result);
-                let grouped = grouped_result(entry, &result, result_width, row.width.into());
-                let shown = grouped.as_ref().map_or(result_width, |g| g.1);
-                let need = text_width(&entry.expression) + shown + 2;
-                (index, row, result, result_width, grouped, need)
+                let made;
+                let texts = match self.results.get(index) {
+                    Some(texts) => texts,
+                    None => {
+                        made = ResultText::new(entry);
+                        &made
+                    }
+                };
+                let e = text_width(&entry.expression);
+                let grouped = texts.grouped_for(e, row.width.into());
+                let shown = grouped.as_ref().map_or(texts.plain_width, |g| g.1);
+                let result = texts.plain.clone();
+                (
+                    index,
+                    row,
+                    result,
+                    texts.plain_width,
+                    grouped,
+                    e + shown + 2,
+                )
             })
             .collect();
         // Results sit just right of the longest visible entry, not at the far
