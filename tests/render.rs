@@ -380,7 +380,7 @@ fn a_number_that_does_not_fit_never_reads_as_another_number() {
 #[test]
 fn snapshot_with_the_light_palette() {
     let mut app = app_with(80, 24, true, "1/7");
-    app.set_light(true);
+    app.update(Action::LightBackground(true));
     let buffer = draw(&app);
     insta::assert_snapshot!("screen_80x24_light", text_and_styles(&buffer));
 }
@@ -391,4 +391,66 @@ fn last_help_line(width: u16, height: u16) -> String {
     let text_width = pebble::ui::layout::overlay_text_width(area, false);
     let line = pebble::ui::help::lines(text_width.into()).pop().unwrap();
     line.text.trim().to_string()
+}
+
+/// At 30×10 a unit stays on the row of the digits before it: `in` never
+/// wraps onto a row of its own.
+#[test]
+fn a_unit_never_wraps_alone_at_30x10() {
+    let app = app_with(30, 10, false, "178 cm to ft + in");
+    let screen = text(&draw(&app));
+    let rows: Vec<&str> = screen.lines().collect();
+    assert!(rows.iter().any(|r| r.trim().ends_with("3 in")), "{screen}");
+    assert!(rows.iter().all(|r| r.trim() != "in"), "{screen}");
+}
+
+/// F4's list of variables and functions: readable at the smallest and
+/// the largest size, in colour, without and on a light terminal.
+#[test]
+fn the_list_of_variables_and_functions_reads_at_every_size() {
+    let lines = [
+        "x = 5",
+        "rate = 60 mph to km/h",
+        "big = 100!",
+        "f(x) = x^2 + 1",
+        "area(w, h) = w * h",
+    ];
+    for (width, height, colour, light) in [
+        (30, 10, true, false),
+        (30, 10, false, false),
+        (200, 60, true, false),
+        (200, 60, false, false),
+        (80, 24, true, true),
+    ] {
+        let mut app = app_with(width, height, colour, "");
+        app.update(Action::LightBackground(light));
+        for line in lines {
+            app.update(Action::Insert(line.into()));
+            app.update(Action::Evaluate);
+        }
+        app.update(Action::ToggleNames);
+        let buffer = draw(&app);
+        let screen = text(&buffer);
+        assert!(screen.contains("variables · Esc closes"), "{screen}");
+        // 100! wraps between groups of digits, its rows indented.
+        assert!(screen.contains("big = 93 326"), "{screen}");
+        if height >= 24 {
+            assert!(screen.contains("rate = 96.56064 km/h"), "{screen}");
+            assert!(screen.contains("f(x) = x^2 + 1"), "{screen}");
+            assert!(screen.contains("area(w, h) = w * h"), "{screen}");
+        }
+        let name = format!(
+            "variables_{width}x{height}_{}",
+            match (colour, light) {
+                (false, _) => "no_colour",
+                (true, false) => "colour",
+                (true, true) => "light",
+            }
+        );
+        insta::assert_snapshot!(name, text_and_styles(&buffer));
+        // Scrolled to its end, the functions show at 30x10 too.
+        app.update(Action::ScrollOverlay(10_000));
+        let end = text(&draw(&app));
+        assert!(end.contains("w * h") && end.contains("x = 5"), "{end}");
+    }
 }

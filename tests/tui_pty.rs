@@ -119,7 +119,9 @@ fn keys_act_on_release_over_the_same_key() {
     let mut p = start("release");
     let (_, (x7, y7)) = key(KeypadButton::Digit(7));
     let (_, (x8, y8)) = key(KeypadButton::Digit(8));
-    let resting = p.cell(x7, y7).inverse();
+    // (The title can be drawn before the keypad: wait for the key.)
+    p.wait_until("7 at rest", |p| p.cell(x7, y7).inverse());
+    let resting = true;
     p.press(x7, y7);
     // Pressed: shown pushed in, but nothing typed yet.
     p.wait_until("7 pressed", |p| p.cell(x7, y7).inverse() != resting);
@@ -865,4 +867,26 @@ fn f4_switches_complex_mode_and_a_new_session_restores_its_answer() {
     again.type_text("ans*i");
     again.wait_for("= -2");
     assert!(again.quit());
+}
+
+/// Keys typed at once after start, while pebble waits for the terminal's
+/// answer about its background, are taken in order after it, not lost
+/// with it: here they come before, inside and after the answers.
+#[test]
+fn keys_typed_during_the_startup_query_are_kept() {
+    let history = history_file("typed-early");
+    let mut p = PtyPebble::spawn(
+        WIDTH,
+        HEIGHT,
+        &[("PEBBLE_HISTORY", history.to_str().unwrap())],
+    );
+    let start = std::time::Instant::now();
+    while !p.raw().windows(6).any(|w| w == b"\x1b]11;?") {
+        assert!(start.elapsed() < Duration::from_secs(10), "never asked");
+        sleep(Duration::from_millis(1));
+    }
+    p.send("12+\x1b]11;rgb:0000/0000/0000\x1b\\3*\x1b[?62;22c2");
+    p.wait_until("the typed line", |p| input_row(p) == "12+3*2");
+    p.wait_until("its answer", |p| p.text().contains("= 18"));
+    assert!(p.quit());
 }

@@ -276,7 +276,9 @@ pub const IMAGINARY_UNIT: &str = "i";
 /// The last answer's names.
 pub const ANSWER_NAMES: [&str; 2] = ["ans", "_"];
 
-/// Every name a user cannot assign to.
+/// Every name a user cannot assign to. (Not inlined: the screen asks it
+/// too, and the name tables are large.)
+#[inline(never)]
 pub fn is_reserved(name: &str) -> bool {
     ANSWER_NAMES.contains(&name)
         || Constant::from_name(name).is_some()

@@ -283,6 +283,29 @@ impl Session {
         answer
     }
 
+    /// The variables assigned so far (not `ans`), by name: for a list of
+    /// them on the screen, which asks each one's value with `preview`.
+    pub fn variable_names(&self) -> Vec<&str> {
+        self.names
+            .keys()
+            .map(String::as_str)
+            .filter(|name| *name != "ans")
+            .collect()
+    }
+
+    /// The functions the user defined, as written: `f(x) = x^2 + 1`.
+    pub fn function_definitions(&self) -> Vec<String> {
+        self.functions
+            .iter()
+            .map(|(name, f)| {
+                let mut definition = user_functions::signature(name, f);
+                definition.push_str(" = ");
+                definition.push_str(&f.text);
+                definition
+            })
+            .collect()
+    }
+
     /// Whether `name` is a function the user defined.
     pub fn is_function(&self, name: &str) -> bool {
         self.functions.contains_key(name)
@@ -328,14 +351,18 @@ impl Session {
             };
             return Err(error.quoting(input));
         }
-        let function = user_functions::UserFunction { params, body };
+        let written = &input[body.span.start..body.span.end];
+        let text = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        let function = user_functions::UserFunction {
+            params,
+            body,
+            text: text.clone(),
+        };
         if let Some(cycle) = user_functions::cycle(&name, &function, &self.functions) {
             return Err(Error::new(ErrorKind::Recursion { cycle }, name_span));
         }
         // Without blanks: the history keeps it as a space-separated tag.
         let signature = format!("{name}({})", function.params.join(","));
-        let body = &input[function.body.span.start..function.body.span.end];
-        let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
         self.defined = Some((name, function));
         let answer = Answer {
             text,

@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 pub struct UserFunction {
     pub params: Vec<String>,
     pub body: Expr,
+    /// The body as written, blanks between words made single: for lists.
+    pub text: String,
 }
 
 pub type Functions = BTreeMap<String, UserFunction>;

@@ -1,7 +1,9 @@
 //! Whether the terminal's background is light, for the palette: forced by
 //! `--theme` or `PEBBLE_THEME`, else asked of the terminal (OSC 11, with a
 //! short timeout), else read from `COLORFGBG`; dark when nothing says.
+//! Keys typed while the terminal is asked are kept for the app.
 
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::io::{Read, Write as _};
 use std::time::{Duration, Instant};
 
@@ -47,8 +49,16 @@ pub fn from_osc11(reply: &[u8]) -> Option<bool> {
 /// Asks the terminal for its background (OSC 11), then for its attributes
 /// (DA1), which every terminal answers: the second answer ends the wait
 /// at once where the first never comes. Call in raw mode, before anything
-/// else reads the terminal.
-pub fn query_terminal() -> Option<bool> {
+/// else reads the terminal. Also gives what else was read meanwhile (keys
+/// typed at once after start) as events, for the app to take in order.
+pub fn query_terminal() -> (Option<bool>, Vec<Event>) {
+    let Some(reply) = ask_terminal() else {
+        return (None, Vec::new());
+    };
+    (from_osc11(&reply), typed_events(&reply))
+}
+
+fn ask_terminal() -> Option<Vec<u8>> {
     #[cfg(target_os = "linux")]
     const O_NONBLOCK: i32 = 0o4000;
     #[cfg(not(target_os = "linux"))]
@@ -78,12 +88,55 @@ pub fn query_terminal() -> Option<bool> {
             Err(_) => std::thread::sleep(Duration::from_millis(2)),
         }
     }
-    from_osc11(&reply)
+    Some(reply)
 }
 
-/// Whether `reply` ends with the answer to DA1: `ESC [ ? … c`.
+/// Whether `reply` holds the whole answer to DA1, `ESC [ ? 62;22 c`
+/// (keys typed meanwhile may come before or after it).
 fn da1_answered(reply: &[u8]) -> bool {
-    reply.ends_with(b"c") && reply.windows(3).any(|w| w == b"\x1b[?")
+    reply.windows(3).enumerate().any(|(at, w)| {
+        w == b"\x1b[?"
+            && reply[at + 3..]
+                .iter()
+                .find(|b| !(b.is_ascii_digit() || **b == b';'))
+                == Some(&b'c')
+    })
+}
+
+/// The keys in what the terminal sent during the query: ASCII characters,
+/// Enter, Tab, Backspace and Ctrl letters, what is typed at once after
+/// start. Escape sequences are left out: the answers (OSC 11, DA1), the
+/// mouse, other keys (a rare key this early is dropped, never misread).
+pub fn typed_events(reply: &[u8]) -> Vec<Event> {
+    let mut bytes = reply.iter().copied();
+    let mut events = Vec::new();
+    while let Some(b) = bytes.next() {
+        let (code, modifiers) = match b {
+            0x1b => {
+                // Skipped whole: OSC runs to BEL or ST, CSI and SS3 to
+                // their final byte.
+                let osc = bytes.next() == Some(b']');
+                let _ = bytes.position(|c| match osc {
+                    true => c == 0x07 || c == b'\\',
+                    false => (b'@'..=b'~').contains(&c),
+                });
+                continue;
+            }
+            b'\r' | b'\n' => (KeyCode::Enter, KeyModifiers::NONE),
+            b'\t' => (KeyCode::Tab, KeyModifiers::NONE),
+            0x7f | 0x08 => (KeyCode::Backspace, KeyModifiers::NONE),
+            0x01..=0x1a => (
+                KeyCode::Char(char::from(b - 1 + b'a')),
+                KeyModifiers::CONTROL,
+            ),
+            b' '..=b'~' => (KeyCode::Char(char::from(b)), KeyModifiers::NONE),
+            // Anything else: a character beyond ASCII (typed this early,
+            // and dropped), a stray control.
+            _ => continue,
+        };
+        events.push(Event::Key(KeyEvent::new(code, modifiers)));
+    }
+    events
 }
 
 #[cfg(test)]
@@ -102,6 +155,29 @@ mod tests {
         assert_eq!(from_osc11(b"\x1b]11;rgb:zz/00/00\x07"), None);
         assert!(da1_answered(b"\x1b]11;rgb:0/0/0\x07\x1b[?62;22c"));
         assert!(!da1_answered(b"\x1b]11;rgb:0/0/0\x07\x1b[?62;2"));
+        assert!(da1_answered(b"12\x1b]11;rgb:0/0/0\x07\x1b[?62;22c+3"));
+        assert!(!da1_answered(b"abc"));
+    }
+
+    #[test]
+    fn keys_typed_during_the_query_are_kept_and_its_answers_are_not() {
+        let reply = "1\x1b]11;rgb:ffff/ffff/ffff\x1b\\2\x1b[?62;22c+\x1b[A\x1bOH\x7f\r\x03\x1b[<35;5;5M\x1b[3~\x1b]11;rgb:0/0/0\x07\t";
+        let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            typed_events(reply.as_bytes()),
+            [
+                key(KeyCode::Char('1'), none),
+                key(KeyCode::Char('2'), none),
+                key(KeyCode::Char('+'), none),
+                key(KeyCode::Backspace, none),
+                key(KeyCode::Enter, none),
+                key(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                key(KeyCode::Tab, none),
+            ]
+        );
+        assert_eq!(typed_events(b"\x1b]11;rgb:0/0/0\x07\x1b[?62;22c"), []);
+        assert_eq!(typed_events(b"7\x1b["), [key(KeyCode::Char('7'), none)]);
     }
 
     #[test]

@@ -45,14 +45,21 @@ pub const HELP: &[HelpRow] = &[
         "Ctrl-Y",
         "send the answer to the terminal's clipboard (OSC 52)",
     ),
-    Item("F2", "the whole answer, when the display cannot hold it"),
+    Item(
+        "F2",
+        "the whole answer; at its end ↓ End or the wheel ask for more digits",
+    ),
     Item(
         "F3",
         "switch DEG/RAD (or click the mode on the status line)",
     ),
     Item("F4", "complex mode, REAL/CPLX: sqrt(-4) = 2i, not an error"),
+    Item("F5", "your variables with their values, and your functions"),
     Item("F1, ?", "this help: ↑ ↓ PgUp PgDn scroll, Esc F1 q close"),
-    Item("Ctrl-C", "close F1 F2, clear the line or answer, else quit"),
+    Item(
+        "Ctrl-C",
+        "close F1 F2 F5, clear the line or answer, else quit",
+    ),
     Heading("Mouse"),
     Item(
         "keys",
@@ -153,7 +160,10 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
             Units => units.iter().map(|(d, u)| (*d, u.as_str())).collect(),
         };
         for (key, text) in rows {
-            let (mut key, text) = (wrap(key, keys), wrap(text, texts));
+            // A name too long for the text column (`faraday_constant` at
+            // 30 columns) is kept whole on a line of its own, which
+            // reaches left into the empty key column.
+            let (mut key, mut text) = (wrap(key, keys), wrap_with(text, texts, width, false));
             // A key's second line is indented, so that it does not read
             // as an entry of its own (`magnetic flux` / ` density`).
             let indent = if key.len() > 1 && keys > 1 {
@@ -162,6 +172,13 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
             } else {
                 ""
             };
+            let mut i = 0;
+            while i < text.len().min(key.len()) {
+                if text_width(&text[i]) > texts {
+                    text.insert(i, String::new());
+                }
+                i += 1;
+            }
             for i in 0..key.len().max(text.len()) {
                 let indent = if i > 0 { indent } else { "" };
                 out.push(HelpLine {
@@ -191,13 +208,43 @@ fn function_list() -> String {
 
 /// Word wrap by display width; a word longer than a line is split.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_with(text, width, width, false)
+}
+
+/// An answer wrapped as `wrap` does, a unit kept on the row of the digits
+/// before it (`480 3 in`): never alone on a row.
+pub fn wrap_answer(text: &str, width: usize) -> Vec<String> {
+    wrap_with(text, width, width, true)
+}
+
+/// A unit's name in an answer (`in`, `km/h`, `°C`): not a number, a sign
+/// or an operator.
+fn is_unit(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && c != 'π' || c == '°' || c == 'µ')
+}
+
+/// `wrap`, but a word up to `longest` columns wide is never split (one
+/// wider than `width` gets a line of its own); with `units`, a word goes
+/// on a row only where the unit after it fits too.
+fn wrap_with(text: &str, width: usize, longest: usize, units: bool) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let needed = text_width(&line) + usize::from(!line.is_empty()) + text_width(word);
-        if !line.is_empty() && needed > width {
+    let mut words = text.split(' ').filter(|w| !w.is_empty()).peekable();
+    while let Some(word) = words.next() {
+        let w = text_width(word);
+        let unit = match words.peek() {
+            Some(next) if units && is_unit(next) => 1 + text_width(next),
+            _ => 0,
+        };
+        if !line.is_empty() && text_width(&line) + 1 + w + unit > width {
             lines.push(std::mem::take(&mut line));
+        }
+        if w > width && w <= longest {
+            lines.push(word.to_string());
+            continue;
         }
         if !line.is_empty() {
             line.push(' ');
@@ -226,12 +273,35 @@ mod tests {
         for width in 1..40 {
             for line in lines(width) {
                 assert!(text_width(&line.key) <= key_column(width));
-                let used = if line.heading {
+                let used = if line.heading || line.key.is_empty() {
                     text_width(&line.text)
                 } else {
                     text_width(&line.key) + 1 + text_width(&line.text)
                 };
                 assert!(used <= width.max(3), "{width}: {line:?}");
+            }
+        }
+    }
+
+    /// Names are never split, however narrow the text column: every word
+    /// of the help comes out whole where the width holds it.
+    #[test]
+    fn no_name_is_split() {
+        let words = |lines: Vec<HelpLine>| -> Vec<String> {
+            lines
+                .iter()
+                .flat_map(|l| l.text.split(' ').map(str::to_string).collect::<Vec<_>>())
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let wide = words(lines(400));
+        assert!(wide.iter().any(|w| w == "faraday_constant"));
+        for width in 17..80 {
+            let mut narrow = words(lines(width));
+            for word in wide.iter().filter(|w| text_width(w) <= width) {
+                let at = narrow.iter().position(|w| w == word);
+                assert!(at.is_some(), "{width}: {word} split");
+                narrow.swap_remove(at.unwrap());
             }
         }
     }

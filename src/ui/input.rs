@@ -12,7 +12,7 @@ use ratatui::layout::Position;
 pub fn map_event(event: &Event, app: &App) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            if app.overlay().is_some() {
+            if app.overlays().open().is_some() {
                 map_overlay_key(key, app)
             } else {
                 map_key(key, app)
@@ -23,7 +23,7 @@ pub fn map_event(event: &Event, app: &App) -> Option<Action> {
             width: *width,
             height: *height,
         }),
-        Event::Paste(text) if app.overlay().is_none() => Some(Action::Paste(text.clone())),
+        Event::Paste(text) if app.overlays().open().is_none() => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -32,7 +32,7 @@ pub fn map_event(event: &Event, app: &App) -> Option<Action> {
 fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
     // A page only matters when the text overflows, and then the view has
     // the whole height.
-    let full = app.overlay() == Some(super::app::Overlay::Answer);
+    let full = app.overlays().open() == Some(super::app::Overlay::Answer);
     let view = layout::overlay_text(layout::area(app.size()), usize::MAX, full);
     let page = i32::from(view.height.max(2) - 1);
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -41,7 +41,9 @@ fn map_overlay_key(key: &KeyEvent, app: &App) -> Option<Action> {
         KeyCode::Char('y') if ctrl => Action::CopyAnswer,
         KeyCode::F(3) => Action::ToggleAngle,
         KeyCode::F(4) => Action::ToggleComplex,
-        KeyCode::Esc | KeyCode::F(1) | KeyCode::F(2) | KeyCode::Char('q') => Action::Escape,
+        KeyCode::Esc | KeyCode::F(1) | KeyCode::F(2) | KeyCode::F(5) | KeyCode::Char('q') => {
+            Action::Escape
+        }
         KeyCode::Up => Action::ScrollOverlay(-1),
         KeyCode::Down => Action::ScrollOverlay(1),
         KeyCode::PageUp => Action::ScrollOverlay(-page),
@@ -97,22 +99,36 @@ fn map_key(key: &KeyEvent, app: &App) -> Option<Action> {
         KeyCode::F(2) => Action::ToggleAnswerView,
         KeyCode::F(3) => Action::ToggleAngle,
         KeyCode::F(4) => Action::ToggleComplex,
+        KeyCode::F(5) => Action::ToggleNames,
         _ => return None,
     })
 }
 
-/// `=` after a bare name (`x`) starts an assignment rather than evaluating.
+/// `=` after a bare name (`x`) starts an assignment rather than evaluating,
+/// and after a call of a name that is not built in on bare names (`f(x)`,
+/// `area(w, h)`) a definition.
 fn starts_assignment(input: &str) -> bool {
-    let name = input.trim();
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+    let is_name = |name: &str| {
+        let name = name.trim();
+        name.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+    };
+    let input = input.trim();
+    match input.strip_suffix(')').and_then(|s| s.split_once('(')) {
+        Some((name, params)) => {
+            is_name(name)
+                && !crate::eval::builtins::is_reserved(name.trim())
+                && params.split(',').all(is_name)
+        }
+        None => is_name(input),
+    }
 }
 
 fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
     let at = Position::new(mouse.column, mouse.row);
-    if app.overlay().is_some() {
+    if app.overlays().open().is_some() {
         return match mouse.kind {
             MouseEventKind::ScrollUp => Some(Action::ScrollOverlay(-3)),
             MouseEventKind::ScrollDown => Some(Action::ScrollOverlay(3)),
@@ -123,7 +139,7 @@ fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
     let key_under = screen.keypad.and_then(|k| layout::button_at(k, at));
     match mouse.kind {
         MouseEventKind::Moved | MouseEventKind::Drag(MouseButton::Left) => {
-            (key_under != app.hovered()).then_some(Action::Hover(key_under))
+            (key_under != app.mouse().hovered()).then_some(Action::Hover(key_under))
         }
         MouseEventKind::Down(MouseButton::Left) => {
             if let Some(button) = key_under {
@@ -148,7 +164,7 @@ fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
             }
             let history = screen.history.filter(|h| h.contains(at))?;
             let (index, _) =
-                layout::history_lines(history, app.history().len(), app.history_scroll())
+                layout::history_lines(history, app.history().len(), app.recall().scroll())
                     .into_iter()
                     .find(|(_, row)| row.contains(at))?;
             let result = mouse
@@ -157,6 +173,7 @@ fn map_mouse(mouse: &MouseEvent, app: &App) -> Option<Action> {
             Some(Action::PickHistory { index, result })
         }
         MouseEventKind::Up(MouseButton::Left) => app
+            .mouse()
             .pressed()
             .is_some()
             .then_some(Action::Release(key_under)),
@@ -258,6 +275,22 @@ mod tests {
             map_event(&key(KeyCode::Char('d'), KeyModifiers::CONTROL), &app),
             Some(Action::Edit(Edit::Delete))
         );
+        // A function's definition can be typed: `f(x) =`, `area(w, h) =`;
+        // after a call of a built-in or on numbers `=` evaluates.
+        for (line, defines) in [
+            ("f(x)", true),
+            ("area(w, h)", true),
+            ("sqrt(x)", false),
+            ("f(3)", false),
+            ("f()", false),
+            ("2", false),
+        ] {
+            app.update(Action::Edit(Edit::KillToStart));
+            app.update(Action::Insert(line.into()));
+            let equals = map_event(&key(KeyCode::Char('='), KeyModifiers::NONE), &app);
+            assert_eq!(equals == Some(Action::Evaluate), !defines, "{line}");
+            app.update(Action::Edit(Edit::KillToStart));
+        }
     }
 
     #[test]

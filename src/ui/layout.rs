@@ -50,7 +50,8 @@ impl DisplayText {
     pub fn rows(&self, width: usize) -> Vec<String> {
         match self {
             // Both wrap at spaces: an answer's digits are in groups of three.
-            DisplayText::Answer(text) | DisplayText::Error(text) => help::wrap(text, width),
+            DisplayText::Answer(text) => help::wrap_answer(text, width),
+            DisplayText::Error(text) => help::wrap(text, width),
         }
     }
 }
@@ -286,6 +287,39 @@ pub fn overlay_text_width(area: Rect, full: bool) -> u16 {
     overlay_text(area, 0, full).width
 }
 
+/// The lines of the variables view for a text width, each with whether
+/// it is a heading: each variable and function wrapped at words, its
+/// further rows indented; a hint when there are none.
+pub fn names_lines(
+    variables: &[String],
+    functions: &[String],
+    width: usize,
+) -> Vec<(String, bool)> {
+    let hint = ["none yet: x = 5 assigns a variable, f(x) = x^2 + 1 defines a function".into()];
+    let groups = match variables.is_empty() && functions.is_empty() {
+        true => [("", &hint[..]), ("", &[][..])],
+        false => [("variables", variables), ("functions", functions)],
+    };
+    let mut lines = Vec::new();
+    for (heading, entries) in groups {
+        if !heading.is_empty() && !entries.is_empty() {
+            lines.push((heading.to_string(), true));
+        }
+        for entry in entries {
+            for (i, row) in help::wrap(entry, width.saturating_sub(2))
+                .into_iter()
+                .enumerate()
+            {
+                // Further rows indented, so that each entry reads as one.
+                let mut line = String::from(if i > 0 { "  " } else { "" });
+                line.push_str(&row);
+                lines.push((line, false));
+            }
+        }
+    }
+    lines
+}
+
 /// Lines above the answer in its view: the expression and a blank line.
 pub const ANSWER_HEADER_LINES: usize = 2;
 
@@ -419,6 +453,21 @@ mod tests {
             let left = cells.iter().map(|(_, c)| c.x).min().unwrap();
             assert!((left - keypad.x).abs_diff(keypad.right() - right) <= 1);
         }
+    }
+
+    #[test]
+    fn a_unit_never_wraps_alone() {
+        let answer = DisplayText::Answer("≈ 5 ft + 10.078 740 157 480 3 in".into());
+        assert_eq!(answer.rows(28), ["≈ 5 ft + 10.078 740 157 480", "3 in"]);
+        for width in 4..40 {
+            for row in answer.rows(width) {
+                assert!(!["in", "ft"].contains(&row.as_str()), "{width}: {row}");
+                assert!(crate::ui::line_editor::text_width(&row) <= width);
+            }
+        }
+        let speed = DisplayText::Answer("= 96.56064 km/h".into());
+        assert_eq!(speed.rows(13), ["=", "96.56064 km/h"]);
+        assert_eq!(speed.rows(16), ["= 96.56064 km/h"]);
     }
 
     #[test]

@@ -40,8 +40,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(
             HistoryPanel {
                 entries: app.history(),
-                scroll: app.history_scroll(),
-                selected: app.selected(),
+                results: app.history_results(),
+                scroll: app.recall().scroll(),
+                selected: app.recall().selected(),
                 boxed: screen.history_boxed,
                 theme,
             },
@@ -52,8 +53,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_widget(
             KeypadPanel {
                 angle: app.angle(),
-                hovered: app.hovered(),
-                pressed: app.pressed(),
+                hovered: app.mouse().hovered(),
+                pressed: app.mouse().pressed(),
                 theme,
             },
             keypad,
@@ -71,7 +72,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         };
         frame.render_widget(
             StatusBar {
-                status: app.status(),
+                status: app.status().message(),
                 error_rest: error_rest.as_deref(),
                 angle: app.angle(),
                 complex: app.complex(),
@@ -82,26 +83,34 @@ pub fn render(app: &App, frame: &mut Frame) {
             status,
         );
     }
-    match app.overlay() {
+    match app.overlays().open() {
         None => {
             if let Some(cursor) = display::cursor(&input, &screen) {
                 frame.set_cursor_position(cursor);
             }
         }
         Some(overlay) => {
-            let answer = app.shown_answer_text().unwrap_or_default();
+            let answer = app.answer_view_text().unwrap_or_default();
             let content = match overlay {
                 Overlay::Help => OverlayContent::Help,
                 Overlay::Answer => OverlayContent::Answer {
                     expression: app.shown_expression(),
                     answer: &answer,
                 },
+                Overlay::Names => OverlayContent::Names {
+                    variables: &app.overlays().names().variables,
+                    functions: &app.overlays().names().functions,
+                },
             };
             frame.render_widget(
                 OverlayView {
                     content,
-                    status: app.status().filter(|s| s.timed).map(|s| s.text.as_str()),
-                    scroll: app.overlay_scroll(),
+                    status: app
+                        .status()
+                        .message()
+                        .filter(|s| s.timed)
+                        .map(|s| s.text.as_str()),
+                    scroll: app.overlays().scroll(),
                     theme,
                 },
                 area,

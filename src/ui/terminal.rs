@@ -62,17 +62,23 @@ pub fn run(settings: Settings, light: Option<bool>) -> io::Result<()> {
     install_panic_hook();
     spawn_watchdog(Arc::clone(&stop));
     let mut terminal = enter()?;
+    // Keys typed while the terminal was asked, to be taken first.
+    let mut typed = Vec::new();
     if colour {
         // Forced, else asked of the terminal (now, in raw mode, before the
         // loop reads it), else COLORFGBG.
         let env = |name: &str| std::env::var(name).ok();
         let light = light
             .or_else(|| env("PEBBLE_THEME").and_then(|n| background::from_name(&n)))
-            .or_else(background::query_terminal)
+            .or_else(|| {
+                let (light, keys) = background::query_terminal();
+                typed = keys;
+                light
+            })
             .or_else(|| env("COLORFGBG").and_then(|v| background::from_colorfgbg(&v)));
-        app.set_light(light.unwrap_or(false));
+        app.update(Action::LightBackground(light.unwrap_or(false)));
     }
-    let outcome = event_loop(&mut terminal, &mut app, &stop, path.as_deref());
+    let outcome = event_loop(&mut terminal, &mut app, &stop, path.as_deref(), typed);
     let restored = restore();
     outcome.and(restored)
 }
@@ -147,7 +153,11 @@ fn event_loop(
     app: &mut App,
     stop: &AtomicBool,
     history_path: Option<&Path>,
+    typed: Vec<event::Event>,
 ) -> io::Result<()> {
+    let mut typed = typed.into_iter();
+    // An action to take once the frame is drawn (`Effect::Then`).
+    let mut then = None;
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -168,7 +178,11 @@ fn event_loop(
         let wait = status_expires.map_or(SIGNAL_POLL, |at| {
             at.saturating_duration_since(now).min(SIGNAL_POLL)
         });
-        let action = if event::poll(wait)? {
+        let action = if let Some(action) = then.take() {
+            Some(action)
+        } else if let Some(event) = typed.next() {
+            map_event(&event, app)
+        } else if event::poll(wait)? {
             map_event(&event::read()?, app)
         } else if status_expires.is_some_and(|at| at <= Instant::now()) {
             status_expires = None;
@@ -199,6 +213,7 @@ fn event_loop(
                 Effect::ExpireStatusLater => {
                     status_expires = Some(Instant::now() + STATUS_LIFETIME);
                 }
+                Effect::Then(action) => then = Some(action),
             }
         }
     }

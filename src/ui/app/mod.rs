@@ -9,22 +9,23 @@ mod readout;
 mod recall;
 mod status;
 
-pub use overlay::Overlay;
+pub use keypad_mouse::KeypadMouse;
+pub use overlay::{MoreDigits, NameList, Overlay, Overlays};
 pub use readout::DisplayContent;
+pub use recall::Recall;
+pub use status::StatusLine;
 
 use super::keypad::{ButtonEffect, KeypadButton};
 use super::layout;
 use super::line_editor::LineEditor;
-use super::widgets::display::InputLine;
-use super::widgets::status_bar::{Status, StatusKind};
-use crate::eval::{AngleMode, Answer, Exactness, Session, Settings};
+use super::widgets::display::{AnswerKind, InputLine, thousands};
+use super::widgets::history_panel::ResultText;
+use super::widgets::status_bar::StatusKind;
+use crate::eval::{AngleMode, Answer, Exactness, MAX_DIGITS, Session, Settings};
 use crate::history::{HistoryEntry, MAX_ENTRIES, restore};
-use keypad_mouse::KeypadMouse;
-use overlay::Overlays;
 use paste::PasteQueue;
 use readout::Readout;
-use recall::{Recall, Step};
-use status::StatusLine;
+use recall::Step;
 
 /// Everything the user can ask for, from keys, mouse, paste or the clock.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,13 +67,19 @@ pub enum Action {
     ToggleHelp,
     /// Open (or close) the whole answer in a scrollable view.
     ToggleAnswerView,
+    /// Open (or close) the list of variables and functions.
+    ToggleNames,
     /// Scroll the open overlay by this many lines.
     ScrollOverlay(i32),
+    /// Work out more digits of the answer in the answer view.
+    MoreDigits,
     CopyAnswer,
     /// A timed status message has been shown long enough.
     ExpireStatus,
     /// A warning from outside the keys (history trouble) for the status line.
     Warn(String),
+    /// The terminal's background is light (or not): the palette for it.
+    LightBackground(bool),
     Resize {
         width: u16,
         height: u16,
@@ -105,12 +112,16 @@ pub enum Effect {
     SaveHistory(HistoryEntry),
     /// Send `ExpireStatus` after a few seconds.
     ExpireStatusLater,
+    /// Draw the screen, then send this.
+    Then(Action),
     Quit,
 }
 
 pub struct App {
     editor: LineEditor,
     history: Vec<HistoryEntry>,
+    /// Each history entry's result as its row shows it, made once.
+    history_results: Vec<ResultText>,
     recall: Recall,
     readout: Readout,
     /// Pasted lines waiting for the one that failed to be fixed.
@@ -157,6 +168,11 @@ fn answer_text_with(answer: &Answer, fraction: Option<&str>) -> String {
     text
 }
 
+/// Most digits the answer view asks for in one step, past a doubling:
+/// each step computes the value afresh, so a step near the limit stays
+/// about a second.
+const DIGITS_STEP: usize = 10_000;
+
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
 }
@@ -180,6 +196,7 @@ impl App {
         };
         App {
             editor: LineEditor::default(),
+            history_results: history.iter().map(ResultText::new).collect(),
             history,
             recall: Recall::default(),
             readout: Readout::default(),
@@ -211,26 +228,25 @@ impl App {
     pub fn history(&self) -> &[HistoryEntry] {
         &self.history
     }
-    pub fn history_scroll(&self) -> usize {
-        self.recall.scroll()
+    /// Each history entry's result as its row shows it.
+    pub fn history_results(&self) -> &[ResultText] {
+        &self.history_results
     }
-    pub fn selected(&self) -> Option<usize> {
-        self.recall.selected()
+    /// The history's scroll and the entry recalled or picked.
+    pub fn recall(&self) -> &Recall {
+        &self.recall
     }
-    pub fn status(&self) -> Option<&Status> {
-        self.status.message()
+    /// The status line's message.
+    pub fn status(&self) -> &StatusLine {
+        &self.status
     }
-    pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay.open()
+    /// The view open over the calculator, its scroll and what it lists.
+    pub fn overlays(&self) -> &Overlays {
+        &self.overlay
     }
-    pub fn overlay_scroll(&self) -> usize {
-        self.overlay.scroll()
-    }
-    pub fn hovered(&self) -> Option<KeypadButton> {
-        self.mouse.hovered()
-    }
-    pub fn pressed(&self) -> Option<KeypadButton> {
-        self.mouse.pressed()
+    /// The keypad key under the mouse, and the one held down.
+    pub fn mouse(&self) -> &KeypadMouse {
+        &self.mouse
     }
     /// The angle mode (a recalled line may run in the other one: see
     /// `line_angle`).
@@ -259,10 +275,6 @@ impl App {
     }
     pub fn light(&self) -> bool {
         self.light
-    }
-    /// Chooses the palette for a light (or dark) background.
-    pub fn set_light(&mut self, light: bool) {
-        self.light = light;
     }
 
     /// The expression the shown answer belongs to when it stayed after
@@ -300,11 +312,6 @@ impl App {
 
     pub fn shown(&self) -> DisplayContent<'_> {
         self.readout.content(self.editor.text())
-    }
-
-    /// Lines of a paste waiting to be evaluated.
-    pub fn queued(&self) -> usize {
-        self.paste.len()
     }
 
     /// The expression the shown answer belongs to.
@@ -397,15 +404,17 @@ impl App {
                 }
             }
             Action::ToggleHelp => self.overlay.show(Overlay::Help),
+            Action::ToggleNames => self.show_names(),
             Action::ToggleAnswerView => {
                 if self.shown_answer_text().is_some() {
                     self.overlay.show(Overlay::Answer);
                 }
             }
-            Action::ScrollOverlay(_) => {}
+            Action::ScrollOverlay(_) | Action::MoreDigits => {}
             Action::CopyAnswer => self.copy(&mut effects),
             Action::ExpireStatus => self.status.expire(),
             Action::Warn(text) => self.say(StatusKind::Warning, text),
+            Action::LightBackground(light) => self.light = light,
             Action::Resize { width, height } => self.size = (width, height),
             Action::Quit => effects.push(Effect::Quit),
         }
@@ -420,6 +429,7 @@ impl App {
         let keeps_status = matches!(
             action,
             Action::Resize { .. }
+                | Action::LightBackground(_)
                 | Action::ExpireStatus
                 | Action::Hover(_)
                 | Action::Press(_)
@@ -500,13 +510,25 @@ impl App {
             Action::ToggleAngle => self.toggle_angle(),
             Action::ToggleComplex => self.toggle_complex(),
             // Esc and Ctrl-C close the overlay before anything else.
-            Action::Escape | Action::Interrupt | Action::ToggleHelp | Action::ToggleAnswerView => {
+            Action::Escape
+            | Action::Interrupt
+            | Action::ToggleHelp
+            | Action::ToggleAnswerView
+            | Action::ToggleNames => {
                 self.overlay.close();
             }
             Action::ScrollOverlay(lines) => {
                 let max = self.max_overlay_scroll();
                 self.overlay.scroll_by(lines, max);
+                // Scrolled on at the end of the answer: more digits.
+                if lines > 0
+                    && self.overlay.open() == Some(Overlay::Answer)
+                    && self.overlay.scroll() == max
+                {
+                    self.more_digits(false, effects);
+                }
             }
+            Action::MoreDigits => self.more_digits(true, effects),
             Action::Resize { width, height } => {
                 self.size = (width, height);
                 let max = self.max_overlay_scroll();
@@ -515,6 +537,7 @@ impl App {
             Action::CopyAnswer => self.copy(effects),
             Action::ExpireStatus => self.status.expire(),
             Action::Warn(text) => self.say(StatusKind::Warning, text),
+            Action::LightBackground(light) => self.light = light,
             Action::Quit => effects.push(Effect::Quit),
             _ => {}
         }
@@ -529,12 +552,118 @@ impl App {
             Some(Overlay::Help) => layout::help_height(width),
             Some(Overlay::Answer) => layout::answer_lines(
                 self.shown_expression(),
-                &self.shown_answer_text().unwrap_or_default(),
+                &self.answer_view_text().unwrap_or_default(),
                 width.into(),
             )
             .len(),
+            Some(Overlay::Names) => {
+                let names = self.overlay.names();
+                layout::names_lines(&names.variables, &names.functions, width.into()).len()
+            }
         };
         lines.saturating_sub(layout::overlay_text(area, lines, full).height.into())
+    }
+
+    /// Opens the list of the session's variables, each with its value as
+    /// the display would show it, and the user's functions. Made now, not
+    /// while drawing: a value is computed once.
+    fn show_names(&mut self) {
+        let names: Vec<String> = self
+            .session
+            .variable_names()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let variables = names
+            .into_iter()
+            .map(|mut name| {
+                // (A variable has a value: a failure leaves the name alone.)
+                if let Ok(answer) = self.session.preview(&name, &self.settings) {
+                    name.push(' ');
+                    name.push_str(&super::widgets::group_digits(&answer_text(&answer)));
+                }
+                name
+            })
+            .collect();
+        let functions = self.session.function_definitions();
+        self.overlay.show_names(NameList {
+            variables,
+            functions,
+        });
+    }
+
+    /// The answer the answer view shows: with the digits scrolling to its
+    /// end asked for, else as the display has it.
+    pub fn answer_view_text(&self) -> Option<String> {
+        match self.overlay.more() {
+            Some(more) => Some(more.shown.clone()),
+            None => self.shown_answer_text(),
+        }
+    }
+
+    /// The answer view scrolled to its end: the answer again with twice
+    /// the digits (at most `DIGITS_STEP` more, up to `--digits`' limit),
+    /// each proven as the first ones are, from the same value: the live
+    /// line, or `ans` for the answer kept after Enter (which holds its
+    /// derivation, so it is not the line run again after `ans` moved on).
+    ///
+    /// First (`now` false) the view's title says what is being worked
+    /// out, and the loop draws that before it sends `MoreDigits`, which
+    /// computes: a step of many digits takes a while.
+    fn more_digits(&mut self, now: bool, effects: &mut Vec<Effect>) {
+        if !self.overlay.may_extend() {
+            return;
+        }
+        let (expression, assigned) = match self.shown() {
+            DisplayContent::Answer(answer, kind) if answer.exactness == Exactness::Rounded => {
+                let expression = match kind {
+                    AnswerKind::Entered => "ans".to_string(),
+                    AnswerKind::Live => self.editor.text().to_string(),
+                    AnswerKind::Stale => return,
+                };
+                (expression, answer.assigned.clone())
+            }
+            _ => return,
+        };
+        let digits = self
+            .overlay
+            .more()
+            .map_or(self.settings.digits, |m| m.digits);
+        let next = (digits * 2).min(digits + DIGITS_STEP).min(MAX_DIGITS);
+        if next <= digits {
+            self.overlay.extend(None, true);
+            return;
+        }
+        if !now {
+            let note = format!("working out {} digits", thousands(next));
+            self.flash(StatusKind::Info, note, effects);
+            effects.push(Effect::Then(Action::MoreDigits));
+            return;
+        }
+        self.status.clear();
+        let settings = Settings {
+            digits: next,
+            ..self.line_settings()
+        };
+        match self.session.preview(&expression, &settings) {
+            Ok(mut answer) => {
+                answer.assigned = assigned;
+                let more = MoreDigits {
+                    digits: next,
+                    shown: super::widgets::group_digits(&answer_text(&answer)),
+                    plain: answer.text,
+                };
+                self.overlay.extend(Some(more), next >= MAX_DIGITS);
+            }
+            Err(error) => {
+                self.overlay.extend(None, true);
+                self.flash(
+                    StatusKind::Warning,
+                    format!("no more digits: {error}"),
+                    effects,
+                );
+            }
+        }
     }
 
     fn type_text(&mut self, text: &str) {
@@ -713,9 +842,11 @@ impl App {
                     assigned: answer.assigned.clone(),
                     complex: answer.complex_mode,
                 };
+                self.history_results.push(ResultText::new(&entry));
                 self.history.push(entry.clone());
                 let excess = self.history.len().saturating_sub(MAX_ENTRIES);
                 self.history.drain(..excess);
+                self.history_results.drain(..excess);
                 effects.push(Effect::SaveHistory(entry));
                 self.recall.scroll_to_newest();
                 self.readout.keep(expression, answer);
@@ -795,9 +926,14 @@ impl App {
     }
 
     fn copy(&mut self, effects: &mut Vec<Effect>) {
+        // The answer view copies the digits it has, more than shown maybe.
+        let more = match self.overlay.open() {
+            Some(Overlay::Answer) => self.overlay.more().map(|m| m.plain.clone()),
+            _ => None,
+        };
         match self.shown() {
             DisplayContent::Answer(answer, _) => {
-                let text = answer.text.clone();
+                let text = more.unwrap_or_else(|| answer.text.clone());
                 let what = match text.chars().filter(char::is_ascii_digit).count() {
                     digits if text.len() > 24 => {
                         format!("{} digits", super::widgets::display::thousands(digits))
@@ -999,7 +1135,7 @@ mod tests {
         assert_eq!(app.input_line().fault, Some(crate::eval::Span::new(2, 6)));
         assert!(matches!(app.shown(), DisplayContent::Error(_)));
         assert_eq!(
-            app.status(),
+            app.status().message(),
             None,
             "the error is shown once, in the display"
         );
@@ -1023,12 +1159,12 @@ mod tests {
         assert_eq!(app.input().text(), "6*7");
         // Press, drag away, release elsewhere: nothing.
         app.update(Action::Press(KeypadButton::Digit(1)));
-        assert_eq!(app.pressed(), Some(KeypadButton::Digit(1)));
+        assert_eq!(app.mouse().pressed(), Some(KeypadButton::Digit(1)));
         app.update(Action::Release(Some(KeypadButton::Digit(2))));
         app.update(Action::Press(KeypadButton::Digit(1)));
         app.update(Action::Release(None));
         assert_eq!(app.input().text(), "6*7");
-        assert_eq!(app.pressed(), None);
+        assert_eq!(app.mouse().pressed(), None);
         click(&mut app, KeypadButton::Equals);
         assert_eq!(app.history().last().unwrap().result, "42");
         click(&mut app, KeypadButton::Sqrt);
@@ -1100,7 +1236,13 @@ mod tests {
         typed(&mut app, "123+4");
         assert!(app.update(Action::Interrupt).is_empty());
         assert_eq!(app.input().text(), "");
-        assert!(app.status().unwrap().text.contains("Ctrl-C again to quit"));
+        assert!(
+            app.status()
+                .message()
+                .unwrap()
+                .text
+                .contains("Ctrl-C again to quit")
+        );
         assert_eq!(app.update(Action::Interrupt), vec![Effect::Quit]);
     }
 
@@ -1121,9 +1263,9 @@ mod tests {
         for close in [Action::Escape, Action::Interrupt] {
             for open in [Action::ToggleHelp, Action::ToggleAnswerView] {
                 app.update(open);
-                assert!(app.overlay().is_some());
+                assert!(app.overlays().open().is_some());
                 assert!(app.update(close.clone()).is_empty());
-                assert_eq!(app.overlay(), None);
+                assert_eq!(app.overlays().open(), None);
                 assert_eq!(app.input().text(), "2^5000");
             }
         }
@@ -1314,9 +1456,10 @@ mod tests {
         app.update(Action::Paste("3\n1/0\n5\n6\n".into()));
         assert_eq!(app.input().text(), "1/0");
         assert!(matches!(app.shown(), DisplayContent::Error(_)));
-        assert_eq!(app.queued(), 3);
+        assert_eq!(app.paste.len(), 3);
         assert!(
             app.status()
+                .message()
                 .unwrap()
                 .text
                 .starts_with("2 pasted lines wait")
@@ -1327,14 +1470,20 @@ mod tests {
         app.update(Action::Evaluate);
         let results: Vec<_> = app.history().iter().map(|e| e.result.as_str()).collect();
         assert_eq!(results, ["2", "4", "3", "0.5", "5", "6"]);
-        assert_eq!(app.queued(), 0);
+        assert_eq!(app.paste.len(), 0);
         let huge = "1\n".repeat(1001);
         app.update(Action::Paste(huge));
         assert_eq!(app.history().len(), 6);
-        assert!(app.status().unwrap().text.starts_with("paste refused"));
+        assert!(
+            app.status()
+                .message()
+                .unwrap()
+                .text
+                .starts_with("paste refused")
+        );
         // Exactly 1,000 lines, with a final newline, are not too many.
         app.update(Action::Paste("2\n".repeat(1000)));
-        assert_eq!(app.status(), None);
+        assert_eq!(app.status().message(), None);
         let twos = app.history().iter().filter(|e| e.expression == "2").count();
         assert_eq!(twos, 1000.min(MAX_ENTRIES));
     }
@@ -1345,6 +1494,7 @@ mod tests {
         app.update(Action::Paste("1/0\n5\n6\n".into()));
         let waiting = |app: &App| {
             app.status()
+                .message()
                 .is_some_and(|s| s.text.starts_with("2 pasted lines wait"))
         };
         assert!(waiting(&app));
@@ -1353,8 +1503,8 @@ mod tests {
         typed(&mut app, "2");
         assert!(waiting(&app));
         app.update(Action::Evaluate);
-        assert_eq!(app.queued(), 0);
-        assert_eq!(app.status(), None);
+        assert_eq!(app.paste.len(), 0);
+        assert_eq!(app.status().message(), None);
     }
 
     #[test]
@@ -1365,15 +1515,21 @@ mod tests {
         }
         typed(&mut app, "3*");
         app.update(Action::RecallPrevious);
-        assert_eq!((app.input().text(), app.selected()), ("2+2", Some(1)));
+        assert_eq!(
+            (app.input().text(), app.recall().selected()),
+            ("2+2", Some(1))
+        );
         app.update(Action::RecallPrevious);
-        assert_eq!((app.input().text(), app.selected()), ("1+1", Some(0)));
+        assert_eq!(
+            (app.input().text(), app.recall().selected()),
+            ("1+1", Some(0))
+        );
         app.update(Action::RecallPrevious);
         assert_eq!(app.input().text(), "1+1");
         app.update(Action::RecallNext);
         assert_eq!(app.input().text(), "2+2");
         app.update(Action::RecallNext);
-        assert_eq!((app.input().text(), app.selected()), ("3*", None));
+        assert_eq!((app.input().text(), app.recall().selected()), ("3*", None));
         app.update(Action::RecallNext);
         assert_eq!(app.input().text(), "3*");
     }
@@ -1403,7 +1559,7 @@ mod tests {
         app.update(pick.clone());
         app.update(Action::Release(None));
         assert_eq!(app.input().text(), "6*7");
-        assert_eq!(app.selected(), Some(0));
+        assert_eq!(app.recall().selected(), Some(0));
         app.update(pick.clone());
         app.update(Action::Release(None));
         assert_eq!(app.input().text(), "42");
@@ -1432,27 +1588,27 @@ mod tests {
         app.update(Action::Paste("1/0\n5\n".into()));
         assert_eq!(app.input().text(), "1/0");
         assert_eq!(app.history().len(), 2);
-        assert_eq!(app.status().unwrap().kind, StatusKind::Warning);
+        assert_eq!(app.status().message().unwrap().kind, StatusKind::Warning);
         app.update(Action::Escape);
         app.update(Action::Paste("1\u{1b}[2J".into()));
         assert_eq!(app.input().text(), "");
-        assert_eq!(app.status().unwrap().kind, StatusKind::Error);
+        assert_eq!(app.status().message().unwrap().kind, StatusKind::Error);
     }
 
     #[test]
     fn copy_sends_the_answer_shown_and_expires() {
         let mut app = app();
         app.update(Action::CopyAnswer);
-        assert_eq!(app.status().unwrap().text, "no answer to copy");
+        assert_eq!(app.status().message().unwrap().text, "no answer to copy");
         typed(&mut app, "2^10");
         let effects = app.update(Action::CopyAnswer);
         assert_eq!(
             effects,
             vec![Effect::Copy("1024".into()), Effect::ExpireStatusLater]
         );
-        assert!(app.status().unwrap().text.contains("sent 1024"));
+        assert!(app.status().message().unwrap().text.contains("sent 1024"));
         app.update(Action::ExpireStatus);
-        assert_eq!(app.status(), None);
+        assert_eq!(app.status().message(), None);
     }
 
     #[test]
@@ -1462,18 +1618,161 @@ mod tests {
             enter(&mut app, &i.to_string());
         }
         app.update(Action::ScrollHistory(100));
-        assert_eq!(app.history_scroll(), 49);
+        assert_eq!(app.recall().scroll(), 49);
         app.update(Action::ScrollHistory(-100));
-        assert_eq!(app.history_scroll(), 0);
+        assert_eq!(app.recall().scroll(), 0);
         app.update(Action::PageHistory(1));
-        assert!(app.history_scroll() > 5, "{}", app.history_scroll());
+        assert!(app.recall().scroll() > 5, "{}", app.recall().scroll());
+    }
+
+    /// Digits of the answer view's text.
+    fn view_digits(app: &App) -> String {
+        // The decimal only: an exact form beside it (`π + 1`) has digits too.
+        let text = app.answer_view_text().unwrap_or_default();
+        text.rsplit('≈')
+            .next()
+            .unwrap_or_default()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect()
+    }
+
+    /// `expression`'s digits as the evaluator gives them at `digits`.
+    fn true_digits(expression: &str, digits: usize) -> String {
+        let settings = Settings {
+            digits,
+            ..Settings::default()
+        };
+        let answer = Session::new().evaluate(expression, &settings).unwrap();
+        let decimal = answer.text.rsplit('≈').next().unwrap_or_default();
+        decimal.chars().filter(char::is_ascii_digit).collect()
+    }
+
+    /// Scrolls the open view, and takes what the loop would send next.
+    fn scroll_view(app: &mut App, lines: i32) {
+        for effect in app.update(Action::ScrollOverlay(lines)) {
+            if let Effect::Then(action) = effect {
+                app.update(action);
+            }
+        }
+    }
+
+    /// F2 on an irrational answer: scrolling on at its end asks for twice
+    /// the digits, each the true digit (a prefix of the evaluator's own at
+    /// 1,000 digits, its last, rounded, one left out).
+    #[test]
+    fn the_answer_view_extends_its_digits_at_its_end() {
+        let mut app = app();
+        enter(&mut app, "pi");
+        // The answer kept is extended, not its line run again (`ans+1`
+        // again would be pi+2).
+        enter(&mut app, "ans+1");
+        app.update(Action::ToggleAnswerView);
+        assert_eq!(view_digits(&app).len(), 15);
+        // Scrolling that does not reach the end asks for nothing.
+        scroll_view(&mut app, -1);
+        assert_eq!(view_digits(&app).len(), 15);
+        // First the title says what is worked out; the loop draws that,
+        // then sends `MoreDigits`.
+        let effects = app.update(Action::ScrollOverlay(1));
+        assert_eq!(effects.last(), Some(&Effect::Then(Action::MoreDigits)));
+        let note = &app.status().message().unwrap().text;
+        assert_eq!(note, "working out 30 digits");
+        assert_eq!(view_digits(&app).len(), 15);
+        app.update(Action::MoreDigits);
+        assert_eq!(app.status().message(), None);
+        let mut sizes = vec![view_digits(&app).len()];
+        while view_digits(&app).len() < 1000 {
+            scroll_view(&mut app, i32::MAX / 2);
+            sizes.push(view_digits(&app).len());
+        }
+        assert_eq!(sizes, [30, 60, 120, 240, 480, 960, 1920]);
+        let truth = true_digits("pi+1", 1000);
+        assert!(view_digits(&app).starts_with(&truth[..999]));
+        // Ctrl-Y in the view copies every digit it has.
+        let copied = app.update(Action::CopyAnswer);
+        assert!(
+            matches!(&copied[0], Effect::Copy(text) if text.len() == 1921),
+            "{copied:?}"
+        );
+        // Closed and opened again, it starts from the display's digits.
+        app.update(Action::Escape);
+        app.update(Action::ToggleAnswerView);
+        assert_eq!(view_digits(&app).len(), 15);
+        app.update(Action::Escape);
+        // A live line (not entered) extends the same way, named when assigned.
+        typed(&mut app, "y = ln(2)");
+        app.update(Action::ToggleAnswerView);
+        scroll_view(&mut app, 3);
+        scroll_view(&mut app, 3);
+        let view = app.answer_view_text().unwrap();
+        assert!(view.starts_with("y ≈ 0.693 147"), "{view}");
+        assert_eq!(view_digits(&app), true_digits("ln(2)", 60));
+        // An exact answer has nothing more.
+        app.update(Action::Escape);
+        app.update(Action::Escape);
+        enter(&mut app, "2^64");
+        app.update(Action::ToggleAnswerView);
+        scroll_view(&mut app, 3);
+        assert_eq!(view_digits(&app), "18446744073709551616");
+    }
+
+    /// F5 lists the variables with their values and the functions as
+    /// defined; Esc, Ctrl-C and F5 close it; it scrolls when long.
+    #[test]
+    fn f4_lists_variables_and_functions() {
+        let mut app = app();
+        app.update(Action::ToggleNames);
+        assert_eq!(app.overlays().open(), Some(Overlay::Names));
+        assert_eq!(app.overlays().names(), &NameList::default());
+        app.update(Action::Escape);
+        assert_eq!(app.overlays().open(), None);
+        enter(&mut app, "x = 5");
+        enter(&mut app, "big = 2^64");
+        enter(&mut app, "third = 1/3");
+        enter(&mut app, "f(x) = x^2 + 1");
+        enter(&mut app, "g(a, b) = a*b");
+        enter(&mut app, "f(3)");
+        app.update(Action::ToggleNames);
+        assert_eq!(
+            app.overlays().names().variables,
+            [
+                "big = 18 446 744 073 709 551 616",
+                "third = 1/3 ≈ 0.333 333 333 333 333",
+                "x = 5"
+            ]
+        );
+        assert_eq!(
+            app.overlays().names().functions,
+            ["f(x) = x^2 + 1", "g(a, b) = a*b"]
+        );
+        // Typing goes nowhere while it is open; F5 closes it.
+        app.update(Action::Insert("7".into()));
+        assert_eq!(app.input().text(), "");
+        app.update(Action::ToggleNames);
+        assert_eq!(app.overlays().open(), None);
+        app.update(Action::ToggleNames);
+        app.update(Action::Interrupt);
+        assert_eq!(app.overlays().open(), None);
+        // A long list scrolls at 30x10.
+        for i in 0..20 {
+            enter(&mut app, &format!("v{i} = {i}"));
+        }
+        app.update(Action::Resize {
+            width: 30,
+            height: 10,
+        });
+        app.update(Action::ToggleNames);
+        app.update(Action::ScrollOverlay(10_000));
+        let bottom = app.overlays().scroll();
+        assert!(bottom > 10, "{bottom}");
     }
 
     #[test]
     fn overlays_take_the_keys_until_closed() {
         let mut app = app();
         app.update(Action::ToggleHelp);
-        assert_eq!(app.overlay(), Some(Overlay::Help));
+        assert_eq!(app.overlays().open(), Some(Overlay::Help));
         app.update(Action::Insert("7".into()));
         assert_eq!(app.input().text(), "");
         app.update(Action::Resize {
@@ -1481,12 +1780,12 @@ mod tests {
             height: 10,
         });
         app.update(Action::ScrollOverlay(3));
-        assert_eq!(app.overlay_scroll(), 3);
+        assert_eq!(app.overlays().scroll(), 3);
         app.update(Action::ScrollOverlay(10_000));
-        let bottom = app.overlay_scroll();
+        let bottom = app.overlays().scroll();
         assert!(bottom > 10, "{bottom}");
         app.update(Action::Escape);
-        assert_eq!(app.overlay(), None);
+        assert_eq!(app.overlays().open(), None);
     }
 
     #[test]
@@ -1494,8 +1793,11 @@ mod tests {
         let mut app = app();
         app.update(Action::ToggleHelp);
         app.update(Action::Warn("history not saved: read-only".into()));
-        assert_eq!(app.status().unwrap().text, "history not saved: read-only");
-        assert_eq!(app.status().unwrap().kind, StatusKind::Warning);
+        assert_eq!(
+            app.status().message().unwrap().text,
+            "history not saved: read-only"
+        );
+        assert_eq!(app.status().message().unwrap().kind, StatusKind::Warning);
         app.update(Action::Escape);
         // A warning between two clicks does not make the second a first.
         enter(&mut app, "6*7");

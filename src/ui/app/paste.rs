@@ -38,6 +38,8 @@ impl PasteQueue {
         self.lines.is_empty()
     }
 
+    /// Lines held (the tests count them).
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.lines.len()
     }

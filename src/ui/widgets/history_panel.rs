@@ -16,10 +16,44 @@ use ratatui::widgets::Widget;
 
 pub struct HistoryPanel<'a> {
     pub entries: &'a [HistoryEntry],
+    /// Each entry's `ResultText`, in the same order.
+    pub results: &'a [ResultText],
     pub scroll: usize,
     pub selected: Option<usize>,
     pub boxed: bool,
     pub theme: Theme,
+}
+
+/// A history entry's result as its row shows it, plain and with its digits
+/// grouped, with their widths: made once, when the entry is added, so
+/// that a frame only compares widths.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultText {
+    plain: String,
+    plain_width: usize,
+    grouped: String,
+    grouped_width: usize,
+}
+
+impl ResultText {
+    pub fn new(entry: &HistoryEntry) -> Self {
+        let plain = result_text(entry);
+        let grouped = super::group_digits(&plain);
+        ResultText {
+            plain_width: text_width(&plain),
+            grouped_width: text_width(&grouped),
+            plain,
+            grouped,
+        }
+    }
+
+    /// The grouped result and its width, when it fits a row `width` wide
+    /// beside an expression `e` columns wide (see `grouped_fits`).
+    fn grouped_for(&self, e: usize, width: usize) -> Option<(String, usize)> {
+        let (g, plain) = (self.grouped_width, self.plain_width);
+        (self.grouped.len() != self.plain.len() && grouped_fits(e, plain, g, width))
+            .then(|| (self.grouped.clone(), g))
+    }
 }
 
 /// The result as a history row shows it: the fraction too when there is
@@ -44,25 +78,56 @@ fn result_text_with(entry: &HistoryEntry, fraction: Option<&str>) -> String {
 }
 
 /// One entry fitted to `width`: the expression, then `= result` at the
-/// right. The result is kept whole and the expression shortened with `…`;
+/// right. The result is grouped like the display's when that still fits;
+/// else it is kept whole, plain, and the expression shortened with `…`;
 /// only a result wider than the row is cut, in its middle, so an exponent
 /// at its end stays.
 pub fn entry_line(entry: &HistoryEntry, width: usize) -> (String, String) {
-    let result = result_text(entry);
-    let result_width = text_width(&result);
-    let (expression, result, _) = fit_entry(entry, result, result_width, width);
+    let texts = ResultText::new(entry);
+    let grouped = texts.grouped_for(text_width(&entry.expression), width);
+    let (expression, result, _) = fit_entry(entry, texts.plain, texts.plain_width, grouped, width);
     (expression, result)
 }
 
-/// `entry_line` for a result already made, `r` columns wide (a frame
-/// measures each once); also gives the result's final width.
+/// The result with its digits grouped as the display groups them
+/// (`= 1 048 576`), with its width, when the row holds it whole beside the
+/// expression whole, or beside an expression cut anyway and still at
+/// least `SHORT_EXPRESSION` columns. Grouping never cuts an expression
+/// the plain digits leave whole, nor one to its first few characters
+/// (`e^(…` for `e^(pi*sqrt(163))` at 30 columns), nor any result: else the
+/// plain digits are fitted as before.
+fn grouped_result(
+    entry: &HistoryEntry,
+    plain: &str,
+    plain_width: usize,
+    width: usize,
+) -> Option<(String, usize)> {
+    let grouped = super::group_digits(plain);
+    let g = text_width(&grouped);
+    let e = text_width(&entry.expression);
+    (grouped.len() != plain.len() && grouped_fits(e, plain_width, g, width)).then_some((grouped, g))
+}
+
+/// Whether a grouped result `g` columns wide (`plain` without its gaps)
+/// goes on a row `width` wide beside an expression `e` columns wide.
+fn grouped_fits(e: usize, plain: usize, g: usize, width: usize) -> bool {
+    e + g <= width || (e + plain > width && g + SHORT_EXPRESSION <= width)
+}
+
+/// `entry_line` for a result already made, `r` columns wide, and its
+/// grouped form if that fits `width` (a frame measures each once); also
+/// gives the result's final width.
 fn fit_entry(
     entry: &HistoryEntry,
     mut result: String,
     mut r: usize,
+    grouped: Option<(String, usize)>,
     width: usize,
 ) -> (String, String, usize) {
     let e = text_width(&entry.expression);
+    if let Some((grouped, g)) = grouped {
+        return (ellipsize(&entry.expression, width - g), grouped, g);
+    }
     // A short expression is never cut so that digits fit: `2^200` stays.
     // (A long one gives way to the result down to two columns, and keeps
     // up to a third of the row when the result is cut anyway.)
@@ -81,6 +146,9 @@ fn fit_entry(
             result = fraction;
         }
         r = text_width(&result);
+        if let Some((grouped, g)) = grouped_result(entry, &result, r, width) {
+            return (ellipsize(&entry.expression, width - g), grouped, g);
+        }
     }
     if e + r <= width {
         return (entry.expression.clone(), result, r);
@@ -160,23 +228,41 @@ impl Widget for HistoryPanel<'_> {
         } else {
             draw_rule(buf, Rect { height: 1, ..panel }, title, theme.dim());
         }
-        // Each visible entry with its result's text and the width both need.
-        let lines: Vec<(usize, Rect, String, usize, usize)> =
-            layout::history_lines(panel, total, self.scroll)
-                .into_iter()
-                .map(|(index, row)| {
-                    let result = result_text(&self.entries[index]);
-                    let result_width = text_width(&result);
-                    let need = text_width(&self.entries[index].expression) + result_width + 2;
-                    (index, row, result, result_width, need)
-                })
-                .collect();
+        // Each visible entry with its result's text, plain and grouped if
+        // that fits the row, and the width both need.
+        type Row = (usize, Rect, String, usize, Option<(String, usize)>, usize);
+        let lines: Vec<Row> = layout::history_lines(panel, total, self.scroll)
+            .into_iter()
+            .map(|(index, row)| {
+                let entry = &self.entries[index];
+                let made;
+                let texts = match self.results.get(index) {
+                    Some(texts) => texts,
+                    None => {
+                        made = ResultText::new(entry);
+                        &made
+                    }
+                };
+                let e = text_width(&entry.expression);
+                let grouped = texts.grouped_for(e, row.width.into());
+                let shown = grouped.as_ref().map_or(texts.plain_width, |g| g.1);
+                let result = texts.plain.clone();
+                (
+                    index,
+                    row,
+                    result,
+                    texts.plain_width,
+                    grouped,
+                    e + shown + 2,
+                )
+            })
+            .collect();
         // Results sit just right of the longest visible entry, not at the far
         // edge of a wide screen; an entry too long for the row (`100!`) takes
         // the whole row and leaves the others where they are.
         let used = lines
             .iter()
-            .map(|line| line.4)
+            .map(|line| line.5)
             .filter(|n| *n <= usize::from(rows.width))
             .max()
             .unwrap_or(0)
@@ -187,7 +273,7 @@ impl Widget for HistoryPanel<'_> {
         } else {
             used
         };
-        for (index, row, result, result_width, need) in lines {
+        for (index, row, result, result_width, grouped, need) in lines {
             let row = Rect {
                 width: if need > used {
                     row.width
@@ -196,8 +282,13 @@ impl Widget for HistoryPanel<'_> {
                 },
                 ..row
             };
-            let (expression, result, result_width) =
-                fit_entry(&self.entries[index], result, result_width, row.width.into());
+            let (expression, result, result_width) = fit_entry(
+                &self.entries[index],
+                result,
+                result_width,
+                grouped,
+                row.width.into(),
+            );
             let selected = self.selected == Some(index);
             let base = if selected {
                 theme.selected()
@@ -284,7 +375,10 @@ mod tests {
             fraction: Some("1/3".into()),
             ..HistoryEntry::default()
         };
-        assert_eq!(entry_line(&fraction, 40).1, " = 1/3 ≈ 0.333333333333333");
+        assert_eq!(
+            entry_line(&fraction, 40).1,
+            " = 1/3 ≈ 0.333 333 333 333 333"
+        );
         assert_eq!(entry_line(&fraction, 20).1, " = 1/3");
     }
 
@@ -312,6 +406,72 @@ mod tests {
             fraction: Some("1/12157665459056928801".into()),
             ..HistoryEntry::default()
         };
-        assert_eq!(entry_line(&form, 36).1, " ≈ 8.22526333996996e-20");
+        assert_eq!(entry_line(&form, 36).1, " ≈ 8.225 263 339 969 96e-20");
+        assert_eq!(entry_line(&form, 29).1, " ≈ 8.22526333996996e-20");
+    }
+
+    /// Digits are grouped as on the display where the grouped row fits;
+    /// else the plain digits, whole, then cut as before: grouping never
+    /// shortens an expression the plain digits leave whole, nor cuts one
+    /// to a stub, nor gets a number cut.
+    #[test]
+    fn results_are_grouped_when_the_grouped_row_fits() {
+        let big = HistoryEntry {
+            expression: "2^64-1".into(),
+            result: "18446744073709551615".into(),
+            ..HistoryEntry::default()
+        };
+        assert_eq!(entry_line(&big, 40).1, " = 18 446 744 073 709 551 615");
+        // Grouped it would not fit: plain, and whole.
+        assert_eq!(
+            entry_line(&big, 30),
+            ("2^64-1".into(), " = 18446744073709551615".into())
+        );
+        let e = HistoryEntry {
+            expression: "e^(pi*sqrt(163))".into(),
+            result: "2.62537412640769e17".into(),
+            approximate: true,
+            ..HistoryEntry::default()
+        };
+        assert_eq!(entry_line(&e, 60).1, " ≈ 2.625 374 126 407 69e17");
+        // At 40 the plain row is whole and the grouped one is not.
+        assert_eq!(entry_line(&e, 40).0, "e^(pi*sqrt(163))");
+        assert_eq!(entry_line(&e, 40).1, " ≈ 2.62537412640769e17");
+        // At 30 grouping would leave `e^(…`.
+        assert_eq!(entry_line(&e, 30).0, "e^(pi*s…");
+        // A long expression cut anyway keeps at least ten columns.
+        let long = HistoryEntry {
+            expression: "1000*1000+1000*1000+48576-1000000".into(),
+            result: "1048576".into(),
+            ..HistoryEntry::default()
+        };
+        let (expression, result) = entry_line(&long, 30);
+        assert_eq!(result, " = 1 048 576");
+        assert!(expression.ends_with('…') && text_width(&expression) >= SHORT_EXPRESSION);
+        // Short numbers stay as the display has them.
+        let short = HistoryEntry {
+            expression: "60 mph to km/h".into(),
+            result: "96.56064 km/h".into(),
+            ..HistoryEntry::default()
+        };
+        assert_eq!(entry_line(&short, 40).1, " = 96.56064 km/h");
+        // Never a grouped cut: a cut number is plain digits and exponent.
+        for width in 10..70 {
+            let (expression, result) = entry_line(&big, width);
+            assert!(
+                text_width(&expression) + text_width(&result) <= width,
+                "{width}"
+            );
+            let digits: String = result.chars().filter(|c| c.is_ascii_digit()).collect();
+            if result.contains('…') {
+                let number = result.trim_start_matches([' ', '=']);
+                assert!(
+                    !number.contains(' ') && number.contains('e'),
+                    "{width}: {result}"
+                );
+            } else {
+                assert_eq!(digits, "18446744073709551615", "{width}: {result}");
+            }
+        }
     }
 }

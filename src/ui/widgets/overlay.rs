@@ -19,6 +19,11 @@ pub enum OverlayContent<'a> {
         expression: &'a str,
         answer: &'a str,
     },
+    /// The session's variables (`x = 5`) and functions (`f(x) = …`).
+    Names {
+        variables: &'a [String],
+        functions: &'a [String],
+    },
 }
 
 pub struct OverlayView<'a> {
@@ -53,7 +58,12 @@ impl Widget for OverlayView<'_> {
                         if l.heading {
                             Line::styled(l.text, theme.heading())
                         } else {
-                            let pad = keys - crate::ui::line_editor::text_width(&l.key);
+                            let key_width = crate::ui::line_editor::text_width(&l.key);
+                            let text_width = crate::ui::line_editor::text_width(&l.text);
+                            // A name too long for the text column starts
+                            // left of it, just enough to fit.
+                            let pad = (keys - key_width)
+                                .min(usize::from(width).saturating_sub(key_width + text_width + 1));
                             Line::from(vec![
                                 Span::styled(l.key, Style::new().add_modifier(Modifier::BOLD)),
                                 Span::raw(" ".repeat(pad + 1)),
@@ -63,6 +73,23 @@ impl Widget for OverlayView<'_> {
                     })
                     .collect();
                 (" help · Esc closes ".into(), lines)
+            }
+            OverlayContent::Names {
+                variables,
+                functions,
+            } => {
+                let lines = layout::names_lines(variables, functions, width.into())
+                    .into_iter()
+                    .map(|(text, heading)| {
+                        let style = if heading {
+                            theme.heading()
+                        } else {
+                            Style::new()
+                        };
+                        Line::styled(text, style)
+                    })
+                    .collect();
+                (" variables · Esc closes ".into(), lines)
             }
             OverlayContent::Answer { expression, answer } => {
                 let texts = layout::answer_lines(expression, answer, width.into());

@@ -41,7 +41,7 @@ pub struct Status {
 }
 
 /// Hints in screen order, each with its priority (0 is kept longest).
-const HINTS: [(&str, u8); 9] = [
+const HINTS: [(&str, u8); 10] = [
     ("Enter evaluate", 1),
     ("F2 all", 0),
     ("↑↓ recall", 2),
@@ -49,6 +49,7 @@ const HINTS: [(&str, u8); 9] = [
     ("Esc clear", 5),
     ("F3 angle", 4),
     ("F4 complex", 5),
+    ("F5 vars", 5),
     ("F1 help", 0),
     ("^C quit", 3),
 ];
@@ -148,7 +149,7 @@ mod tests {
         let all = hints(200, false);
         assert_eq!(
             all,
-            "Enter evaluate · ↑↓ recall · ^Y copy · Esc clear · F3 angle · F4 complex · F1 help · ^C quit"
+            "Enter evaluate · ↑↓ recall · ^Y copy · Esc clear · F3 angle · F4 complex · F5 vars · F1 help · ^C quit"
         );
         for width in 0..80 {
             let shown = hints(width, true);
