@@ -31,17 +31,19 @@ struct Arch {
     qemu: &'static str,
 }
 
+// The architecture issue's budgets for the turn that brought units as data,
+// complex numbers, user functions and the light theme.
 const ARCHES: [Arch; 2] = [
     Arch {
         name: "amd64",
         machine: 0x3e,
-        binary_budget_bytes: 740 * 1024,
+        binary_budget_bytes: 780 * 1024,
         qemu: "qemu-x86_64-static",
     },
     Arch {
         name: "arm64",
         machine: 0xb7,
-        binary_budget_bytes: 660 * 1024,
+        binary_budget_bytes: 690 * 1024,
         qemu: "qemu-aarch64-static",
     },
 ];
