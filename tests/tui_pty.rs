@@ -57,6 +57,15 @@ fn wait_entered(p: &PtyPebble, expression: &str) {
     });
 }
 
+/// Waits until pebble has asked the terminal for its background (OSC 11).
+fn wait_for_background_query(p: &PtyPebble) {
+    let start = std::time::Instant::now();
+    while !p.raw().windows(6).any(|w| w == b"\x1b]11;?") {
+        assert!(start.elapsed() < Duration::from_secs(10), "never asked");
+        sleep(Duration::from_millis(1));
+    }
+}
+
 /// The input row's text.
 fn input_row(p: &PtyPebble) -> String {
     p.text()
@@ -805,11 +814,7 @@ fn a_light_terminal_is_asked_and_gets_the_light_palette() {
         HEIGHT,
         &[("PEBBLE_HISTORY", history.to_str().unwrap())],
     );
-    let start = std::time::Instant::now();
-    while !p.raw().windows(6).any(|w| w == b"\x1b]11;?") {
-        assert!(start.elapsed() < Duration::from_secs(10), "never asked");
-        sleep(Duration::from_millis(1));
-    }
+    wait_for_background_query(&p);
     p.send("\x1b]11;rgb:ffff/ffff/fafa\x1b\\\x1b[?62;22c");
     p.wait_for("pebble");
     let (_, (x, y)) = key(KeypadButton::Digit(7));
@@ -880,11 +885,7 @@ fn keys_typed_during_the_startup_query_are_kept() {
         HEIGHT,
         &[("PEBBLE_HISTORY", history.to_str().unwrap())],
     );
-    let start = std::time::Instant::now();
-    while !p.raw().windows(6).any(|w| w == b"\x1b]11;?") {
-        assert!(start.elapsed() < Duration::from_secs(10), "never asked");
-        sleep(Duration::from_millis(1));
-    }
+    wait_for_background_query(&p);
     p.send("12+\x1b]11;rgb:0000/0000/0000\x1b\\3*\x1b[?62;22c2");
     p.wait_until("the typed line", |p| input_row(p) == "12+3*2");
     p.wait_until("its answer", |p| p.text().contains("= 18"));

@@ -573,9 +573,24 @@ impl<'a> Evaluator<'a> {
         if self.deferred_depth >= self.limits.max_depth {
             return Err(refused);
         }
+        let value = self.in_derivation(deferred.angle, names, span, |inner| inner.eval(expr))?;
+        deferred.cache.borrow_mut().push((p, value.clone()));
+        Ok(value)
+    }
+
+    /// Runs `evaluate` in an evaluator of a stored result's own, one level
+    /// deeper, in the mode and names it was made with; the work it does is
+    /// charged here, and its errors point at `span`.
+    pub(super) fn in_derivation<T>(
+        &mut self,
+        angle: AngleMode,
+        names: &BTreeMap<String, Binding>,
+        span: Span,
+        evaluate: impl FnOnce(&mut Evaluator) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let mut inner = Evaluator {
-            precision: p,
-            angle: deferred.angle,
+            precision: self.precision,
+            angle,
             limits: self.limits,
             names,
             consts: self.consts,
@@ -584,11 +599,10 @@ impl<'a> Evaluator<'a> {
             deferred_depth: self.deferred_depth + 1,
             form_spent: self.form_spent,
         };
-        let value = inner.eval(expr).map_err(|e| Error { span, ..e })?;
+        let result = evaluate(&mut inner).map_err(|e| Error { span, ..e });
         self.work = inner.work;
         self.form_spent = inner.form_spent;
-        deferred.cache.borrow_mut().push((p, value.clone()));
-        Ok(value)
+        result
     }
 
     /// An operation on exact forms, drawing on the work budget, at most a

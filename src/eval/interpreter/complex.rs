@@ -13,7 +13,6 @@ use crate::eval::error::{Error, ErrorKind, Span};
 use crate::eval::value::{Complex, Value};
 use num_rational::BigRational;
 use num_traits::ToPrimitive;
-use std::cell::Cell;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -207,20 +206,9 @@ impl Evaluator<'_> {
         if self.deferred_depth >= self.limits.max_depth {
             return Err(refused);
         }
-        let mut inner = Evaluator {
-            precision: p,
-            angle: deferred.angle,
-            limits: self.limits,
-            names,
-            consts: self.consts,
-            work: self.work,
-            form_spent: self.form_spent,
-            read_angle: Cell::new(false),
-            deferred_depth: self.deferred_depth + 1,
-        };
-        let value = inner.eval_complex(expr).map_err(|e| Error { span, ..e })?;
-        self.work = inner.work;
-        self.form_spent = inner.form_spent;
+        let value = self.in_derivation(deferred.angle, names, span, |inner| {
+            inner.eval_complex(expr)
+        })?;
         deferred.complex_cache.borrow_mut().push((p, value.clone()));
         Ok(value)
     }
