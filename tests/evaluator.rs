@@ -999,6 +999,17 @@ fn exact_forms_combine() {
         ("2^(1/3)*2^(2/3)", "2"),
         ("((-2)^(1/3))^3", "-2"),
         ("cbrt(-2) + cbrt(2)", "0"),
+        // Large square and cube factors, not found by trial division.
+        ("sqrt(8126232311) - 1013*sqrt(7919)", "0"),
+        ("1013*sqrt(7919) - sqrt(8126232311)", "0"),
+        ("cbrt(8231873331043) - 1013*cbrt(7919)", "0"),
+        ("sqrt(79175746441439) - 99991*sqrt(7919)", "0"),
+        ("sqrt(2*8126232311) - 1013*sqrt(2*7919)", "0"),
+        (
+            "sqrt(12345678901234567891^2*7919) - 12345678901234567891*sqrt(7919)",
+            "0",
+        ),
+        ("sqrt(1009^2*1000003)/1009 - sqrt(1013^2*1000003)/1013", "0"),
         ("ln(4) - 2*ln(2)", "0"),
         ("ln(2) + ln(3) - ln(6)", "0"),
         ("ln(sqrt(8)) - 3*ln(2)/2", "0"),
@@ -1069,8 +1080,8 @@ fn exact_forms_combine() {
     );
     // A sum of atoms may be 0 in disguise: never divided by as if it were not.
     for input in [
-        "sqrt(1009^2*1013) - 1009*sqrt(1013)",
-        "(sqrt(1009^2*1013) - 1009*sqrt(1013))/(sqrt(1009^2*1013) - 1009*sqrt(1013))",
+        "sqrt(1013*1019) - sqrt(1013)*sqrt(1019)",
+        "(sqrt(1013*1019) - sqrt(1013)*sqrt(1019))/(sqrt(1013*1019) - sqrt(1013)*sqrt(1019))",
         "(atan(1/2)+atan(1/3)-pi/4)/(atan(1/2)+atan(1/3)-pi/4)",
         "(2*(atan(1/2)+atan(1/3)-pi/4))/(atan(1/2)+atan(1/3)-pi/4)",
         "(cosh(1)+sinh(1)-e)/(cosh(1)+sinh(1)-e)",
@@ -1081,6 +1092,13 @@ fn exact_forms_combine() {
             "{input}"
         );
     }
+    // Once the disguise is seen through, it is a division by 0.
+    let zero = "(sqrt(1009^2*1013) - 1009*sqrt(1013))";
+    assert!(
+        undecided(&format!("1/{zero}"))
+            .to_string()
+            .contains("division by zero")
+    );
     assert_eq!(answer("(pi+1)/(pi+1)"), exact("1"));
     assert_eq!(answer("(ln(2)+ln(3))/ln(6)"), exact("1"));
 }

@@ -136,10 +136,22 @@ fn build(
     // Kept in order as they come, by binary search: the library's sort
     // costs kilobytes of binary.
     let mut merged: Vec<(BigRational, Atom)> = Vec::with_capacity(terms.len());
-    for (k, atom) in terms {
+    for (mut k, atom) in terms {
+        // A radicand with a large square factor is not factored, but meets
+        // its reduced form here: √(1013²·7919) is 1013√7919.
+        let scaled_alike = |(_, a): &(BigRational, Atom)| match (a, &atom) {
+            (Atom::Radical(x), Atom::Radical(y)) => scaled(y, x),
+            _ => None,
+        };
         match merged.binary_search_by(|(_, a)| a.cmp(&atom)) {
             Ok(i) => merged[i].0 = sum(&merged[i].0, &k, budget)?,
-            Err(i) => merged.insert(i, (k, atom)),
+            Err(i) => match merged
+                .iter()
+                .position(|t| scaled_alike(t).map(|w| k *= w).is_some())
+            {
+                Some(j) => merged[j].0 = sum(&merged[j].0, &k, budget)?,
+                None => merged.insert(i, (k, atom)),
+            },
         }
     }
     merged.retain(|(k, _)| !k.is_zero());
@@ -404,6 +416,29 @@ fn atom_product(a: &Atom, b: &Atom) -> Option<(BigRational, Option<Atom>)> {
         }
         _ => None,
     }
+}
+
+/// w when the radical x is w·y: alike but for one base, the ratio of the
+/// two a perfect power (found by `root`, so bounded by the forms' size).
+fn scaled(x: &[Power], y: &[Power]) -> Option<BigRational> {
+    let mut w = None;
+    if x.len() != y.len() {
+        return None;
+    }
+    for (a, b) in x.iter().zip(y) {
+        if a == b {
+            continue;
+        }
+        if w.is_some() || (a.numerator, a.denominator) != (b.numerator, b.denominator) {
+            return None;
+        }
+        let ratio = BigRational::new(a.base.clone(), b.base.clone());
+        let Known::Rational(r) = root(&ratio, a.denominator)? else {
+            return None;
+        };
+        w = Some(number::unmetered::power(&r, a.numerator));
+    }
+    w
 }
 
 /// The product of two radicals: an integer taken out, and what stays under roots.
