@@ -58,6 +58,10 @@ pub enum Atom {
         argument: BigRational,
         degrees: bool,
     },
+    /// sin, cos or tan of m·π off the table, 0 < m < 1/2 (whole and half
+    /// turns and reflections taken out, so sin(π/7 + 2π) is sin(π/7) and
+    /// cos(6π/7) is -cos(π/7)).
+    OfPi(Builtin, BigRational),
 }
 
 /// `constant + Σ coefficient·atom`.
@@ -194,7 +198,7 @@ impl Form {
             Atom::Radical(powers) => powers.iter().map(|p| p.base.bits()).sum(),
             Atom::Pi => 0,
             Atom::Ln(base) => base.bits(),
-            Atom::Applied { argument, .. } => bits(argument),
+            Atom::Applied { argument, .. } | Atom::OfPi(_, argument) => bits(argument),
         };
         let total: u64 = bits(&self.constant)
             + self
@@ -969,24 +973,36 @@ fn trigonometric_of_pi_multiple(
 ) -> Result<Option<Known>, &'static str> {
     let sine = |shift| sine_of_pi_multiple(m, shift);
     let budget = &mut Budget::unlimited();
-    Ok(match function {
-        Builtin::Sin => sine(0),
-        Builtin::Cos => sine(6),
-        _ => match (sine(0), sine(6)) {
-            (_, Some(Known::Rational(c))) if c.is_zero() => {
-                return Err("tan is undefined at odd multiples of π/2 (90°)");
-            }
-            (Some(s), Some(c)) => divide(&s, &c, budget),
-            // cos x is not 0 here, so neither is 1 + cos 2x = 2cos²x.
-            _ => {
-                let double = number::unmetered::product(m, &q(2, 1));
-                let one = Known::Rational(BigRational::one());
-                sine_of_pi_multiple(&double, 0)
-                    .zip(sine_of_pi_multiple(&double, 6))
-                    .and_then(|(s, c)| divide(&s, &add(&one, &c, budget)?, budget))
-            }
-        },
-    })
+    // m = k + r, 0 ≤ r < 1, and r > 1/2 turned to 1 - r: each a sign.
+    let (k, r) = m.numer().div_mod_floor(m.denom());
+    let mut r = BigRational::new(r, m.denom().clone());
+    let mut negative = k.is_odd() && function != Builtin::Tan;
+    if r > q(1, 2) {
+        r = BigRational::one() - r;
+        negative ^= function != Builtin::Sin;
+    }
+    let atom = term(q(if negative { -1 } else { 1 }, 1), Atom::OfPi(function, r));
+    Ok(Some(
+        match function {
+            Builtin::Sin => sine(0),
+            Builtin::Cos => sine(6),
+            _ => match (sine(0), sine(6)) {
+                (_, Some(Known::Rational(c))) if c.is_zero() => {
+                    return Err("tan is undefined at odd multiples of π/2 (90°)");
+                }
+                (Some(s), Some(c)) => divide(&s, &c, budget),
+                // cos x is not 0 here, so neither is 1 + cos 2x = 2cos²x.
+                _ => {
+                    let double = number::unmetered::product(m, &q(2, 1));
+                    let one = Known::Rational(BigRational::one());
+                    sine_of_pi_multiple(&double, 0)
+                        .zip(sine_of_pi_multiple(&double, 6))
+                        .and_then(|(s, c)| divide(&s, &add(&one, &c, budget)?, budget))
+                }
+            },
+        }
+        .unwrap_or(atom),
+    ))
 }
 
 /// m·k when k is whole, taken mod `modulus`.
@@ -1155,7 +1171,12 @@ mod tests {
         assert_eq!(of(Sin, 1, 6), Some(rational(1, 2)));
         assert_eq!(of(Sin, 2, 1), Some(rational(0, 1)));
         assert_eq!(of(Sin, -1, 2), Some(rational(-1, 1)));
-        assert_eq!(of(Sin, 1, 5), None);
+        // Off the table, an atom with the turns taken out.
+        let sin_fifth = of(Sin, 1, 5);
+        assert!(matches!(sin_fifth, Some(Known::Form(_))));
+        assert_eq!(of(Sin, 4, 5), sin_fifth);
+        assert_eq!(of(Sin, -1, 5), sin_fifth.as_ref().map(negate));
+        assert_eq!(of(Cos, 9, 5), of(Cos, -9, 5));
         assert_eq!(of(Cos, 1, 3), Some(rational(1, 2)));
         assert_eq!(of(Tan, 1, 4), Some(rational(1, 1)));
         assert!(function(Tan, &Form::pi(q(1, 2))).is_err());
@@ -1166,7 +1187,6 @@ mod tests {
         assert_eq!(text(&of(Tan, 3, 8).unwrap()), "1 + √2");
         assert_eq!(text(&of(Tan, -1, 8).unwrap()), "1 - √2");
         assert_eq!(text(&of(Tan, 1, 6).unwrap()), "√3/3");
-        assert_eq!(of(Sin, 1, 8), None);
         let tan_24th = "√2 + √6 - √3 - 2";
         assert_eq!(text(&of(Tan, 1, 24).unwrap()), tan_24th);
     }
