@@ -248,6 +248,10 @@ fn degrees_mode_has_exact_special_angles() {
         "sin(190) + sin(10)",
         "cos(170) + cos(10)",
         "tan(-10) + tan(10)",
+        "sin(18) - (sqrt(5)-1)/4",
+        "cos(36) - (1+sqrt(5))/4",
+        "cos(72) - sin(18)",
+        "cos(216) + cos(36)",
     ] {
         assert_eq!(eval_with(input, &d), "0", "{input}");
     }
@@ -1029,6 +1033,14 @@ fn exact_forms_combine() {
         ("sin(-1) + sin(1)", "0"),
         ("cos(-2) - cos(2)", "0"),
         ("sin(pi/7 + 2*pi*10^3) - sin(pi/7)", "0"),
+        ("cos(pi/5) - (1+sqrt(5))/4", "0"),
+        ("cos(2*pi/5) - (sqrt(5)-1)/4", "0"),
+        ("sin(pi/10) - (sqrt(5)-1)/4", "0"),
+        ("sin(3*pi/10) - (1+sqrt(5))/4", "0"),
+        ("sin(-pi/10) + (sqrt(5)-1)/4", "0"),
+        ("sin(13*pi/10) + (1+sqrt(5))/4", "0"),
+        ("cos(-7*pi/5) + (sqrt(5)-1)/4", "0"),
+        ("cos(pi/5) - cos(2*pi/5)", "0.5"),
         ("tan(pi/7 + 2*pi*10^10000) - tan(pi/7)", "0"),
         ("cos(pi/7 - 2*pi) - cos(pi/7)", "0"),
         ("sin(8*pi/7) + sin(pi/7)", "0"),
@@ -1050,6 +1062,8 @@ fn exact_forms_combine() {
     assert_eq!(form("sin(pi/12)").as_deref(), Some("(√6 - √2)/4"));
     assert_eq!(form("cos(pi/12)").as_deref(), Some("(√2 + √6)/4"));
     assert_eq!(form("tan(pi/12)").as_deref(), Some("2 - √3"));
+    assert_eq!(form("cos(pi/5)").as_deref(), Some("(1 + √5)/4"));
+    assert_eq!(form("sin(pi/5)"), None);
     assert_eq!(form("cbrt(16)").as_deref(), Some("2∛2"));
     assert_eq!(form("2^(1/4)").as_deref(), Some("∜2"));
     assert_eq!(form("1/(sqrt(2)+1)").as_deref(), Some("√2 - 1"));

@@ -981,7 +981,26 @@ fn trigonometric_of_pi_multiple(
         r = BigRational::one() - r;
         negative ^= function != Builtin::Sin;
     }
-    let atom = term(q(if negative { -1 } else { 1 }, 1), Atom::OfPi(function, r));
+    let sign = if negative { -1 } else { 1 };
+    // Of π/10 and π/5, those in √5 alone: sin(π/10) is (√5 - 1)/4.
+    let fifths = [
+        (Builtin::Sin, 10, -1),
+        (Builtin::Sin, 10, 3),
+        (Builtin::Cos, 5, 1),
+        (Builtin::Cos, 5, -2),
+    ];
+    let atom = fifths
+        .iter()
+        .find(|(f, d, n)| *f == function && r == q(n.abs(), *d))
+        .and_then(|(_, _, n)| {
+            let root5 = Atom::Radical(vec![Power {
+                base: 5.into(),
+                numerator: 1,
+                denominator: 2,
+            }]);
+            build(q(sign * n.signum(), 4), vec![(q(sign, 4), root5)], budget)
+        })
+        .unwrap_or_else(|| term(q(sign, 1), Atom::OfPi(function, r)));
     Ok(Some(
         match function {
             Builtin::Sin => sine(0),
