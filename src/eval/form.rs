@@ -140,23 +140,27 @@ fn build(
     // Kept in order as they come, by binary search: the library's sort
     // costs kilobytes of binary.
     let mut merged: Vec<(BigRational, Atom)> = Vec::with_capacity(terms.len());
-    for (mut k, atom) in terms {
-        // A radicand with a large square factor is not factored, but meets
-        // its reduced form here: √(1013²·7919) is 1013√7919.
-        let scaled_alike = |(_, a): &(BigRational, Atom)| match (a, &atom) {
-            (Atom::Radical(x), Atom::Radical(y)) => scaled(y, x),
-            _ => None,
+    for (k, atom) in terms {
+        let (i, k) = match merged.binary_search_by(|(_, a)| a.cmp(&atom)) {
+            Ok(i) => (i, k),
+            Err(i) => {
+                // A radicand with a large square factor is not factored, but
+                // meets its reduced form here: √(1013²·7919) is 1013√7919.
+                let alike = merged
+                    .iter()
+                    .enumerate()
+                    .find_map(|(j, (_, a))| match (a, &atom) {
+                        (Atom::Radical(x), Atom::Radical(y)) => Some((j, scaled(y, x)?)),
+                        _ => None,
+                    });
+                let Some((j, w)) = alike else {
+                    merged.insert(i, (k, atom));
+                    continue;
+                };
+                (j, product(&k, &w, budget)?)
+            }
         };
-        match merged.binary_search_by(|(_, a)| a.cmp(&atom)) {
-            Ok(i) => merged[i].0 = sum(&merged[i].0, &k, budget)?,
-            Err(i) => match merged
-                .iter()
-                .position(|t| scaled_alike(t).map(|w| k *= w).is_some())
-            {
-                Some(j) => merged[j].0 = sum(&merged[j].0, &k, budget)?,
-                None => merged.insert(i, (k, atom)),
-            },
-        }
+        merged[i].0 = sum(&merged[i].0, &k, budget)?;
     }
     merged.retain(|(k, _)| !k.is_zero());
     if merged.is_empty() {
