@@ -947,6 +947,14 @@ pub fn function(function: Builtin, x: &Known) -> Result<Option<Known>, &'static 
     if let (Sin | Cos | Tan, Some(m)) = (function, x.pi_multiple()) {
         return trigonometric_of_pi_multiple(function, m);
     }
+    // sin(q + kπ) for whole k is ±sin(q): sin(1 + 2π) is sin(1).
+    if let (Sin | Cos | Tan, Known::Form(f)) = (function, x)
+        && let [(k, Atom::Pi)] = f.terms.as_slice()
+        && k.is_integer()
+    {
+        let flip = k.numer().is_odd() && function != Tan;
+        return Ok(applied(function, &f.constant).map(|s| if flip { negate(&s) } else { s }));
+    }
     Ok(match (function, x) {
         (Sin, Known::Form(f)) => f.argument_of(Asin).map(Known::Rational),
         (Cos, Known::Form(f)) => f.argument_of(Acos).map(Known::Rational),
