@@ -986,11 +986,11 @@ fn trigonometric_of_pi_multiple(
     let sine = |shift| sine_of_pi_multiple(m, shift);
     let budget = &mut Budget::unlimited();
     // m = k + r, 0 ≤ r < 1, and r > 1/2 turned to 1 - r: each a sign.
-    let (k, r) = m.numer().div_mod_floor(m.denom());
-    let mut r = BigRational::new(r, m.denom().clone());
+    let k = number::floor(m);
+    let mut r = number::unmetered::sum(m, &BigRational::from_integer(-&k));
     let mut negative = k.is_odd() && function != Builtin::Tan;
     if r > q(1, 2) {
-        r = BigRational::one() - r;
+        r = number::unmetered::sum(&q(1, 1), &-r);
         negative ^= function != Builtin::Sin;
     }
     let sign = if negative { -1 } else { 1 };
