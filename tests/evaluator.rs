@@ -240,6 +240,21 @@ fn degrees_mode_has_exact_special_angles() {
     assert_eq!(eval_with("atan(1)", &d), "45");
     assert_eq!(eval_with("sin(45)", &d), "0.707106781186548");
     assert_eq!(eval_with("sin(180)", &d), "0");
+    // Angles off the table lose whole and half turns exactly.
+    for input in [
+        "sin(985376/3 + 360) - sin(985376/3)",
+        "tan(152248 + 360*100000) - tan(152248)",
+        "cos(10 + 360*10^50) - cos(10)",
+        "sin(190) + sin(10)",
+        "cos(170) + cos(10)",
+        "tan(-10) + tan(10)",
+        "sin(18) - (sqrt(5)-1)/4",
+        "cos(36) - (1+sqrt(5))/4",
+        "cos(72) - sin(18)",
+        "cos(216) + cos(36)",
+    ] {
+        assert_eq!(eval_with(input, &d), "0", "{input}");
+    }
     let err = Session::new().evaluate("tan(90)", &d).unwrap_err();
     assert_eq!(err.category(), Category::Domain);
 }
@@ -999,6 +1014,17 @@ fn exact_forms_combine() {
         ("2^(1/3)*2^(2/3)", "2"),
         ("((-2)^(1/3))^3", "-2"),
         ("cbrt(-2) + cbrt(2)", "0"),
+        // Large square and cube factors, not found by trial division.
+        ("sqrt(8126232311) - 1013*sqrt(7919)", "0"),
+        ("1013*sqrt(7919) - sqrt(8126232311)", "0"),
+        ("cbrt(8231873331043) - 1013*cbrt(7919)", "0"),
+        ("sqrt(79175746441439) - 99991*sqrt(7919)", "0"),
+        ("sqrt(2*8126232311) - 1013*sqrt(2*7919)", "0"),
+        (
+            "sqrt(12345678901234567891^2*7919) - 12345678901234567891*sqrt(7919)",
+            "0",
+        ),
+        ("sqrt(1009^2*1000003)/1009 - sqrt(1013^2*1000003)/1013", "0"),
         ("ln(4) - 2*ln(2)", "0"),
         ("ln(2) + ln(3) - ln(6)", "0"),
         ("ln(sqrt(8)) - 3*ln(2)/2", "0"),
@@ -1006,6 +1032,25 @@ fn exact_forms_combine() {
         ("sin(1) - sin(1)", "0"),
         ("sin(-1) + sin(1)", "0"),
         ("cos(-2) - cos(2)", "0"),
+        ("sin(pi/7 + 2*pi*10^3) - sin(pi/7)", "0"),
+        ("sin(1 + tau*10^20) - sin(1)", "0"),
+        ("sin(2) - sin(pi - 2)", "0"),
+        ("cos(2) + cos(pi - 2)", "0"),
+        ("tan(2) - tan(2 - 3*pi)", "0"),
+        ("cos(pi/5) - (1+sqrt(5))/4", "0"),
+        ("cos(2*pi/5) - (sqrt(5)-1)/4", "0"),
+        ("sin(pi/10) - (sqrt(5)-1)/4", "0"),
+        ("sin(3*pi/10) - (1+sqrt(5))/4", "0"),
+        ("sin(-pi/10) + (sqrt(5)-1)/4", "0"),
+        ("sin(13*pi/10) + (1+sqrt(5))/4", "0"),
+        ("cos(-7*pi/5) + (sqrt(5)-1)/4", "0"),
+        ("cos(pi/5) - cos(2*pi/5)", "0.5"),
+        ("tan(pi/7 + 2*pi*10^10000) - tan(pi/7)", "0"),
+        ("cos(pi/7 - 2*pi) - cos(pi/7)", "0"),
+        ("sin(8*pi/7) + sin(pi/7)", "0"),
+        ("sin(6*pi/7) - sin(pi/7)", "0"),
+        ("cos(6*pi/7) + cos(pi/7)", "0"),
+        ("tan(6*pi/7) + tan(pi/7)", "0"),
         ("2*sinh(1) - sinh(1) - sinh(1)", "0"),
         ("(pi + sqrt(2)) - sqrt(2)*sqrt(2)/sqrt(2) - pi", "0"),
         ("1^pi", "1"),
@@ -1021,6 +1066,8 @@ fn exact_forms_combine() {
     assert_eq!(form("sin(pi/12)").as_deref(), Some("(√6 - √2)/4"));
     assert_eq!(form("cos(pi/12)").as_deref(), Some("(√2 + √6)/4"));
     assert_eq!(form("tan(pi/12)").as_deref(), Some("2 - √3"));
+    assert_eq!(form("cos(pi/5)").as_deref(), Some("(1 + √5)/4"));
+    assert_eq!(form("sin(pi/5)"), None);
     assert_eq!(form("cbrt(16)").as_deref(), Some("2∛2"));
     assert_eq!(form("2^(1/4)").as_deref(), Some("∜2"));
     assert_eq!(form("1/(sqrt(2)+1)").as_deref(), Some("√2 - 1"));
@@ -1069,8 +1116,8 @@ fn exact_forms_combine() {
     );
     // A sum of atoms may be 0 in disguise: never divided by as if it were not.
     for input in [
-        "sqrt(1009^2*1013) - 1009*sqrt(1013)",
-        "(sqrt(1009^2*1013) - 1009*sqrt(1013))/(sqrt(1009^2*1013) - 1009*sqrt(1013))",
+        "sqrt(1013*1019) - sqrt(1013)*sqrt(1019)",
+        "(sqrt(1013*1019) - sqrt(1013)*sqrt(1019))/(sqrt(1013*1019) - sqrt(1013)*sqrt(1019))",
         "(atan(1/2)+atan(1/3)-pi/4)/(atan(1/2)+atan(1/3)-pi/4)",
         "(2*(atan(1/2)+atan(1/3)-pi/4))/(atan(1/2)+atan(1/3)-pi/4)",
         "(cosh(1)+sinh(1)-e)/(cosh(1)+sinh(1)-e)",
@@ -1081,6 +1128,13 @@ fn exact_forms_combine() {
             "{input}"
         );
     }
+    // Once the disguise is seen through, it is a division by 0.
+    let zero = "(sqrt(1009^2*1013) - 1009*sqrt(1013))";
+    assert!(
+        undecided(&format!("1/{zero}"))
+            .to_string()
+            .contains("division by zero")
+    );
     assert_eq!(answer("(pi+1)/(pi+1)"), exact("1"));
     assert_eq!(answer("(ln(2)+ln(3))/ln(6)"), exact("1"));
 }

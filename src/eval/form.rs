@@ -58,6 +58,10 @@ pub enum Atom {
         argument: BigRational,
         degrees: bool,
     },
+    /// sin, cos or tan of m·π off the table, 0 < m < 1/2 (whole and half
+    /// turns and reflections taken out, so sin(π/7 + 2π) is sin(π/7) and
+    /// cos(6π/7) is -cos(π/7)).
+    OfPi(Builtin, BigRational),
 }
 
 /// `constant + Σ coefficient·atom`.
@@ -137,10 +141,26 @@ fn build(
     // costs kilobytes of binary.
     let mut merged: Vec<(BigRational, Atom)> = Vec::with_capacity(terms.len());
     for (k, atom) in terms {
-        match merged.binary_search_by(|(_, a)| a.cmp(&atom)) {
-            Ok(i) => merged[i].0 = sum(&merged[i].0, &k, budget)?,
-            Err(i) => merged.insert(i, (k, atom)),
-        }
+        let (i, k) = match merged.binary_search_by(|(_, a)| a.cmp(&atom)) {
+            Ok(i) => (i, k),
+            Err(i) => {
+                // A radicand with a large square factor is not factored, but
+                // meets its reduced form here: √(1013²·7919) is 1013√7919.
+                let alike = merged
+                    .iter()
+                    .enumerate()
+                    .find_map(|(j, (_, a))| match (a, &atom) {
+                        (Atom::Radical(x), Atom::Radical(y)) => Some((j, scaled(y, x)?)),
+                        _ => None,
+                    });
+                let Some((j, w)) = alike else {
+                    merged.insert(i, (k, atom));
+                    continue;
+                };
+                (j, product(&k, &w, budget)?)
+            }
+        };
+        merged[i].0 = sum(&merged[i].0, &k, budget)?;
     }
     merged.retain(|(k, _)| !k.is_zero());
     if merged.is_empty() {
@@ -182,7 +202,7 @@ impl Form {
             Atom::Radical(powers) => powers.iter().map(|p| p.base.bits()).sum(),
             Atom::Pi => 0,
             Atom::Ln(base) => base.bits(),
-            Atom::Applied { argument, .. } => bits(argument),
+            Atom::Applied { argument, .. } | Atom::OfPi(_, argument) => bits(argument),
         };
         let total: u64 = bits(&self.constant)
             + self
@@ -404,6 +424,29 @@ fn atom_product(a: &Atom, b: &Atom) -> Option<(BigRational, Option<Atom>)> {
         }
         _ => None,
     }
+}
+
+/// w when the radical x is w·y: alike but for one base, the ratio of the
+/// two a perfect power (found by `root`, so bounded by the forms' size).
+fn scaled(x: &[Power], y: &[Power]) -> Option<BigRational> {
+    let mut w = None;
+    if x.len() != y.len() {
+        return None;
+    }
+    for (a, b) in x.iter().zip(y) {
+        if a == b {
+            continue;
+        }
+        if w.is_some() || (a.numerator, a.denominator) != (b.numerator, b.denominator) {
+            return None;
+        }
+        let ratio = BigRational::new(a.base.clone(), b.base.clone());
+        let Known::Rational(r) = root(&ratio, a.denominator)? else {
+            return None;
+        };
+        w = Some(number::unmetered::power(&r, a.numerator));
+    }
+    w
 }
 
 /// The product of two radicals: an integer taken out, and what stays under roots.
@@ -904,6 +947,14 @@ pub fn function(function: Builtin, x: &Known) -> Result<Option<Known>, &'static 
     if let (Sin | Cos | Tan, Some(m)) = (function, x.pi_multiple()) {
         return trigonometric_of_pi_multiple(function, m);
     }
+    // sin(q + kπ) for whole k is ±sin(q): sin(1 + 2π) is sin(1).
+    if let (Sin | Cos | Tan, Known::Form(f)) = (function, x)
+        && let [(k, Atom::Pi)] = f.terms.as_slice()
+        && k.is_integer()
+    {
+        let flip = k.numer().is_odd() && function != Tan;
+        return Ok(applied(function, &f.constant).map(|s| if flip { negate(&s) } else { s }));
+    }
     Ok(match (function, x) {
         (Sin, Known::Form(f)) => f.argument_of(Asin).map(Known::Rational),
         (Cos, Known::Form(f)) => f.argument_of(Acos).map(Known::Rational),
@@ -934,24 +985,55 @@ fn trigonometric_of_pi_multiple(
 ) -> Result<Option<Known>, &'static str> {
     let sine = |shift| sine_of_pi_multiple(m, shift);
     let budget = &mut Budget::unlimited();
-    Ok(match function {
-        Builtin::Sin => sine(0),
-        Builtin::Cos => sine(6),
-        _ => match (sine(0), sine(6)) {
-            (_, Some(Known::Rational(c))) if c.is_zero() => {
-                return Err("tan is undefined at odd multiples of π/2 (90°)");
-            }
-            (Some(s), Some(c)) => divide(&s, &c, budget),
-            // cos x is not 0 here, so neither is 1 + cos 2x = 2cos²x.
-            _ => {
-                let double = number::unmetered::product(m, &q(2, 1));
-                let one = Known::Rational(BigRational::one());
-                sine_of_pi_multiple(&double, 0)
-                    .zip(sine_of_pi_multiple(&double, 6))
-                    .and_then(|(s, c)| divide(&s, &add(&one, &c, budget)?, budget))
-            }
-        },
-    })
+    // m = k + r, 0 ≤ r < 1, and r > 1/2 turned to 1 - r: each a sign.
+    let k = number::floor(m);
+    let mut r = number::unmetered::sum(m, &BigRational::from_integer(-&k));
+    let mut negative = k.is_odd() && function != Builtin::Tan;
+    if r > q(1, 2) {
+        r = number::unmetered::sum(&q(1, 1), &-r);
+        negative ^= function != Builtin::Sin;
+    }
+    let sign = if negative { -1 } else { 1 };
+    // Of π/10 and π/5, those in √5 alone: sin(π/10) is (√5 - 1)/4.
+    let fifths = [
+        (Builtin::Sin, 10, -1),
+        (Builtin::Sin, 10, 3),
+        (Builtin::Cos, 5, 1),
+        (Builtin::Cos, 5, -2),
+    ];
+    let atom = fifths
+        .iter()
+        .find(|(f, d, n)| *f == function && r == q(n.abs(), *d))
+        .and_then(|(_, _, n)| {
+            let root5 = Atom::Radical(vec![Power {
+                base: 5.into(),
+                numerator: 1,
+                denominator: 2,
+            }]);
+            build(q(sign * n.signum(), 4), vec![(q(sign, 4), root5)], budget)
+        })
+        .unwrap_or_else(|| term(q(sign, 1), Atom::OfPi(function, r)));
+    Ok(Some(
+        match function {
+            Builtin::Sin => sine(0),
+            Builtin::Cos => sine(6),
+            _ => match (sine(0), sine(6)) {
+                (_, Some(Known::Rational(c))) if c.is_zero() => {
+                    return Err("tan is undefined at odd multiples of π/2 (90°)");
+                }
+                (Some(s), Some(c)) => divide(&s, &c, budget),
+                // cos x is not 0 here, so neither is 1 + cos 2x = 2cos²x.
+                _ => {
+                    let double = number::unmetered::product(m, &q(2, 1));
+                    let one = Known::Rational(BigRational::one());
+                    sine_of_pi_multiple(&double, 0)
+                        .zip(sine_of_pi_multiple(&double, 6))
+                        .and_then(|(s, c)| divide(&s, &add(&one, &c, budget)?, budget))
+                }
+            },
+        }
+        .unwrap_or(atom),
+    ))
 }
 
 /// m·k when k is whole, taken mod `modulus`.
@@ -1120,7 +1202,12 @@ mod tests {
         assert_eq!(of(Sin, 1, 6), Some(rational(1, 2)));
         assert_eq!(of(Sin, 2, 1), Some(rational(0, 1)));
         assert_eq!(of(Sin, -1, 2), Some(rational(-1, 1)));
-        assert_eq!(of(Sin, 1, 5), None);
+        // Off the table, an atom with the turns taken out.
+        let sin_fifth = of(Sin, 1, 5);
+        assert!(matches!(sin_fifth, Some(Known::Form(_))));
+        assert_eq!(of(Sin, 4, 5), sin_fifth);
+        assert_eq!(of(Sin, -1, 5), sin_fifth.as_ref().map(negate));
+        assert_eq!(of(Cos, 9, 5), of(Cos, -9, 5));
         assert_eq!(of(Cos, 1, 3), Some(rational(1, 2)));
         assert_eq!(of(Tan, 1, 4), Some(rational(1, 1)));
         assert!(function(Tan, &Form::pi(q(1, 2))).is_err());
@@ -1131,7 +1218,6 @@ mod tests {
         assert_eq!(text(&of(Tan, 3, 8).unwrap()), "1 + √2");
         assert_eq!(text(&of(Tan, -1, 8).unwrap()), "1 - √2");
         assert_eq!(text(&of(Tan, 1, 6).unwrap()), "√3/3");
-        assert_eq!(of(Sin, 1, 8), None);
         let tan_24th = "√2 + √6 - √3 - 2";
         assert_eq!(text(&of(Tan, 1, 24).unwrap()), tan_24th);
     }
