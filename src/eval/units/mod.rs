@@ -114,11 +114,18 @@ impl From<Dimension> for Measure {
 impl std::fmt::Display for Measure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let d = &self.dimension;
+        // Pieces written in turn: no format arguments to build.
         match d.name() {
-            _ if d.is_none() => write!(f, "a plain number"),
-            Some(name) if name.starts_with(['a', 'e', 'i', 'o', 'u']) => write!(f, "an {name}"),
-            Some(name) => write!(f, "a {name}"),
-            None => write!(f, "a quantity in {}", d.base_units().render()),
+            _ if d.is_none() => f.write_str("a plain number"),
+            Some(name) => {
+                let vowel = name.starts_with(['a', 'e', 'i', 'o', 'u']);
+                f.write_str(if vowel { "an " } else { "a " })?;
+                f.write_str(name)
+            }
+            None => {
+                f.write_str("a quantity in ")?;
+                f.write_str(&d.base_units().render())
+            }
         }
     }
 }
@@ -620,6 +627,7 @@ impl Compound {
     /// into the first (`km/m` is 1000, `m²/ft` is m), and a product left with
     /// no dimension becomes a plain number (`h/min` is 60). Angles have a
     /// dimension, so they stay (`30 deg * 2`).
+    #[inline(never)]
     pub fn cancel(&mut self) -> Factor {
         let mut factor = Factor::one();
         loop {
