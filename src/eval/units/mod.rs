@@ -224,15 +224,16 @@ fn parsed() -> &'static Parsed {
                 Some(bits) => BigInt::from(1) << int(bits),
                 None => number::power_of_ten(int(power).unsigned_abs() as usize),
             };
-            let scale = Factor {
-                ratio: BigRational::from_integer(scale),
-                pi: 0,
+            // 1 over a power of ten is in lowest terms as it stands.
+            let ratio = match power.starts_with('-') {
+                true => BigRational::new_raw(BigInt::from(1), scale),
+                false => BigRational::from_integer(scale),
             };
             parsed.prefixes.push(Prefix {
                 symbols,
                 long,
                 power,
-                scale: Factor::one().times(&scale, if power.starts_with('-') { -1 } else { 1 }),
+                scale: Factor { ratio, pi: 0 },
             });
         }
         for (entry, text) in table::UNITS.lines().enumerate() {
