@@ -594,16 +594,7 @@ impl Compound {
     }
 
     pub fn powered(&self, power: i32) -> Compound {
-        let terms = self
-            .terms
-            .iter()
-            .map(|t| UnitTerm {
-                power: t.power * power,
-                ..*t
-            })
-            .filter(|t| t.power != 0)
-            .collect();
-        Compound { terms }
+        self.repowered(power, 1)
     }
 
     /// The `n`th root, when every power divides by `n`.
@@ -611,16 +602,22 @@ impl Compound {
         self.terms
             .iter()
             .all(|t| t.power % n == 0)
-            .then(|| Compound {
-                terms: self
-                    .terms
-                    .iter()
-                    .map(|t| UnitTerm {
-                        power: t.power / n,
-                        ..*t
-                    })
-                    .collect(),
+            .then(|| self.repowered(1, n))
+    }
+
+    /// Every power times `by` over `over` (which divides it), and the
+    /// terms whose power is then 0 left out: one routine for both.
+    fn repowered(&self, by: i32, over: i32) -> Compound {
+        let terms = self
+            .terms
+            .iter()
+            .map(|t| UnitTerm {
+                power: t.power * by / over,
+                ..*t
             })
+            .filter(|t| t.power != 0)
+            .collect();
+        Compound { terms }
     }
 
     /// Cancels what a product or quotient lets cancel, and gives the factor
@@ -676,30 +673,33 @@ impl Compound {
     /// shows its unit as the user wrote it instead).
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let (up, down): (Vec<_>, Vec<_>) = self.terms.iter().partition(|t| t.power > 0);
-        let write = |out: &mut String, terms: &[&UnitTerm], sign: i32| {
-            for (i, t) in terms.iter().enumerate() {
-                if i > 0 {
-                    // `J/K/mol`: what a `to` reads back.
-                    out.push(if sign < 0 { '/' } else { '·' });
-                }
-                t.unit.write_symbol(out);
-                let power = t.power * sign;
-                if power != 1 {
-                    out.push_str(&superscript(power));
-                }
-            }
-        };
-        if up.is_empty() {
-            write(&mut out, &down, 1);
+        let up = self.terms.iter().any(|t| t.power > 0);
+        if !up {
+            self.write_side(&mut out, false, 1);
             return out;
         }
-        write(&mut out, &up, 1);
-        if !down.is_empty() {
+        self.write_side(&mut out, true, 1);
+        if self.terms.iter().any(|t| t.power < 0) {
             out.push('/');
-            write(&mut out, &down, -1);
+            self.write_side(&mut out, false, -1);
         }
         out
+    }
+
+    /// The terms above the line (`up`) or below it, their powers times `sign`.
+    fn write_side(&self, out: &mut String, up: bool, sign: i32) {
+        let side = self.terms.iter().filter(|t| (t.power > 0) == up);
+        for (i, t) in side.enumerate() {
+            if i > 0 {
+                // `J/K/mol`: what a `to` reads back.
+                out.push(if sign < 0 { '/' } else { '·' });
+            }
+            t.unit.write_symbol(out);
+            let power = t.power * sign;
+            if power != 1 {
+                out.push_str(&superscript(power));
+            }
+        }
     }
 }
 
