@@ -57,6 +57,7 @@ impl Dimension {
         Dimension(self.0.map(|p| p * by))
     }
 
+    #[cfg(test)]
     fn plus(self, other: Dimension) -> Dimension {
         let mut powers = self.0;
         for (p, q) in powers.iter_mut().zip(other.0) {
@@ -75,15 +76,13 @@ impl Dimension {
 
     /// The same dimension in SI base units, each to its power.
     pub fn base_units(&self) -> Compound {
-        let terms = BASES
-            .iter()
-            .zip(self.0)
-            .filter(|(_, power)| *power != 0)
-            .map(|(base, power)| UnitTerm {
-                unit: resolve(base).expect("base units are in the table").0,
-                power,
-            })
-            .collect();
+        let mut terms = Vec::new();
+        for (base, power) in BASES.iter().zip(self.0) {
+            if power != 0 {
+                let unit = resolve(base).expect("base units are in the table").0;
+                terms.push(UnitTerm { unit, power });
+            }
+        }
         Compound { terms }
     }
 }
@@ -172,7 +171,7 @@ impl Factor {
     }
 
     pub fn over(&self, other: &Factor) -> Factor {
-        Factor::one().times(self, 1).times(other, -1)
+        self.times(other, -1)
     }
 }
 
@@ -566,9 +565,13 @@ impl Compound {
     }
 
     pub fn dimension(&self) -> Dimension {
-        self.terms.iter().fold(Dimension::default(), |d, t| {
-            d.plus(t.unit.dimension().scaled(t.power))
-        })
+        let mut powers = [0; 9];
+        for t in &self.terms {
+            for (p, q) in powers.iter_mut().zip(t.unit.dimension().0) {
+                *p += q * t.power;
+            }
+        }
+        Dimension(powers)
     }
 
     pub fn factor(&self) -> Factor {
