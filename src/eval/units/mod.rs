@@ -575,9 +575,11 @@ impl Compound {
     }
 
     pub fn factor(&self) -> Factor {
-        self.terms
-            .iter()
-            .fold(Factor::one(), |f, t| f.times(&t.unit.factor(), t.power))
+        let mut factor = Factor::one();
+        for t in &self.terms {
+            factor = factor.times(&t.unit.factor(), t.power);
+        }
+        factor
     }
 
     /// `self × other^sign`, powers of the same unit merged.
@@ -611,15 +613,13 @@ impl Compound {
     /// Every power times `by` over `over` (which divides it), and the
     /// terms whose power is then 0 left out: one routine for both.
     fn repowered(&self, by: i32, over: i32) -> Compound {
-        let terms = self
-            .terms
-            .iter()
-            .map(|t| UnitTerm {
-                power: t.power * by / over,
-                ..*t
-            })
-            .filter(|t| t.power != 0)
-            .collect();
+        let mut terms = Vec::new();
+        for t in &self.terms {
+            let power = t.power * by / over;
+            if power != 0 {
+                terms.push(UnitTerm { power, ..*t });
+            }
+        }
         Compound { terms }
     }
 
