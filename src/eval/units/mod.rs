@@ -266,6 +266,16 @@ fn parsed() -> &'static Parsed {
     })
 }
 
+impl Line {
+    /// Its first symbol, or its first long name if it has no symbol.
+    fn first_name(&self) -> &'static str {
+        let first = |names: &'static str| names.split(' ').find(|n| !n.is_empty());
+        first(self.symbols)
+            .or_else(|| first(self.long))
+            .unwrap_or("")
+    }
+}
+
 fn line(entry: u16) -> &'static Line {
     &parsed().lines[entry as usize]
 }
@@ -379,12 +389,7 @@ impl UnitRef {
             out.push_str(symbols.split(',').next().unwrap_or(""));
         }
         // A unit without a symbol shows its long name: `molal`.
-        let names = [line(self.entry).symbols, line(self.entry).long];
-        let name = names
-            .iter()
-            .flat_map(|n| n.split(' '))
-            .find(|n| !n.is_empty());
-        out.push_str(name.unwrap_or(""));
+        out.push_str(line(self.entry).first_name());
     }
 
     /// A temperature scale's offset from zero kelvin, in its own degrees.
@@ -793,9 +798,7 @@ pub fn help_table() -> Vec<(&'static str, String)> {
         } else {
             dimension.name().unwrap_or("other")
         };
-        let mut names = line.symbols.split(' ').chain(line.long.split(' '));
-        let name = names.find(|n| !n.is_empty()).unwrap_or("");
-        let mut entry = name.to_string();
+        let mut entry = line.first_name().to_string();
         if !matches!(prefixes, "" | "c") {
             entry.push('*');
         }
