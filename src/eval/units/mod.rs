@@ -291,10 +291,13 @@ fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
 /// case when `fold`, to `into`, which stays in table order without repeats.
 fn lines_named(names: &[(&str, u16)], name: &str, fold: bool, into: &mut Vec<u16>) {
     let start = names.partition_point(|(n, _)| caseless(n, name).is_lt());
-    let equal = names[start..]
-        .iter()
-        .take_while(|(n, _)| caseless(n, name).is_eq());
-    for (_, entry) in equal.filter(|(n, _)| fold || *n == name) {
+    for (n, entry) in &names[start..] {
+        if !caseless(n, name).is_eq() {
+            break;
+        }
+        if !(fold || *n == name) {
+            continue;
+        }
         if let Err(at) = into.binary_search(entry) {
             into.insert(at, *entry);
         }
