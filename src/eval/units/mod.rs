@@ -708,7 +708,7 @@ impl Compound {
             t.unit.write_symbol(out);
             let power = t.power * sign;
             if power != 1 {
-                out.push_str(&superscript(power));
+                write_superscript(out, power);
             }
         }
     }
@@ -716,15 +716,13 @@ impl Compound {
 
 const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
-fn superscript(n: i32) -> String {
-    let mut out = String::new();
+fn write_superscript(out: &mut String, n: i32) {
     if n < 0 {
         out.push('⁻');
     }
     for digit in n.unsigned_abs().to_string().bytes() {
         out.push(SUPERSCRIPT_DIGITS[(digit - b'0') as usize]);
     }
-    out
 }
 
 /// The value of a superscript digit, or -1 for the superscript minus.
