@@ -293,7 +293,7 @@ impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ErrorKind::*;
         match self {
-            EmptyExpression => write!(f, "empty expression"),
+            EmptyExpression => f.write_str("empty expression"),
             // A character that shows as nothing would be quoted as '' or
             // blank: named by its code point instead.
             UnexpectedCharacter(c) if c.is_whitespace() || c.width() == Some(0) => {
@@ -303,8 +303,8 @@ impl fmt::Display for ErrorKind {
             ControlCharacter(c) => {
                 write!(f, "control character U+{:04X} is not allowed", *c as u32)
             }
-            LonePoint => write!(f, "a lone '.' is not a number"),
-            MisplacedUnderscore => write!(f, "'_' may stand only between two digits"),
+            LonePoint => f.write_str("a lone '.' is not a number"),
+            MisplacedUnderscore => f.write_str("'_' may stand only between two digits"),
             MissingDigits { radix } => {
                 write!(
                     f,
@@ -317,18 +317,16 @@ impl fmt::Display for ErrorKind {
                 let article = if *radix == Radix::Octal { "an" } else { "a" };
                 write!(f, "'{digit}' is not {article} {} digit", radix.name())
             }
-            UnmatchedClose => write!(f, "unmatched ')'"),
-            UnclosedOpen => write!(f, "expected ')' to close this '('"),
+            UnmatchedClose => f.write_str("unmatched ')'"),
+            UnclosedOpen => f.write_str("expected ')' to close this '('"),
             AssignmentNotAtStart => {
-                write!(f, "'=' assigns only at the start: write name = expression")
+                f.write_str("'=' assigns only at the start: write name = expression")
             }
-            MissingOperator => write!(f, "missing operator before this number"),
-            PercentIsNotRemainder => {
-                write!(f, "'%' is percent; for the remainder write 'mod'")
-            }
-            EndsEarly => write!(f, "expression ends too early: a number is missing"),
+            MissingOperator => f.write_str("missing operator before this number"),
+            PercentIsNotRemainder => f.write_str("'%' is percent; for the remainder write 'mod'"),
+            EndsEarly => f.write_str("expression ends too early: a number is missing"),
             Unexpected(what) => write!(f, "unexpected {what}"),
-            CommaOutsideCall => write!(f, "',' only separates function arguments"),
+            CommaOutsideCall => f.write_str("',' only separates function arguments"),
             NeedsParentheses { function } => {
                 write!(f, "function {function} needs parentheses: {function}(…)")
             }
@@ -347,9 +345,8 @@ impl fmt::Display for ErrorKind {
             NameInUse { name, as_what } => {
                 write!(f, "'{name}' is already {as_what}: choose another name")
             }
-            ConvertedDefinition => write!(
-                f,
-                "a definition converts nothing: write the conversion where the function is called"
+            ConvertedDefinition => f.write_str(
+                "a definition converts nothing: write the conversion where the function is called",
             ),
             DuplicateParameter { name } => write!(f, "parameter '{name}' is named twice"),
             UserArgumentCount {
@@ -380,7 +377,7 @@ impl fmt::Display for ErrorKind {
             ),
             UnknownName { name, .. } => write!(f, "unknown name '{name}'"),
             UnknownFunction { name, .. } => write!(f, "unknown function '{name}'"),
-            NoAnswerYet => write!(f, "no previous result yet for 'ans'"),
+            NoAnswerYet => f.write_str("no previous result yet for 'ans'"),
             DimensionMismatch {
                 operation,
                 left,
@@ -397,14 +394,14 @@ impl fmt::Display for ErrorKind {
                 f,
                 "{operation} of {unit} would leave a fractional power of a unit"
             ),
-            Domain { reason } => write!(f, "{reason}"),
+            Domain { reason } => f.write_str(reason),
             NotWhole { operation } => write!(f, "{operation} takes whole numbers"),
             NotExact => write!(
                 f,
                 "{} needs an exact value; this one is known only approximately",
                 Notation::Fraction.request()
             ),
-            NoRealResult => write!(f, "no real result here"),
+            NoRealResult => f.write_str("no real result here"),
             IsComplex { operation } => {
                 write!(f, "{operation} takes real numbers; this value is complex")
             }
@@ -412,17 +409,14 @@ impl fmt::Display for ErrorKind {
                 f,
                 "{real}; its complex value is {value} (--complex, or F4 on the screen)"
             ),
-            DivisionByZero => write!(f, "division by zero"),
-            ModuloByZero => write!(f, "mod by zero"),
-            ZeroToNegativePower => write!(f, "division by zero (0 to a negative power)"),
-            NegativeShift => write!(f, "a shift count cannot be negative"),
-            TooLarge => write!(f, "result too large"),
-            TooSmall => write!(f, "result too small to represent"),
+            DivisionByZero => f.write_str("division by zero"),
+            ModuloByZero => f.write_str("mod by zero"),
+            ZeroToNegativePower => f.write_str("division by zero (0 to a negative power)"),
+            NegativeShift => f.write_str("a shift count cannot be negative"),
+            TooLarge => f.write_str("result too large"),
+            TooSmall => f.write_str("result too small to represent"),
             LiteralTooLarge => {
-                write!(
-                    f,
-                    "number literal too large (its exponent is over the limit)"
-                )
+                f.write_str("number literal too large (its exponent is over the limit)")
             }
             FactorialTooLarge { limit } => {
                 write!(f, "result too large (factorial limit is {limit}!)")
@@ -434,7 +428,7 @@ impl fmt::Display for ErrorKind {
                 write!(f, "input too long ({length} bytes; the limit is {limit})")
             }
             NestedTooDeeply { limit } => write!(f, "expression nested too deeply (limit {limit})"),
-            TooMuchWork => write!(f, "calculation too expensive (work limit reached)"),
+            TooMuchWork => f.write_str("calculation too expensive (work limit reached)"),
             RecomputationTooDeep { limit } => write!(
                 f,
                 "this needs more than {limit} earlier approximate results recomputed"

@@ -129,16 +129,14 @@ impl Session {
         let (measured, total) = if numbers.is_empty() {
             (measured, None)
         } else {
-            let rest = numbers
-                .iter()
-                .map(|(op, number)| {
-                    let op = match op {
-                        MulOp::Multiply => MulOp::Divide,
-                        _ => MulOp::Multiply,
-                    };
-                    (op, Expr::new(ExprKind::Number(number.clone()), to))
-                })
-                .collect();
+            let mut rest = Vec::with_capacity(numbers.len());
+            for (op, number) in numbers {
+                let op = match op {
+                    MulOp::Multiply => MulOp::Divide,
+                    _ => MulOp::Multiply,
+                };
+                rest.push((op, Expr::new(ExprKind::Number(number.clone()), to)));
+            }
             let kind = ExprKind::Product {
                 first: Box::new(measured.clone()),
                 rest,

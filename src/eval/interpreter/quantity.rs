@@ -11,7 +11,7 @@ use crate::eval::number;
 use crate::eval::units::{self, Compound, Factor, Measure};
 use crate::eval::value::Value;
 use num_rational::BigRational;
-use num_traits::{One, ToPrimitive};
+use num_traits::{One, Signed, ToPrimitive};
 
 /// The largest power of a unit a power may make (`m^1000`).
 const MAX_UNIT_POWER: i64 = 1000;
@@ -386,6 +386,7 @@ fn product(ev: &mut Evaluator, first: &Expr, rest: &[(MulOp, Expr)]) -> Result<Q
 }
 
 /// Cancels what a product or quotient lets cancel (see `Compound::cancel`).
+#[inline(never)]
 fn simplify(ev: &mut Evaluator, mut q: Quantity, span: Span) -> Result<Quantity, Error> {
     let factor = q.unit.cancel();
     q.value = scaled(ev, q.value, &factor, span)?;
@@ -432,8 +433,12 @@ fn power(ev: &mut Evaluator, base: &Expr, exponent: &Expr, span: Span) -> Result
     // powers of every dimension: (4 m²)^(1/2) is 2 m.
     // A numerator past any unit power's bound is refused below.
     let fraction = e.as_exact().and_then(|r| {
-        let bound = num_bigint::BigInt::from(MAX_UNIT_POWER + 1);
-        let p = r.numer().clone().clamp(-bound.clone(), bound).to_i64()?;
+        let bound = MAX_UNIT_POWER + 1;
+        let p = match r.numer().to_i64() {
+            Some(p) => p.clamp(-bound, bound),
+            None if r.numer().is_negative() => -bound,
+            None => bound,
+        };
         let q = r.denom().to_i32().filter(|q| *q <= 64)?;
         Some((p, q))
     });

@@ -57,6 +57,7 @@ impl Dimension {
         Dimension(self.0.map(|p| p * by))
     }
 
+    #[cfg(test)]
     fn plus(self, other: Dimension) -> Dimension {
         let mut powers = self.0;
         for (p, q) in powers.iter_mut().zip(other.0) {
@@ -75,15 +76,13 @@ impl Dimension {
 
     /// The same dimension in SI base units, each to its power.
     pub fn base_units(&self) -> Compound {
-        let terms = BASES
-            .iter()
-            .zip(self.0)
-            .filter(|(_, power)| *power != 0)
-            .map(|(base, power)| UnitTerm {
-                unit: resolve(base).expect("base units are in the table").0,
-                power,
-            })
-            .collect();
+        let mut terms = Vec::new();
+        for (base, power) in BASES.iter().zip(self.0) {
+            if power != 0 {
+                let unit = resolve(base).expect("base units are in the table").0;
+                terms.push(UnitTerm { unit, power });
+            }
+        }
         Compound { terms }
     }
 }
@@ -114,11 +113,18 @@ impl From<Dimension> for Measure {
 impl std::fmt::Display for Measure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let d = &self.dimension;
+        // Pieces written in turn: no format arguments to build.
         match d.name() {
-            _ if d.is_none() => write!(f, "a plain number"),
-            Some(name) if name.starts_with(['a', 'e', 'i', 'o', 'u']) => write!(f, "an {name}"),
-            Some(name) => write!(f, "a {name}"),
-            None => write!(f, "a quantity in {}", d.base_units().render()),
+            _ if d.is_none() => f.write_str("a plain number"),
+            Some(name) => {
+                let vowel = name.starts_with(['a', 'e', 'i', 'o', 'u']);
+                f.write_str(if vowel { "an " } else { "a " })?;
+                f.write_str(name)
+            }
+            None => {
+                f.write_str("a quantity in ")?;
+                f.write_str(&d.base_units().render())
+            }
         }
     }
 }
@@ -165,7 +171,7 @@ impl Factor {
     }
 
     pub fn over(&self, other: &Factor) -> Factor {
-        Factor::one().times(self, 1).times(other, -1)
+        self.times(other, -1)
     }
 }
 
@@ -217,15 +223,16 @@ fn parsed() -> &'static Parsed {
                 Some(bits) => BigInt::from(1) << int(bits),
                 None => number::power_of_ten(int(power).unsigned_abs() as usize),
             };
-            let scale = Factor {
-                ratio: BigRational::from_integer(scale),
-                pi: 0,
+            // 1 over a power of ten is in lowest terms as it stands.
+            let ratio = match power.starts_with('-') {
+                true => BigRational::new_raw(BigInt::from(1), scale),
+                false => BigRational::from_integer(scale),
             };
             parsed.prefixes.push(Prefix {
                 symbols,
                 long,
                 power,
-                scale: Factor::one().times(&scale, if power.starts_with('-') { -1 } else { 1 }),
+                scale: Factor { ratio, pi: 0 },
             });
         }
         for (entry, text) in table::UNITS.lines().enumerate() {
@@ -259,6 +266,16 @@ fn parsed() -> &'static Parsed {
     })
 }
 
+impl Line {
+    /// Its first symbol, or its first long name if it has no symbol.
+    fn first_name(&self) -> &'static str {
+        let first = |names: &'static str| names.split(' ').find(|n| !n.is_empty());
+        first(self.symbols)
+            .or_else(|| first(self.long))
+            .unwrap_or("")
+    }
+}
+
 fn line(entry: u16) -> &'static Line {
     &parsed().lines[entry as usize]
 }
@@ -274,10 +291,13 @@ fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
 /// case when `fold`, to `into`, which stays in table order without repeats.
 fn lines_named(names: &[(&str, u16)], name: &str, fold: bool, into: &mut Vec<u16>) {
     let start = names.partition_point(|(n, _)| caseless(n, name).is_lt());
-    let equal = names[start..]
-        .iter()
-        .take_while(|(n, _)| caseless(n, name).is_eq());
-    for (_, entry) in equal.filter(|(n, _)| fold || *n == name) {
+    for (n, entry) in &names[start..] {
+        if !caseless(n, name).is_eq() {
+            break;
+        }
+        if !(fold || *n == name) {
+            continue;
+        }
         if let Err(at) = into.binary_search(entry) {
             into.insert(at, *entry);
         }
@@ -372,12 +392,7 @@ impl UnitRef {
             out.push_str(symbols.split(',').next().unwrap_or(""));
         }
         // A unit without a symbol shows its long name: `molal`.
-        let names = [line(self.entry).symbols, line(self.entry).long];
-        let name = names
-            .iter()
-            .flat_map(|n| n.split(' '))
-            .find(|n| !n.is_empty());
-        out.push_str(name.unwrap_or(""));
+        out.push_str(line(self.entry).first_name());
     }
 
     /// A temperature scale's offset from zero kelvin, in its own degrees.
@@ -558,15 +573,21 @@ impl Compound {
     }
 
     pub fn dimension(&self) -> Dimension {
-        self.terms.iter().fold(Dimension::default(), |d, t| {
-            d.plus(t.unit.dimension().scaled(t.power))
-        })
+        let mut powers = [0; 9];
+        for t in &self.terms {
+            for (p, q) in powers.iter_mut().zip(t.unit.dimension().0) {
+                *p += q * t.power;
+            }
+        }
+        Dimension(powers)
     }
 
     pub fn factor(&self) -> Factor {
-        self.terms
-            .iter()
-            .fold(Factor::one(), |f, t| f.times(&t.unit.factor(), t.power))
+        let mut factor = Factor::one();
+        for t in &self.terms {
+            factor = factor.times(&t.unit.factor(), t.power);
+        }
+        factor
     }
 
     /// `self × other^sign`, powers of the same unit merged.
@@ -586,16 +607,7 @@ impl Compound {
     }
 
     pub fn powered(&self, power: i32) -> Compound {
-        let terms = self
-            .terms
-            .iter()
-            .map(|t| UnitTerm {
-                power: t.power * power,
-                ..*t
-            })
-            .filter(|t| t.power != 0)
-            .collect();
-        Compound { terms }
+        self.repowered(power, 1)
     }
 
     /// The `n`th root, when every power divides by `n`.
@@ -603,16 +615,20 @@ impl Compound {
         self.terms
             .iter()
             .all(|t| t.power % n == 0)
-            .then(|| Compound {
-                terms: self
-                    .terms
-                    .iter()
-                    .map(|t| UnitTerm {
-                        power: t.power / n,
-                        ..*t
-                    })
-                    .collect(),
-            })
+            .then(|| self.repowered(1, n))
+    }
+
+    /// Every power times `by` over `over` (which divides it), and the
+    /// terms whose power is then 0 left out: one routine for both.
+    fn repowered(&self, by: i32, over: i32) -> Compound {
+        let mut terms = Vec::new();
+        for t in &self.terms {
+            let power = t.power * by / over;
+            if power != 0 {
+                terms.push(UnitTerm { power, ..*t });
+            }
+        }
+        Compound { terms }
     }
 
     /// Cancels what a product or quotient lets cancel, and gives the factor
@@ -620,6 +636,7 @@ impl Compound {
     /// into the first (`km/m` is 1000, `m²/ft` is m), and a product left with
     /// no dimension becomes a plain number (`h/min` is 60). Angles have a
     /// dimension, so they stay (`30 deg * 2`).
+    #[inline(never)]
     pub fn cancel(&mut self) -> Factor {
         let mut factor = Factor::one();
         loop {
@@ -667,44 +684,45 @@ impl Compound {
     /// shows its unit as the user wrote it instead).
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let (up, down): (Vec<_>, Vec<_>) = self.terms.iter().partition(|t| t.power > 0);
-        let write = |out: &mut String, terms: &[&UnitTerm], sign: i32| {
-            for (i, t) in terms.iter().enumerate() {
-                if i > 0 {
-                    // `J/K/mol`: what a `to` reads back.
-                    out.push(if sign < 0 { '/' } else { '·' });
-                }
-                t.unit.write_symbol(out);
-                let power = t.power * sign;
-                if power != 1 {
-                    out.push_str(&superscript(power));
-                }
-            }
-        };
-        if up.is_empty() {
-            write(&mut out, &down, 1);
+        let up = self.terms.iter().any(|t| t.power > 0);
+        if !up {
+            self.write_side(&mut out, false, 1);
             return out;
         }
-        write(&mut out, &up, 1);
-        if !down.is_empty() {
+        self.write_side(&mut out, true, 1);
+        if self.terms.iter().any(|t| t.power < 0) {
             out.push('/');
-            write(&mut out, &down, -1);
+            self.write_side(&mut out, false, -1);
         }
         out
+    }
+
+    /// The terms above the line (`up`) or below it, their powers times `sign`.
+    fn write_side(&self, out: &mut String, up: bool, sign: i32) {
+        let side = self.terms.iter().filter(|t| (t.power > 0) == up);
+        for (i, t) in side.enumerate() {
+            if i > 0 {
+                // `J/K/mol`: what a `to` reads back.
+                out.push(if sign < 0 { '/' } else { '·' });
+            }
+            t.unit.write_symbol(out);
+            let power = t.power * sign;
+            if power != 1 {
+                write_superscript(out, power);
+            }
+        }
     }
 }
 
 const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
-fn superscript(n: i32) -> String {
-    let mut out = String::new();
+fn write_superscript(out: &mut String, n: i32) {
     if n < 0 {
         out.push('⁻');
     }
     for digit in n.unsigned_abs().to_string().bytes() {
         out.push(SUPERSCRIPT_DIGITS[(digit - b'0') as usize]);
     }
-    out
 }
 
 /// The value of a superscript digit, or -1 for the superscript minus.
@@ -781,9 +799,7 @@ pub fn help_table() -> Vec<(&'static str, String)> {
         } else {
             dimension.name().unwrap_or("other")
         };
-        let mut names = line.symbols.split(' ').chain(line.long.split(' '));
-        let name = names.find(|n| !n.is_empty()).unwrap_or("");
-        let mut entry = name.to_string();
+        let mut entry = line.first_name().to_string();
         if !matches!(prefixes, "" | "c") {
             entry.push('*');
         }
