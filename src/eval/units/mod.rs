@@ -57,7 +57,6 @@ impl Dimension {
         Dimension(self.0.map(|p| p * by))
     }
 
-    #[cfg(test)]
     fn plus(self, other: Dimension) -> Dimension {
         let mut powers = self.0;
         for (p, q) in powers.iter_mut().zip(other.0) {
@@ -573,13 +572,11 @@ impl Compound {
     }
 
     pub fn dimension(&self) -> Dimension {
-        let mut powers = [0; 9];
+        let mut dimension = Dimension::default();
         for t in &self.terms {
-            for (p, q) in powers.iter_mut().zip(t.unit.dimension().0) {
-                *p += q * t.power;
-            }
+            dimension = dimension.plus(t.unit.dimension().scaled(t.power));
         }
-        Dimension(powers)
+        dimension
     }
 
     pub fn factor(&self) -> Factor {
