@@ -7,7 +7,7 @@
 RUNS) against bc's at `scale=10000`. bc's e(1) and l(2) take minutes at that
 scale, so they run at scale 5,000 (`DIGITS_BC_SCALE_SLOW`), a lower bound on
 bc's time at 10,000 and so a lower bound on the ratio; and bc is stopped
-after `DIGITS_BC_TIMEOUT` seconds (default 30), reported as "> N s". bc
+after `DIGITS_BC_TIMEOUT` seconds (default 10), reported as "> N s". bc
 runs once per value, after pebble's runs. The digits both print are
 compared (bc truncates, pebble rounds: all but the last few must agree).
 Only a failed run or digits that disagree fail the script; the goals (issue
@@ -23,7 +23,7 @@ import time
 
 DIGITS = 10_000
 SLOW_SCALE = int(os.environ.get("DIGITS_BC_SCALE_SLOW", "5000"))
-BC_TIMEOUT = float(os.environ.get("DIGITS_BC_TIMEOUT", "30"))
+BC_TIMEOUT = float(os.environ.get("DIGITS_BC_TIMEOUT", "10"))
 RUNS = int(os.environ.get("DIGITS_RUNS", "3"))
 GOAL_SECONDS = 0.2
 GOAL_RATIO = 20.0

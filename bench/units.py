@@ -6,10 +6,10 @@
 1,000 everyday conversion lines (lengths, speeds, temperatures, masses,
 volumes, energy, pressure), written so that both calculators read them the
 same way. pebble reads them all in one line-mode process; qalc reads them
-all from a file in one process (`qalc -t -f FILE`). Timings are medians of
-runs alternating the two, so a change in the machine's speed weighs on both
-alike. qalc spends most of its wall time waiting (it polls its
-calculation), so its CPU time is printed too. Only a failed run or a missing answer fails the script; the ratio is
+all from a file in one process (`qalc -t -f FILE`). qalc runs once, before
+the rows (about 20 s, most of it waiting: it polls its calculation, so its
+CPU time is printed too; `UNITS_QALC_RUNS` for a median of more); each
+pebble binary's time is a median of `UNITS_RUNS` (5). Only a failed run or a missing answer fails the script; the ratio is
 reported against its goal, never asserted. Each binary given (the native
 build and the static musl one, say) gets its row.
 """
@@ -49,6 +49,7 @@ CONVERSIONS = [
 LINES = 1000
 GOAL = 5.0  # qalc's time over pebble's, at least (issue 21)
 RUNS = int(os.environ.get("UNITS_RUNS", "5"))
+QALC_RUNS = int(os.environ.get("UNITS_QALC_RUNS", "1"))
 
 
 def conversions():
@@ -79,20 +80,20 @@ def run(command, stdin_path):
     return elapsed, cpu, [line for line in done.stdout.decode().splitlines() if line.strip()]
 
 
-def measure(binary, path):
-    pebble = [binary]
-    # -f runs the file's lines as commands and exits.
-    qalc = ["qalc", "-t", "-f", path]
-    for command in (pebble, qalc):
-        _, _, printed = run(command, path)
+def checked_runs(command, path, runs):
+    """Medians of wall and CPU seconds over `runs` runs, each checked to
+    answer every line."""
+    times = []
+    for _ in range(runs):
+        wall, cpu, printed = run(command, path)
         if len(printed) != LINES or any(p.lower().startswith("error") for p in printed):
             sys.exit(f"{command[0]} answered {len(printed)} of {LINES} lines")
-    mine, theirs = [], []
-    for _ in range(RUNS):
-        mine.append(run(pebble, path)[:2])
-        theirs.append(run(qalc, path)[:2])
-    p, q = (statistics.median(t[0] for t in runs) for runs in (mine, theirs))
-    p_cpu, q_cpu = (statistics.median(t[1] for t in runs) for runs in (mine, theirs))
+        times.append((wall, cpu))
+    return tuple(statistics.median(t[i] for t in times) for i in (0, 1))
+
+
+def row(binary, path, qalc):
+    (p, p_cpu), (q, q_cpu) = checked_runs([binary], path, RUNS), qalc
     verdict = "met" if q / p >= GOAL else "NOT MET"
     print(
         f"  {os.path.relpath(binary):<48} {p * 1000:>7.1f}ms {q * 1000:>8.1f}ms {q / p:>7.1f}× "
@@ -106,8 +107,10 @@ def main():
         lines.write(conversions())
         lines.flush()
         print(f"  {'1,000 conversions, line mode, wall time':<48} {'pebble':>9} {'qalc':>10} {'ratio':>8} {'goal':>5}")
+        # -f runs the file's lines as commands and exits.
+        qalc = checked_runs(["qalc", "-t", "-f", lines.name], lines.name, QALC_RUNS)
         for binary in binaries:
-            measure(os.path.abspath(binary), lines.name)
+            row(os.path.abspath(binary), lines.name, qalc)
 
 
 if __name__ == "__main__":
