@@ -983,6 +983,37 @@ fn irrational_routes_to_exact_values_are_exact() {
 }
 
 #[test]
+fn nested_square_roots_denest() {
+    let settings = Settings {
+        fractions: true,
+        ..settings()
+    };
+    let answer = |input: &str| {
+        let a = Session::new().evaluate(input, &settings).unwrap();
+        (a.text, a.exactness, a.fraction)
+    };
+    // √(a + b√c) is √x ± √y when a² − b²c is a rational square.
+    for (input, value) in [
+        ("sqrt(284+64*sqrt(7)) - 16 - 2*sqrt(7)", "0"),
+        ("sqrt(5-2*sqrt(6)) - sqrt(3) + sqrt(2)", "0"),
+        ("sqrt(4-2*sqrt(3)) - sqrt(3)", "-1"),
+        ("sqrt(9/4+sqrt(2)) - sqrt(2)", "0.5"),
+    ] {
+        assert_eq!(
+            answer(input),
+            (value.to_string(), Exactness::Exact, None),
+            "{input}"
+        );
+    }
+    assert_eq!(answer("sqrt(3+2*sqrt(2))").2.as_deref(), Some("1 + √2"));
+    assert_eq!(answer("sqrt(7-4*sqrt(3))").2.as_deref(), Some("2 - √3"));
+    // 2² − 2 is not a square: √(2 + √2) stays a decimal, as does a
+    // nesting with a negative rational part.
+    assert_eq!(answer("sqrt(2+sqrt(2))").2, None);
+    assert_eq!(answer("sqrt(-1+2*sqrt(2))").2, None);
+}
+
+#[test]
 fn exact_forms_combine() {
     let with = |input: &str, settings: &Settings| {
         let settings = Settings {

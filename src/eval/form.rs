@@ -822,6 +822,35 @@ pub fn root(r: &BigRational, n: u32) -> Option<Known> {
     )
 }
 
+/// √(a + b√c) as √x ± √y where that holds: (√x ± √y)² is x + y ± 2√(xy),
+/// so x + y = a and 4xy = b²c, and x, y = (a ± d)/2 for d² = a² − b²c a
+/// rational square. a > 0 makes x and y positive.
+fn denested_square_root(f: &Form) -> Option<Known> {
+    let a = &f.constant;
+    let [(b, Atom::Radical(powers))] = f.terms.as_slice() else {
+        return None;
+    };
+    if !a.is_positive() || bits(a) + bits(b) > MAX_FORM_BITS / 4 {
+        return None;
+    }
+    let mut c = BigInt::one();
+    for p in powers {
+        if p.denominator != 2 {
+            return None;
+        }
+        c *= &p.base;
+    }
+    let square = a * a - b * b * BigRational::from_integer(c);
+    let Known::Rational(d) = root(&square, 2)? else {
+        return None;
+    };
+    let two = BigRational::from_integer(2.into());
+    let x = root(&((a + &d) / &two), 2)?;
+    let y = root(&((a - &d) / &two), 2)?;
+    let y = if b.is_negative() { negate(&y) } else { y };
+    add(&x, &y, &mut Budget::unlimited())
+}
+
 /// `ln r` for r > 0 as a sum of logarithms of its factors: ln 12 is
 /// 2·ln 2 + ln 3.
 fn ln(r: &BigRational) -> Option<Known> {
@@ -971,6 +1000,7 @@ pub fn function(function: Builtin, x: &Known) -> Result<Option<Known>, &'static 
         (Ln, Known::Rational(r)) if r.is_positive() => ln(r),
         (Ln, Known::Form(_)) => ln_of_form(x),
         (Sqrt, Known::Rational(r)) if r.is_positive() => root(r, 2),
+        (Sqrt, Known::Form(f)) => denested_square_root(f),
         (Cbrt, Known::Rational(r)) if !r.is_zero() => root(r, 3),
         _ => None,
     })
