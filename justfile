@@ -84,6 +84,10 @@ build-fuzz:
 test-container: image image-other-arch image-single-stage oci
     cargo test --locked --features container-tests --test container -- --test-threads=1
 
+# pebble against mpmath on 6,000-odd adversarial cases: fails on any wrong digit or false exact claim, counts refusals
+hunt: build-musl
+    python3 tests/hunt.py {{ musl_binary }}
+
 # Formatting and lints
 lint:
     cargo fmt --check
@@ -146,4 +150,4 @@ ensure-base-images:
     just base-images
 
 # Everything CI runs
-ci: lint test test-musl build-fuzz build-all sizes test-container bench bench-rebuild
+ci: lint test test-musl build-fuzz build-all hunt sizes test-container bench bench-rebuild
