@@ -14,113 +14,110 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_rational::BigRational;
 use num_traits::{One, Zero};
+use std::ops::Not;
 
 /// `Σ k·ln(base)`: the terms of a form, every atom an `Ln`.
 type Logs = Vec<(BigRational, Atom)>;
 
-/// `c · ∏ numerators / ∏ denominators`, each a sum of logarithms with its
-/// first coefficient 1 and known not to be 0.
-type Quotient = (BigRational, Vec<Logs>, Vec<Logs>);
-
-/// `k·logs` as a rational multiple and the logs scaled to their first
-/// coefficient 1, when they are known not to be 0: logarithms of bases
-/// that share no factor are linearly independent over the rationals.
-fn scaled(logs: &[(BigRational, Atom)]) -> Option<(BigRational, Logs)> {
-    let base = |atom: &Atom| match atom {
-        Atom::Ln(b) => Some(b.clone()),
-        _ => None,
-    };
-    let bases: Vec<BigInt> = logs.iter().map(|(_, a)| base(a)).collect::<Option<_>>()?;
-    for (i, b) in bases.iter().enumerate() {
-        if bases[i + 1..].iter().any(|c| !b.gcd(c).is_one()) {
-            return None;
-        }
-    }
-    let lead = logs.first()?.0.clone();
-    let unit = logs
-        .iter()
-        .map(|(k, a)| (unmetered::product(k, &lead.recip()), a.clone()))
-        .collect();
-    Some((lead, unit))
+/// Every coefficient times k.
+fn times(logs: &[(BigRational, Atom)], k: &BigRational) -> Logs {
+    logs.iter()
+        .map(|(j, a)| (unmetered::product(j, k), a.clone()))
+        .collect()
 }
 
-/// x as a quotient: a rational, a sum of logarithms, or `r + Σ k·ln(p)/D`
-/// (which is (r·D + Σ k·ln p)/D).
-fn quotient(x: &Known) -> Option<Quotient> {
-    let (c, terms) = x.parts();
-    let Some((_, Atom::LnOver(_, over))) = terms.first() else {
-        if terms.is_empty() {
-            return Some((c.clone(), vec![], vec![]));
-        }
-        let (k, logs) = scaled(terms).filter(|_| c.is_zero())?;
-        return Some((k, vec![logs], vec![]));
-    };
-    let mut numerator: Logs = over.iter().map(|(k, a)| (k * c, a.clone())).collect();
-    for (k, atom) in terms {
-        match atom {
-            Atom::LnOver(base, d) if d == over => {
-                numerator.push((k.clone(), Atom::Ln(base.clone())))
+/// `k·logs` as k and the logs over k (a first coefficient of 1), when they
+/// are known not to be 0: logarithms of bases that share no factor are
+/// linearly independent over the rationals.
+fn scaled(logs: &[(BigRational, Atom)]) -> Option<(BigRational, Logs)> {
+    for (i, (_, a)) in logs.iter().enumerate() {
+        let Atom::Ln(b) = a else { return None };
+        for (_, other) in &logs[i + 1..] {
+            if let Atom::Ln(c) = other
+                && !b.gcd(c).is_one()
+            {
+                return None;
             }
-            _ => return None,
         }
     }
-    let Known::Form(n) = build(BigRational::zero(), numerator, &mut Budget::unlimited())? else {
+    let lead = &logs.first()?.0;
+    Some((lead.clone(), times(logs, &lead.recip())))
+}
+
+/// x as c·N/D, N and D scaled sums of logarithms or absent (1): a
+/// rational, a sum of logarithms, or `r + Σ k·ln(p)/D`, which is
+/// (r·D + Σ k·ln p)/D.
+fn quotient(x: &Known) -> Option<(BigRational, [Option<Logs>; 2])> {
+    let (c, terms) = x.parts();
+    let mut numerator = terms.to_vec();
+    let mut denominator = None;
+    if let Some((_, Atom::LnOver(_, over))) = terms.first() {
+        numerator = times(over, c);
+        for (k, atom) in terms {
+            match atom {
+                Atom::LnOver(base, d) if d == over => {
+                    numerator.push((k.clone(), Atom::Ln(base.clone())))
+                }
+                _ => return None,
+            }
+        }
+        numerator = build(BigRational::zero(), numerator, &mut Budget::unlimited())?
+            .into_form()?
+            .terms;
+        denominator = Some(scaled(over)?.1);
+    } else if terms.is_empty() {
+        return Some((c.clone(), [None, None]));
+    } else if !c.is_zero() {
         return None;
-    };
-    let (k, logs) = scaled(&n.terms)?;
-    let (_, d) = scaled(over)?;
-    Some((k, vec![logs], vec![d]))
+    }
+    let (k, numerator) = scaled(&numerator)?;
+    Some((k, [Some(numerator), denominator]))
 }
 
 /// `x·y`, or `x/y` when `dividing`, where both are quotients of sums of
 /// logarithms and the result is one with at most one sum over at most
 /// one: `ln(x)/ln(y)`, `log(2)*ln(10)` (ln 2), `log2(10)*log(2)` (1).
 pub(super) fn combine(x: &Known, y: &Known, dividing: bool, budget: &mut Budget) -> Option<Known> {
-    let (a, mut up, mut down) = quotient(x)?;
-    let (mut b, mut y_up, mut y_down) = quotient(y)?;
+    let (a, [mut x_up, mut x_down]) = quotient(x)?;
+    let (mut b, [mut y_up, mut y_down]) = quotient(y)?;
     if dividing {
-        if b.is_zero() {
-            return None;
-        }
-        b = b.recip();
+        b = unmetered::quotient(&BigRational::one(), &b.is_zero().not().then_some(b)?);
         std::mem::swap(&mut y_up, &mut y_down);
     }
-    let c = super::product(&a, &b, budget)?;
-    up.append(&mut y_up);
-    down.append(&mut y_down);
-    down.retain(|d| match up.iter().position(|u| u == d) {
-        Some(i) => {
-            up.remove(i);
-            false
+    // A sum over itself is 1.
+    for up in [&mut x_up, &mut y_up] {
+        for down in [&mut x_down, &mut y_down] {
+            if up.is_some() && up == down {
+                (*up, *down) = (None, None);
+            }
         }
-        None => true,
-    });
-    let terms =
-        |logs: &Logs, k: &BigRational| logs.iter().map(|(j, a)| (j * k, a.clone())).collect();
-    match (up.as_slice(), down.as_slice()) {
-        ([], []) => Some(Known::Rational(c)),
-        ([n], []) => build(BigRational::zero(), terms(n, &c), budget),
-        ([n], [d]) => {
-            // N/D = r + (N - r·D)/D, r the coefficient of D's first base in N.
-            let lead = &d[0].1;
-            let r = n
-                .iter()
-                .find(|(_, a)| a == lead)
-                .map_or_else(BigRational::zero, |(k, _)| k * &c);
-            let mut rest: Logs = terms(n, &c);
-            rest.extend(terms(d, &-&r));
-            let rest = match build(BigRational::zero(), rest, budget)? {
-                Known::Form(f) => f.terms,
-                Known::Rational(_) => vec![],
-            };
-            let over = rest.into_iter().map(|(k, a)| match a {
-                Atom::Ln(base) => (k, Atom::LnOver(base, d.clone())),
-                other => (k, other),
-            });
-            build(r, over.collect(), budget)
-        }
-        _ => None,
     }
+    let ((up @ Some(_), None) | (None, up)) = (x_up, y_up) else {
+        return None;
+    };
+    let ((down @ Some(_), None) | (None, down)) = (x_down, y_down) else {
+        return None;
+    };
+    let c = unmetered::product(&a, &b);
+    let Some(up) = up else {
+        return down.is_none().then_some(Known::Rational(c));
+    };
+    let mut terms = times(&up, &c);
+    let Some(down) = down else {
+        return build(BigRational::zero(), terms, budget);
+    };
+    // N/D = r + (N - r·D)/D, r the coefficient of D's first base in N.
+    let r = terms
+        .iter()
+        .find(|(_, a)| *a == down[0].1)
+        .map_or_else(BigRational::zero, |(k, _)| k.clone());
+    terms.extend(times(&down, &-&r));
+    let mut over = Vec::new();
+    for (k, atom) in build(BigRational::zero(), terms, budget)?.parts().1 {
+        let Atom::Ln(base) = atom else { return None };
+        over.push((k.clone(), Atom::LnOver(base.clone(), down.clone())));
+    }
+    build(r, over, budget)
 }
 
 /// `log(x)` (base 10) or `log2(x)`: ln(x) / ln(base), as `ln(x)/ln(y)` is.
@@ -157,4 +154,55 @@ pub(super) fn perfect_power(n: BigInt) -> (BigInt, u32) {
         }
     }
     (root, power)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rational(n: i64) -> Known {
+        Known::Rational(q(n, 1))
+    }
+
+    #[test]
+    fn quotients_take_out_the_first_base() {
+        let log2000 = in_base(Builtin::Log, &rational(2000)).unwrap();
+        let ten = vec![(q(1, 1), Atom::Ln(2.into())), (q(1, 1), Atom::Ln(5.into()))];
+        let (c, terms) = log2000.parts();
+        assert_eq!(*c, q(4, 1));
+        assert_eq!(terms, [(q(-1, 1), Atom::LnOver(5.into(), ten))]);
+        let log2 = in_base(Builtin::Log2, &rational(8)).unwrap();
+        assert_eq!(log2, rational(3));
+    }
+
+    #[test]
+    fn sums_that_may_be_zero_divide_nothing() {
+        // ln(1009·1013) + ln 1019 - ln(1009·1019) - ln 1013 is 0, but its
+        // bases share factors: nothing is divided by it.
+        let ln = |n: i64| Atom::Ln(n.into());
+        let terms = vec![
+            (q(1, 1), ln(1013)),
+            (q(-1, 1), ln(1019)),
+            (q(1, 1), ln(1009 * 1013)),
+            (q(-1, 1), ln(1009 * 1019)),
+        ];
+        let zero = Known::Form(super::super::Form {
+            constant: BigRational::zero(),
+            terms,
+        });
+        let budget = &mut Budget::unlimited();
+        assert_eq!(combine(&zero, &zero, true, budget), None);
+        let ln2 = super::super::ln(&q(2, 1)).unwrap();
+        assert_eq!(combine(&ln2, &zero, true, budget), None);
+    }
+
+    #[test]
+    fn powers_of_large_factors_are_found() {
+        let p = BigInt::from(1_000_003);
+        assert_eq!(perfect_power(p.pow(6)), (p.clone(), 6));
+        assert_eq!(
+            perfect_power(p.pow(5) * 1_000_033),
+            (p.pow(5) * 1_000_033, 1)
+        );
+    }
 }
