@@ -44,61 +44,69 @@ fn scaled(logs: &[(BigRational, Atom)]) -> Option<(BigRational, Logs)> {
     Some((lead.clone(), times(logs, &lead.recip())))
 }
 
-/// x as c·N/D, N and D scaled sums of logarithms or absent (1): a
+/// x as k·N/D, N and D scaled sums of logarithms or absent (1): a
 /// rational, a sum of logarithms, or `r + Σ k·ln(p)/D`, which is
-/// (r·D + Σ k·ln p)/D.
-fn quotient(x: &Known) -> Option<(BigRational, [Option<Logs>; 2])> {
-    let (c, terms) = x.parts();
-    let mut numerator = terms.to_vec();
-    let mut denominator = None;
-    if let Some((_, Atom::LnOver(_, over))) = terms.first() {
-        numerator = times(over, c);
-        for (k, atom) in terms {
-            match atom {
-                Atom::LnOver(base, d) if d == over => {
-                    numerator.push((k.clone(), Atom::Ln(base.clone())))
+/// (r·D + Σ k·ln p)/D. k multiplies c, or divides it with N and D
+/// swapped when `inverted`.
+fn quotient(x: &Known, c: &mut BigRational, inverted: bool) -> Option<[Option<Logs>; 2]> {
+    let (r, terms) = x.parts();
+    let (k, sums) = match terms.first() {
+        None => (r.clone(), [None, None]),
+        Some((_, Atom::LnOver(_, over))) => {
+            let mut numerator = times(over, r);
+            for (k, atom) in terms {
+                match atom {
+                    Atom::LnOver(base, d) if d == over => {
+                        numerator.push((k.clone(), Atom::Ln(base.clone())))
+                    }
+                    _ => return None,
                 }
-                _ => return None,
             }
+            let Known::Form(n) = build(BigRational::zero(), numerator, &mut Budget::unlimited())?
+            else {
+                return None;
+            };
+            let (k, n) = scaled(&n.terms)?;
+            // D was scaled and found not 0 when this form was made.
+            (k, [Some(n), Some(over.clone())])
         }
-        numerator = build(BigRational::zero(), numerator, &mut Budget::unlimited())?
-            .into_form()?
-            .terms;
-        denominator = Some(scaled(over)?.1);
-    } else if terms.is_empty() {
-        return Some((c.clone(), [None, None]));
-    } else if !c.is_zero() {
-        return None;
+        Some(_) => {
+            let (k, logs) = scaled(terms).filter(|_| r.is_zero())?;
+            (k, [Some(logs), None])
+        }
+    };
+    if !inverted {
+        *c = unmetered::product(c, &k);
+        return Some(sums);
     }
-    let (k, numerator) = scaled(&numerator)?;
-    Some((k, [Some(numerator), denominator]))
+    *c = unmetered::quotient(c, &k.is_zero().not().then_some(k)?);
+    let [n, d] = sums;
+    Some([d, n])
+}
+
+/// A sum over itself is 1 (they are not 0).
+fn cancel(up: &mut Option<Logs>, down: &mut Option<Logs>) {
+    if up.is_some() && up == down {
+        (*up, *down) = (None, None);
+    }
 }
 
 /// `x·y`, or `x/y` when `dividing`, where both are quotients of sums of
 /// logarithms and the result is one with at most one sum over at most
 /// one: `ln(x)/ln(y)`, `log(2)*ln(10)` (ln 2), `log2(10)*log(2)` (1).
 pub(super) fn combine(x: &Known, y: &Known, dividing: bool, budget: &mut Budget) -> Option<Known> {
-    let (a, [mut x_up, mut x_down]) = quotient(x)?;
-    let (mut b, [mut y_up, mut y_down]) = quotient(y)?;
-    if dividing {
-        b = unmetered::quotient(&BigRational::one(), &b.is_zero().not().then_some(b)?);
-        std::mem::swap(&mut y_up, &mut y_down);
-    }
-    // A sum over itself is 1.
-    for up in [&mut x_up, &mut y_up] {
-        for down in [&mut x_down, &mut y_down] {
-            if up.is_some() && up == down {
-                (*up, *down) = (None, None);
-            }
-        }
-    }
+    let mut c = BigRational::one();
+    let [mut x_up, mut x_down] = quotient(x, &mut c, false)?;
+    let [mut y_up, mut y_down] = quotient(y, &mut c, dividing)?;
+    // Each side's own sums are not proportional: it would be rational.
+    cancel(&mut x_up, &mut y_down);
+    cancel(&mut y_up, &mut x_down);
     let ((up @ Some(_), None) | (None, up)) = (x_up, y_up) else {
         return None;
     };
     let ((down @ Some(_), None) | (None, down)) = (x_down, y_down) else {
         return None;
     };
-    let c = unmetered::product(&a, &b);
     let Some(up) = up else {
         return down.is_none().then_some(Known::Rational(c));
     };
@@ -177,12 +185,12 @@ mod tests {
 
     #[test]
     fn sums_that_may_be_zero_divide_nothing() {
-        // ln(1009·1013) + ln 1019 - ln(1009·1019) - ln 1013 is 0, but its
-        // bases share factors: nothing is divided by it.
+        // ln(1009·1013) + ln 1019 - ln(1009·1019) - ln 1013 is 0, its bases
+        // sharing factors: nothing is divided by it.
         let ln = |n: i64| Atom::Ln(n.into());
         let terms = vec![
-            (q(1, 1), ln(1013)),
-            (q(-1, 1), ln(1019)),
+            (q(-1, 1), ln(1013)),
+            (q(1, 1), ln(1019)),
             (q(1, 1), ln(1009 * 1013)),
             (q(-1, 1), ln(1009 * 1019)),
         ];
