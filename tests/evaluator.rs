@@ -1059,6 +1059,30 @@ fn exact_forms_combine() {
         ("ln(4) - 2*ln(2)", "0"),
         ("ln(2) + ln(3) - ln(6)", "0"),
         ("ln(sqrt(8)) - 3*ln(2)/2", "0"),
+        // Logarithms in other bases: quotients of sums of logarithms.
+        ("log(2*1000) - log(2) - 3", "0"),
+        ("log(7/3*1000) - log(7/3) - 3", "0"),
+        ("log(2)*ln(10) - ln(2)", "0"),
+        ("log(1.5)*ln(10) - ln(1.5)", "0"),
+        ("ln(3)/ln(2) - log2(3)", "0"),
+        ("ln(1/1000)/ln(2) - log2(1/1000)", "0"),
+        ("log(3, 2) - log2(3)", "0"),
+        ("log(6) - log(2) - log(3)", "0"),
+        ("log(2) + log(5)", "1"),
+        ("log(sqrt(10))", "0.5"),
+        ("log(4)/log(2)", "2"),
+        ("log2(10)*log(2)", "1"),
+        ("1/log2(10) - log(2)", "0"),
+        ("log2(3)*log(5, 3) - log2(5)", "0"),
+        ("ln(7)/log(7) - ln(10)", "0"),
+        ("log(2^4000*3) - 4000*log(2) - log(3)", "0"),
+        // A power of a factor with no prime below 1000 is found by its root.
+        ("ln(65537*65537) - 2*ln(65537)", "0"),
+        ("ln((14416017/1759)^2) - 2*ln(14416017/1759)", "0"),
+        (
+            "ln(123456789012345678901234567891^40) - 40*ln(123456789012345678901234567891)",
+            "0",
+        ),
         ("exp(ln(2)/2) - sqrt(2)", "0"),
         ("sin(1) - sin(1)", "0"),
         ("sin(-1) + sin(1)", "0"),
@@ -1125,6 +1149,12 @@ fn exact_forms_combine() {
     assert_eq!(convert("log(4, 8) to frac"), "2/3");
     assert_eq!(convert("log(8, 4) to frac"), "3/2");
     assert_eq!(convert("log(1/27, 9) to frac"), "-3/2");
+    assert_eq!(convert("log(sqrt(10)) to frac"), "1/2");
+    assert_eq!(convert("log(8, 2)"), "3");
+    // Logarithms that differ stay apart, decided by their enclosures.
+    assert_eq!(eval("log(3) - log2(3)"), "-1.10784124600149");
+    assert_eq!(eval("log(2)^2"), "0.0906190582894565");
+    assert_eq!(form("log(2)"), None);
     // A value minus itself, through a variable.
     let mut session = Session::new();
     let mut line = |input: &str| session.evaluate(input, &settings()).unwrap().text;

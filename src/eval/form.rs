@@ -18,6 +18,8 @@ use num_rational::BigRational;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 
+mod logarithms;
+
 /// Largest size, in bits, of a form's numbers together; beyond it values go
 /// on as enclosures alone.
 const MAX_FORM_BITS: u64 = 4096;
@@ -62,6 +64,9 @@ pub enum Atom {
     /// turns and reflections taken out, so sin(π/7 + 2π) is sin(π/7) and
     /// cos(6π/7) is -cos(π/7)).
     OfPi(Builtin, BigRational),
+    /// `ln(base)/D` for D a sum of `Ln` terms, its first coefficient 1:
+    /// logarithms in other bases (see `logarithms`).
+    LnOver(BigInt, Vec<(BigRational, Atom)>),
 }
 
 /// `constant + Σ coefficient·atom`.
@@ -203,6 +208,7 @@ impl Form {
             Atom::Pi => 0,
             Atom::Ln(base) => base.bits(),
             Atom::Applied { argument, .. } | Atom::OfPi(_, argument) => bits(argument),
+            Atom::LnOver(base, over) => logarithms::bits(base, over),
         };
         let total: u64 = bits(&self.constant)
             + self
@@ -497,6 +503,9 @@ fn radical_product(x: &[Power], y: &[Power]) -> (BigInt, Vec<Power>) {
 /// `x · y` when the product keeps a form: every pair of terms must
 /// multiply into a term (radicals, powers of e) or one side be rational.
 pub fn multiply(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
+    if let Some(k) = logarithms::combine(x, y, false, budget) {
+        return Some(k);
+    }
     let ((c, xs), (d, ys)) = (x.parts(), y.parts());
     budget.spend(1000 * ((xs.len() + 1) * (ys.len() + 1)) as u64)?;
     let mut constant = product(c, d, budget)?;
@@ -626,6 +635,9 @@ fn proportion(x: &Known, y: &Known, budget: &mut Budget) -> Option<BigRational> 
 /// ratio, where y is known not to be 0: a sum of atoms may be one in
 /// disguise (atan(1/2) + atan(1/3) - π/4).
 pub fn divide(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
+    if let Some(k) = logarithms::combine(x, y, true, budget) {
+        return Some(k);
+    }
     let nonzero = match y {
         Known::Rational(r) => !r.is_zero(),
         // One term is never 0: every atom is a nonzero number.
@@ -864,7 +876,8 @@ fn ln(r: &BigRational) -> Option<Known> {
             terms.push((q(sign * i64::from(k), 1), Atom::Ln(p.into())));
         }
         if !rest.is_one() {
-            terms.push((q(sign, 1), Atom::Ln(rest)));
+            let (root, k) = logarithms::perfect_power(rest);
+            terms.push((q(sign * i64::from(k), 1), Atom::Ln(root)));
         }
     }
     build(BigRational::zero(), terms, &mut Budget::unlimited())
@@ -999,6 +1012,7 @@ pub fn function(function: Builtin, x: &Known) -> Result<Option<Known>, &'static 
         (Ln, Known::Rational(r)) if r.is_one() => Some(Known::Rational(BigRational::zero())),
         (Ln, Known::Rational(r)) if r.is_positive() => ln(r),
         (Ln, Known::Form(_)) => ln_of_form(x),
+        (Log | Log2, _) => logarithms::in_base(function, x),
         (Sqrt, Known::Rational(r)) if r.is_positive() => root(r, 2),
         (Sqrt, Known::Form(f)) => denested_square_root(f),
         (Cbrt, Known::Rational(r)) if !r.is_zero() => root(r, 3),
