@@ -31,7 +31,7 @@ use super::builtins::{Builtin, Constant, is_reserved};
 use super::error::{Error, ErrorKind, Span};
 use super::lexer::{Literal, Token, TokenKind};
 use super::limits::Limits;
-use super::suggest;
+use super::suggest::Nearest;
 use super::units::{self, Compound};
 
 /// Parses a line; `is_variable` tells the user's variables, which shadow units.
@@ -259,7 +259,9 @@ impl Parser<'_> {
             TokenKind::Name(name) => {
                 let form = name.clone();
                 let suggestion = units::suggestion(name).or_else(|| {
-                    suggest::nearest_name(name, &mut units::all_names().map(str::to_string))
+                    let mut nearest = Nearest::new(name);
+                    units::offer_names(&mut nearest);
+                    nearest.found()
                 });
                 return Err(Error::new(
                     ErrorKind::UnknownForm { form, suggestion },
@@ -652,8 +654,11 @@ impl Parser<'_> {
                     && !self.is_variable(&name)
                     && Constant::from_name(&name).is_none();
                 if function.is_none() && (called_in_body || self.group_is_call()) {
-                    let mut functions = Builtin::ALL.into_iter().map(|f| f.name().to_string());
-                    let suggestion = suggest::nearest_name(&name, &mut functions);
+                    let mut nearest = Nearest::new(&name);
+                    for function in Builtin::ALL {
+                        nearest.offer(function.name());
+                    }
+                    let suggestion = nearest.found();
                     return Err(Error::new(
                         ErrorKind::UnknownFunction { name, suggestion },
                         token.span,

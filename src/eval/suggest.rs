@@ -1,28 +1,50 @@
 //! Suggestions for a mistyped name: the nearest known one by edit distance.
 
-/// The candidate closest to `name`, if one is close: letter case counts
+/// The candidate closest to a name, if one is close: letter case counts
 /// for nothing (`PI` is pi), one edit is close for a name of up to four
 /// letters and two for a longer one, and of equally near candidates the one
-/// sharing the longest beginning wins (`sinn` is sin before sign).
-pub fn nearest_name(name: &str, candidates: &mut dyn Iterator<Item = String>) -> Option<String> {
-    let folded: Vec<char> = name.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let allowed = if folded.len() <= 4 { 1 } else { 2 };
-    candidates
-        .filter_map(|candidate| {
-            let other: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
-            let distance = edit_distance(&folded, &other);
-            if distance > allowed || distance >= other.len() || candidate == name {
-                return None;
-            }
-            let shared = folded
-                .iter()
-                .zip(&other)
-                .take_while(|(a, b)| a == b)
-                .count();
-            Some(((distance, std::cmp::Reverse(shared)), candidate))
-        })
-        .min()
-        .map(|(_, candidate)| candidate)
+/// sharing the longest beginning wins (`sinn` is sin before sign), then the
+/// first in byte order. Candidates are offered one at a time (no iterator
+/// types to compile for each list of names).
+pub struct Nearest<'a> {
+    name: &'a str,
+    folded: Vec<char>,
+    best: Option<(usize, std::cmp::Reverse<usize>, String)>,
+}
+
+impl<'a> Nearest<'a> {
+    pub fn new(name: &'a str) -> Nearest<'a> {
+        Nearest {
+            name,
+            folded: name.chars().map(|c| c.to_ascii_lowercase()).collect(),
+            best: None,
+        }
+    }
+
+    pub fn offer(&mut self, candidate: &str) {
+        let allowed = if self.folded.len() <= 4 { 1 } else { 2 };
+        let other: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
+        let distance = edit_distance(&self.folded, &other);
+        if distance > allowed || distance >= other.len() || candidate == self.name {
+            return;
+        }
+        let mut shared = 0;
+        while shared < other.len().min(self.folded.len()) && self.folded[shared] == other[shared] {
+            shared += 1;
+        }
+        let key = (distance, std::cmp::Reverse(shared));
+        let better = match &self.best {
+            Some((d, s, best)) => key < (*d, *s) || key == (*d, *s) && candidate < best.as_str(),
+            None => true,
+        };
+        if better {
+            self.best = Some((distance, key.1, candidate.to_string()));
+        }
+    }
+
+    pub fn found(self) -> Option<String> {
+        self.best.map(|(_, _, candidate)| candidate)
+    }
 }
 
 /// Edits between two words, over characters: insertions, deletions,

@@ -6,6 +6,7 @@
 mod table;
 
 use super::number::{self, unmetered};
+use super::suggest::Nearest;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::One;
@@ -775,13 +776,16 @@ pub fn suggestion(name: &str) -> Option<String> {
     (!readings.is_empty()).then_some(readings)
 }
 
-/// Every unit's names without prefixes, for "did you mean"; short symbols
-/// are left out, as nearly every short name is near one of them.
-pub fn all_names() -> impl Iterator<Item = &'static str> {
-    parsed().lines.iter().flat_map(|line| {
-        let names = line.symbols.split(' ').chain(line.long.split(' '));
-        names.filter(|n| n.chars().count() >= 3)
-    })
+/// Offers every unit's names without prefixes, for "did you mean"; short
+/// symbols are left out, as nearly every short name is near one of them.
+pub fn offer_names(nearest: &mut Nearest) {
+    for line in &parsed().lines {
+        for name in line.symbols.split(' ').chain(line.long.split(' ')) {
+            if name.chars().count() >= 3 {
+                nearest.offer(name);
+            }
+        }
+    }
 }
 
 /// The table for the help, by dimension: each unit's first name, with `*`
