@@ -420,7 +420,8 @@ fn allows(prefixes: &str, power: &str) -> bool {
 
 /// The unit a name stands for, and whether it names it by a long name:
 /// as written; else a plural (`henries`, `hrs`, `kms`); else in other
-/// letter case where only one unit reads so (`KM`, `mEtRes`, not `Nm`).
+/// letter case where only one unit reads so (`KM`, `mEtRes`, not `Nm`);
+/// else with an upper-case K for kilo (`Kg`, `KW`).
 pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
     exact_name(parsed(), name)
         .or_else(|| plural(name))
@@ -428,7 +429,22 @@ pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
             [one] => Some((*one, false)),
             _ => None,
         })
+        .or_else(|| upper_kilo(name))
         .filter(|(unit, _)| defined(unit.entry).is_some())
+}
+
+/// `Kg` is kg and `KW` kW: K is no SI prefix, and the kelvin written
+/// against another symbol is no product, so K there can only be kilo. Not
+/// for data (`KB` may be kB or KiB), nor where `k` and the rest name a unit
+/// of their own (`Kt`: kt is the knot).
+fn upper_kilo(name: &str) -> Option<(UnitRef, bool)> {
+    let mut kilo = String::from("k");
+    kilo.push_str(name.strip_prefix('K')?);
+    let (unit, false) = exact_name(parsed(), &kilo).or_else(|| plural(&kilo))? else {
+        return None;
+    };
+    let prefix = &parsed().prefixes[unit.prefix as usize];
+    (prefix.symbols == "k" && line(unit.entry).prefixes != "d").then_some((unit, false))
 }
 
 /// `henries` is henry; `hrs`, `kms`, `kgs` are plurals of symbols, only of
