@@ -50,20 +50,27 @@ impl<'a> Nearest<'a> {
 /// Edits between two words, over characters: insertions, deletions,
 /// substitutions and swaps of neighbours (`sqtr` is one from `sqrt`).
 fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut before: Vec<usize> = Vec::new();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut row = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let substitution = previous[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            row[j] = substitution.min(row[j - 1] + 1).min(previous[j] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(before[j - 2] + 1);
-            }
+    // The whole table in one vector: `d[i * w + j]` is the distance between
+    // the first `i` of `a` and the first `j` of `b`.
+    let w = b.len() + 1;
+    let mut d = vec![0; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        for j in 0..w {
+            d[i * w + j] = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let substitution = d[(i - 1) * w + j - 1] + usize::from(a[i - 1] != b[j - 1]);
+                let mut best = substitution
+                    .min(d[i * w + j - 1] + 1)
+                    .min(d[(i - 1) * w + j] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    best = best.min(d[(i - 2) * w + j - 2] + 1);
+                }
+                best
+            };
         }
-        before = std::mem::replace(&mut previous, row);
     }
-    previous[b.len()]
+    d[d.len() - 1]
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use super::{AngleMode, Binding, Evaluator};
 use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
 use crate::eval::builtins::Builtin;
 use crate::eval::error::{Error, ErrorKind, Span, UnitOperation};
-use crate::eval::number;
 use crate::eval::units::{self, Compound, Factor, Measure};
 use crate::eval::value::Value;
 use num_rational::BigRational;
@@ -190,19 +189,16 @@ pub fn convert(
         let degrees = scaled(ev, kelvin, &Factor::one().over(&target.factor()), to)?;
         return ev.add(&degrees, &Value::Exact(-into), to);
     }
-    // Asked for by name, a conversion may turn a quantity over: mpg to
-    // L/100km, s/m to m/s.
-    let dimension = q.unit.dimension();
-    if ratio(ev, &q.unit, target).is_none()
-        && !dimension.is_none()
-        && dimension == target.dimension().scaled(-1)
-    {
-        let one = Value::from_integer(1);
-        let turned = ev.divide(&one, &q.value, to, to)?;
-        let factor = Factor::one().over(&q.unit.factor().times(&target.factor(), 1));
-        return scaled(ev, turned, &factor, to);
-    }
-    if ratio(ev, &q.unit, target).is_none() {
+    let Some(factor) = ratio(ev, &q.unit, target) else {
+        // Asked for by name, a conversion may turn a quantity over: mpg to
+        // L/100km, s/m to m/s.
+        let dimension = q.unit.dimension();
+        if !dimension.is_none() && dimension == target.dimension().scaled(-1) {
+            let one = Value::from_integer(1);
+            let turned = ev.divide(&one, &q.value, to, to)?;
+            let factor = Factor::one().over(&q.unit.factor().times(&target.factor(), 1));
+            return scaled(ev, turned, &factor, to);
+        }
         // `100 C to F`: the coulomb and the farad, where scales were meant.
         let bare = |u: &Compound| matches!(u.bare_symbols(), Some("C" | "F"));
         if bare(&q.unit) || bare(target) {
@@ -217,8 +213,8 @@ pub fn convert(
             },
             to,
         ));
-    }
-    in_unit(ev, q, target, UnitOperation::Convert, to)
+    };
+    scaled(ev, q.value, &factor, to)
 }
 
 /// The whole numbers of each of `units` in `q`, largest first as written,
@@ -485,13 +481,9 @@ fn call(
     let mut numbers = Vec::with_capacity(values.len());
     let unit = match function {
         Sqrt | Cbrt if !first.is_none() => {
-            let (n, name) = if function == Sqrt {
-                (2, "sqrt")
-            } else {
-                (3, "cbrt")
-            };
+            let n = if function == Sqrt { 2 } else { 3 };
             let q = values.swap_remove(0).0;
-            let (value, unit) = root_unit(ev, q, n, name, x_span)?;
+            let (value, unit) = root_unit(ev, q, n, function.name(), x_span)?;
             numbers.push((value, x_span));
             unit
         }
@@ -526,9 +518,8 @@ fn call(
             let mut factor = first.factor();
             fixed = Some(AngleMode::Radians);
             if factor.pi == 1 {
-                let degrees = BigRational::from_integer(180.into());
-                factor.ratio = number::unmetered::product(&factor.ratio, &degrees);
-                factor.pi = 0;
+                // In degrees: the factor over the degree's π/180.
+                factor = factor.over(&units::factor_of("deg"));
                 fixed = Some(AngleMode::Degrees);
             }
             numbers.push((scaled(ev, q.value, &factor, x_span)?, x_span));

@@ -313,7 +313,9 @@ fn int(text: &str) -> i32 {
 fn decimal(text: &str) -> Option<BigRational> {
     let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: BigInt = format!("{whole}{fraction}").parse().ok()?;
+    let mut digits = String::from(whole);
+    digits.push_str(fraction);
+    let digits: BigInt = digits.parse().ok()?;
     let scale = exponent.parse::<i32>().ok()? - fraction.len() as i32;
     let power = number::power_of_ten(scale.unsigned_abs() as usize);
     Some(if scale >= 0 {
