@@ -840,7 +840,10 @@ impl Parser<'_> {
     /// The unit named by `first` and perhaps the word at `next`.
     fn unit_words(&self, first: &str, next: usize) -> Option<(Compound, usize)> {
         if let TokenKind::Name(second) = self.peek_at(next) {
-            if let Some((unit, _)) = units::resolve(&format!("{first}_{second}")) {
+            let mut joined = first.to_string();
+            joined.push('_');
+            joined.push_str(second);
+            if let Some((unit, _)) = units::resolve(&joined) {
                 return Some((Compound::single(unit), 2));
             }
             let power = match first {

@@ -219,20 +219,24 @@ fn parsed() -> &'static Parsed {
             let mut parts = record.split(':');
             let mut next = || parts.next().expect("prefix records have three fields");
             let (symbols, long, power) = (next(), next(), next());
+            // A power of two by the number module's power, of ten as the
+            // table's decimals read: no code of its own for either.
             let scale = match power.strip_prefix('b') {
-                Some(bits) => BigInt::from(1) << int(bits),
-                None => number::power_of_ten(int(power).unsigned_abs() as usize),
-            };
-            // 1 over a power of ten is in lowest terms as it stands.
-            let ratio = match power.starts_with('-') {
-                true => BigRational::new_raw(BigInt::from(1), scale),
-                false => BigRational::from_integer(scale),
+                Some(bits) => Factor {
+                    ratio: unmetered::power(&BigRational::from_integer(2.into()), int(bits) as u32),
+                    pi: 0,
+                },
+                None => {
+                    let mut one = String::from("1e");
+                    one.push_str(power);
+                    number_of(&one).expect("prefix powers are integers")
+                }
             };
             parsed.prefixes.push(Prefix {
                 symbols,
                 long,
                 power,
-                scale: Factor { ratio, pi: 0 },
+                scale,
             });
         }
         for (entry, text) in table::UNITS.lines().enumerate() {
