@@ -487,20 +487,17 @@ fn call(
             numbers.push((value, x_span));
             unit
         }
-        // Temperatures compared as temperatures: `max(20 °C, 70 °F)` is 70 °F
-        // in °C, not 70 degrees more than zero.
-        Min | Max if first.temperature_scale().is_some() => {
-            for (q, arg_span) in values {
-                numbers.push((convert(ev, q, &first, arg_span)?, arg_span));
-            }
-            first
-        }
         // Functions of one dimension: every argument in the first's unit.
         Abs | Floor | Ceil | Round | Trunc | Min | Max | Hypot | Atan2 | Sign => {
             let rounding = matches!(function, Floor | Ceil | Round | Trunc);
+            // Temperatures compared as temperatures: `max(20 °C, 70 °F)` is
+            // 70 °F in °C, not 70 degrees more than zero.
+            let scales = matches!(function, Min | Max) && first.temperature_scale().is_some();
             for (i, (q, arg_span)) in values.into_iter().enumerate() {
                 // round(5.55 m, 1): the places are a plain number.
-                let number = if rounding && i > 0 {
+                let number = if scales {
+                    convert(ev, q, &first, arg_span)?
+                } else if rounding && i > 0 {
                     plain(q, function.name(), arg_span)?
                 } else {
                     in_unit(ev, q, &first, UnitOperation::Compare, arg_span)?
