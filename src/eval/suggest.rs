@@ -16,14 +16,14 @@ impl<'a> Nearest<'a> {
     pub fn new(name: &'a str) -> Nearest<'a> {
         Nearest {
             name,
-            folded: name.chars().map(|c| c.to_ascii_lowercase()).collect(),
+            folded: lowered(name),
             best: None,
         }
     }
 
     pub fn offer(&mut self, candidate: &str) {
         let allowed = if self.folded.len() <= 4 { 1 } else { 2 };
-        let other: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
+        let other = lowered(candidate);
         let distance = edit_distance(&self.folded, &other);
         if distance > allowed || distance >= other.len() || candidate == self.name {
             return;
@@ -45,6 +45,15 @@ impl<'a> Nearest<'a> {
     pub fn found(self) -> Option<String> {
         self.best.map(|(_, _, candidate)| candidate)
     }
+}
+
+/// A name's characters, ASCII letters in lower case.
+fn lowered(name: &str) -> Vec<char> {
+    let mut chars = Vec::new();
+    for c in name.chars() {
+        chars.push(c.to_ascii_lowercase());
+    }
+    chars
 }
 
 /// Edits between two words, over characters: insertions, deletions,

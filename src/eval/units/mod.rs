@@ -287,8 +287,16 @@ fn line(entry: u16) -> &'static Line {
 /// The index's order: bytes with ASCII letter case ignored, so every
 /// spelling of a name in other case sits beside it.
 fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
-    let lower = |c: u8| c.to_ascii_lowercase();
-    a.bytes().map(lower).cmp(b.bytes().map(lower))
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        let order = a[i].to_ascii_lowercase().cmp(&b[i].to_ascii_lowercase());
+        if order.is_ne() {
+            return order;
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Adds the lines with a symbol or long name `name`, in any ASCII letter
@@ -457,7 +465,7 @@ fn upper_kilo(name: &str) -> Option<(UnitRef, bool)> {
 /// those that are no SI unit's own (`Pas` is Pa·s, `kWs` kW·s), and of m and g.
 fn plural(name: &str) -> Option<(UnitRef, bool)> {
     if let Some(stem) = name.strip_suffix("ies")
-        && let Some((unit, true)) = exact_name(parsed(), &format!("{stem}y"))
+        && let Some((unit, true)) = exact_name(parsed(), &(stem.to_string() + "y"))
     {
         return Some((unit, true));
     }
@@ -740,8 +748,15 @@ fn write_superscript(out: &mut String, n: i32) {
     if n < 0 {
         out.push('⁻');
     }
-    for digit in n.unsigned_abs().to_string().bytes() {
-        out.push(SUPERSCRIPT_DIGITS[(digit - b'0') as usize]);
+    // Digits from the highest (in u64, so no place overflows).
+    let n = u64::from(n.unsigned_abs());
+    let mut place = 1;
+    while place * 10 <= n {
+        place *= 10;
+    }
+    while place > 0 {
+        out.push(SUPERSCRIPT_DIGITS[(n / place % 10) as usize]);
+        place /= 10;
     }
 }
 
@@ -832,8 +847,9 @@ pub fn help_table() -> Vec<(&'static str, String)> {
         let definition = line.definition;
         if !matches!(definition, "1" | "1@0") && prefixes != "c" && !definition.contains('@') {
             entry.push('=');
-            let no_break = |c| if c == ' ' { '\u{a0}' } else { c };
-            entry.extend(definition.chars().map(no_break));
+            for c in definition.chars() {
+                entry.push(if c == ' ' { '\u{a0}' } else { c });
+            }
             if definition
                 .split(' ')
                 .all(|t| t.starts_with(|c: char| c.is_ascii_digit()))
