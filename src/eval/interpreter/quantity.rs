@@ -180,16 +180,20 @@ pub fn convert(
     target: &Compound,
     to: Span,
 ) -> Result<Value, Error> {
-    if let (Some((_, from)), Some((_, into))) =
-        (q.unit.temperature_scale(), target.temperature_scale())
-        && q.unit != *target
+    let factor = ratio(ev, &q.unit, target);
+    if let (Some((_, from)), Some((_, into)), Some(factor)) = (
+        q.unit.temperature_scale(),
+        target.temperature_scale(),
+        &factor,
+    ) && q.unit != *target
     {
+        // From zero on the first scale, in the second's degrees, to zero
+        // on the second.
         let shifted = ev.add(&q.value, &Value::Exact(from), to)?;
-        let kelvin = scaled(ev, shifted, &q.unit.factor(), to)?;
-        let degrees = scaled(ev, kelvin, &Factor::one().over(&target.factor()), to)?;
+        let degrees = scaled(ev, shifted, factor, to)?;
         return ev.add(&degrees, &Value::Exact(-into), to);
     }
-    let Some(factor) = ratio(ev, &q.unit, target) else {
+    let Some(factor) = factor else {
         // Asked for by name, a conversion may turn a quantity over: mpg to
         // L/100km, s/m to m/s.
         let dimension = q.unit.dimension();
