@@ -181,11 +181,15 @@ impl Factor {
 struct Parsed {
     lines: Vec<Line>,
     prefixes: Vec<Prefix>,
-    /// Every symbol and long name with its line, sorted with ASCII letter
-    /// case ignored (lines in table order among equal names), so that a
-    /// name is found by binary search, as written or in any case.
+    /// Every symbol and long name with its line (with `LONG` for a long
+    /// name), sorted with ASCII letter case ignored (lines in table order
+    /// among equal names), so that a name is found by binary search, as
+    /// written or in any case, and what kind of name it is with it.
     names: Vec<(&'static str, u16)>,
 }
+
+/// Marks a long name's line in the index.
+const LONG: u16 = 1 << 15;
 
 /// A line of the unit table: its fields, its dimension and its factor.
 struct Line {
@@ -244,14 +248,15 @@ fn parsed() -> &'static Parsed {
             let mut next = || fields.next().expect("table lines have five fields");
             let (symbols, long, definition) = (next(), next(), next());
             let (dimension, prefixes) = (next(), next());
-            let all = symbols.split(' ').chain(long.split(' '));
-            for name in all.filter(|n| !n.is_empty()) {
-                // Inserted in place, not sorted after: a few hundred names,
-                // and no sort routine in the binary.
-                let at = parsed
-                    .names
-                    .partition_point(|(n, _)| caseless(n, name).is_le());
-                parsed.names.insert(at, (name, entry as u16));
+            for (field, kind) in [(symbols, 0), (long, LONG)] {
+                for name in field.split(' ').filter(|n| !n.is_empty()) {
+                    // Inserted in place, not sorted after: a few hundred
+                    // names, and no sort routine in the binary.
+                    let at = parsed
+                        .names
+                        .partition_point(|(n, _)| caseless(n, name).is_le());
+                    parsed.names.insert(at, (name, entry as u16 | kind));
+                }
             }
             parsed.lines.push(Line {
                 symbols,
@@ -299,19 +304,28 @@ fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len())
 }
 
-/// Adds the lines with a symbol or long name `name`, in any ASCII letter
-/// case when `fold`, to `into`, which stays in table order without repeats.
-fn lines_named(names: &[(&str, u16)], name: &str, fold: bool, into: &mut Vec<u16>) {
+/// Adds the lines with a symbol (when `symbols`) or long name (when
+/// `longs`) `name`, in any ASCII letter case when `fold`, to `into`, which
+/// stays in table order, each line once, with whether a symbol is so named.
+fn lines_named(
+    names: &[(&str, u16)],
+    name: &str,
+    fold: bool,
+    [symbols, longs]: [bool; 2],
+    into: &mut Vec<(u16, bool)>,
+) {
     let start = names.partition_point(|(n, _)| caseless(n, name).is_lt());
-    for (n, entry) in &names[start..] {
+    for (n, key) in &names[start..] {
         if !caseless(n, name).is_eq() {
             break;
         }
-        if !(fold || *n == name) {
+        let (entry, long) = (key & !LONG, key & LONG != 0);
+        if !(fold || *n == name) || !(if long { longs } else { symbols }) {
             continue;
         }
-        if let Err(at) = into.binary_search(entry) {
-            into.insert(at, *entry);
+        match into.binary_search_by_key(&entry, |(e, _)| *e) {
+            Ok(at) => into[at].1 |= !long,
+            Err(at) => into.insert(at, (entry, !long)),
         }
     }
 }
@@ -544,28 +558,23 @@ fn lookup(parsed: &Parsed, name: &str, fold: bool, found: &mut dyn FnMut(UnitRef
             let Some(rest) = rest.filter(|r| !r.is_empty()) else {
                 continue;
             };
-            let singular = rest.strip_suffix('s').or(rest.strip_suffix('S'));
+            // A prefix's long name takes long names, a symbol symbols;
+            // without a prefix a name may be either. Only a long name takes
+            // an `s` for the plural.
+            let longs = by_long || index == 0;
             let mut entries = Vec::new();
-            lines_named(&parsed.names, rest, fold, &mut entries);
-            if let Some(singular) = singular {
-                lines_named(&parsed.names, singular, fold, &mut entries);
+            lines_named(&parsed.names, rest, fold, [!by_long, longs], &mut entries);
+            if let Some(singular) = rest.strip_suffix('s').or(rest.strip_suffix('S')) {
+                lines_named(&parsed.names, singular, fold, [false, longs], &mut entries);
             }
             // In table order, each line once, as a scan of the table would.
-            for entry in entries {
+            for (entry, symbol) in entries {
                 let line = &parsed.lines[entry as usize];
-                let symbol = !by_long && line.symbols.split(' ').any(|s| same(s, rest));
-                let long = (by_long || index == 0)
-                    && line.long.split(' ').any(|l| {
-                        !l.is_empty() && (same(l, rest) || singular.is_some_and(|r| same(l, r)))
-                    });
                 let unit = UnitRef {
                     entry,
                     prefix: index as u8,
                 };
-                if (symbol || long)
-                    && (index == 0 || allows(line.prefixes, prefix.power))
-                    && found(unit, !symbol)
-                {
+                if (index == 0 || allows(line.prefixes, prefix.power)) && found(unit, !symbol) {
                     return;
                 }
             }
