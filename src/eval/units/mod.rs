@@ -502,13 +502,13 @@ fn plural(name: &str) -> Option<(UnitRef, bool)> {
 /// two symbols as written (`Nm`, N·m) has no other reading when `strict`.
 fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
     let mut found = Vec::new();
-    let two_symbols = (1..name.len()).any(|i| {
-        name.is_char_boundary(i)
-            && [&name[..i], &name[i..]].iter().all(
-                |part| matches!(exact_name(parsed(), part), Some((u, false)) if line(u.entry).prefixes != "c"),
-            )
-    });
-    if name.chars().count() >= 2 && !(strict && two_symbols) {
+    let two_symbols = strict
+        && split_in_two(
+            name,
+            &|reading| matches!(reading, Some((u, false)) if line(u.entry).prefixes != "c"),
+        )
+        .is_some();
+    if name.chars().count() >= 2 && !two_symbols {
         lookup(parsed(), name, true, &mut |unit, _| {
             if !found.contains(&unit) {
                 found.push(unit);
@@ -517,6 +517,15 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
         });
     }
     found
+}
+
+/// Where `name` splits into two names as written that `reads` both accept.
+fn split_in_two(name: &str, reads: &dyn Fn(Option<(UnitRef, bool)>) -> bool) -> Option<usize> {
+    (1..name.len()).find(|&i| {
+        name.is_char_boundary(i)
+            && reads(exact_name(parsed(), &name[..i]))
+            && reads(exact_name(parsed(), &name[i..]))
+    })
 }
 
 /// The unit a name stands for exactly as written.
@@ -804,11 +813,7 @@ pub fn suggestion(name: &str) -> Option<String> {
         }
         unit.write_symbol(&mut readings);
     }
-    let split = (1..name.len()).find(|&i| {
-        name.is_char_boundary(i)
-            && exact_name(parsed(), &name[..i]).is_some()
-            && exact_name(parsed(), &name[i..]).is_some()
-    });
+    let split = split_in_two(name, &|reading| reading.is_some());
     // Two symbols as written, where the name reads as a unit otherwise or
     // as a plural (`Nm`, `kWs`): `Sin` is no S·in.
     if let Some(i) = split.filter(|_| !readings.is_empty() || name.ends_with('s')) {
