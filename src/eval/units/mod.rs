@@ -830,11 +830,10 @@ pub fn suggestion(name: &str) -> Option<String> {
 /// Offers every unit's names without prefixes, for "did you mean"; short
 /// symbols are left out, as nearly every short name is near one of them.
 pub fn offer_names(nearest: &mut Nearest) {
-    for line in &parsed().lines {
-        for name in line.symbols.split(' ').chain(line.long.split(' ')) {
-            if name.chars().count() >= 3 {
-                nearest.offer(name);
-            }
+    // From the index, which holds every name (the order is no matter).
+    for (name, _) in &parsed().names {
+        if name.chars().count() >= 3 {
+            nearest.offer(name);
         }
     }
 }
