@@ -753,6 +753,16 @@ fn unit_names_read_in_any_case_in_the_plural_and_in_several_words() {
         ("2 furlongs to m", "402.336 m"),
         ("3 mEtRes to cm", "300 cm"),
         ("1 kg to kgs", "1 kgs"),
+        // An upper-case K is kilo where nothing else reads.
+        ("5 Kg to lb", "11.0231131092439 lb"),
+        ("2 KW to W", "2000 W"),
+        ("3 KJ", "3 kJ"),
+        ("1 KHz to Hz", "1000 Hz"),
+        ("2 KWh to Wh", "2000 Wh"),
+        ("5 Kgs to g", "5000 g"),
+        ("1 KN to N", "1000 N"),
+        ("300 K to kK", "0.3 kK"),
+        ("1 kg to Kg", "1 Kg"),
         // Several words.
         ("2 fluid ounce to mL", "59.147059125 mL"),
         ("3 square feet to m^2", "0.27870912 m^2"),
@@ -840,7 +850,10 @@ fn unit_names_read_in_any_case_in_the_plural_and_in_several_words() {
     for (input, note) in [
         ("5 Nm", "did you mean 'nmi' or 'nm' or 'N m'?"),
         ("5 MM", "did you mean 'Mm' or 'mm'?"),
-        ("5 Kg", "did you mean 'kg' or 'K g'?"),
+        // K is kilo or kibi for data, and `kt` is the knot.
+        ("5 KB", "did you mean 'kB' or 'KiB'?"),
+        ("5 Kbit", "did you mean 'kbit' or 'K bit'?"),
+        ("5 Kt", "did you mean 'kn' or 'kT' or 'kt' or 'K t'?"),
         ("5 kWs", "did you mean 'kW s'?"),
         ("5 Pas", "did you mean 'Pa s'?"),
     ] {

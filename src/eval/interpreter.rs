@@ -1303,11 +1303,15 @@ pub fn unknown_name(name: &str, names: &BTreeMap<String, Binding>, span: Span) -
             span,
         );
     }
-    let mut candidates = builtins::all_names()
-        .chain(units::all_names())
-        .map(str::to_string)
-        .chain(names.keys().cloned());
-    let suggestion = super::suggest::nearest_name(name, &mut candidates);
+    let mut nearest = super::suggest::Nearest::new(name);
+    for known in builtins::all_names() {
+        nearest.offer(known);
+    }
+    for known in names.keys() {
+        nearest.offer(known);
+    }
+    units::offer_names(&mut nearest);
+    let suggestion = nearest.found();
     Error::new(
         ErrorKind::UnknownName {
             name: name.to_string(),

@@ -31,8 +31,8 @@ use super::builtins::{Builtin, Constant, is_reserved};
 use super::error::{Error, ErrorKind, Span};
 use super::lexer::{Literal, Token, TokenKind};
 use super::limits::Limits;
-use super::suggest;
-use super::units::{self, Compound};
+use super::suggest::Nearest;
+use super::units::{self, Compound, UnitTerm};
 
 /// Parses a line; `is_variable` tells the user's variables, which shadow units.
 #[cfg(test)]
@@ -259,7 +259,9 @@ impl Parser<'_> {
             TokenKind::Name(name) => {
                 let form = name.clone();
                 let suggestion = units::suggestion(name).or_else(|| {
-                    suggest::nearest_name(name, &mut units::all_names().map(str::to_string))
+                    let mut nearest = Nearest::new(name);
+                    units::offer_names(&mut nearest);
+                    nearest.found()
                 });
                 return Err(Error::new(
                     ErrorKind::UnknownForm { form, suggestion },
@@ -652,8 +654,11 @@ impl Parser<'_> {
                     && !self.is_variable(&name)
                     && Constant::from_name(&name).is_none();
                 if function.is_none() && (called_in_body || self.group_is_call()) {
-                    let mut functions = Builtin::ALL.into_iter().map(|f| f.name().to_string());
-                    let suggestion = suggest::nearest_name(&name, &mut functions);
+                    let mut nearest = Nearest::new(&name);
+                    for function in Builtin::ALL {
+                        nearest.offer(function.name());
+                    }
+                    let suggestion = nearest.found();
                     return Err(Error::new(
                         ErrorKind::UnknownFunction { name, suggestion },
                         token.span,
@@ -834,38 +839,45 @@ impl Parser<'_> {
 
     /// The unit named by `first` and perhaps the word at `next`.
     fn unit_words(&self, first: &str, next: usize) -> Option<(Compound, usize)> {
-        if let TokenKind::Name(second) = self.peek_at(next) {
-            if let Some((unit, _)) = units::resolve(&format!("{first}_{second}")) {
-                return Some((Compound::single(unit), 2));
+        // The unit, its power and the words read, then one compound built.
+        let (unit, power, words) = 'named: {
+            if let TokenKind::Name(second) = self.peek_at(next) {
+                let mut joined = first.to_string();
+                joined.push('_');
+                joined.push_str(second);
+                if let Some((unit, _)) = units::resolve(&joined) {
+                    break 'named (unit, 1, 2);
+                }
+                let power = match first {
+                    "square" | "sq" => 2,
+                    "cubic" => 3,
+                    _ => 0,
+                };
+                if power != 0
+                    && let Some((unit, _)) = units::resolve(second)
+                {
+                    break 'named (unit, power, 2);
+                }
             }
-            let power = match first {
-                "square" | "sq" => 2,
-                "cubic" => 3,
-                _ => 0,
+            let first = match first {
+                "′" if self.arc_primes => "arcmin",
+                "″" if self.arc_primes => "arcsec",
+                _ => first,
             };
-            if power != 0
-                && let Some((unit, _)) = units::resolve(second)
-            {
-                return Some((Compound::single(unit).powered(power), 2));
+            if let Some((unit, _)) = units::resolve(first) {
+                break 'named (unit, 1, 1);
             }
-        }
-        let first = match first {
-            "′" if self.arc_primes => "arcmin",
-            "″" if self.arc_primes => "arcsec",
-            _ => first,
+            // `m3`, `cm2`: a power written as a digit after the unit.
+            let power = match first.chars().last()? {
+                '2' => 2,
+                '3' => 3,
+                _ => return None,
+            };
+            let (unit, _) = units::resolve(&first[..first.len() - 1])?;
+            (unit, power, 1)
         };
-        if let Some((unit, _)) = units::resolve(first) {
-            return Some((Compound::single(unit), 1));
-        }
-        // `m3`, `cm2`: a power written as a digit after the unit.
-        let power = match first.chars().last()? {
-            '2' => 2,
-            '3' => 3,
-            _ => return None,
-        };
-        let unit = &first[..first.len() - 1];
-        let (unit, _) = units::resolve(unit)?;
-        Some((Compound::single(unit).powered(power), 1))
+        let terms = vec![UnitTerm { unit, power }];
+        Some((Compound { terms }, words))
     }
 
     /// A product of units after a number or a `to`: `km/h`, `kg m/s^2`,

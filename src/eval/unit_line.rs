@@ -95,19 +95,14 @@ impl Session {
                     Some(input[span.start..span.end].to_string()),
                 )
             }
-            Some(Target::Radix(radix)) if !q.unit.is_none() => {
+            Some(Target::Radix(_) | Target::Fraction) if !q.unit.is_none() => {
+                let notation = match form {
+                    Some(Target::Radix(radix)) => Notation::Radix(*radix),
+                    _ => Notation::Fraction,
+                };
                 return Err(Error::new(
                     ErrorKind::NeedsPlainNumber {
-                        operation: radix.request(),
-                        unit: Measure::of(&q.unit),
-                    },
-                    to,
-                ));
-            }
-            Some(Target::Fraction) if !q.unit.is_none() => {
-                return Err(Error::new(
-                    ErrorKind::NeedsPlainNumber {
-                        operation: Notation::Fraction.request(),
+                        operation: notation.request(),
                         unit: Measure::of(&q.unit),
                     },
                     to,
@@ -183,7 +178,10 @@ fn mixed(
         if whole.is_zero() {
             continue;
         }
-        prefix += &format!("{} {}{join}", whole.magnitude(), written(span));
+        prefix += &whole.magnitude().to_string();
+        prefix.push(' ');
+        prefix += written(span);
+        prefix += join;
         let number = ExprKind::Number(Literal {
             digits: whole,
             scale: 0,

@@ -7,7 +7,6 @@ use super::{AngleMode, Binding, Evaluator};
 use crate::eval::ast::{AddOp, Expr, ExprKind, MulOp};
 use crate::eval::builtins::Builtin;
 use crate::eval::error::{Error, ErrorKind, Span, UnitOperation};
-use crate::eval::number;
 use crate::eval::units::{self, Compound, Factor, Measure};
 use crate::eval::value::Value;
 use num_rational::BigRational;
@@ -181,28 +180,29 @@ pub fn convert(
     target: &Compound,
     to: Span,
 ) -> Result<Value, Error> {
-    if let (Some((_, from)), Some((_, into))) =
-        (q.unit.temperature_scale(), target.temperature_scale())
-        && q.unit != *target
+    let factor = ratio(ev, &q.unit, target);
+    if let (Some((_, from)), Some((_, into)), Some(factor)) = (
+        q.unit.temperature_scale(),
+        target.temperature_scale(),
+        &factor,
+    ) && q.unit != *target
     {
+        // From zero on the first scale, in the second's degrees, to zero
+        // on the second.
         let shifted = ev.add(&q.value, &Value::Exact(from), to)?;
-        let kelvin = scaled(ev, shifted, &q.unit.factor(), to)?;
-        let degrees = scaled(ev, kelvin, &Factor::one().over(&target.factor()), to)?;
+        let degrees = scaled(ev, shifted, factor, to)?;
         return ev.add(&degrees, &Value::Exact(-into), to);
     }
-    // Asked for by name, a conversion may turn a quantity over: mpg to
-    // L/100km, s/m to m/s.
-    let dimension = q.unit.dimension();
-    if ratio(ev, &q.unit, target).is_none()
-        && !dimension.is_none()
-        && dimension == target.dimension().scaled(-1)
-    {
-        let one = Value::from_integer(1);
-        let turned = ev.divide(&one, &q.value, to, to)?;
-        let factor = Factor::one().over(&q.unit.factor().times(&target.factor(), 1));
-        return scaled(ev, turned, &factor, to);
-    }
-    if ratio(ev, &q.unit, target).is_none() {
+    let Some(factor) = factor else {
+        // Asked for by name, a conversion may turn a quantity over: mpg to
+        // L/100km, s/m to m/s.
+        let dimension = q.unit.dimension();
+        if !dimension.is_none() && dimension == target.dimension().scaled(-1) {
+            let one = Value::from_integer(1);
+            let turned = ev.divide(&one, &q.value, to, to)?;
+            let factor = Factor::one().over(&q.unit.factor().times(&target.factor(), 1));
+            return scaled(ev, turned, &factor, to);
+        }
         // `100 C to F`: the coulomb and the farad, where scales were meant.
         let bare = |u: &Compound| matches!(u.bare_symbols(), Some("C" | "F"));
         if bare(&q.unit) || bare(target) {
@@ -217,8 +217,8 @@ pub fn convert(
             },
             to,
         ));
-    }
-    in_unit(ev, q, target, UnitOperation::Convert, to)
+    };
+    scaled(ev, q.value, &factor, to)
 }
 
 /// The whole numbers of each of `units` in `q`, largest first as written,
@@ -485,30 +485,23 @@ fn call(
     let mut numbers = Vec::with_capacity(values.len());
     let unit = match function {
         Sqrt | Cbrt if !first.is_none() => {
-            let (n, name) = if function == Sqrt {
-                (2, "sqrt")
-            } else {
-                (3, "cbrt")
-            };
+            let n = if function == Sqrt { 2 } else { 3 };
             let q = values.swap_remove(0).0;
-            let (value, unit) = root_unit(ev, q, n, name, x_span)?;
+            let (value, unit) = root_unit(ev, q, n, function.name(), x_span)?;
             numbers.push((value, x_span));
             unit
-        }
-        // Temperatures compared as temperatures: `max(20 °C, 70 °F)` is 70 °F
-        // in °C, not 70 degrees more than zero.
-        Min | Max if first.temperature_scale().is_some() => {
-            for (q, arg_span) in values {
-                numbers.push((convert(ev, q, &first, arg_span)?, arg_span));
-            }
-            first
         }
         // Functions of one dimension: every argument in the first's unit.
         Abs | Floor | Ceil | Round | Trunc | Min | Max | Hypot | Atan2 | Sign => {
             let rounding = matches!(function, Floor | Ceil | Round | Trunc);
+            // Temperatures compared as temperatures: `max(20 °C, 70 °F)` is
+            // 70 °F in °C, not 70 degrees more than zero.
+            let scales = matches!(function, Min | Max) && first.temperature_scale().is_some();
             for (i, (q, arg_span)) in values.into_iter().enumerate() {
                 // round(5.55 m, 1): the places are a plain number.
-                let number = if rounding && i > 0 {
+                let number = if scales {
+                    convert(ev, q, &first, arg_span)?
+                } else if rounding && i > 0 {
                     plain(q, function.name(), arg_span)?
                 } else {
                     in_unit(ev, q, &first, UnitOperation::Compare, arg_span)?
@@ -526,9 +519,8 @@ fn call(
             let mut factor = first.factor();
             fixed = Some(AngleMode::Radians);
             if factor.pi == 1 {
-                let degrees = BigRational::from_integer(180.into());
-                factor.ratio = number::unmetered::product(&factor.ratio, &degrees);
-                factor.pi = 0;
+                // In degrees: the factor over the degree's π/180.
+                factor = factor.over(&units::factor_of("deg"));
                 fixed = Some(AngleMode::Degrees);
             }
             numbers.push((scaled(ev, q.value, &factor, x_span)?, x_span));

@@ -6,6 +6,7 @@
 mod table;
 
 use super::number::{self, unmetered};
+use super::suggest::Nearest;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::One;
@@ -180,11 +181,15 @@ impl Factor {
 struct Parsed {
     lines: Vec<Line>,
     prefixes: Vec<Prefix>,
-    /// Every symbol and long name with its line, sorted with ASCII letter
-    /// case ignored (lines in table order among equal names), so that a
-    /// name is found by binary search, as written or in any case.
+    /// Every symbol and long name with its line (with `LONG` for a long
+    /// name), sorted with ASCII letter case ignored (lines in table order
+    /// among equal names), so that a name is found by binary search, as
+    /// written or in any case, and what kind of name it is with it.
     names: Vec<(&'static str, u16)>,
 }
+
+/// Marks a long name's line in the index.
+const LONG: u16 = 1 << 15;
 
 /// A line of the unit table: its fields, its dimension and its factor.
 struct Line {
@@ -218,20 +223,24 @@ fn parsed() -> &'static Parsed {
             let mut parts = record.split(':');
             let mut next = || parts.next().expect("prefix records have three fields");
             let (symbols, long, power) = (next(), next(), next());
+            // A power of two by the number module's power, of ten as the
+            // table's decimals read: no code of its own for either.
             let scale = match power.strip_prefix('b') {
-                Some(bits) => BigInt::from(1) << int(bits),
-                None => number::power_of_ten(int(power).unsigned_abs() as usize),
-            };
-            // 1 over a power of ten is in lowest terms as it stands.
-            let ratio = match power.starts_with('-') {
-                true => BigRational::new_raw(BigInt::from(1), scale),
-                false => BigRational::from_integer(scale),
+                Some(bits) => Factor {
+                    ratio: unmetered::power(&BigRational::from_integer(2.into()), int(bits) as u32),
+                    pi: 0,
+                },
+                None => {
+                    let mut one = String::from("1e");
+                    one.push_str(power);
+                    number_of(&one).expect("prefix powers are integers")
+                }
             };
             parsed.prefixes.push(Prefix {
                 symbols,
                 long,
                 power,
-                scale: Factor { ratio, pi: 0 },
+                scale,
             });
         }
         for (entry, text) in table::UNITS.lines().enumerate() {
@@ -239,14 +248,15 @@ fn parsed() -> &'static Parsed {
             let mut next = || fields.next().expect("table lines have five fields");
             let (symbols, long, definition) = (next(), next(), next());
             let (dimension, prefixes) = (next(), next());
-            let all = symbols.split(' ').chain(long.split(' '));
-            for name in all.filter(|n| !n.is_empty()) {
-                // Inserted in place, not sorted after: a few hundred names,
-                // and no sort routine in the binary.
-                let at = parsed
-                    .names
-                    .partition_point(|(n, _)| caseless(n, name).is_le());
-                parsed.names.insert(at, (name, entry as u16));
+            for (field, kind) in [(symbols, 0), (long, LONG)] {
+                for name in field.split(' ').filter(|n| !n.is_empty()) {
+                    // Inserted in place, not sorted after: a few hundred
+                    // names, and no sort routine in the binary.
+                    let at = parsed
+                        .names
+                        .partition_point(|(n, _)| caseless(n, name).is_le());
+                    parsed.names.insert(at, (name, entry as u16 | kind));
+                }
             }
             parsed.lines.push(Line {
                 symbols,
@@ -282,23 +292,40 @@ fn line(entry: u16) -> &'static Line {
 /// The index's order: bytes with ASCII letter case ignored, so every
 /// spelling of a name in other case sits beside it.
 fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
-    let lower = |c: u8| c.to_ascii_lowercase();
-    a.bytes().map(lower).cmp(b.bytes().map(lower))
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        let order = a[i].to_ascii_lowercase().cmp(&b[i].to_ascii_lowercase());
+        if order.is_ne() {
+            return order;
+        }
+        i += 1;
+    }
+    a.len().cmp(&b.len())
 }
 
-/// Adds the lines with a symbol or long name `name`, in any ASCII letter
-/// case when `fold`, to `into`, which stays in table order without repeats.
-fn lines_named(names: &[(&str, u16)], name: &str, fold: bool, into: &mut Vec<u16>) {
+/// Adds the lines with a symbol (when `symbols`) or long name (when
+/// `longs`) `name`, in any ASCII letter case when `fold`, to `into`, which
+/// stays in table order, each line once, with whether a symbol is so named.
+fn lines_named(
+    names: &[(&str, u16)],
+    name: &str,
+    fold: bool,
+    [symbols, longs]: [bool; 2],
+    into: &mut Vec<(u16, bool)>,
+) {
     let start = names.partition_point(|(n, _)| caseless(n, name).is_lt());
-    for (n, entry) in &names[start..] {
+    for (n, key) in &names[start..] {
         if !caseless(n, name).is_eq() {
             break;
         }
-        if !(fold || *n == name) {
+        let (entry, long) = (key & !LONG, key & LONG != 0);
+        if !(fold || *n == name) || !(if long { longs } else { symbols }) {
             continue;
         }
-        if let Err(at) = into.binary_search(entry) {
-            into.insert(at, *entry);
+        match into.binary_search_by_key(&entry, |(e, _)| *e) {
+            Ok(at) => into[at].1 |= !long,
+            Err(at) => into.insert(at, (entry, !long)),
         }
     }
 }
@@ -312,7 +339,9 @@ fn int(text: &str) -> i32 {
 fn decimal(text: &str) -> Option<BigRational> {
     let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: BigInt = format!("{whole}{fraction}").parse().ok()?;
+    let mut digits = String::from(whole);
+    digits.push_str(fraction);
+    let digits: BigInt = digits.parse().ok()?;
     let scale = exponent.parse::<i32>().ok()? - fraction.len() as i32;
     let power = number::power_of_ten(scale.unsigned_abs() as usize);
     Some(if scale >= 0 {
@@ -419,7 +448,8 @@ fn allows(prefixes: &str, power: &str) -> bool {
 
 /// The unit a name stands for, and whether it names it by a long name:
 /// as written; else a plural (`henries`, `hrs`, `kms`); else in other
-/// letter case where only one unit reads so (`KM`, `mEtRes`, not `Nm`).
+/// letter case where only one unit reads so (`KM`, `mEtRes`, not `Nm`);
+/// else with an upper-case K for kilo (`Kg`, `KW`).
 pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
     exact_name(parsed(), name)
         .or_else(|| plural(name))
@@ -427,14 +457,29 @@ pub fn resolve(name: &str) -> Option<(UnitRef, bool)> {
             [one] => Some((*one, false)),
             _ => None,
         })
+        .or_else(|| upper_kilo(name))
         .filter(|(unit, _)| defined(unit.entry).is_some())
+}
+
+/// `Kg` is kg and `KW` kW: K is no SI prefix, and the kelvin written
+/// against another symbol is no product, so K there can only be kilo. Not
+/// for data (`KB` may be kB or KiB), nor where `k` and the rest name a unit
+/// of their own (`Kt`: kt is the knot).
+fn upper_kilo(name: &str) -> Option<(UnitRef, bool)> {
+    let mut kilo = String::from("k");
+    kilo.push_str(name.strip_prefix('K')?);
+    let (unit, false) = exact_name(parsed(), &kilo).or_else(|| plural(&kilo))? else {
+        return None;
+    };
+    let prefix = &parsed().prefixes[unit.prefix as usize];
+    (prefix.symbols == "k" && line(unit.entry).prefixes != "d").then_some((unit, false))
 }
 
 /// `henries` is henry; `hrs`, `kms`, `kgs` are plurals of symbols, only of
 /// those that are no SI unit's own (`Pas` is Pa·s, `kWs` kW·s), and of m and g.
 fn plural(name: &str) -> Option<(UnitRef, bool)> {
     if let Some(stem) = name.strip_suffix("ies")
-        && let Some((unit, true)) = exact_name(parsed(), &format!("{stem}y"))
+        && let Some((unit, true)) = exact_name(parsed(), &(stem.to_string() + "y"))
     {
         return Some((unit, true));
     }
@@ -457,13 +502,13 @@ fn plural(name: &str) -> Option<(UnitRef, bool)> {
 /// two symbols as written (`Nm`, N·m) has no other reading when `strict`.
 fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
     let mut found = Vec::new();
-    let two_symbols = (1..name.len()).any(|i| {
-        name.is_char_boundary(i)
-            && [&name[..i], &name[i..]].iter().all(
-                |part| matches!(exact_name(parsed(), part), Some((u, false)) if line(u.entry).prefixes != "c"),
-            )
-    });
-    if name.chars().count() >= 2 && !(strict && two_symbols) {
+    let two_symbols = strict
+        && split_in_two(
+            name,
+            &|reading| matches!(reading, Some((u, false)) if line(u.entry).prefixes != "c"),
+        )
+        .is_some();
+    if name.chars().count() >= 2 && !two_symbols {
         lookup(parsed(), name, true, &mut |unit, _| {
             if !found.contains(&unit) {
                 found.push(unit);
@@ -472,6 +517,15 @@ fn folded(name: &str, strict: bool) -> Vec<UnitRef> {
         });
     }
     found
+}
+
+/// Where `name` splits into two names as written that `reads` both accept.
+fn split_in_two(name: &str, reads: &dyn Fn(Option<(UnitRef, bool)>) -> bool) -> Option<usize> {
+    (1..name.len()).find(|&i| {
+        name.is_char_boundary(i)
+            && reads(exact_name(parsed(), &name[..i]))
+            && reads(exact_name(parsed(), &name[i..]))
+    })
 }
 
 /// The unit a name stands for exactly as written.
@@ -513,28 +567,23 @@ fn lookup(parsed: &Parsed, name: &str, fold: bool, found: &mut dyn FnMut(UnitRef
             let Some(rest) = rest.filter(|r| !r.is_empty()) else {
                 continue;
             };
-            let singular = rest.strip_suffix('s').or(rest.strip_suffix('S'));
+            // A prefix's long name takes long names, a symbol symbols;
+            // without a prefix a name may be either. Only a long name takes
+            // an `s` for the plural.
+            let longs = by_long || index == 0;
             let mut entries = Vec::new();
-            lines_named(&parsed.names, rest, fold, &mut entries);
-            if let Some(singular) = singular {
-                lines_named(&parsed.names, singular, fold, &mut entries);
+            lines_named(&parsed.names, rest, fold, [!by_long, longs], &mut entries);
+            if let Some(singular) = rest.strip_suffix('s').or(rest.strip_suffix('S')) {
+                lines_named(&parsed.names, singular, fold, [false, longs], &mut entries);
             }
             // In table order, each line once, as a scan of the table would.
-            for entry in entries {
+            for (entry, symbol) in entries {
                 let line = &parsed.lines[entry as usize];
-                let symbol = !by_long && line.symbols.split(' ').any(|s| same(s, rest));
-                let long = (by_long || index == 0)
-                    && line.long.split(' ').any(|l| {
-                        !l.is_empty() && (same(l, rest) || singular.is_some_and(|r| same(l, r)))
-                    });
                 let unit = UnitRef {
                     entry,
                     prefix: index as u8,
                 };
-                if (symbol || long)
-                    && (index == 0 || allows(line.prefixes, prefix.power))
-                    && found(unit, !symbol)
-                {
+                if (index == 0 || allows(line.prefixes, prefix.power)) && found(unit, !symbol) {
                     return;
                 }
             }
@@ -717,8 +766,15 @@ fn write_superscript(out: &mut String, n: i32) {
     if n < 0 {
         out.push('⁻');
     }
-    for digit in n.unsigned_abs().to_string().bytes() {
-        out.push(SUPERSCRIPT_DIGITS[(digit - b'0') as usize]);
+    // Digits from the highest (in u64, so no place overflows).
+    let n = u64::from(n.unsigned_abs());
+    let mut place = 1;
+    while place * 10 <= n {
+        place *= 10;
+    }
+    while place > 0 {
+        out.push(SUPERSCRIPT_DIGITS[(n / place % 10) as usize]);
+        place /= 10;
     }
 }
 
@@ -757,11 +813,7 @@ pub fn suggestion(name: &str) -> Option<String> {
         }
         unit.write_symbol(&mut readings);
     }
-    let split = (1..name.len()).find(|&i| {
-        name.is_char_boundary(i)
-            && exact_name(parsed(), &name[..i]).is_some()
-            && exact_name(parsed(), &name[i..]).is_some()
-    });
+    let split = split_in_two(name, &|reading| reading.is_some());
     // Two symbols as written, where the name reads as a unit otherwise or
     // as a plural (`Nm`, `kWs`): `Sin` is no S·in.
     if let Some(i) = split.filter(|_| !readings.is_empty() || name.ends_with('s')) {
@@ -775,13 +827,15 @@ pub fn suggestion(name: &str) -> Option<String> {
     (!readings.is_empty()).then_some(readings)
 }
 
-/// Every unit's names without prefixes, for "did you mean"; short symbols
-/// are left out, as nearly every short name is near one of them.
-pub fn all_names() -> impl Iterator<Item = &'static str> {
-    parsed().lines.iter().flat_map(|line| {
-        let names = line.symbols.split(' ').chain(line.long.split(' '));
-        names.filter(|n| n.chars().count() >= 3)
-    })
+/// Offers every unit's names without prefixes, for "did you mean"; short
+/// symbols are left out, as nearly every short name is near one of them.
+pub fn offer_names(nearest: &mut Nearest) {
+    // From the index, which holds every name (the order is no matter).
+    for (name, _) in &parsed().names {
+        if name.chars().count() >= 3 {
+            nearest.offer(name);
+        }
+    }
 }
 
 /// The table for the help, by dimension: each unit's first name, with `*`
@@ -806,8 +860,9 @@ pub fn help_table() -> Vec<(&'static str, String)> {
         let definition = line.definition;
         if !matches!(definition, "1" | "1@0") && prefixes != "c" && !definition.contains('@') {
             entry.push('=');
-            let no_break = |c| if c == ' ' { '\u{a0}' } else { c };
-            entry.extend(definition.chars().map(no_break));
+            for c in definition.chars() {
+                entry.push(if c == ' ' { '\u{a0}' } else { c });
+            }
             if definition
                 .split(' ')
                 .all(|t| t.starts_with(|c: char| c.is_ascii_digit()))
