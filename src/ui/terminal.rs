@@ -5,11 +5,11 @@
 use super::app::{Action, App, Effect};
 use super::background;
 use super::input::map_event;
-use super::render::render;
+use super::render;
 use crate::eval::Settings;
 use crate::history;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -18,6 +18,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
 use std::io::{self, Stdout, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -110,7 +111,63 @@ pub fn check_raw_mode() -> io::Result<()> {
     disable_raw_mode()
 }
 
-fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+/// What ratatui's `Terminal` does for a full-screen viewport, and no more
+/// (its inline and fixed viewports' code is not linked): two buffers, the
+/// frame drawn into one, only the cells that differ from the other sent.
+struct Screen {
+    backend: CrosstermBackend<Stdout>,
+    buffers: [Buffer; 2],
+    current: usize,
+    area: Rect,
+}
+
+impl Screen {
+    fn new(backend: CrosstermBackend<Stdout>) -> io::Result<Self> {
+        let area = Rect::from(backend.size()?);
+        Ok(Screen {
+            backend,
+            buffers: [Buffer::empty(area), Buffer::empty(area)],
+            current: 0,
+            area,
+        })
+    }
+
+    fn size(&self) -> io::Result<ratatui::layout::Size> {
+        self.backend.size()
+    }
+
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        // A new size: both buffers take it, and the whole screen is drawn
+        // afresh on a cleared terminal.
+        let area = Rect::from(self.backend.size()?);
+        if area != self.area {
+            if area.width < self.area.width {
+                self.backend.clear_region(ClearType::All)?;
+            }
+            for buffer in &mut self.buffers {
+                buffer.resize(area);
+            }
+            self.backend.clear_region(ClearType::All)?;
+            self.buffers[1 - self.current].reset();
+            self.area = area;
+        }
+        let cursor = render::draw(app, area, &mut self.buffers[self.current]);
+        let (previous, current) = (&self.buffers[1 - self.current], &self.buffers[self.current]);
+        self.backend.draw(previous.diff_iter(current))?;
+        match cursor {
+            None => self.backend.hide_cursor()?,
+            Some(position) => {
+                self.backend.show_cursor()?;
+                self.backend.set_cursor_position(position)?;
+            }
+        }
+        self.buffers[1 - self.current].reset();
+        self.current = 1 - self.current;
+        Backend::flush(&mut self.backend)
+    }
+}
+
+fn enter() -> io::Result<Screen> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     if let Err(e) = execute!(
@@ -122,7 +179,7 @@ fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         let _ = restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(stdout))
+    Screen::new(CrosstermBackend::new(stdout))
 }
 
 /// Puts the terminal back as it was; safe to call more than once.
@@ -149,7 +206,7 @@ fn install_panic_hook() {
 /// Draws only when something changed (an event that mapped to an action,
 /// a resize, a timed message expiring), so an idle pebble writes nothing.
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Screen,
     app: &mut App,
     stop: &AtomicBool,
     history_path: Option<&Path>,
@@ -168,7 +225,7 @@ fn event_loop(
     let mut save_failed = false;
     loop {
         if dirty {
-            terminal.draw(|frame| render(app, frame))?;
+            terminal.draw(app)?;
             dirty = false;
         }
         if stop.load(Ordering::Relaxed) {
