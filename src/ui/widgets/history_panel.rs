@@ -4,14 +4,13 @@
 //! while scrolled.
 
 use super::theme::Theme;
-use super::{draw_box, draw_line, draw_rule, draw_scrollbar};
+use super::{draw_box, draw_rule, draw_scrollbar, draw_text};
 use crate::ui::history::HistoryEntry;
 use crate::ui::layout;
 use crate::ui::line_editor::{ellipsize, text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 pub struct HistoryPanel<'a> {
@@ -222,7 +221,7 @@ impl Widget for HistoryPanel<'_> {
         } else {
             format!(" history ({total}) ")
         };
-        let title = Span::styled(title, theme.dim());
+        let title = (title.as_str(), theme.dim());
         if self.boxed {
             draw_box(buf, panel, title, theme.dim());
         } else {
@@ -298,14 +297,14 @@ impl Widget for HistoryPanel<'_> {
             if selected {
                 buf.set_style(row, base);
             }
-            draw_line(buf, row, &Line::styled(expression, base));
+            draw_text(buf, row, &expression, base);
             let result_width = result_width as u16;
             let at = Rect {
                 x: row.right() - result_width,
                 width: result_width,
                 ..row
             };
-            draw_line(buf, at, &Line::styled(result, base.patch(theme.result())));
+            draw_text(buf, at, &result, base.patch(theme.result()));
         }
         if self.boxed {
             let track = Rect {

@@ -2,14 +2,13 @@
 //! its label centred; hovered and pressed keys look it.
 
 use super::theme::{KeyState, Theme};
-use super::{draw_line, fill_style};
+use super::{cell_width, draw_text, fill_style};
 use crate::eval::AngleMode;
 use crate::ui::keypad::KeypadButton;
 use crate::ui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
 pub struct KeypadPanel {
@@ -34,7 +33,7 @@ impl Widget for KeypadPanel {
             // label, not on every row of the key.
             fill_style(buf, cell, style.remove_modifier(Modifier::UNDERLINED));
             let width = usize::from(cell.width);
-            let line = match button {
+            let label: &[(&str, Style)] = &match button {
                 KeypadButton::AngleMode => {
                     let active = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
                     let (deg, rad) = match self.angle {
@@ -43,32 +42,31 @@ impl Widget for KeypadPanel {
                     };
                     // Both halves with a space either side, else the one in force.
                     if width >= "DEG/RAD".len() + 2 {
-                        Line::from(vec![
-                            Span::styled("DEG", deg),
-                            Span::styled("/", style),
-                            Span::styled("RAD", rad),
-                        ])
+                        [("DEG", deg), ("/", style), ("RAD", rad)]
                     } else {
                         // Too narrow for both: the mode in force.
-                        Line::styled(
-                            match self.angle {
-                                AngleMode::Degrees => "DEG",
-                                AngleMode::Radians => "RAD",
-                            },
-                            style,
-                        )
+                        let mode = match self.angle {
+                            AngleMode::Degrees => "DEG",
+                            AngleMode::Radians => "RAD",
+                        };
+                        [(mode, style), ("", style), ("", style)]
                     }
                 }
                 // Not every font has ⌫: the word goes with it, or alone
                 // where the key is narrow.
-                KeypadButton::Backspace if width >= 7 => Line::styled("⌫ del", style),
-                KeypadButton::Backspace => Line::styled("del", style),
-                _ => Line::styled(button.label(), style),
+                KeypadButton::Backspace if width >= 7 => {
+                    [("⌫ del", style), ("", style), ("", style)]
+                }
+                KeypadButton::Backspace => [("del", style), ("", style), ("", style)],
+                _ => [(button.label(), style), ("", style), ("", style)],
             };
-            let x = cell.x + (cell.width.saturating_sub(line.width() as u16)) / 2;
+            let label_width: usize = label.iter().map(|(text, _)| cell_width(text)).sum();
+            let mut x = cell.x + (cell.width.saturating_sub(label_width as u16)) / 2;
             // Keys are an odd number of rows tall: the label on the middle one.
             let y = cell.y + cell.height / 2;
-            draw_line(buf, Rect::new(x, y, cell.right() - x, 1), &line);
+            for (text, style) in label {
+                x = draw_text(buf, Rect::new(x, y, cell.right() - x, 1), text, *style);
+            }
         }
     }
 }
