@@ -55,18 +55,16 @@ const HINTS: [(&str, u8); 10] = [
 
 /// The hints that fit in `width` columns, joined.
 pub fn hints(width: usize, answer_cut: bool) -> String {
-    let candidates: Vec<(&str, u8)> = HINTS
-        .iter()
-        .copied()
-        .filter(|(hint, _)| answer_cut || *hint != "F2 all")
-        .collect();
     for most in (0..=5).rev() {
-        let kept: Vec<&str> = candidates
-            .iter()
-            .filter(|(_, priority)| *priority <= most)
-            .map(|(hint, _)| *hint)
-            .collect();
-        let line = kept.join(" · ");
+        let mut line = String::new();
+        for (hint, priority) in HINTS {
+            if priority <= most && (answer_cut || hint != "F2 all") {
+                if !line.is_empty() {
+                    line.push_str(" · ");
+                }
+                line.push_str(hint);
+            }
+        }
         if text_width(&line) < width {
             return line;
         }
