@@ -8,7 +8,7 @@ use crate::ui::keypad::KeypadButton;
 use crate::ui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::widgets::Widget;
 
 pub struct KeypadPanel {
@@ -33,39 +33,36 @@ impl Widget for KeypadPanel {
             // label, not on every row of the key.
             fill_style(buf, cell, style.remove_modifier(Modifier::UNDERLINED));
             let width = usize::from(cell.width);
-            let label: &[(&str, Style)] = &match button {
-                KeypadButton::AngleMode => {
-                    let active = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-                    let (deg, rad) = match self.angle {
-                        AngleMode::Degrees => (active, style),
-                        AngleMode::Radians => (style, active),
-                    };
-                    // Both halves with a space either side, else the one in force.
-                    if width >= "DEG/RAD".len() + 2 {
-                        [("DEG", deg), ("/", style), ("RAD", rad)]
-                    } else {
-                        // Too narrow for both: the mode in force.
-                        let mode = match self.angle {
-                            AngleMode::Degrees => "DEG",
-                            AngleMode::Radians => "RAD",
-                        };
-                        [(mode, style), ("", style), ("", style)]
-                    }
-                }
+            // Both angle modes with a space either side, else the one in force.
+            let both = button == KeypadButton::AngleMode && width >= "DEG/RAD".len() + 2;
+            let label = match button {
+                KeypadButton::AngleMode if both => "DEG/RAD",
+                KeypadButton::AngleMode => match self.angle {
+                    AngleMode::Degrees => "DEG",
+                    AngleMode::Radians => "RAD",
+                },
                 // Not every font has ⌫: the word goes with it, or alone
                 // where the key is narrow.
-                KeypadButton::Backspace if width >= 7 => {
-                    [("⌫ del", style), ("", style), ("", style)]
-                }
-                KeypadButton::Backspace => [("del", style), ("", style), ("", style)],
-                _ => [(button.label(), style), ("", style), ("", style)],
+                KeypadButton::Backspace if width >= 7 => "⌫ del",
+                KeypadButton::Backspace => "del",
+                _ => button.label(),
             };
-            let label_width: usize = label.iter().map(|(text, _)| cell_width(text)).sum();
-            let mut x = cell.x + (cell.width.saturating_sub(label_width as u16)) / 2;
+            let x = cell.x + (cell.width.saturating_sub(cell_width(label) as u16)) / 2;
             // Keys are an odd number of rows tall: the label on the middle one.
             let y = cell.y + cell.height / 2;
-            for (text, style) in label {
-                x = draw_text(buf, Rect::new(x, y, cell.right() - x, 1), text, *style);
+            let at = |x: u16| Rect::new(x, y, cell.right() - x, 1);
+            if both {
+                // The mode in force stands out.
+                let active = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+                let (deg, rad) = match self.angle {
+                    AngleMode::Degrees => (active, style),
+                    AngleMode::Radians => (style, active),
+                };
+                let x = draw_text(buf, at(x), "DEG", deg);
+                let x = draw_text(buf, at(x), "/", style);
+                draw_text(buf, at(x), "RAD", rad);
+            } else {
+                draw_text(buf, at(x), label, style);
             }
         }
     }
