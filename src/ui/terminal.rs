@@ -10,14 +10,8 @@ use crate::eval::Settings;
 use crate::history;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
+use ratatui::crossterm::event;
+use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
 use ratatui::layout::Rect;
 use std::io::{self, Stdout, Write};
 use std::path::Path;
@@ -169,13 +163,8 @@ impl Screen {
 
 fn enter() -> io::Result<Screen> {
     enable_raw_mode()?;
-    let mut stdout = io::stdout();
-    if let Err(e) = execute!(
-        stdout,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    ) {
+    let stdout = io::stdout();
+    if let Err(e) = send(ENTER) {
         let _ = restore();
         return Err(e);
     }
@@ -184,15 +173,34 @@ fn enter() -> io::Result<Screen> {
 
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore() -> io::Result<()> {
-    let left = execute!(
-        io::stdout(),
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        Show
-    );
+    let left = send(LEAVE);
     disable_raw_mode()?;
     left
+}
+
+/// What crossterm's EnterAlternateScreen, EnableMouseCapture (press and
+/// release, drags, all motion; RXVT and SGR coordinates) and
+/// EnableBracketedPaste send, in that order, as one text: a command each
+/// linked one function each.
+const ENTER: &str = concat!(
+    "\x1b[?1049h",
+    "\x1b[?1000h\x1b[?1002h\x1b[?1003h\x1b[?1015h\x1b[?1006h",
+    "\x1b[?2004h",
+);
+
+/// DisableBracketedPaste, DisableMouseCapture (the same modes in reverse),
+/// LeaveAlternateScreen and Show (the cursor).
+const LEAVE: &str = concat!(
+    "\x1b[?2004l",
+    "\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l",
+    "\x1b[?1049l",
+    "\x1b[?25h",
+);
+
+fn send(sequence: &str) -> io::Result<()> {
+    let mut out = io::stdout();
+    out.write_all(sequence.as_bytes())?;
+    out.flush()
 }
 
 fn install_panic_hook() {
@@ -322,6 +330,27 @@ mod tests {
         ] {
             assert_eq!(base64(plain.as_bytes()), encoded);
         }
+    }
+
+    #[test]
+    fn the_sequences_are_those_of_crossterms_commands() {
+        use ratatui::crossterm::Command;
+        use ratatui::crossterm::cursor::Show;
+        use ratatui::crossterm::event::{
+            DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+        };
+        use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+        let mut enter = String::new();
+        EnterAlternateScreen.write_ansi(&mut enter).unwrap();
+        EnableMouseCapture.write_ansi(&mut enter).unwrap();
+        EnableBracketedPaste.write_ansi(&mut enter).unwrap();
+        assert_eq!(ENTER, enter);
+        let mut leave = String::new();
+        DisableBracketedPaste.write_ansi(&mut leave).unwrap();
+        DisableMouseCapture.write_ansi(&mut leave).unwrap();
+        LeaveAlternateScreen.write_ansi(&mut leave).unwrap();
+        Show.write_ansi(&mut leave).unwrap();
+        assert_eq!(LEAVE, leave);
     }
 
     #[test]
