@@ -143,53 +143,65 @@ pub fn lines(width: usize) -> Vec<HelpLine> {
     let keys = key_column(width);
     let texts = width.saturating_sub(keys + 1).max(1);
     let mut out = Vec::new();
-    let functions = function_list();
-    let units = units::help_table();
     for row in HELP {
-        let rows: Vec<(&str, &str)> = match row {
+        match row {
             Heading(title) => {
-                out.extend(wrap(title, width).into_iter().map(|text| HelpLine {
-                    key: String::new(),
-                    text,
-                    heading: true,
-                }));
-                continue;
-            }
-            Item(key, text) => vec![(key, text)],
-            Functions => vec![("functions", &functions)],
-            Units => units.iter().map(|(d, u)| (*d, u.as_str())).collect(),
-        };
-        for (key, text) in rows {
-            // A name too long for the text column (`faraday_constant` at
-            // 30 columns) is kept whole on a line of its own, which
-            // reaches left into the empty key column.
-            let (mut key, mut text) = (wrap(key, keys), wrap_with(text, texts, width, false));
-            // A key's second line is indented, so that it does not read
-            // as an entry of its own (`magnetic flux` / ` density`).
-            let indent = if key.len() > 1 && keys > 1 {
-                key = wrap(&key.join(" "), keys - 1);
-                " "
-            } else {
-                ""
-            };
-            let mut i = 0;
-            while i < text.len().min(key.len()) {
-                if text_width(&text[i]) > texts {
-                    text.insert(i, String::new());
+                for text in wrap(title, width) {
+                    out.push(HelpLine {
+                        key: String::new(),
+                        text,
+                        heading: true,
+                    });
                 }
-                i += 1;
             }
-            for i in 0..key.len().max(text.len()) {
-                let indent = if i > 0 { indent } else { "" };
-                out.push(HelpLine {
-                    key: key.get(i).map_or(String::new(), |k| format!("{indent}{k}")),
-                    text: text.get(i).cloned().unwrap_or_default(),
-                    heading: false,
-                });
+            Item(key, text) => item(&mut out, key, text, keys, texts, width),
+            Functions => item(&mut out, "functions", &function_list(), keys, texts, width),
+            Units => {
+                for (dimension, units) in units::help_table() {
+                    item(&mut out, dimension, &units, keys, texts, width);
+                }
             }
         }
     }
     out
+}
+
+/// One entry of the help, its key wrapped in `keys` columns and its text
+/// in `texts`.
+fn item(out: &mut Vec<HelpLine>, key: &str, text: &str, keys: usize, texts: usize, width: usize) {
+    // A name too long for the text column (`faraday_constant` at
+    // 30 columns) is kept whole on a line of its own, which
+    // reaches left into the empty key column.
+    let (mut key, mut text) = (wrap(key, keys), wrap_with(text, texts, width, false));
+    // A key's second line is indented, so that it does not read
+    // as an entry of its own (`magnetic flux` / ` density`).
+    let indent = if key.len() > 1 && keys > 1 {
+        key = wrap(&key.join(" "), keys - 1);
+        " "
+    } else {
+        ""
+    };
+    let mut i = 0;
+    while i < text.len().min(key.len()) {
+        if text_width(&text[i]) > texts {
+            text.insert(i, String::new());
+        }
+        i += 1;
+    }
+    for i in 0..key.len().max(text.len()) {
+        let mut shown = String::new();
+        if let Some(k) = key.get(i) {
+            if i > 0 {
+                shown.push_str(indent);
+            }
+            shown.push_str(k);
+        }
+        out.push(HelpLine {
+            key: shown,
+            text: text.get(i).cloned().unwrap_or_default(),
+            heading: false,
+        });
+    }
 }
 
 /// Every function name, aliases after a slash: `comb/nCr`.

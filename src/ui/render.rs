@@ -10,9 +10,21 @@ use super::widgets::overlay::{OverlayContent, OverlayView};
 use super::widgets::status_bar::StatusBar;
 use super::widgets::theme::Theme;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
 
+/// Draws the app on a ratatui frame (the tests' way in).
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
+    if let Some(cursor) = draw(app, area, frame.buffer_mut()) {
+        frame.set_cursor_position(cursor);
+    }
+}
+
+/// Draws the app into `buf`, which covers `area`; returns where the
+/// cursor goes, if it shows.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     let theme = Theme {
         colour: app.colour(),
         light: app.light(),
@@ -25,40 +37,34 @@ pub fn render(app: &App, frame: &mut Frame) {
         DisplayContent::Answer(_, kind) => Some(kind),
         _ => None,
     };
-    frame.render_widget(
-        Display {
-            screen: &screen,
-            input,
-            below: below.as_ref(),
-            kind,
-            answer_cut,
-            theme,
-        },
-        screen.display,
-    );
+    Display {
+        screen: &screen,
+        input,
+        below: below.as_ref(),
+        kind,
+        answer_cut,
+        theme,
+    }
+    .render(screen.display, buf);
     if let Some(panel) = screen.history {
-        frame.render_widget(
-            HistoryPanel {
-                entries: app.history(),
-                results: app.history_results(),
-                scroll: app.recall().scroll(),
-                selected: app.recall().selected(),
-                boxed: screen.history_boxed,
-                theme,
-            },
-            panel,
-        );
+        HistoryPanel {
+            entries: app.history(),
+            results: app.history_results(),
+            scroll: app.recall().scroll(),
+            selected: app.recall().selected(),
+            boxed: screen.history_boxed,
+            theme,
+        }
+        .render(panel, buf);
     }
     if let Some(keypad) = screen.keypad {
-        frame.render_widget(
-            KeypadPanel {
-                angle: app.angle(),
-                hovered: app.mouse().hovered(),
-                pressed: app.mouse().pressed(),
-                theme,
-            },
-            keypad,
-        );
+        KeypadPanel {
+            angle: app.angle(),
+            hovered: app.mouse().hovered(),
+            pressed: app.mouse().pressed(),
+            theme,
+        }
+        .render(keypad, buf);
     }
     if let Some(status) = screen.status {
         // An error too long for a small display goes on on the status line:
@@ -70,25 +76,19 @@ pub fn render(app: &App, frame: &mut Frame) {
             }
             _ => None,
         };
-        frame.render_widget(
-            StatusBar {
-                status: app.status().message(),
-                error_rest: error_rest.as_deref(),
-                angle: app.angle(),
-                complex: app.complex(),
-                // F2 shows answers whole.
-                answer_cut: answer_cut && matches!(below, Some(layout::DisplayText::Answer(_))),
-                theme,
-            },
-            status,
-        );
+        StatusBar {
+            status: app.status().message(),
+            error_rest: error_rest.as_deref(),
+            angle: app.angle(),
+            complex: app.complex(),
+            // F2 shows answers whole.
+            answer_cut: answer_cut && matches!(below, Some(layout::DisplayText::Answer(_))),
+            theme,
+        }
+        .render(status, buf);
     }
     match app.overlays().open() {
-        None => {
-            if let Some(cursor) = display::cursor(&input, &screen) {
-                frame.set_cursor_position(cursor);
-            }
-        }
+        None => display::cursor(&input, &screen),
         Some(overlay) => {
             let answer = app.answer_view_text().unwrap_or_default();
             let content = match overlay {
@@ -102,19 +102,18 @@ pub fn render(app: &App, frame: &mut Frame) {
                     functions: &app.overlays().names().functions,
                 },
             };
-            frame.render_widget(
-                OverlayView {
-                    content,
-                    status: app
-                        .status()
-                        .message()
-                        .filter(|s| s.timed)
-                        .map(|s| s.text.as_str()),
-                    scroll: app.overlays().scroll(),
-                    theme,
-                },
-                area,
-            );
+            OverlayView {
+                content,
+                status: app
+                    .status()
+                    .message()
+                    .filter(|s| s.timed)
+                    .map(|s| s.text.as_str()),
+                scroll: app.overlays().scroll(),
+                theme,
+            }
+            .render(area, buf);
+            None
         }
     }
 }

@@ -5,19 +5,14 @@
 use super::app::{Action, App, Effect};
 use super::background;
 use super::input::map_event;
-use super::render::render;
+use super::render;
 use crate::eval::Settings;
 use crate::history;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
+use ratatui::backend::{Backend, ClearType, CrosstermBackend};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event;
+use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode};
+use ratatui::layout::Rect;
 use std::io::{self, Stdout, Write};
 use std::path::Path;
 use std::sync::Arc;
@@ -110,32 +105,102 @@ pub fn check_raw_mode() -> io::Result<()> {
     disable_raw_mode()
 }
 
-fn enter() -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+/// What ratatui's `Terminal` does for a full-screen viewport, and no more
+/// (its inline and fixed viewports' code is not linked): two buffers, the
+/// frame drawn into one, only the cells that differ from the other sent.
+struct Screen {
+    backend: CrosstermBackend<Stdout>,
+    buffers: [Buffer; 2],
+    current: usize,
+    area: Rect,
+}
+
+impl Screen {
+    fn new(backend: CrosstermBackend<Stdout>) -> io::Result<Self> {
+        let area = Rect::from(backend.size()?);
+        Ok(Screen {
+            backend,
+            buffers: [Buffer::empty(area), Buffer::empty(area)],
+            current: 0,
+            area,
+        })
+    }
+
+    fn size(&self) -> io::Result<ratatui::layout::Size> {
+        self.backend.size()
+    }
+
+    fn draw(&mut self, app: &App) -> io::Result<()> {
+        // A new size: both buffers take it, and the whole screen is drawn
+        // afresh on a cleared terminal.
+        let area = Rect::from(self.backend.size()?);
+        if area != self.area {
+            if area.width < self.area.width {
+                self.backend.clear_region(ClearType::All)?;
+            }
+            for buffer in &mut self.buffers {
+                buffer.resize(area);
+            }
+            self.backend.clear_region(ClearType::All)?;
+            self.buffers[1 - self.current].reset();
+            self.area = area;
+        }
+        let cursor = render::draw(app, area, &mut self.buffers[self.current]);
+        let (previous, current) = (&self.buffers[1 - self.current], &self.buffers[self.current]);
+        self.backend.draw(previous.diff_iter(current))?;
+        match cursor {
+            None => self.backend.hide_cursor()?,
+            Some(position) => {
+                self.backend.show_cursor()?;
+                self.backend.set_cursor_position(position)?;
+            }
+        }
+        self.buffers[1 - self.current].reset();
+        self.current = 1 - self.current;
+        Backend::flush(&mut self.backend)
+    }
+}
+
+fn enter() -> io::Result<Screen> {
     enable_raw_mode()?;
-    let mut stdout = io::stdout();
-    if let Err(e) = execute!(
-        stdout,
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    ) {
+    let stdout = io::stdout();
+    if let Err(e) = send(ENTER) {
         let _ = restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(stdout))
+    Screen::new(CrosstermBackend::new(stdout))
 }
 
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore() -> io::Result<()> {
-    let left = execute!(
-        io::stdout(),
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        Show
-    );
+    let left = send(LEAVE);
     disable_raw_mode()?;
     left
+}
+
+/// What crossterm's EnterAlternateScreen, EnableMouseCapture (press and
+/// release, drags, all motion; RXVT and SGR coordinates) and
+/// EnableBracketedPaste send, in that order, as one text: a command each
+/// linked one function each.
+const ENTER: &str = concat!(
+    "\x1b[?1049h",
+    "\x1b[?1000h\x1b[?1002h\x1b[?1003h\x1b[?1015h\x1b[?1006h",
+    "\x1b[?2004h",
+);
+
+/// DisableBracketedPaste, DisableMouseCapture (the same modes in reverse),
+/// LeaveAlternateScreen and Show (the cursor).
+const LEAVE: &str = concat!(
+    "\x1b[?2004l",
+    "\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l",
+    "\x1b[?1049l",
+    "\x1b[?25h",
+);
+
+fn send(sequence: &str) -> io::Result<()> {
+    let mut out = io::stdout();
+    out.write_all(sequence.as_bytes())?;
+    out.flush()
 }
 
 fn install_panic_hook() {
@@ -149,7 +214,7 @@ fn install_panic_hook() {
 /// Draws only when something changed (an event that mapped to an action,
 /// a resize, a timed message expiring), so an idle pebble writes nothing.
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    terminal: &mut Screen,
     app: &mut App,
     stop: &AtomicBool,
     history_path: Option<&Path>,
@@ -168,7 +233,7 @@ fn event_loop(
     let mut save_failed = false;
     loop {
         if dirty {
-            terminal.draw(|frame| render(app, frame))?;
+            terminal.draw(app)?;
             dirty = false;
         }
         if stop.load(Ordering::Relaxed) {
@@ -265,6 +330,27 @@ mod tests {
         ] {
             assert_eq!(base64(plain.as_bytes()), encoded);
         }
+    }
+
+    #[test]
+    fn the_sequences_are_those_of_crossterms_commands() {
+        use ratatui::crossterm::Command;
+        use ratatui::crossterm::cursor::Show;
+        use ratatui::crossterm::event::{
+            DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+        };
+        use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+        let mut enter = String::new();
+        EnterAlternateScreen.write_ansi(&mut enter).unwrap();
+        EnableMouseCapture.write_ansi(&mut enter).unwrap();
+        EnableBracketedPaste.write_ansi(&mut enter).unwrap();
+        assert_eq!(ENTER, enter);
+        let mut leave = String::new();
+        DisableBracketedPaste.write_ansi(&mut leave).unwrap();
+        DisableMouseCapture.write_ansi(&mut leave).unwrap();
+        LeaveAlternateScreen.write_ansi(&mut leave).unwrap();
+        Show.write_ansi(&mut leave).unwrap();
+        assert_eq!(LEAVE, leave);
     }
 
     #[test]

@@ -3,14 +3,13 @@
 //! gave it. It is drawn from plain data, not from the app.
 
 use super::theme::Theme;
-use super::{draw_box, draw_line};
+use super::{cell_width, draw_box, draw_text};
 use crate::eval::Span;
 use crate::ui::layout::{DisplayText, Screen};
 use crate::ui::line_editor::{char_width, ellipsize, text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Widget;
 
 /// The input line as the display shows it.
@@ -102,11 +101,11 @@ impl Widget for Display<'_> {
             draw_box(
                 buf,
                 self.screen.display,
-                TextSpan::styled(" pebble ", theme.title()),
+                (" pebble ", theme.title()),
                 theme.dim(),
             );
         } else {
-            draw_line(buf, self.screen.input, &Line::styled("> ", theme.title()));
+            draw_text(buf, self.screen.input, "> ", theme.title());
         }
         render_input(&self.input, self.screen, theme, buf);
         self.render_below(buf);
@@ -119,7 +118,7 @@ fn render_input(input: &InputLine, screen: &Screen, theme: Theme, buf: &mut Buff
         // A column of space, then the tag.
         let right = Rect::new(area.right() + 1, area.y, tag.len() as u16, 1);
         if right.right() <= screen.input.right() {
-            draw_line(buf, right, &Line::styled(tag, theme.title()));
+            draw_text(buf, right, tag, theme.title());
         }
     }
     let width = usize::from(area.width);
@@ -129,8 +128,16 @@ fn render_input(input: &InputLine, screen: &Screen, theme: Theme, buf: &mut Buff
     } else {
         Style::new()
     };
-    let mut spans = Vec::new();
+    let right = area.right();
+    let from = |x: u16| Rect {
+        x,
+        width: right - x,
+        ..area
+    };
+    let mut x = area.x;
     let mut column = 0;
+    let mut first = true;
+    // Each character shown drawn on its own, in its style.
     for (byte, c) in input.text.char_indices() {
         let w = char_width(c);
         if column >= offset && column + w <= offset + width {
@@ -138,22 +145,25 @@ fn render_input(input: &InputLine, screen: &Screen, theme: Theme, buf: &mut Buff
                 .fault
                 .is_some_and(|s| byte >= s.start && byte < s.end.max(s.start + 1));
             let style = if faulty { theme.fault() } else { base };
-            spans.push(TextSpan::styled(c.to_string(), style));
+            let shown = &input.text[byte..byte + c.len_utf8()];
+            if offset > 0 && first {
+                // Scrolled sideways: the first column says text is hidden on the left.
+                let mut hidden = String::from("…");
+                for _ in 1..cell_width(shown) {
+                    hidden.push(' ');
+                }
+                x = draw_text(buf, from(x), &hidden, theme.dim());
+            } else {
+                x = draw_text(buf, from(x), shown, style);
+            }
+            first = false;
         }
         column += w;
     }
-    // Scrolled sideways: the first column says text is hidden on the left.
-    if offset > 0
-        && let Some(first) = spans.first_mut()
-    {
-        let hidden = " ".repeat(first.width().saturating_sub(1));
-        *first = TextSpan::styled(format!("…{hidden}"), theme.dim());
-    }
     // A fault at the very end (a missing operand) underlines a space there.
     if input.fault.is_some_and(|s| s.start >= input.text.len()) && column >= offset {
-        spans.push(TextSpan::styled(" ", theme.fault()));
+        draw_text(buf, from(x), " ", theme.fault());
     }
-    draw_line(buf, area, &Line::from(spans));
 }
 
 impl Display<'_> {
@@ -170,7 +180,7 @@ impl Display<'_> {
             None if !self.input.text.is_empty() => return,
             None => {
                 let hint = ellipsize("type an expression · F1 help", width);
-                draw_line(buf, row_at(0), &Line::styled(hint, theme.dim()));
+                draw_text(buf, row_at(0), &hint, theme.dim());
                 return;
             }
             Some(error @ DisplayText::Error(_)) => {
@@ -178,11 +188,7 @@ impl Display<'_> {
                 // wrapped at words.
                 let rows = error.rows(width);
                 for (row, text) in rows.iter().take(area.height.into()).enumerate() {
-                    draw_line(
-                        buf,
-                        row_at(row),
-                        &Line::styled(text.as_str(), theme.error()),
-                    );
+                    draw_text(buf, row_at(row), text, theme.error());
                 }
                 return;
             }
@@ -221,23 +227,24 @@ impl Display<'_> {
         let top = height.saturating_sub(rows.len());
         let last = rows.len() - 1;
         for (row, text) in rows.iter().enumerate() {
-            let line = match &note {
-                Some(note) if row == last && text.is_empty() => {
-                    Line::styled(note.as_str(), theme.dim())
-                }
-                Some(note) if row == last => Line::from(vec![
-                    TextSpan::styled(text.as_str(), style),
-                    TextSpan::styled(format!(" {note}"), theme.dim()),
-                ]),
-                _ => Line::styled(text.as_str(), style),
+            // The row's text, then the note after a space.
+            let (text, spaced, note) = match &note {
+                Some(note) if row == last && text.is_empty() => ("", "", note.as_str()),
+                Some(note) if row == last => (text.as_str(), " ", note.as_str()),
+                _ => (text.as_str(), "", ""),
             };
+            let width = cell_width(text) + spaced.len() + cell_width(note);
             let rect = row_at(top + row);
-            buf.set_line(
-                rect.right() - (line.width() as u16).min(rect.width),
-                rect.y,
-                &line,
-                rect.width,
-            );
+            let right = rect.right();
+            let from = |x: u16| Rect {
+                x,
+                width: right - x,
+                ..rect
+            };
+            let x = right - (width as u16).min(rect.width);
+            let x = draw_text(buf, from(x), text, style);
+            let x = draw_text(buf, from(x), spaced, theme.dim());
+            draw_text(buf, from(x), note, theme.dim());
         }
     }
 }

@@ -4,14 +4,13 @@
 //! while scrolled.
 
 use super::theme::Theme;
-use super::{draw_box, draw_line, draw_rule, draw_scrollbar};
+use super::{draw_box, draw_rule, draw_scrollbar, draw_text};
 use crate::ui::history::HistoryEntry;
 use crate::ui::layout;
 use crate::ui::line_editor::{ellipsize, text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 pub struct HistoryPanel<'a> {
@@ -222,7 +221,7 @@ impl Widget for HistoryPanel<'_> {
         } else {
             format!(" history ({total}) ")
         };
-        let title = Span::styled(title, theme.dim());
+        let title = (title.as_str(), theme.dim());
         if self.boxed {
             draw_box(buf, panel, title, theme.dim());
         } else {
@@ -231,32 +230,30 @@ impl Widget for HistoryPanel<'_> {
         // Each visible entry with its result's text, plain and grouped if
         // that fits the row, and the width both need.
         type Row = (usize, Rect, String, usize, Option<(String, usize)>, usize);
-        let lines: Vec<Row> = layout::history_lines(panel, total, self.scroll)
-            .into_iter()
-            .map(|(index, row)| {
-                let entry = &self.entries[index];
-                let made;
-                let texts = match self.results.get(index) {
-                    Some(texts) => texts,
-                    None => {
-                        made = ResultText::new(entry);
-                        &made
-                    }
-                };
-                let e = text_width(&entry.expression);
-                let grouped = texts.grouped_for(e, row.width.into());
-                let shown = grouped.as_ref().map_or(texts.plain_width, |g| g.1);
-                let result = texts.plain.clone();
-                (
-                    index,
-                    row,
-                    result,
-                    texts.plain_width,
-                    grouped,
-                    e + shown + 2,
-                )
-            })
-            .collect();
+        let mut lines: Vec<Row> = Vec::new();
+        for (index, row) in layout::history_lines(panel, total, self.scroll) {
+            let entry = &self.entries[index];
+            let made;
+            let texts = match self.results.get(index) {
+                Some(texts) => texts,
+                None => {
+                    made = ResultText::new(entry);
+                    &made
+                }
+            };
+            let e = text_width(&entry.expression);
+            let grouped = texts.grouped_for(e, row.width.into());
+            let shown = grouped.as_ref().map_or(texts.plain_width, |g| g.1);
+            let result = texts.plain.clone();
+            lines.push((
+                index,
+                row,
+                result,
+                texts.plain_width,
+                grouped,
+                e + shown + 2,
+            ));
+        }
         // Results sit just right of the longest visible entry, not at the far
         // edge of a wide screen; an entry too long for the row (`100!`) takes
         // the whole row and leaves the others where they are.
@@ -296,16 +293,16 @@ impl Widget for HistoryPanel<'_> {
                 Style::new()
             };
             if selected {
-                buf.set_style(row, base);
+                super::fill_style(buf, row, base);
             }
-            draw_line(buf, row, &Line::styled(expression, base));
+            draw_text(buf, row, &expression, base);
             let result_width = result_width as u16;
             let at = Rect {
                 x: row.right() - result_width,
                 width: result_width,
                 ..row
             };
-            draw_line(buf, at, &Line::styled(result, base.patch(theme.result())));
+            draw_text(buf, at, &result, base.patch(theme.result()));
         }
         if self.boxed {
             let track = Rect {

@@ -2,14 +2,13 @@
 //! its label centred; hovered and pressed keys look it.
 
 use super::theme::{KeyState, Theme};
-use super::{draw_line, fill_style};
+use super::{cell_width, draw_text, fill_style};
 use crate::eval::AngleMode;
 use crate::ui::keypad::KeypadButton;
 use crate::ui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 pub struct KeypadPanel {
@@ -34,41 +33,37 @@ impl Widget for KeypadPanel {
             // label, not on every row of the key.
             fill_style(buf, cell, style.remove_modifier(Modifier::UNDERLINED));
             let width = usize::from(cell.width);
-            let line = match button {
-                KeypadButton::AngleMode => {
-                    let active = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
-                    let (deg, rad) = match self.angle {
-                        AngleMode::Degrees => (active, style),
-                        AngleMode::Radians => (style, active),
-                    };
-                    // Both halves with a space either side, else the one in force.
-                    if width >= "DEG/RAD".len() + 2 {
-                        Line::from(vec![
-                            Span::styled("DEG", deg),
-                            Span::styled("/", style),
-                            Span::styled("RAD", rad),
-                        ])
-                    } else {
-                        // Too narrow for both: the mode in force.
-                        Line::styled(
-                            match self.angle {
-                                AngleMode::Degrees => "DEG",
-                                AngleMode::Radians => "RAD",
-                            },
-                            style,
-                        )
-                    }
-                }
+            // Both angle modes with a space either side, else the one in force.
+            let both = button == KeypadButton::AngleMode && width >= "DEG/RAD".len() + 2;
+            let label = match button {
+                KeypadButton::AngleMode if both => "DEG/RAD",
+                KeypadButton::AngleMode => match self.angle {
+                    AngleMode::Degrees => "DEG",
+                    AngleMode::Radians => "RAD",
+                },
                 // Not every font has ⌫: the word goes with it, or alone
                 // where the key is narrow.
-                KeypadButton::Backspace if width >= 7 => Line::styled("⌫ del", style),
-                KeypadButton::Backspace => Line::styled("del", style),
-                _ => Line::styled(button.label(), style),
+                KeypadButton::Backspace if width >= 7 => "⌫ del",
+                KeypadButton::Backspace => "del",
+                _ => button.label(),
             };
-            let x = cell.x + (cell.width.saturating_sub(line.width() as u16)) / 2;
+            let x = cell.x + (cell.width.saturating_sub(cell_width(label) as u16)) / 2;
             // Keys are an odd number of rows tall: the label on the middle one.
             let y = cell.y + cell.height / 2;
-            draw_line(buf, Rect::new(x, y, cell.right() - x, 1), &line);
+            let at = |x: u16| Rect::new(x, y, cell.right() - x, 1);
+            if both {
+                // The mode in force stands out.
+                let active = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+                let (deg, rad) = match self.angle {
+                    AngleMode::Degrees => (active, style),
+                    AngleMode::Radians => (style, active),
+                };
+                let x = draw_text(buf, at(x), "DEG", deg);
+                let x = draw_text(buf, at(x), "/", style);
+                draw_text(buf, at(x), "RAD", rad);
+            } else {
+                draw_text(buf, at(x), label, style);
+            }
         }
     }
 }

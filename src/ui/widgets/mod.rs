@@ -10,49 +10,52 @@ pub mod theme;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 
-/// One line of text, clipped to `area`'s first row. Lighter than a
-/// Paragraph, which matters at a hundred lines a frame; runs of ASCII skip
-/// grapheme segmentation, which was most of a frame's cost.
-pub fn draw_line(buf: &mut Buffer, area: Rect, line: &Line) {
-    if area.width == 0 || area.height == 0 {
-        return;
-    }
-    let (mut x, right) = (area.x, area.right());
-    for span in &line.spans {
-        let style = line.style.patch(span.style);
-        let mut rest: &str = &span.content;
-        while !rest.is_empty() && x < right {
-            let ascii = rest.bytes().take_while(u8::is_ascii).count();
-            let (run, after) = if ascii > 0 {
-                rest.split_at(ascii)
-            } else {
-                rest.split_at(rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len()))
-            };
-            if ascii > 0 {
-                // Straight into the row's cells: no per-cell bounds lookup.
-                let count = run.len().min(usize::from(right - x));
-                let start = buf.index_of(x, area.y);
-                for (cell, byte) in buf.content[start..start + count]
-                    .iter_mut()
-                    .zip(run.bytes())
-                {
-                    put(cell, ascii_symbol(byte), style);
-                }
-                x += count as u16;
-            } else {
-                x = buf
-                    .set_stringn(x, area.y, run, usize::from(right - x), style)
-                    .0;
-            }
-            rest = after;
-        }
-    }
+/// The columns `text` takes, as ratatui counts them (through its copy of
+/// the width code: a second copy in this crate costs 2 KB).
+pub fn cell_width(text: &str) -> usize {
+    ratatui::text::Span::raw(text).width()
 }
 
-/// Printable ASCII as static strings: a cell made from one is not copied
-/// (Cell::set_char builds a new string each time, a frame's largest cost).
+/// Text in one style, clipped to `area`'s first row. Lighter than a
+/// Paragraph, which matters at a hundred lines a frame; runs of ASCII skip
+/// grapheme segmentation, which was most of a frame's cost.
+/// Returns the column after it.
+#[inline(never)]
+pub fn draw_text(buf: &mut Buffer, area: Rect, text: &str, style: Style) -> u16 {
+    let (mut x, right) = (area.x, area.right());
+    if area.width == 0 || area.height == 0 {
+        return x;
+    }
+    let mut rest = text;
+    while !rest.is_empty() && x < right {
+        let ascii = rest.bytes().take_while(u8::is_ascii).count();
+        let (run, after) = if ascii > 0 {
+            rest.split_at(ascii)
+        } else {
+            rest.split_at(rest.find(|c: char| c.is_ascii()).unwrap_or(rest.len()))
+        };
+        if ascii > 0 {
+            // Straight into the row's cells: no per-cell bounds lookup.
+            let count = run.len().min(usize::from(right - x));
+            let start = buf.index_of(x, area.y);
+            for (cell, byte) in buf.content[start..start + count]
+                .iter_mut()
+                .zip(run.bytes())
+            {
+                put(cell, ascii_symbol(byte), style);
+            }
+            x += count as u16;
+        } else {
+            x = buf
+                .set_stringn(x, area.y, run, usize::from(right - x), style)
+                .0;
+        }
+        rest = after;
+    }
+    x
+}
+
 const PRINTABLE: &str = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
 fn ascii_symbol(byte: u8) -> &'static str {
@@ -80,7 +83,7 @@ pub fn fill_style(buf: &mut Buffer, area: Rect, style: Style) {
 
 /// A titled box around `area`. Drawn edge by edge: a Block would also
 /// restyle every cell inside, which was most of a frame's cost.
-pub fn draw_box(buf: &mut Buffer, area: Rect, title: Span, border: Style) {
+pub fn draw_box(buf: &mut Buffer, area: Rect, title: (&str, Style), border: Style) {
     if area.width < 2 || area.height < 2 {
         return;
     }
@@ -124,14 +127,14 @@ pub fn draw_scrollbar(buf: &mut Buffer, track: Rect, total: usize, first: usize,
 }
 
 /// A title on a row, the rest of the row a rule.
-pub fn draw_rule(buf: &mut Buffer, area: Rect, title: Span, border: Style) {
+pub fn draw_rule(buf: &mut Buffer, area: Rect, title: (&str, Style), border: Style) {
     if area.width == 0 || area.height == 0 {
         return;
     }
     for x in area.x..area.right() {
         put(&mut buf[(x, area.y)], "─", border);
     }
-    draw_line(buf, area, &Line::from(title));
+    draw_text(buf, area, title.0, title.1);
 }
 
 /// Puts a static symbol in a cell with `style` (the cell's earlier style is

@@ -3,13 +3,12 @@
 
 use super::display::thousands;
 use super::theme::Theme;
-use super::{draw_box, draw_line, draw_scrollbar};
+use super::{draw_box, draw_scrollbar, draw_text};
 use crate::ui::help;
 use crate::ui::layout;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 pub enum OverlayContent<'a> {
@@ -49,47 +48,41 @@ impl Widget for OverlayView<'_> {
         let full = matches!(self.content, OverlayContent::Answer { .. });
         let width = layout::overlay_text_width(area, full);
         let room = usize::from(layout::overlay(area, 0, full).width.saturating_sub(2));
-        let (title, lines): (String, Vec<Line>) = match self.content {
+        // Each line: a key in bold (the help's), then text in a style.
+        let mut lines: Vec<(String, String, Style)> = Vec::new();
+        let title: String = match self.content {
             OverlayContent::Help => {
                 let keys = help::key_column(width.into());
-                let lines = help::lines(width.into())
-                    .into_iter()
-                    .map(|l| {
-                        if l.heading {
-                            Line::styled(l.text, theme.heading())
-                        } else {
-                            let key_width = crate::ui::line_editor::text_width(&l.key);
-                            let text_width = crate::ui::line_editor::text_width(&l.text);
-                            // A name too long for the text column starts
-                            // left of it, just enough to fit.
-                            let pad = (keys - key_width)
-                                .min(usize::from(width).saturating_sub(key_width + text_width + 1));
-                            Line::from(vec![
-                                Span::styled(l.key, Style::new().add_modifier(Modifier::BOLD)),
-                                Span::raw(" ".repeat(pad + 1)),
-                                Span::raw(l.text),
-                            ])
-                        }
-                    })
-                    .collect();
-                (" help · Esc closes ".into(), lines)
+                for l in help::lines(width.into()) {
+                    if l.heading {
+                        lines.push((l.key, l.text, theme.heading()));
+                    } else {
+                        let key_width = crate::ui::line_editor::text_width(&l.key);
+                        let text_width = crate::ui::line_editor::text_width(&l.text);
+                        // A name too long for the text column starts
+                        // left of it, just enough to fit.
+                        let pad = (keys - key_width)
+                            .min(usize::from(width).saturating_sub(key_width + text_width + 1));
+                        let mut text = " ".repeat(pad + 1);
+                        text.push_str(&l.text);
+                        lines.push((l.key, text, Style::new()));
+                    }
+                }
+                " help · Esc closes ".into()
             }
             OverlayContent::Names {
                 variables,
                 functions,
             } => {
-                let lines = layout::names_lines(variables, functions, width.into())
-                    .into_iter()
-                    .map(|(text, heading)| {
-                        let style = if heading {
-                            theme.heading()
-                        } else {
-                            Style::new()
-                        };
-                        Line::styled(text, style)
-                    })
-                    .collect();
-                (" variables · Esc closes ".into(), lines)
+                for (text, heading) in layout::names_lines(variables, functions, width.into()) {
+                    let style = if heading {
+                        theme.heading()
+                    } else {
+                        Style::new()
+                    };
+                    lines.push((String::new(), text, style));
+                }
+                " variables · Esc closes ".into()
             }
             OverlayContent::Answer { expression, answer } => {
                 let texts = layout::answer_lines(expression, answer, width.into());
@@ -122,18 +115,15 @@ impl Widget for OverlayView<'_> {
                 } else {
                     format!(" {span} ")
                 };
-                let lines = texts
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, l)| {
-                        if i < layout::ANSWER_HEADER_LINES {
-                            Line::styled(l, theme.dim())
-                        } else {
-                            Line::styled(l, theme.preview())
-                        }
-                    })
-                    .collect();
-                (title, lines)
+                for (i, l) in texts.into_iter().enumerate() {
+                    let style = if i < layout::ANSWER_HEADER_LINES {
+                        theme.dim()
+                    } else {
+                        theme.preview()
+                    };
+                    lines.push((String::new(), l, style));
+                }
+                title
             }
         };
         let popup = layout::overlay(area, lines.len(), full);
@@ -145,19 +135,26 @@ impl Widget for OverlayView<'_> {
         };
         let title =
             crate::ui::line_editor::ellipsize(&title, usize::from(popup.width.saturating_sub(2)));
-        draw_box(buf, popup, Span::styled(title, theme.title()), theme.dim());
+        draw_box(buf, popup, (&title, theme.title()), theme.dim());
         let visible = usize::from(text.height);
         let hidden = lines.len().saturating_sub(visible);
         let scroll = self.scroll.min(hidden);
-        for (row, line) in lines.iter().skip(scroll).take(visible).enumerate() {
-            draw_line(
+        for (row, (key, line, style)) in lines.iter().skip(scroll).take(visible).enumerate() {
+            let row = Rect {
+                y: text.y + row as u16,
+                height: 1,
+                ..text
+            };
+            let x = draw_text(buf, row, key, Style::new().add_modifier(Modifier::BOLD));
+            draw_text(
                 buf,
                 Rect {
-                    y: text.y + row as u16,
-                    height: 1,
-                    ..text
+                    x,
+                    width: row.right() - x,
+                    ..row
                 },
                 line,
+                *style,
             );
         }
         let track = Rect {

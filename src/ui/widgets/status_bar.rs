@@ -2,14 +2,13 @@
 //! by dropping whole hints (least needed first), never cut mid-word; the
 //! number mode (real or complex) and the angle mode on the right.
 
-use super::draw_line;
+use super::draw_text;
 use super::theme::Theme;
 use crate::eval::AngleMode;
 use crate::ui::layout::take_right;
 use crate::ui::line_editor::{ellipsize, text_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 pub struct StatusBar<'a> {
@@ -56,18 +55,16 @@ const HINTS: [(&str, u8); 10] = [
 
 /// The hints that fit in `width` columns, joined.
 pub fn hints(width: usize, answer_cut: bool) -> String {
-    let candidates: Vec<(&str, u8)> = HINTS
-        .iter()
-        .copied()
-        .filter(|(hint, _)| answer_cut || *hint != "F2 all")
-        .collect();
     for most in (0..=5).rev() {
-        let kept: Vec<&str> = candidates
-            .iter()
-            .filter(|(_, priority)| *priority <= most)
-            .map(|(hint, _)| *hint)
-            .collect();
-        let line = kept.join(" · ");
+        let mut line = String::new();
+        for (hint, priority) in HINTS {
+            if priority <= most && (answer_cut || hint != "F2 all") {
+                if !line.is_empty() {
+                    line.push_str(" · ");
+                }
+                line.push_str(hint);
+            }
+        }
         if text_width(&line) < width {
             return line;
         }
@@ -113,30 +110,30 @@ impl Widget for StatusBar<'_> {
         let theme = self.theme;
         let right = right_text(self.angle);
         let (left_area, right_area) = take_right(area, text_width(right) as u16);
-        draw_line(buf, right_area, &Line::styled(right, theme.title()));
+        draw_text(buf, right_area, right, theme.title());
         let mode = complex_text(area, self.complex);
         let (left_area, mode_area) = take_right(left_area, text_width(mode) as u16);
-        draw_line(buf, mode_area, &Line::styled(mode, theme.title()));
+        draw_text(buf, mode_area, mode, theme.title());
         // A space between the two parts, always.
         let width = usize::from(left_area.width).saturating_sub(1);
-        let line = match self.status {
+        let (text, style) = match self.status {
             Some(status) => {
                 let style = match status.kind {
                     StatusKind::Info => theme.title(),
                     StatusKind::Warning => theme.warning(),
                     StatusKind::Error => theme.error(),
                 };
-                Line::styled(ellipsize(&format!(" {}", status.text), width), style)
+                (ellipsize(&format!(" {}", status.text), width), style)
             }
             None => match self.error_rest {
-                Some(rest) => Line::styled(ellipsize(&format!(" {rest}"), width), theme.error()),
-                None => Line::styled(
+                Some(rest) => (ellipsize(&format!(" {rest}"), width), theme.error()),
+                None => (
                     format!(" {}", hints(width.saturating_sub(1), self.answer_cut)),
                     theme.dim(),
                 ),
             },
         };
-        draw_line(buf, left_area, &line);
+        draw_text(buf, left_area, &text, style);
     }
 }
 
