@@ -135,9 +135,6 @@ impl Screen {
         // afresh on a cleared terminal.
         let area = Rect::from(self.backend.size()?);
         if area != self.area {
-            if area.width < self.area.width {
-                self.backend.clear_region(ClearType::All)?;
-            }
             for buffer in &mut self.buffers {
                 buffer.resize(area);
             }
