@@ -745,7 +745,8 @@ impl<'a> Evaluator<'a> {
                 Arithmetic::Add => form::add(x, y, budget),
                 Arithmetic::Subtract => form::subtract(x, y, budget),
                 Arithmetic::Multiply => form::multiply(x, y, budget),
-                Arithmetic::Divide => form::divide(x, y, budget),
+                // A divisor whose enclosure excludes 0 is not 0 in disguise.
+                Arithmetic::Divide => form::quotient(x, y, b.sign().is_some(), budget),
             })
         } else {
             None
@@ -977,7 +978,7 @@ impl<'a> Evaluator<'a> {
                 // Only an exponent known to be irrational (by its form:
                 // q·π, a sum of radicals of primes, e^q, sin(q) and the
                 // like) is known to give no real value; one known only
-                // approximately may still be whole (e.g. sin(1)^2+cos(1)^2).
+                // approximately may still be whole (e.g. tan(1)*cos(1)/sin(1)).
                 let irrational = match exponent {
                     Value::Approx { form: Some(f), .. } => f.known_irrational(),
                     _ => exponent.as_exact().is_some(),
