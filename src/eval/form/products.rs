@@ -13,6 +13,7 @@ use super::{
     term,
 };
 use crate::eval::builtins::Builtin;
+use crate::eval::number::unmetered;
 use num_rational::BigRational;
 use num_traits::{One, ToPrimitive, Zero};
 
@@ -81,7 +82,8 @@ pub(super) fn nonzero(atom: &Atom) -> bool {
 }
 
 /// `p·q` as terms (an atom, or none for a rational): radicals and powers
-/// of e multiply into one, and sin²x is 1 - cos²x.
+/// of e multiply into one, and sin²x is 1 - cos²x (for one x: a product
+/// with two such squares is left without a form).
 pub(super) fn product(
     p: &Atom,
     q: &Atom,
@@ -89,15 +91,15 @@ pub(super) fn product(
 ) -> Option<Vec<(BigRational, Option<Atom>)>> {
     let mut k = BigRational::one();
     let mut list = factors(p).to_vec();
-    // cos x for each sin x met twice.
-    let mut squares = Vec::new();
+    // cos x, where sin x is met twice.
+    let mut square = None;
     for atom in factors(q) {
         let mut rest = Some(atom.clone());
         for i in 0..list.len() {
             let merged = match (&list[i], atom) {
                 (Atom::Radical(x), Atom::Radical(y)) => {
                     let (w, powers) = radical_product(x, y);
-                    k *= BigRational::from_integer(w);
+                    k = unmetered::product(&k, &BigRational::from_integer(w));
                     (!powers.is_empty()).then_some(Atom::Radical(powers))
                 }
                 (f, g) if exp_argument(f).is_some() && exp_argument(g).is_some() => {
@@ -107,7 +109,10 @@ pub(super) fn product(
                     }
                 }
                 (f, g) if f == g && trigonometric(f).is_some_and(|(sine, _)| sine) => {
-                    squares.push(trigonometric_atom(false, &trigonometric(f)?.1));
+                    if square.is_some() {
+                        return None;
+                    }
+                    square = Some(trigonometric_atom(false, &trigonometric(f)?.1));
                     None
                 }
                 _ => continue,
@@ -120,31 +125,27 @@ pub(super) fn product(
             insert(&mut list, atom);
         }
     }
-    let mut terms = vec![(k, list)];
-    for cosine in squares {
-        let more: Vec<_> = terms
-            .iter()
-            .map(|(w, list)| {
-                let mut list = list.clone();
-                insert(&mut list, cosine.clone());
-                insert(&mut list, cosine.clone());
-                (-w, list)
-            })
-            .collect();
-        terms.extend(more);
+    let mut terms = vec![(k.clone(), monomial(list.clone())?)];
+    if let Some(cosine) = square {
+        insert(&mut list, cosine.clone());
+        insert(&mut list, cosine);
+        terms.push((-k, monomial(list)?));
     }
-    terms
-        .into_iter()
-        .map(|(w, mut list)| match list.len() {
-            0 | 1 => Some((w, list.pop())),
-            n if n <= MAX_FACTORS => Some((w, Some(Atom::Product(list)))),
-            _ => None,
-        })
-        .collect()
+    Some(terms)
+}
+
+/// A list of factors as an atom (none for an empty one), where it is not
+/// too long.
+fn monomial(mut list: Vec<Atom>) -> Option<Option<Atom>> {
+    match list.len() {
+        0 | 1 => Some(list.pop()),
+        n if n <= MAX_FACTORS => Some(Some(Atom::Product(list))),
+        _ => None,
+    }
 }
 
 fn insert(list: &mut Vec<Atom>, atom: Atom) {
-    let at = list.partition_point(|f| *f < atom);
+    let at = list.partition_point(|f| f.cmp(&atom).is_lt());
     list.insert(at, atom);
 }
 
@@ -152,10 +153,10 @@ fn insert(list: &mut Vec<Atom>, atom: Atom) {
 /// both (`None` where it has no such pair, `Some(None)` where the result
 /// is too large to keep).
 pub(super) fn multiple_angles(form: &Form, budget: &mut Budget) -> Option<Option<Known>> {
-    let mut arguments: Vec<Known> = Vec::new();
+    let mut arguments = Vec::new();
     for (_, atom) in &form.terms {
-        for (_, x) in factors(atom).iter().filter_map(trigonometric) {
-            if !arguments.contains(&x) {
+        for f in factors(atom) {
+            if let Some((_, x)) = trigonometric(f) {
                 arguments.push(x);
             }
         }
@@ -163,7 +164,9 @@ pub(super) fn multiple_angles(form: &Form, budget: &mut Budget) -> Option<Option
     for b in &arguments {
         for a in &arguments {
             let ratio = match (a, b) {
-                (Known::Rational(x), Known::Rational(y)) if !x.is_zero() => Some(y / x),
+                (Known::Rational(x), Known::Rational(y)) if !x.is_zero() => {
+                    Some(unmetered::product(y, &x.recip()))
+                }
                 (Known::Form(_), Known::Form(_)) => proportion(b, a, budget),
                 _ => None,
             };
@@ -180,34 +183,49 @@ pub(super) fn multiple_angles(form: &Form, budget: &mut Budget) -> Option<Option
 }
 
 /// The form with sin(b) and cos(b) for b = k·a written in sin(a) and
-/// cos(a): sin((n+1)a) = 2cos(a)·sin(na) - sin((n-1)a), and so cos.
+/// cos(a).
 fn substitute(form: &Form, a: &Known, b: &Known, k: u32, budget: &mut Budget) -> Option<Known> {
-    let one = || Known::Rational(BigRational::one());
-    let cosine = term(BigRational::one(), trigonometric_atom(false, a));
-    let twice_cosine = multiply(&cosine, &Known::Rational(q(2, 1)), budget)?;
-    let mut sines = (
-        Known::Rational(BigRational::zero()),
-        term(BigRational::one(), trigonometric_atom(true, a)),
-    );
-    let mut cosines = (one(), cosine);
-    for _ in 1..k {
-        let next = multiply(&twice_cosine, &sines.1, budget)?;
-        sines = (sines.1.clone(), subtract(&next, &sines.0, budget)?);
-        let next = multiply(&twice_cosine, &cosines.1, budget)?;
-        cosines = (cosines.1.clone(), subtract(&next, &cosines.0, budget)?);
-    }
+    let atom = |sine| term(BigRational::one(), trigonometric_atom(sine, a));
+    let twice_cosine = multiply(&atom(false), &Known::Rational(q(2, 1)), budget)?;
+    let zero = Known::Rational(BigRational::zero());
+    let sine = chebyshev(zero, atom(true), &twice_cosine, k, budget)?;
+    let one = Known::Rational(BigRational::one());
+    let cosine = chebyshev(one, atom(false), &twice_cosine, k, budget)?;
+    let (sine_b, cosine_b) = (trigonometric_atom(true, b), trigonometric_atom(false, b));
     let mut total = Known::Rational(form.constant.clone());
     for (w, atom) in &form.terms {
         let mut value = Known::Rational(w.clone());
         for f in factors(atom) {
-            let factor = match trigonometric(f) {
-                Some((true, x)) if x == *b => sines.1.clone(),
-                Some((false, x)) if x == *b => cosines.1.clone(),
-                _ => term(BigRational::one(), f.clone()),
+            let factor = if *f == sine_b {
+                sine.clone()
+            } else if *f == cosine_b {
+                cosine.clone()
+            } else {
+                term(BigRational::one(), f.clone())
             };
             value = multiply(&value, &factor, budget)?;
         }
         total = add(&total, &value, budget)?;
     }
     Some(total)
+}
+
+/// f(k·a) from f(0) and f(a), f sin or cos: f((n+1)a) = 2cos(a)·f(na) -
+/// f((n-1)a).
+fn chebyshev(
+    mut previous: Known,
+    mut current: Known,
+    twice_cosine: &Known,
+    k: u32,
+    budget: &mut Budget,
+) -> Option<Known> {
+    for _ in 1..k {
+        let next = subtract(
+            &multiply(twice_cosine, &current, budget)?,
+            &previous,
+            budget,
+        )?;
+        previous = std::mem::replace(&mut current, next);
+    }
+    Some(current)
 }
