@@ -217,12 +217,13 @@ impl Form {
     }
 
     /// A single multiple of π, e^q or f(q) is as large as the evaluator's
-    /// rationals may be (`pi*10^1000`); sums and radicals are bounded.
+    /// rationals may be (`pi*10^1000`), but for an argument beyond 2^16
+    /// bits; sums, products and radicals are bounded.
     fn fits(&self) -> bool {
         if let [(_, atom)] = self.terms.as_slice()
             && self.constant.is_zero()
             && !matches!(atom, Atom::Radical(_) | Atom::Product(_))
-            && !matches!(atom, Atom::Applied { argument, .. } if known_bits(argument) > MAX_FORM_BITS && matches!(**argument, Known::Form(_)))
+            && atom_bits(atom) <= MAX_POWER_BITS
         {
             return true;
         }

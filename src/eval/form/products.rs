@@ -41,18 +41,15 @@ fn exp_argument(atom: &Atom) -> Option<&Known> {
     }
 }
 
-/// Whether the atom is sin (or else cos) of an argument, and that argument
-/// (m·π for those of multiples of π).
-fn trigonometric(atom: &Atom) -> Option<(bool, Known)> {
+/// The argument of sin or cos (m·π for those of multiples of π).
+fn trigonometric(atom: &Atom) -> Option<Known> {
     match atom {
         Atom::Applied {
-            function: f @ (Builtin::Sin | Builtin::Cos),
+            function: Builtin::Sin | Builtin::Cos,
             argument,
             ..
-        } => Some((*f == Builtin::Sin, (**argument).clone())),
-        Atom::OfPi(f @ (Builtin::Sin | Builtin::Cos), m) => {
-            Some((*f == Builtin::Sin, super::Form::pi(m.clone())))
-        }
+        } => Some((**argument).clone()),
+        Atom::OfPi(Builtin::Sin | Builtin::Cos, m) => Some(Form::pi(m.clone())),
         _ => None,
     }
 }
@@ -67,6 +64,23 @@ fn trigonometric_atom(sine: bool, x: &Known) -> Atom {
             argument: Box::new(x.clone()),
             degrees: false,
         },
+    }
+}
+
+/// cos x for the atom sin x.
+fn cosine_beside(atom: &Atom) -> Option<Atom> {
+    match atom {
+        Atom::Applied {
+            function: Builtin::Sin,
+            argument,
+            ..
+        } => Some(Atom::Applied {
+            function: Builtin::Cos,
+            argument: argument.clone(),
+            degrees: false,
+        }),
+        Atom::OfPi(Builtin::Sin, m) => Some(Atom::OfPi(Builtin::Cos, m.clone())),
+        _ => None,
     }
 }
 
@@ -108,11 +122,11 @@ pub(super) fn product(
                         sum => Some(exp_atom(sum)),
                     }
                 }
-                (f, g) if f == g && trigonometric(f).is_some_and(|(sine, _)| sine) => {
+                (f, g) if f == g && cosine_beside(f).is_some() => {
                     if square.is_some() {
                         return None;
                     }
-                    square = Some(trigonometric_atom(false, &trigonometric(f)?.1));
+                    square = cosine_beside(f);
                     None
                 }
                 _ => continue,
@@ -156,7 +170,7 @@ pub(super) fn multiple_angles(form: &Form, budget: &mut Budget) -> Option<Option
     let mut arguments = Vec::new();
     for (_, atom) in &form.terms {
         for f in factors(atom) {
-            if let Some((_, x)) = trigonometric(f) {
+            if let Some(x) = trigonometric(f) {
                 arguments.push(x);
             }
         }
