@@ -1128,6 +1128,13 @@ fn exact_forms_combine() {
         "cos(6*e) - (32*cos(e)^6 - 48*cos(e)^4 + 18*cos(e)^2 - 1)",
         "sin(5*e) - (16*sin(e)^5 - 20*sin(e)^3 + 5*sin(e))",
         "cos(6*e) - cos(3*(2*e)) + cos(2*e) - cos(2*e)",
+        // Roots of forms are atoms, and a positive base to a power in a
+        // form is e^(y·ln x).
+        "hypot(pi, 3/4)*hypot(pi, 3/4) - hypot(pi, 3/4)^2",
+        "cbrt(-pi) + cbrt(pi)",
+        "2^sqrt(2)*3^sqrt(2) - 6^sqrt(2)",
+        "2^pi*2^(-pi) - 1",
+        "(2^sqrt(2))^sqrt(2) - 4",
     ] {
         assert_eq!(eval(input), "0", "{input}");
     }

@@ -698,6 +698,12 @@ pub fn power(x: &Known, k: &BigRational, budget: &mut Budget) -> Option<Known> {
     Some(result)
 }
 
+/// `x^y` for x > 0 and y in a form: e^(y·ln x).
+pub fn positive_power(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
+    let ln = function(Builtin::Ln, x).ok()??;
+    Some(exp_of(&multiply(&ln, y, budget)?))
+}
+
 /// `(a·∏ p^e)^n`, its size bounded before it is built.
 fn radical_power(a: &BigRational, powers: &[Power], n: i64, budget: &mut Budget) -> Option<Known> {
     let e = n.unsigned_abs();
@@ -934,7 +940,7 @@ fn odd(function: Builtin) -> bool {
     use Builtin::*;
     matches!(
         function,
-        Sin | Tan | Asin | Atan | Sinh | Tanh | Asinh | Atanh
+        Sin | Tan | Asin | Atan | Sinh | Tanh | Asinh | Atanh | Cbrt
     )
 }
 
@@ -1012,7 +1018,7 @@ pub fn function(function: Builtin, x: &Known) -> Result<Option<Known>, &'static 
         (Ln, Known::Form(_)) => ln_of_form(x).or_else(|| applied(function, x)),
         (Sqrt, Known::Rational(r)) if r.is_positive() => root(r, 2),
         (Cbrt, Known::Rational(r)) if !r.is_zero() => root(r, 3),
-        (Sin | Cos | Tan | Tanh | Asinh | Acosh | Atanh | Asin | Acos | Atan, _) => {
+        (Sin | Cos | Tan | Tanh | Asinh | Acosh | Atanh | Asin | Acos | Atan | Sqrt | Cbrt, _) => {
             applied(function, x)
         }
         _ => None,

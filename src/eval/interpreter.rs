@@ -931,6 +931,11 @@ impl<'a> Evaluator<'a> {
                 let root = e.denom().to_u32().and_then(|k| form::root(b, k));
                 root.and_then(|root| self.form_work(|budget| form::power(&root, &whole, budget)))
             }
+            (_, Value::Approx { form: Some(e), .. }) if base.sign() == Some(Ordering::Greater) => {
+                let e = Known::Form(Form::clone(e));
+                let b = base.known();
+                b.and_then(|b| self.form_work(|budget| form::positive_power(&b, &e, budget)))
+            }
             _ => None,
         };
         if let Some(known) = known {
