@@ -19,6 +19,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cmp::Ordering;
 
 mod logarithms;
+mod products;
 
 /// Largest size, in bits, of a form's numbers together; beyond it values go
 /// on as enclosures alone.
@@ -52,12 +53,13 @@ pub enum Atom {
     Pi,
     /// `ln(base)`, base > 1: a prime, or a factor left with no prime below 1000.
     Ln(BigInt),
-    /// `function(argument)` for a rational argument (in radians), odd
-    /// functions of a positive one; `degrees` when the angle that asin,
-    /// acos or atan gave was turned into degrees.
+    /// `function(argument)` for an argument in radians, rational or a
+    /// form, odd and even functions of one whose leading part is positive;
+    /// `degrees` when the angle that asin, acos or atan gave was turned
+    /// into degrees.
     Applied {
         function: Builtin,
-        argument: BigRational,
+        argument: Box<Known>,
         degrees: bool,
     },
     /// sin, cos or tan of m·π off the table, 0 < m < 1/2 (whole and half
@@ -67,10 +69,12 @@ pub enum Atom {
     /// `ln(base)/D` for D a sum of `Ln` terms, its first coefficient 1:
     /// logarithms in other bases (see `logarithms`).
     LnOver(BigInt, Vec<(BigRational, Atom)>),
+    /// A product of two or more atoms, ascending (see `products`).
+    Product(Vec<Atom>),
 }
 
 /// `constant + Σ coefficient·atom`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Form {
     constant: BigRational,
     /// Coefficients (not zero) and their atoms, ascending and distinct;
@@ -79,7 +83,7 @@ pub struct Form {
 }
 
 /// A value known exactly: a rational, or an irrational in a form.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Known {
     Rational(BigRational),
     Form(Form),
@@ -101,6 +105,26 @@ fn sum(a: &BigRational, b: &BigRational, budget: &mut Budget) -> Option<BigRatio
 fn product(a: &BigRational, b: &BigRational, budget: &mut Budget) -> Option<BigRational> {
     budget.spend(number::multiply_cost(a, b))?;
     number::multiply(a, b, budget)
+}
+
+/// The size of an atom's numbers, in bits.
+fn atom_bits(atom: &Atom) -> u64 {
+    match atom {
+        Atom::Radical(powers) => powers.iter().map(|p| p.base.bits()).sum(),
+        Atom::Pi => 0,
+        Atom::Ln(base) => base.bits(),
+        Atom::Applied { argument, .. } => known_bits(argument) + 1,
+        Atom::OfPi(_, argument) => bits(argument),
+        Atom::Product(factors) => factors.iter().map(atom_bits).sum(),
+        Atom::LnOver(base, over) => logarithms::bits(base, over),
+    }
+}
+
+fn known_bits(x: &Known) -> u64 {
+    match x {
+        Known::Rational(r) => bits(r),
+        Known::Form(f) => f.bits(),
+    }
 }
 
 impl Known {
@@ -175,6 +199,9 @@ fn build(
         constant,
         terms: merged,
     };
+    if let Some(rewritten) = products::multiple_angles(&form, budget) {
+        return rewritten;
+    }
     form.fits().then_some(Known::Form(form))
 }
 
@@ -195,28 +222,27 @@ impl Form {
     }
 
     /// A single multiple of π, e^q or f(q) is as large as the evaluator's
-    /// rationals may be (`pi*10^1000`); sums and radicals are bounded.
+    /// rationals may be (`pi*10^1000`), but for an argument beyond 2^16
+    /// bits; sums, products and radicals are bounded.
     fn fits(&self) -> bool {
         if let [(_, atom)] = self.terms.as_slice()
             && self.constant.is_zero()
-            && !matches!(atom, Atom::Radical(_))
+            && !matches!(atom, Atom::Radical(_) | Atom::Product(_))
+            && atom_bits(atom) <= MAX_POWER_BITS
         {
             return true;
         }
-        let atom_bits = |atom: &Atom| match atom {
-            Atom::Radical(powers) => powers.iter().map(|p| p.base.bits()).sum(),
-            Atom::Pi => 0,
-            Atom::Ln(base) => base.bits(),
-            Atom::Applied { argument, .. } | Atom::OfPi(_, argument) => bits(argument),
-            Atom::LnOver(base, over) => logarithms::bits(base, over),
-        };
-        let total: u64 = bits(&self.constant)
+        self.terms.len() <= MAX_TERMS && self.bits() <= MAX_FORM_BITS
+    }
+
+    /// The size of the form's numbers together, in bits.
+    fn bits(&self) -> u64 {
+        bits(&self.constant)
             + self
                 .terms
                 .iter()
                 .map(|(k, atom)| bits(k) + atom_bits(atom))
-                .sum::<u64>();
-        self.terms.len() <= MAX_TERMS && total <= MAX_FORM_BITS
+                .sum::<u64>()
     }
 
     pub fn negated(&self) -> Form {
@@ -228,7 +254,7 @@ impl Form {
 
     /// `q` when this is `function(q)` (an angle in radians for asin, acos,
     /// atan); `-function(q)` is `function(-q)` for the odd ones.
-    fn argument_of(&self, inverse: Builtin) -> Option<BigRational> {
+    fn argument_of(&self, inverse: Builtin) -> Option<Known> {
         let [(k, atom)] = self.terms.as_slice() else {
             return None;
         };
@@ -244,9 +270,9 @@ impl Form {
             return None;
         }
         if k.is_one() {
-            Some(argument.clone())
+            Some((**argument).clone())
         } else if (-k).is_one() && odd(inverse) {
-            Some(-argument)
+            Some(negate(argument))
         } else {
             None
         }
@@ -254,7 +280,10 @@ impl Form {
 
     /// `q` when this is e^q.
     pub fn exp_argument(&self) -> Option<BigRational> {
-        self.argument_of(Builtin::Exp)
+        match self.argument_of(Builtin::Exp)? {
+            Known::Rational(q) => Some(q),
+            Known::Form(_) => None,
+        }
     }
 
     /// Whether the value is known to be irrational: a sum of radicals of
@@ -278,10 +307,18 @@ impl Form {
         {
             return true;
         }
-        matches!(
-            self.terms.as_slice(),
-            [(_, Atom::Pi | Atom::Applied { degrees: false, .. })]
-        )
+        match self.terms.as_slice() {
+            [(_, Atom::Pi)] => true,
+            [
+                (
+                    _,
+                    Atom::Applied {
+                        degrees, argument, ..
+                    },
+                ),
+            ] => !degrees && matches!(**argument, Known::Rational(_)),
+            _ => false,
+        }
     }
 
     /// The form as a person writes it (`2√2`, `√2 - 1`, `(√6 - √2)/4`,
@@ -403,35 +440,6 @@ pub fn subtract(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
     add(x, &negate(y), budget)
 }
 
-/// `a·b` as a rational factor and an atom (none for 1), where that is one:
-/// radicals multiply, and so do powers of e.
-fn atom_product(a: &Atom, b: &Atom) -> Option<(BigRational, Option<Atom>)> {
-    match (a, b) {
-        (Atom::Radical(x), Atom::Radical(y)) => {
-            let (factor, powers) = radical_product(x, y);
-            let atom = (!powers.is_empty()).then_some(Atom::Radical(powers));
-            Some((BigRational::from_integer(factor), atom))
-        }
-        (
-            Atom::Applied {
-                function: Builtin::Exp,
-                argument: p,
-                ..
-            },
-            Atom::Applied {
-                function: Builtin::Exp,
-                argument: q,
-                ..
-            },
-        ) => {
-            let sum = number::unmetered::sum(p, q);
-            let atom = (!sum.is_zero()).then(|| exp_atom(sum));
-            Some((BigRational::one(), atom))
-        }
-        _ => None,
-    }
-}
-
 /// w when the radical x is w·y: alike but for one base, the ratio of the
 /// two a perfect power (found by `root`, so bounded by the forms' size).
 fn scaled(x: &[Power], y: &[Power]) -> Option<BigRational> {
@@ -522,11 +530,13 @@ pub fn multiply(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
     }
     for (a, p) in xs {
         for (b, q) in ys {
-            let (factor, atom) = atom_product(p, q)?;
-            let k = product(&product(a, b, budget)?, &factor, budget)?;
-            match atom {
-                Some(atom) => terms.push((k, atom)),
-                None => constant = sum(&constant, &k, budget)?,
+            let ab = product(a, b, budget)?;
+            for (factor, atom) in products::product(p, q, budget)? {
+                let k = product(&ab, &factor, budget)?;
+                match atom {
+                    Some(atom) => terms.push((k, atom)),
+                    None => constant = sum(&constant, &k, budget)?,
+                }
             }
         }
     }
@@ -566,7 +576,7 @@ fn reciprocal(x: &Known, budget: &mut Budget) -> Option<Known> {
             function: Builtin::Exp,
             argument,
             ..
-        } => (BigRational::one(), exp_atom(-argument)),
+        } => (BigRational::one(), exp_atom(negate(argument))),
         _ => return None,
     };
     let k = product(&k.recip(), &factor, budget)?;
@@ -635,14 +645,23 @@ fn proportion(x: &Known, y: &Known, budget: &mut Budget) -> Option<BigRational> 
 /// ratio, where y is known not to be 0: a sum of atoms may be one in
 /// disguise (atan(1/2) + atan(1/3) - π/4).
 pub fn divide(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
+    quotient(x, y, false, budget)
+}
+
+/// `x / y` as `divide`, where `nonzero` tells that y is known not to be 0
+/// (by its enclosure).
+pub fn quotient(x: &Known, y: &Known, nonzero: bool, budget: &mut Budget) -> Option<Known> {
     if let Some(k) = logarithms::combine(x, y, true, budget) {
         return Some(k);
     }
-    let nonzero = match y {
-        Known::Rational(r) => !r.is_zero(),
-        // One term is never 0: every atom is a nonzero number.
-        Known::Form(f) => y.single().is_some() || f.known_irrational(),
-    };
+    let nonzero = nonzero
+        || match y {
+            Known::Rational(r) => !r.is_zero(),
+            // One term is never 0 where its atom is not.
+            Known::Form(f) => {
+                y.single().is_some_and(|(_, a)| products::nonzero(a)) || f.known_irrational()
+            }
+        };
     if nonzero && x == y {
         return Some(Known::Rational(BigRational::one()));
     }
@@ -657,9 +676,9 @@ pub fn divide(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
 /// powers up to 64.
 pub fn power(x: &Known, k: &BigRational, budget: &mut Budget) -> Option<Known> {
     if let Known::Form(f) = x
-        && let Some(q) = f.exp_argument()
+        && let Some(q) = f.argument_of(Builtin::Exp)
     {
-        return Some(exp(&number::unmetered::product(&q, k)));
+        return multiply(&q, &Known::Rational(k.clone()), budget).map(|x| exp_of(&x));
     }
     if !k.is_integer() {
         return None;
@@ -688,6 +707,12 @@ pub fn power(x: &Known, k: &BigRational, budget: &mut Budget) -> Option<Known> {
         }
     }
     Some(result)
+}
+
+/// `x^y` for x > 0 and y in a form: e^(y·ln x).
+pub fn positive_power(x: &Known, y: &Known, budget: &mut Budget) -> Option<Known> {
+    let ln = function(Builtin::Ln, x).ok()??;
+    Some(exp_of(&multiply(&ln, y, budget)?))
 }
 
 /// `(a·∏ p^e)^n`, its size bounded before it is built.
@@ -734,20 +759,25 @@ fn radical_power(a: &BigRational, powers: &[Power], n: i64, budget: &mut Budget)
     }
 }
 
-fn exp_atom(argument: BigRational) -> Atom {
+fn exp_atom(argument: Known) -> Atom {
     Atom::Applied {
         function: Builtin::Exp,
-        argument,
+        argument: Box::new(argument),
         degrees: false,
     }
 }
 
 /// `e^q`: 1 for q = 0, otherwise the form.
 pub fn exp(argument: &BigRational) -> Known {
-    if argument.is_zero() {
+    exp_known(Known::Rational(argument.clone()))
+}
+
+/// `e^x`: 1 for x = 0, otherwise the form.
+fn exp_known(argument: Known) -> Known {
+    if argument == Known::Rational(BigRational::zero()) {
         return Known::Rational(BigRational::one());
     }
-    term(BigRational::one(), exp_atom(argument.clone()))
+    term(BigRational::one(), exp_atom(argument))
 }
 
 /// The prime factors of n below 1000 with their exponents, and the factor
@@ -887,9 +917,9 @@ fn ln(r: &BigRational) -> Option<Known> {
 /// is a sum of logarithms.
 fn ln_of_form(x: &Known) -> Option<Known> {
     if let Known::Form(f) = x
-        && let Some(q) = f.exp_argument()
+        && let Some(q) = f.argument_of(Builtin::Exp)
     {
-        return Some(Known::Rational(q.clone()));
+        return Some(q);
     }
     let (k, Atom::Radical(powers)) = x.single()? else {
         return None;
@@ -951,25 +981,42 @@ fn odd(function: Builtin) -> bool {
     use Builtin::*;
     matches!(
         function,
-        Sin | Tan | Asin | Atan | Sinh | Tanh | Asinh | Atanh
+        Sin | Tan | Asin | Atan | Sinh | Tanh | Asinh | Atanh | Cbrt
     )
 }
 
-/// `function(r)` for a rational r ≠ 0 as an atom: odd functions take the
-/// sign out and even ones drop it, so sin(-1) is -sin(1).
-fn applied(function: Builtin, r: &BigRational) -> Option<Known> {
-    let even = matches!(function, Builtin::Cos | Builtin::Cosh);
-    let negated = odd(function) && r.is_negative();
+/// `function(x)` for x ≠ 0 as an atom: odd functions take the sign out
+/// and even ones drop it, so sin(-1) is -sin(1) and cos(-√2) is cos(√2);
+/// a form's sign here is that of its rational, or else of its first term.
+fn applied(function: Builtin, x: &Known) -> Option<Known> {
+    let (c, terms) = x.parts();
+    let leading = if c.is_zero() { &terms.first()?.0 } else { c };
+    let flip = leading.is_negative() && (odd(function) || function == Builtin::Cos);
     let atom = Atom::Applied {
         function,
-        argument: if odd(function) || even {
-            r.abs()
-        } else {
-            r.clone()
-        },
+        argument: Box::new(if flip { negate(x) } else { x.clone() }),
         degrees: false,
     };
-    (!r.is_zero()).then(|| term(q(if negated { -1 } else { 1 }, 1), atom))
+    Some(term(q(if flip && odd(function) { -1 } else { 1 }, 1), atom))
+}
+
+/// e^x: a rational or radical for a sum of logarithms, else an atom.
+fn exp_of(x: &Known) -> Known {
+    match x {
+        Known::Rational(r) => exp(r),
+        Known::Form(f) => exp_of_logs(f).unwrap_or_else(|| exp_known(x.clone())),
+    }
+}
+
+/// sinh x and cosh x as (e^x ∓ e^-x)/2, so that cosh² - sinh² is 1.
+fn hyperbolic(function: Builtin, x: &Known) -> Option<Known> {
+    let budget = &mut Budget::unlimited();
+    let mut inverse = exp_of(&negate(x));
+    if function == Builtin::Sinh {
+        inverse = negate(&inverse);
+    }
+    let sum = add(&exp_of(x), &inverse, budget)?;
+    multiply(&sum, &Known::Rational(q(1, 2)), budget)
 }
 
 /// `k·atom`.
@@ -995,27 +1042,28 @@ pub fn function(function: Builtin, x: &Known) -> Result<Option<Known>, &'static 
         && k.is_integer()
     {
         let flip = k.numer().is_odd() && function != Tan;
-        return Ok(applied(function, &f.constant).map(|s| if flip { negate(&s) } else { s }));
+        let constant = Known::Rational(f.constant.clone());
+        return Ok(applied(function, &constant).map(|s| if flip { negate(&s) } else { s }));
     }
     Ok(match (function, x) {
-        (Sin, Known::Form(f)) => f.argument_of(Asin).map(Known::Rational),
-        (Cos, Known::Form(f)) => f.argument_of(Acos).map(Known::Rational),
-        (Tan, Known::Form(f)) => f.argument_of(Atan).map(Known::Rational),
+        (Sin, Known::Form(f)) => f.argument_of(Asin).or_else(|| applied(function, x)),
+        (Cos, Known::Form(f)) => f.argument_of(Acos).or_else(|| applied(function, x)),
+        (Tan, Known::Form(f)) => f.argument_of(Atan).or_else(|| applied(function, x)),
         (Asin | Acos | Atan, Known::Rational(r)) => {
-            inverse_of_rational(function, r).or_else(|| applied(function, r))
+            inverse_of_rational(function, r).or_else(|| applied(function, x))
         }
-        (Sin | Cos | Tan | Sinh | Cosh | Tanh | Asinh | Acosh | Atanh, Known::Rational(r)) => {
-            applied(function, r)
-        }
-        (Exp, Known::Rational(r)) => Some(exp(r)),
-        (Exp, Known::Form(f)) => exp_of_logs(f),
+        (Sinh | Cosh, _) => hyperbolic(function, x),
+        (Exp, _) => Some(exp_of(x)),
         (Ln, Known::Rational(r)) if r.is_one() => Some(Known::Rational(BigRational::zero())),
         (Ln, Known::Rational(r)) if r.is_positive() => ln(r),
-        (Ln, Known::Form(_)) => ln_of_form(x),
+        (Ln, Known::Form(_)) => ln_of_form(x).or_else(|| applied(function, x)),
         (Log | Log2, _) => logarithms::in_base(function, x),
         (Sqrt, Known::Rational(r)) if r.is_positive() => root(r, 2),
-        (Sqrt, Known::Form(f)) => denested_square_root(f),
+        (Sqrt, Known::Form(f)) => denested_square_root(f).or_else(|| applied(function, x)),
         (Cbrt, Known::Rational(r)) if !r.is_zero() => root(r, 3),
+        (Sin | Cos | Tan | Tanh | Asinh | Acosh | Atanh | Asin | Acos | Atan | Sqrt | Cbrt, _) => {
+            applied(function, x)
+        }
         _ => None,
     })
 }
@@ -1158,6 +1206,14 @@ fn inverse_of_rational(function: Builtin, x: &BigRational) -> Option<Known> {
 /// The form of an angle turned from radians into degrees (or back): each
 /// term times 180/π (or π/180), where that is a term.
 pub fn converted_angle(x: &Known, to_degrees: bool) -> Option<Known> {
+    angle_terms(x, to_degrees).or_else(|| {
+        // Any other angle in degrees is itself times π/180: sin(√2°).
+        let degree = Form::pi(q(1, 180));
+        (!to_degrees).then(|| multiply(x, &degree, &mut Budget::unlimited()))?
+    })
+}
+
+fn angle_terms(x: &Known, to_degrees: bool) -> Option<Known> {
     let (c, xs) = x.parts();
     let mut constant = BigRational::zero();
     let mut terms = Vec::new();
@@ -1298,7 +1354,9 @@ mod tests {
             Some(rational(3, 10))
         );
         let in_degrees = converted_angle(&asin, true).unwrap();
-        assert_eq!(function(Builtin::Sin, &in_degrees).unwrap(), None);
+        // sin of asin(0.3)·180/π is only an atom.
+        let sine = function(Builtin::Sin, &in_degrees).unwrap();
+        assert!(matches!(sine, Some(Known::Form(_))));
         let back = converted_angle(&in_degrees, false).unwrap();
         assert_eq!(
             function(Builtin::Sin, &back).unwrap(),

@@ -745,7 +745,8 @@ impl<'a> Evaluator<'a> {
                 Arithmetic::Add => form::add(x, y, budget),
                 Arithmetic::Subtract => form::subtract(x, y, budget),
                 Arithmetic::Multiply => form::multiply(x, y, budget),
-                Arithmetic::Divide => form::divide(x, y, budget),
+                // A divisor whose enclosure excludes 0 is not 0 in disguise.
+                Arithmetic::Divide => form::quotient(x, y, b.sign().is_some(), budget),
             })
         } else {
             None
@@ -930,6 +931,11 @@ impl<'a> Evaluator<'a> {
                 let root = e.denom().to_u32().and_then(|k| form::root(b, k));
                 root.and_then(|root| self.form_work(|budget| form::power(&root, &whole, budget)))
             }
+            (_, Value::Approx { form: Some(e), .. }) if base.sign() == Some(Ordering::Greater) => {
+                let e = Known::Form(Form::clone(e));
+                let b = base.known();
+                b.and_then(|b| self.form_work(|budget| form::positive_power(&b, &e, budget)))
+            }
             _ => None,
         };
         if let Some(known) = known {
@@ -977,7 +983,7 @@ impl<'a> Evaluator<'a> {
                 // Only an exponent known to be irrational (by its form:
                 // q·π, a sum of radicals of primes, e^q, sin(q) and the
                 // like) is known to give no real value; one known only
-                // approximately may still be whole (e.g. sin(1)^2+cos(1)^2).
+                // approximately may still be whole (e.g. tan(1)*cos(1)/sin(1)).
                 let irrational = match exponent {
                     Value::Approx { form: Some(f), .. } => f.known_irrational(),
                     _ => exponent.as_exact().is_some(),

@@ -276,23 +276,38 @@ TIES_THROUGH_EXACT_FORMS = [
     exact("sin(pi/6)*" + str(2 * int("1" * 99 + "25")), 100, "1" * 99 + "25"),
 ]
 
+# Identities on one argument that forms decide: sin² + cos² is 1, sin 2x
+# is 2·sin x·cos x, and sinh and cosh are written in powers of e.
+IDENTITIES = [
+    exact("sin(1)^2+cos(1)^2-1", 15, "0"),
+    exact("cosh(2)^2-sinh(2)^2-1", 15, "0"),
+    exact("2*sin(1)*cos(1)-sin(2)", 30, "0"),
+    exact("cos(1)^2-sin(1)^2-cos(2)", 15, "0"),
+    exact("sign(sin(1)^2+cos(1)^2-1)", 15, "0"),
+    exact("floor(cosh(1)^2-sinh(1)^2)", 15, "1"),
+    exact("(sin(1)^2+cos(1)^2)*1.234567890123455", 15, "1.234567890123455"),
+    exact("round((sin(2)^2+cos(2)^2)*2.5)", 15, "2.5"),
+    exact("cosh(1)+sinh(1)-exp(1)", 50, "0"),
+    exact("floor(cosh(1)+sinh(1)-exp(1)+5)", 15, "5"),
+    exact("sin(1)^2+cos(1)^2-1", 15, "0", angle="deg"),
+    exact("(cosh(1)^2-sinh(1)^2)*3.500000000000000000000000000005", 30, "3.500000000000000000000000000005"),
+    exact("sin(3*sqrt(2))-3*sin(sqrt(2))+4*sin(sqrt(2))^3", 15, "0"),
+    exact("cos(-e)-cos(e)", 15, "0"),
+]
+
 UNDECIDABLE = [
-    undecidable("sin(1)^2+cos(1)^2-1", 15, "0"),
-    undecidable("cosh(2)^2-sinh(2)^2-1", 15, "0"),
-    undecidable("2*sin(1)*cos(1)-sin(2)", 30, "0"),
-    undecidable("cos(1)^2-sin(1)^2-cos(2)", 15, "0"),
-    undecidable("sign(sin(1)^2+cos(1)^2-1)", 15, "0"),
-    undecidable("floor(cosh(1)^2-sinh(1)^2)", 15, "1"),
+    undecidable("atan(1/2)+atan(1/3)-pi/4", 15, "0"),
+    undecidable("asin(0.1)+acos(0.1)-pi/2", 30, "0"),
+    undecidable("sign(atan(1/2)+atan(1/3)-pi/4)", 15, "0"),
+    undecidable("floor(tanh(1)*cosh(1)-sinh(1)+5)", 15, "5"),
     undecidable("ceil(tan(1)*cos(1)/sin(1))", 15, "1"),
     undecidable("trunc(tanh(1)*cosh(1)/sinh(1))", 15, "1"),
-    undecidable("(sin(1)^2+cos(1)^2)*1.234567890123455", 15, "1.234567890123455"),
-    undecidable("round((sin(2)^2+cos(2)^2)*2.5)", 15, "2.5"),
+    undecidable("(tan(1)*cos(1)/sin(1))*1.234567890123455", 15, "1.234567890123455"),
+    undecidable("round((atan(1/2)+atan(1/3))*10/pi)", 15, "2.5"),
     undecidable("tan(1)-sin(1)/cos(1)", 15, "0"),
-    undecidable("cosh(1)+sinh(1)-exp(1)", 50, "0"),
-    undecidable("floor(cosh(1)+sinh(1)-exp(1)+5)", 15, "5"),
     undecidable("sign(tan(1)-sin(1)/cos(1))", 15, "0"),
-    undecidable("sin(1)^2+cos(1)^2-1", 15, "0", angle="deg"),
-    undecidable("(cosh(1)^2-sinh(1)^2)*3.500000000000000000000000000005", 30, "3.500000000000000000000000000005"),
+    undecidable("tan(1)-sin(1)/cos(1)", 15, "0", angle="deg"),
+    undecidable("(atan(1/2)+atan(1/3))*4/pi*3.500000000000000000000000000005", 30, "3.500000000000000000000000000005"),
 ]
 
 
@@ -334,6 +349,7 @@ CLASSES = [
     ("inverse-boundary", INVERSE_BOUNDARIES),
     ("exact-form", EXACT_FORMS),
     ("exact-tie", TIES_THROUGH_EXACT_FORMS),
+    ("identity", IDENTITIES),
     ("near-tie", near_ties()),
     ("undecidable", UNDECIDABLE),
 ]
