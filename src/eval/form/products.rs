@@ -21,6 +21,9 @@ use num_traits::{One, ToPrimitive, Zero};
 const MAX_FACTORS: usize = 32;
 /// Largest k for which sin(kx) and cos(kx) are written in sin x and cos x.
 const MAX_MULTIPLE: u32 = 12;
+/// Most arguments of sin and cos in one form compared for multiples: each
+/// pair is a division, on every sum built (a sum of 400 sines took 0.1 s).
+const MAX_ARGUMENTS: usize = 12;
 
 /// The factors of an atom taken as a product.
 fn factors(atom: &Atom) -> &[Atom] {
@@ -170,10 +173,15 @@ pub(super) fn multiple_angles(form: &Form, budget: &mut Budget) -> Option<Option
     let mut arguments = Vec::new();
     for (_, atom) in &form.terms {
         for f in factors(atom) {
-            if let Some(x) = trigonometric(f) {
+            if let Some(x) = trigonometric(f)
+                && !arguments.contains(&x)
+            {
                 arguments.push(x);
             }
         }
+    }
+    if arguments.len() > MAX_ARGUMENTS {
+        return None;
     }
     for b in &arguments {
         for a in &arguments {
