@@ -95,8 +95,8 @@ lint:
 
 # Benchmarks: pebble against bc (running totals and 10,000 digits too) and qalc (unit conversions), render time, start-up, memory, rebuild time
 bench: build build-musl
-    cargo bench --locked --bench render -- --noplot
-    cargo bench --locked --bench evaluate -- --noplot
+    cargo bench --locked --bench render -- --noplot --warm-up-time 1 --measurement-time 3
+    cargo bench --locked --bench evaluate -- --noplot --warm-up-time 1 --measurement-time 3
     python3 bench/compare.py {{ musl_binary }}
     python3 bench/streams.py target/release/pebble {{ musl_binary }}
     python3 bench/units.py target/release/pebble {{ musl_binary }}
