@@ -21,7 +21,6 @@ pub fn cell_width(text: &str) -> usize {
 /// Paragraph, which matters at a hundred lines a frame; runs of ASCII skip
 /// grapheme segmentation, which was most of a frame's cost.
 /// Returns the column after it.
-#[inline(never)]
 pub fn draw_text(buf: &mut Buffer, area: Rect, text: &str, style: Style) -> u16 {
     let (mut x, right) = (area.x, area.right());
     if area.width == 0 || area.height == 0 {
@@ -56,6 +55,8 @@ pub fn draw_text(buf: &mut Buffer, area: Rect, text: &str, style: Style) -> u16 
     x
 }
 
+/// Printable ASCII as static strings: a cell made from one is not copied
+/// (Cell::set_char builds a new string each time, a frame's largest cost).
 const PRINTABLE: &str = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 
 fn ascii_symbol(byte: u8) -> &'static str {
